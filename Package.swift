@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gloss",
+    products: [
+        .executable(name: "gloss", targets: ["gloss"]),
+        .library(name: "GlossCore", targets: ["GlossCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .target(
+            name: "GlossCore",
+            dependencies: [
+                "CCmarkGFM",
+                "CPCRE2",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "gloss",
+            dependencies: [
+                "GlossCore",
+                "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GlossCoreTests",
+            dependencies: ["GlossCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GlossEndToEndTests",
+            dependencies: ["GlossCore"]
+        ),
+    ]
+)

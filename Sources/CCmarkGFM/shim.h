@@ -1,0 +1,7 @@
+#ifndef GLOSS_CCMARKGFM_SHIM_H
+#define GLOSS_CCMARKGFM_SHIM_H
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#endif

@@ -1,0 +1,33 @@
+/// One item of a target list as typed: `s3.p1-3`, `doc:kp2`, `doc:`, `#4`, `#2-5` or `@`.
+public enum TargetItem: Hashable, Sendable {
+    /// `@`: every passage of the working view.
+    case view
+    /// `#n` or `#n-m`: rows of the last listing.
+    case results(ClosedRange<Int>)
+    /// An element of a document; `document` is nil for the current document.
+    case element(document: String?, ElementPattern)
+}
+
+/// The element part of an address, with ranges kept as typed.
+public enum ElementPattern: Hashable, Sendable {
+    case document
+    case sections(ClosedRange<Int>)
+    case passages(section: Int, ClosedRange<Int>)
+    case faq(ClosedRange<Int>)
+    case keyPoints(ClosedRange<Int>)
+}
+
+/// A resolved element: which loaded document (by index in the workspace) and where in it.
+public struct ElementRef: Hashable, Sendable, Comparable {
+    public var document: Int
+    public var address: ElementAddress
+
+    public init(document: Int, address: ElementAddress) {
+        self.document = document
+        self.address = address
+    }
+
+    public static func < (lhs: ElementRef, rhs: ElementRef) -> Bool {
+        (lhs.document, lhs.address) < (rhs.document, rhs.address)
+    }
+}

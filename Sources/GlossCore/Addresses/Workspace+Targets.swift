@@ -1,0 +1,110 @@
+/// Turns typed targets into elements, with errors that say what exists.
+extension Workspace {
+    /// Resolves a target word (`s3.p1-3`, `doc:kp2`, `#2-5`, `@`, lists of these) into elements, in
+    /// order, without duplicates.
+    public func resolveTargets(_ text: String, column: Int = 1) throws(GlossError) -> [ElementRef] {
+        let items: [TargetItem]
+        do throws(GlossError) {
+            items = try AddressParser.parse(text)
+        } catch {
+            throw error.shifted(by: column - 1)
+        }
+        var seen = Set<ElementRef>()
+        var result: [ElementRef] = []
+        for item in items {
+            for ref in try resolve(item, column: column) where seen.insert(ref).inserted {
+                result.append(ref)
+            }
+        }
+        return result
+    }
+
+    func resolve(_ item: TargetItem, column: Int) throws(GlossError) -> [ElementRef] {
+        switch item {
+        case .view:
+            return viewElements()
+        case .results(let range):
+            guard !lastListing.isEmpty else {
+                throw GlossError("#\(range.lowerBound) refers to the last listing, but nothing has been listed yet (use find)", column: column)
+            }
+            guard range.upperBound <= lastListing.count, range.lowerBound >= 1 else {
+                throw GlossError("no result #\(range.upperBound > lastListing.count ? range.upperBound : range.lowerBound) (the last listing has #1-#\(lastListing.count))", column: column)
+            }
+            return Array(lastListing[(range.lowerBound - 1)..<range.upperBound])
+        case .element(let documentID, let pattern):
+            let document: Int
+            do throws(GlossError) {
+                if let documentID {
+                    document = try self.document(id: documentID)
+                } else {
+                    document = try defaultDocument()
+                }
+            } catch {
+                throw GlossError(error.message, column: column)
+            }
+            return try elements(pattern, in: document, column: column)
+        }
+    }
+
+    /// Passages, FAQ entries and key points with a unit in the working view ("every passage in the view";
+    /// headings and titles are left out so `tag @` never tags whole sections by accident).
+    public func viewElements() -> [ElementRef] {
+        var seen = Set<ElementRef>()
+        var result: [ElementRef] = []
+        viewUnits.forEach { id in
+            let unit = units[Int(id)]
+            guard unit.kind != .heading && unit.kind != .title else { return }
+            if seen.insert(unit.ref).inserted { result.append(unit.ref) }
+        }
+        return result
+    }
+
+    private func elements(_ pattern: ElementPattern, in index: Int, column: Int) throws(GlossError) -> [ElementRef] {
+        let document = documents[index]
+        let id = document.id
+        func refs(_ range: ClosedRange<Int>, _ make: (Int) -> ElementAddress) -> [ElementRef] {
+            range.map { ElementRef(document: index, address: make($0)) }
+        }
+        func has(_ count: Int, _ prefix: String) -> String {
+            count == 0 ? "it has none" : count == 1 ? "it has \(prefix)1" : "it has \(prefix)1-\(prefix)\(count)"
+        }
+        switch pattern {
+        case .document:
+            return [ElementRef(document: index, address: .document)]
+        case .sections(let range):
+            let first = document.hasLead ? 0 : 1
+            let last = document.sections.count - 1
+            guard range.lowerBound >= first, range.upperBound <= last else {
+                let bad = range.upperBound > last ? range.upperBound : range.lowerBound
+                let available = last < first ? "it has no sections" : "it has s\(first)-s\(last)"
+                let leadNote = bad == 0 && !document.hasLead ? "; s0 is the lead, and this document has none" : ""
+                throw GlossError("no section s\(bad) in \(id) (\(available))\(leadNote)", column: column)
+            }
+            return refs(range) { .section($0) }
+        case .passages(let section, let range):
+            guard document.sections.indices.contains(section), section > 0 || document.hasLead else {
+                throw GlossError("no section s\(section) in \(id) (it has s\(document.hasLead ? 0 : 1)-s\(document.sections.count - 1))", column: column)
+            }
+            let count = document.sections[section].passages.count
+            guard range.lowerBound >= 1, range.upperBound <= count else {
+                let bad = range.upperBound > count ? range.upperBound : range.lowerBound
+                let available = count == 0 ? "it has no passages" : count == 1 ? "it has s\(section).p1" : "it has s\(section).p1-p\(count)"
+                var hint = ""
+                if count == 0 && document.faq.contains(where: { $0.section == section }) { hint = "; its FAQ entries are q1…" }
+                if count == 0 && document.keyPoints.contains(where: { $0.section == section }) { hint += "; its key points are kp1…" }
+                throw GlossError("no passage s\(section).p\(bad) in \(id) (s\(section) \(available.dropFirst(3)))\(hint)", column: column)
+            }
+            return refs(range) { .passage(section: section, number: $0) }
+        case .faq(let range):
+            guard range.lowerBound >= 1, range.upperBound <= document.faq.count else {
+                throw GlossError("no FAQ entry q\(range.upperBound > document.faq.count ? range.upperBound : range.lowerBound) in \(id) (\(has(document.faq.count, "q")))", column: column)
+            }
+            return refs(range) { .faq($0) }
+        case .keyPoints(let range):
+            guard range.lowerBound >= 1, range.upperBound <= document.keyPoints.count else {
+                throw GlossError("no key point kp\(range.upperBound > document.keyPoints.count ? range.upperBound : range.lowerBound) in \(id) (\(has(document.keyPoints.count, "kp")))", column: column)
+            }
+            return refs(range) { .keyPoint($0) }
+        }
+    }
+}

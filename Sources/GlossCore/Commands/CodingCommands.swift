@@ -1,0 +1,4 @@
+/// Tagging, notes and marks.
+enum CodingCommands {
+    static let all: [CommandSpec] = []
+}

@@ -1,0 +1,61 @@
+/// A parsed command line on its way through a command: typed access to its words, the context to
+/// act on, and the output being built.
+public struct CommandInvocation {
+    public let spec: CommandSpec
+    public let context: Session
+    public var output: OutputBuilder
+    /// Positional words by argument name.
+    public internal(set) var positional: [String: [CommandWord]] = [:]
+    /// Options by name; flags have an empty text.
+    public internal(set) var options: [String: CommandWord] = [:]
+    /// The free text of a `.rest` argument, with the column where it starts; options are blanked out.
+    public internal(set) var rest: (text: String, column: Int)?
+    /// Set by commands whose saved form differs from what was typed (`load` adds `--sha256`).
+    public var canonicalLine: String?
+    /// Warnings to show on standard error (a file read as Windows-1252, …).
+    public var warnings: [String] = []
+    /// Set by `quit`.
+    public var quitRequested = false
+    /// A state-changing command that changed nothing still takes a place on the undo stack when set.
+    public var recordsWithoutChanges = false
+
+    public var workspace: Workspace { context.workspace }
+
+    init(spec: CommandSpec, context: Session, output: OutputBuilder) {
+        self.spec = spec
+        self.context = context
+        self.output = output
+    }
+
+    public func word(_ name: String) -> CommandWord? { positional[name]?.first }
+    public func words(_ name: String) -> [CommandWord] { positional[name] ?? [] }
+    public func flag(_ name: String) -> Bool { options[name] != nil }
+    public func option(_ name: String) -> String? { options[name]?.text }
+
+    /// An integer option within bounds, with an error pointing at the value.
+    public func integer(_ name: String, in range: ClosedRange<Int>) throws(GlossError) -> Int? {
+        guard let word = options[name] else { return nil }
+        guard let value = Int(word.text), range.contains(value) else {
+            throw GlossError("--\(name) takes a number from \(range.lowerBound) to \(range.upperBound), not '\(word.text)'", column: word.column)
+        }
+        return value
+    }
+
+    /// One of a fixed set of option values.
+    public func choice(_ name: String, among choices: [String]) throws(GlossError) -> String? {
+        guard let word = options[name] else { return nil }
+        guard choices.contains(word.text.lowercased()) else {
+            throw GlossError("--\(name) takes \(choices.joined(separator: ", ")), not '\(word.text)'\(Suggestion.phrase(for: word.text, among: choices))", column: word.column)
+        }
+        return word.text.lowercased()
+    }
+
+    /// Appends a styled line to the output.
+    public mutating func line(_ styled: StyledText, indent: Int = 0, hangingIndent: Int? = nil) {
+        output.line(styled, indent: indent, hangingIndent: hangingIndent)
+    }
+
+    public mutating func line(_ plain: String = "") {
+        output.line(plain)
+    }
+}

@@ -1,0 +1,4 @@
+/// Exports and reports.
+enum ExportCommands {
+    static let all: [CommandSpec] = []
+}

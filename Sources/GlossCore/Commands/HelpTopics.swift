@@ -1,0 +1,82 @@
+/// Help topics that are not commands: the query language, addresses, sessions.
+public enum HelpTopics {
+    public struct Topic: Sendable {
+        public var name: String
+        public var summary: String
+        public var body: String
+    }
+
+    public static let all: [Topic] = [queries, addresses, sessions]
+    public static var names: [String] { all.map(\.name) }
+
+    public static func topic(_ name: String) -> Topic? {
+        all.first { $0.name == name || $0.name == name + "s" }
+    }
+
+    static let queries = Topic(
+        name: "queries", summary: "the query language of find, filter and kwic",
+        body: """
+            Words are ANDed and matched as whole words, ignoring case, accents and the kind of \
+            apostrophe: `nato` does not match "senator"; `zelensky's` matches "Zelensky’s", and \
+            `zelensky` matches it too. Words must occur in the same passage (a FAQ question and its \
+            answer are separate passages; a key point is one).
+
+              barrier cost          both words
+              "storm surge"         the exact phrase (hyphens count as spaces)
+              secur*                any word starting with secur
+              barrier OR gates      either word (OR binds looser than AND)
+              -fishing  NOT fishing the word is absent
+              (gates OR barrier) -cost
+              NEAR(council vote, 5) both words within 5 words of each other, in any order
+              /\\$\\d+(\\.\\d+)? (million|billion)/i
+                                    a regular expression (PCRE) over the text, /i ignores case;
+                                    regexes match substrings, not words
+
+            Fields narrow by structure and coding:
+              kind:paragraph|list|quote|code|table-row|heading|title|faq|question|answer|keypoint|lead|summary
+                                    several kinds with | or ,  (faq = question or answer;
+                                    lead = passages before the first heading)
+              section:WORDS         units in sections whose heading has the words (quote several:
+                                    section:"fishing fleet")
+              doc:ID                units of documents whose id matches (globs: doc:harbor*)
+              tag:NAME              coded with the tag or a tag below it (tag:actor matches actor/russia);
+                                    a passage in a tagged section or document counts, as does a passage
+                                    holding a tagged mark
+              note:WORDS            with a note containing the words
+              has:tag  has:note     with any tag / any note
+              untagged              with no tag at all
+
+            Operators are uppercase (AND, OR, NOT); in lowercase they are ordinary words. A malformed \
+            query is reported with its column and a caret, and nothing changes.
+            """)
+
+    static let addresses = Topic(
+        name: "addresses", summary: "how passages, sections, FAQ entries and key points are named",
+        body: """
+            Every element has a short address, stable for a given document text:
+              s0            the lead: passages before the first heading (only when there are some)
+              s3            section 3 (sections are numbered 1… in document order, whatever their level)
+              s3.p2         the second passage of section 3
+              q1            FAQ entry 1 (question and answer)
+              kp4           key point 4
+              DOC:          a whole document (its id and a colon), e.g. harbor-barrier-vote:
+              DOC:s3.p2     an element of another document (otherwise the current one is meant)
+            Ranges and lists: kp1-4, s3.p1-3, s1-2, kp1,kp3,s2, harbor:kp1,kp2 (the prefix carries).
+            After a listing: #3, #2-5, #1,#4 are its rows. @ is every passage in the working view \
+            (headings are left out, so `tag @` never tags whole sections).
+            Marks (quoted spans) are m1, m2…; notes are n1, n2….
+            """)
+
+    static let sessions = Topic(
+        name: "sessions", summary: "history, undo, saving and replaying sessions",
+        body: """
+            Every command that changes the workspace is journaled and flushed to disk before the \
+            prompt returns; after a crash, `gloss --resume` restores the session. `undo` and `redo` \
+            step through state-changing commands; an undone command is not saved.
+            `save NAME` writes the session as a plain-text script (NAME.gloss): the commands in \
+            canonical form, each `load` with the file's SHA-256. `gloss NAME.gloss` reopens it; \
+            `gloss run NAME.gloss [FILE...]` replays it in batch, where ${1}, ${2}… and ${args} are the \
+            files given, and `--set NAME=VALUE` defines ${NAME}. A replay stops at the first error \
+            with SCRIPT:LINE:COL (or runs on with --keep-going).
+            """)
+}

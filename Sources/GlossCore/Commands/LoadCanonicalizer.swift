@@ -1,0 +1,13 @@
+/// The saved form of a `load`: one line per file with its SHA-256 when files were named, so a replay
+/// can tell when an article changed; directories and patterns are kept as typed.
+enum LoadCanonicalizer {
+    static func line(for candidates: [DocumentLoader.Candidate], documents: [Document], typed: [String]) -> String {
+        let explicitOnly = candidates.allSatisfy(\.explicit) && candidates.count == typed.count
+            && !typed.contains(where: DocumentLoader.containsGlob)
+        if explicitOnly && documents.count == candidates.count {
+            return documents.map { "load \(CommandLineTokenizer.quote($0.path)) --sha256 \($0.sha256)" }
+                .joined(separator: "\n")
+        }
+        return "load " + typed.map(CommandLineTokenizer.quote).joined(separator: " ")
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Commands that load documents and read them by structure.
+enum ReadingCommands {
+    static let all: [CommandSpec] = [load, docs, use, outline, show]
+
+    static let load = CommandSpec(
+        "load", aliases: ["open"], group: .reading, effect: .mutating,
+        summary: "Load articles: files, directories (recursively) or glob patterns",
+        discussion: """
+            Reads plain-text (.txt) and Markdown (.md, .markdown) articles. A directory is searched \
+            recursively for those extensions; glob patterns (*, ?, [..], {a,b}) are expanded by gloss \
+            itself. Each document gets an id from its file name. A file named explicitly that cannot be \
+            read fails the whole load; unreadable files inside a directory are skipped with a warning.
+            Saved sessions write `load PATH --sha256 HASH` so a replay can tell when a file changed.
+            """,
+        arguments: [ArgumentSpec("PATH", .path, .oneOrMore, help: "files, directories or glob patterns")],
+        options: [OptionSpec("sha256", value: "HASH", help: "expected SHA-256 of the file (written by save; a mismatch warns)")],
+        examples: [
+            .init("load articles/harbor.txt", "load one article"),
+            .init("load articles/", "load every .txt and .md file under a folder"),
+            .init("load 'drafts/*.md'", "load the Markdown files matching a pattern"),
+        ]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let session = invocation.context
+        let paths = invocation.words("PATH").map(\.text)
+        let candidates = try DocumentLoader.candidates(for: paths, baseDirectory: session.baseDirectory)
+        guard !candidates.isEmpty else { throw GlossError("no .txt, .md or .markdown files found in \(paths.joined(separator: " "))") }
+        let outcome = try DocumentLoader.load(candidates)
+        try session.cancel.check()
+        invocation.warnings += outcome.warnings
+        if let expected = invocation.option("sha256") {
+            guard outcome.documents.count == 1 else { throw GlossError("--sha256 applies to a single file") }
+            if outcome.documents[0].sha256 != expected.lowercased() {
+                invocation.warnings.append("\(outcome.documents[0].path): changed since the session was saved (SHA-256 differs); annotations will be re-anchored")
+            }
+        }
+        let added = session.workspace.add(outcome.documents)
+        for document in added {
+            session.workspace.pendingInverses.append(.setLoaded(document: document, false))
+        }
+        var output = invocation.output
+        for document in added.prefix(20) {
+            let loaded = session.workspace.documents[document]
+            var line = StyledText("loaded ", .faint)
+            line.append(loaded.id, .address)
+            line.append("  " + DocumentSummary.counts(loaded), .faint)
+            output.line(line)
+        }
+        if added.count > 20 { output.line(StyledText("… and \(added.count - 20) more (\(added.count) documents)", .faint)) }
+        invocation.output = output
+        invocation.canonicalLine = LoadCanonicalizer.line(for: candidates, documents: added.map { session.workspace.documents[$0] }, typed: paths)
+    }
+
+    static let docs = CommandSpec(
+        "docs", group: .reading, effect: .readOnly,
+        summary: "List the loaded documents with their structure counts",
+        options: [OptionSpec("json", help: "print JSON")],
+        examples: [.init("docs", "one line per document"), .init("docs --json", "ids, paths, titles and counts as JSON")]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let workspace = invocation.workspace
+        let loaded = workspace.loadedDocumentIndices
+        if invocation.flag("json") {
+            let items: [JSONValue] = loaded.map { index in
+                let document = workspace.documents[index]
+                return .object([
+                    ("id", .string(document.id)), ("path", .string(document.path)), ("title", .string(document.title)),
+                    ("format", .string(document.format.rawValue)), ("sha256", .string(document.sha256)),
+                    ("bytes", .int(document.byteCount)), ("sections", .int(document.headedSectionCount)),
+                    ("passages", .int(document.passageCount)), ("faq", .int(document.faq.count)),
+                    ("keyPoints", .int(document.keyPoints.count)),
+                ])
+            }
+            invocation.output.raw(JSONValue.array(items).serialized())
+            return
+        }
+        guard !loaded.isEmpty else {
+            invocation.line(StyledText("no documents loaded (use load FILE)", .faint))
+            return
+        }
+        let width = loaded.map { DisplayWidth.of(workspace.documents[$0].id) }.max() ?? 0
+        for index in loaded {
+            let document = workspace.documents[index]
+            var line = StyledText(index == workspace.currentDocument ? "* " : "  ", .strong)
+            line.append(DisplayWidth.pad(document.id, to: width), .address)
+            line.append("  " + (document.title ?? document.path))
+            line.append("  " + DocumentSummary.counts(document), .faint)
+            invocation.line(line, hangingIndent: width + 4)
+        }
+    }
+
+    static let use = CommandSpec(
+        "use", group: .reading, effect: .view,
+        summary: "Choose the current document (addresses without DOC: refer to it)",
+        arguments: [ArgumentSpec("DOC", .document, help: "a document id (see docs)")],
+        examples: [.init("use river-towns-broadband", "make it current: 's2' now means its section 2")]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let word = invocation.word("DOC")!
+        let id = word.text.hasSuffix(":") ? String(word.text.dropLast()) : word.text
+        do throws(GlossError) {
+            invocation.workspace.currentDocument = try invocation.workspace.document(id: id)
+        } catch {
+            throw GlossError(error.message, column: word.column)
+        }
+    }
+
+    static let outline = CommandSpec(
+        "outline", aliases: ["toc"], group: .reading, effect: .readOnly,
+        summary: "Show a document's structure: sections, passages, FAQ and key points",
+        discussion: """
+            Lists each section with its address and heading, nested by heading level, and under it \
+            each passage, FAQ entry and key point with its address and first words. With a filter \
+            active only what is in the working view is listed. `--json` prints the full structure of \
+            each document (all documents with --all).
+            """,
+        arguments: [ArgumentSpec("DOC", .document, .optional, help: "document id (default: the current one)")],
+        options: [
+            OptionSpec("all", help: "every loaded document"),
+            OptionSpec("sections", help: "headings only"),
+            OptionSpec("json", help: "print JSON: id, title, sections with passages, faq, keyPoints"),
+        ],
+        examples: [
+            .init("outline", "the structure of the current document"),
+            .init("outline --sections", "headings only"),
+            .init("outline --json --all", "every document as JSON"),
+        ]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let workspace = invocation.workspace
+        let documents: [Int]
+        if invocation.flag("all") {
+            documents = workspace.loadedDocumentIndices
+        } else if let word = invocation.word("DOC") {
+            do throws(GlossError) {
+                documents = [try workspace.document(id: word.text.hasSuffix(":") ? String(word.text.dropLast()) : word.text)]
+            } catch {
+                throw GlossError(error.message, column: word.column)
+            }
+        } else {
+            documents = [try workspace.defaultDocument()]
+        }
+        if invocation.flag("json") {
+            invocation.output.raw(JSONValue.array(documents.map { DocumentJSON.document($0, in: workspace) }).serialized())
+            return
+        }
+        var output = invocation.output
+        let view = workspace.filters.isEmpty ? nil : workspace.viewUnits
+        for (position, document) in documents.enumerated() {
+            if position > 0 { output.line() }
+            OutlineRenderer(workspace: workspace, view: view, headingsOnly: invocation.flag("sections"))
+                .render(document, into: &output)
+        }
+        invocation.output = output
+    }
+
+    static let show = CommandSpec(
+        "show", aliases: ["cat", "read"], group: .reading, effect: .readOnly,
+        summary: "Print elements in full: passages, sections, FAQ entries, key points, documents",
+        discussion: """
+            Prints each target with its address, tags and notes; marked spans are highlighted \
+            ({braces} without colour). A section prints its heading and everything in it; `DOC:` \
+            prints the whole document. With a filter active, sections and documents show only \
+            what is in the working view.
+            """,
+        arguments: [ArgumentSpec("TARGETS", .targets, .zeroOrMore, help: "addresses (default: the current document)")],
+        options: [OptionSpec("json", help: "print JSON")],
+        examples: [
+            .init("show s3.p2", "one passage"),
+            .init("show kp1-4 q2", "four key points and a FAQ entry"),
+            .init("show s2", "a section with its passages"),
+            .init("show #3", "the third result of the last find"),
+        ]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let workspace = invocation.workspace
+        var refs: [ElementRef] = []
+        for word in invocation.words("TARGETS") {
+            refs += try workspace.resolveTargets(word.text, column: word.column)
+        }
+        if refs.isEmpty { refs = [ElementRef(document: try workspace.defaultDocument(), address: .document)] }
+        if invocation.flag("json") {
+            invocation.output.raw(JSONValue.array(refs.map { DocumentJSON.element($0, in: workspace) }).serialized())
+            return
+        }
+        let renderer = ElementRenderer(workspace: workspace, view: workspace.filters.isEmpty ? nil : workspace.viewUnits)
+        var output = invocation.output
+        for (position, ref) in refs.enumerated() {
+            try invocation.context.cancel.check()
+            if position > 0 { output.line() }
+            renderer.show(ref, into: &output)
+        }
+        invocation.output = output
+    }
+}

@@ -1,0 +1,63 @@
+/// A loaded article: its structure as read, plus where it came from.
+///
+/// Readers fill in the structure; the workspace assigns `id` and the source fields.
+public struct Document: Sendable {
+    public var id: String
+    public var path: String
+    public var sha256: String
+    public var byteCount: Int
+    public var format: DocumentFormat
+
+    public var title: String?
+    public var titleLines: LineRange?
+    /// Sections in document order; index 0 is always the lead (`s0`), possibly empty.
+    public var sections: [Section]
+    public var faq: [FAQEntry]
+    public var keyPoints: [KeyPoint]
+    /// The header cells of the key-points table, kept so nothing of the source is lost.
+    public var keyPointsHeader: [String]
+    /// YAML front matter of Markdown files, as ordered key/value pairs.
+    public var metadata: [MetadataField]
+
+    public init(format: DocumentFormat) {
+        self.id = ""
+        self.path = ""
+        self.sha256 = ""
+        self.byteCount = 0
+        self.format = format
+        self.title = nil
+        self.titleLines = nil
+        self.sections = [Section(heading: nil, level: 0, role: .lead, headingLines: nil)]
+        self.faq = []
+        self.keyPoints = []
+        self.keyPointsHeader = []
+        self.metadata = []
+    }
+
+    /// True when the document has passages before its first heading.
+    public var hasLead: Bool { !sections[0].passages.isEmpty }
+
+    /// Number of headed sections (`s1…sN`).
+    public var headedSectionCount: Int { sections.count - 1 }
+
+    /// The shallowest heading level, so nesting can be shown relative to it (`##` documents start at 2).
+    public var topHeadingLevel: Int { sections.dropFirst().map(\.level).min() ?? 1 }
+
+    /// Nesting depth of a section for display: 0 for the lead and the top headings.
+    public func depth(ofSection index: Int) -> Int {
+        index == 0 ? 0 : max(0, sections[index].level - topHeadingLevel)
+    }
+
+    public var passageCount: Int { sections.reduce(0) { $0 + $1.passages.count } }
+}
+
+/// One `key: value` line of front matter.
+public struct MetadataField: Hashable, Sendable, Codable {
+    public var key: String
+    public var value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}

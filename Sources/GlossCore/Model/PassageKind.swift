@@ -1,0 +1,8 @@
+/// The block kinds a passage can have, whatever format it was read from.
+public enum PassageKind: String, Sendable, Codable, CaseIterable {
+    case paragraph
+    case list
+    case quote
+    case code
+    case tableRow = "table-row"
+}

@@ -1,0 +1,17 @@
+/// A heading and the passages under it; section 0 is the lead, which has no heading.
+public struct Section: Hashable, Sendable {
+    public var heading: String?
+    /// Heading depth as written (Markdown `##` is 2); 0 for the lead, 1 for plain-text headings.
+    public var level: Int
+    public var role: SectionRole
+    public var headingLines: LineRange?
+    public var passages: [Passage]
+
+    public init(heading: String?, level: Int, role: SectionRole, headingLines: LineRange?, passages: [Passage] = []) {
+        self.heading = heading
+        self.level = level
+        self.role = role
+        self.headingLines = headingLines
+        self.passages = passages
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+
+/// Evaluates a query to the set of units it matches, using the index wherever it can.
+struct QueryEvaluator {
+    let workspace: Workspace
+    var cancel: CancellationFlag?
+
+    init(workspace: Workspace, cancel: CancellationFlag? = nil) {
+        self.workspace = workspace
+        self.cancel = cancel
+    }
+
+    private var capacity: Int { workspace.units.count }
+    private var index: SearchIndex { workspace.index }
+
+    /// Units of `universe` that match.
+    func evaluate(_ node: QueryNode, within universe: UnitSet) throws(GlossError) -> UnitSet {
+        var result = try matches(node, universe: universe)
+        result.formIntersection(universe)
+        return result
+    }
+
+    private func matches(_ node: QueryNode, universe: UnitSet) throws(GlossError) -> UnitSet {
+        try cancel?.check()
+        switch node {
+        case .all:
+            return universe
+        case .word(let term):
+            return index.units(withTerm: term, capacity: capacity)
+        case .prefix(let stem):
+            return unitSet(of: prefixLists(stem))
+        case .phrase(let words):
+            return positional(words, universe: universe) { positions in Self.containsPhrase(positions) }
+        case .near(let words, let distance):
+            return positional(words, universe: universe) { positions in Self.withinWindow(positions, distance) }
+        case .regex(let pattern, let caseInsensitive):
+            return try regex(pattern, caseInsensitive: caseInsensitive, universe: universe)
+        case .kinds(let kinds):
+            var set = UnitSet(capacity: capacity)
+            for kind in kinds { set.formUnion(kindSet(kind)) }
+            return set
+        case .section(let words):
+            return sectionUnits(words)
+        case .document(let glob):
+            var set = UnitSet(capacity: capacity)
+            for document in workspace.loadedDocumentIndices where fnmatch(glob, workspace.documents[document].id, 0) == 0 {
+                for unit in workspace.documentUnits[document] { set.insert(unit) }
+            }
+            return set
+        case .tag(let name):
+            return try workspace.units(taggedWith: name)
+        case .note(let words):
+            return workspace.unitsWithNotes(containing: words)
+        case .hasTag:
+            return workspace.unitsWithAnyTag()
+        case .hasNote:
+            return workspace.unitsWithNotes(containing: nil)
+        case .untagged:
+            return universe.subtracting(workspace.unitsWithAnyTag())
+        case .and(let nodes):
+            var result = universe
+            // Cheap, selective operands first; NOT last, against what is left.
+            for node in nodes.sorted(by: { Self.cost($0) < Self.cost($1) }) {
+                if case .not(let inner) = node {
+                    result.subtract(try matches(inner, universe: result))
+                } else {
+                    result.formIntersection(try matches(node, universe: result))
+                }
+                if result.isEmpty { break }
+            }
+            return result
+        case .or(let nodes):
+            var result = UnitSet(capacity: capacity)
+            for node in nodes { result.formUnion(try matches(node, universe: universe)) }
+            return result
+        case .not(let inner):
+            return universe.subtracting(try matches(inner, universe: universe))
+        }
+    }
+
+    /// Rough evaluation cost, to order AND operands.
+    private static func cost(_ node: QueryNode) -> Int {
+        switch node {
+        case .word, .kinds, .document, .tag, .hasTag, .hasNote, .untagged, .all: return 0
+        case .prefix, .section, .note: return 1
+        case .phrase, .near, .and, .or: return 2
+        case .not: return 3
+        case .regex: return 4
+        }
+    }
+
+    // MARK: - Words
+
+    private func prefixLists(_ stem: String) -> [PostingList] {
+        let prefix = Array(stem.utf8)
+        return index.postingLists { term in
+            term.count >= prefix.count && zip(term, prefix).allSatisfy { $0 == $1 }
+        }
+    }
+
+    private func unitSet(of lists: [PostingList]) -> UnitSet {
+        var set = UnitSet(capacity: capacity)
+        for list in lists { list.forEachUnit { unit, _ in set.insert(unit) } }
+        return set
+    }
+
+    /// Units containing all words whose positions satisfy `accept` (phrases, NEAR).
+    private func positional(_ words: [String], universe: UnitSet, accept: ([[Int32]]) -> Bool) -> UnitSet {
+        var candidates = universe
+        for word in words {
+            candidates.formIntersection(index.units(withTerm: word, capacity: capacity))
+            if candidates.isEmpty { return candidates }
+        }
+        var positions: [Int32: [[Int32]]] = [:]
+        for (slot, word) in words.enumerated() {
+            for list in index.postingLists(for: word) {
+                list.forEachUnitWithPositions { unit, unitPositions in
+                    guard candidates.contains(unit) else { return }
+                    positions[unit, default: Array(repeating: [], count: words.count)][slot] = unitPositions
+                }
+            }
+        }
+        var result = UnitSet(capacity: capacity)
+        for (unit, lists) in positions where accept(lists) { result.insert(unit) }
+        return result
+    }
+
+    /// Word `i` at position `p + i` for some `p`.
+    static func containsPhrase(_ positions: [[Int32]]) -> Bool {
+        let later = positions.dropFirst().map(Set.init)
+        return positions[0].contains { start in
+            later.enumerated().allSatisfy { offset, set in set.contains(start + Int32(offset) + 1) }
+        }
+    }
+
+    /// Some occurrence of every word inside a window of `distance` words (any order).
+    static func withinWindow(_ positions: [[Int32]], _ distance: Int) -> Bool {
+        var events: [(position: Int32, word: Int)] = []
+        for (word, list) in positions.enumerated() { for position in list { events.append((position, word)) } }
+        events.sort { $0.position < $1.position }
+        var counts = [Int](repeating: 0, count: positions.count)
+        var covered = 0
+        var left = 0
+        for right in events.indices {
+            if counts[events[right].word] == 0 { covered += 1 }
+            counts[events[right].word] += 1
+            while events[right].position - events[left].position > Int32(distance) {
+                counts[events[left].word] -= 1
+                if counts[events[left].word] == 0 { covered -= 1 }
+                left += 1
+            }
+            if covered == positions.count { return true }
+        }
+        return false
+    }
+
+    // MARK: - Regular expressions
+
+    /// Narrows candidates with a literal the regex requires (looked up in the vocabulary), then runs
+    /// PCRE2 on what remains, in parallel.
+    private func regex(_ pattern: String, caseInsensitive: Bool, universe: UnitSet) throws(GlossError) -> UnitSet {
+        let matcher = try RegexMatcher(pattern: pattern, caseInsensitive: caseInsensitive)
+        var candidates = universe
+        if let literal = RegexLiteral.requiredWordPiece(of: pattern) {
+            let needle = Array(literal.utf8)
+            let lists = index.postingLists { term in Self.contains(term, needle) }
+            candidates.formIntersection(unitSet(of: lists))
+        }
+        let ids = candidates.ids
+        let chunkCount = ids.count < 512 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+        let chunkSize = (ids.count + chunkCount - 1) / max(1, chunkCount)
+        let chunks = stride(from: 0, to: ids.count, by: max(1, chunkSize)).map { Array(ids[$0..<min(ids.count, $0 + chunkSize)]) }
+        let workspace = UncheckedBox(workspace)
+        let cancel = self.cancel
+        let matched = ParallelMap.map(chunks) { chunk -> [Int32] in
+            let scratch = RegexMatcher.Scratch(for: matcher)
+            var hits: [Int32] = []
+            for (offset, unit) in chunk.enumerated() {
+                if offset & 255 == 0, cancel?.isRaised == true { break }
+                if matcher.matches(workspace.value.text(ofUnit: unit), scratch: scratch) { hits.append(unit) }
+            }
+            return hits
+        }
+        try cancel?.check()
+        return UnitSet(capacity: capacity, matched.joined())
+    }
+
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        if needle.isEmpty { return true }
+        let first = needle[0]
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    // MARK: - Structure
+
+    func kindSet(_ kind: QueryNode.KindFilter) -> UnitSet {
+        if let cached = workspace.kindSetCache[kind] { return cached }
+        var set = UnitSet(capacity: capacity)
+        for (id, unit) in workspace.units.enumerated() where Self.unit(unit, is: kind, in: workspace) {
+            set.insert(Int32(id))
+        }
+        workspace.kindSetCache[kind] = set
+        return set
+    }
+
+    private static func unit(_ unit: Unit, is kind: QueryNode.KindFilter, in workspace: Workspace) -> Bool {
+        switch kind {
+        case .paragraph: return unit.kind == .paragraph
+        case .list: return unit.kind == .list
+        case .quote: return unit.kind == .quote
+        case .code: return unit.kind == .code
+        case .tableRow: return unit.kind == .tableRow
+        case .heading: return unit.kind == .heading
+        case .title: return unit.kind == .title
+        case .faq: return unit.kind == .question || unit.kind == .answer
+        case .question: return unit.kind == .question
+        case .answer: return unit.kind == .answer
+        case .keyPoint: return unit.kind == .keyPoint
+        case .lead: return unit.section == 0 && unit.kind != .title
+        case .summary:
+            return workspace.documents[Int(unit.document)].sections[Int(unit.section)].role == .summary
+                && unit.kind != .heading
+        }
+    }
+
+    /// Units of sections whose heading contains all the words.
+    private func sectionUnits(_ words: [String]) -> UnitSet {
+        var headings = kindSet(.heading)
+        for word in words { headings.formIntersection(index.units(withTerm: word, capacity: capacity)) }
+        var set = UnitSet(capacity: capacity)
+        headings.forEach { heading in
+            let unit = workspace.units[Int(heading)]
+            for id in workspace.documentUnits[Int(unit.document)] where workspace.units[Int(id)].section == unit.section {
+                set.insert(id)
+            }
+        }
+        return set
+    }
+}
+
+/// Carries a non-Sendable reference into parallel read-only work.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,40 @@
+/// A parsed query. Words are folded already; columns point into the query text for messages.
+public indirect enum QueryNode: Hashable, Sendable {
+    /// Matches every unit (an empty query, or the left side of a leading `-word`).
+    case all
+    case word(String)
+    case prefix(String)
+    case phrase([String])
+    case regex(pattern: String, caseInsensitive: Bool)
+    /// All words within `distance` words of each other, in any order.
+    case near([String], distance: Int)
+    case kinds(Set<KindFilter>)
+    case section([String])
+    case document(glob: String)
+    case tag(String)
+    case note([String])
+    case hasTag
+    case hasNote
+    case untagged
+    case and([QueryNode])
+    case or([QueryNode])
+    case not(QueryNode)
+
+    /// The `kind:` values: unit kinds, plus where a unit sits (`lead`, `summary`) and groups (`faq`).
+    public enum KindFilter: String, Hashable, Sendable, CaseIterable {
+        case paragraph, list, quote, code
+        case tableRow = "table-row"
+        case heading, title, faq, question, answer
+        case keyPoint = "keypoint"
+        case lead, summary
+    }
+
+    /// Nodes whose matches are highlighted: those not under a NOT.
+    public var positiveMatchers: [QueryNode] {
+        switch self {
+        case .word, .prefix, .phrase, .regex, .near: return [self]
+        case .and(let nodes), .or(let nodes): return nodes.flatMap(\.positiveMatchers)
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// Maps folded words (as UTF-8 bytes) to dense ids without allocating a String per lookup: the
+/// index build looks up every word of the corpus, so this is its hottest loop.
+struct TermDictionary {
+    /// Term bytes, back to back; term `i` spans `starts[i]..<starts[i + 1]`.
+    private var arena: [UInt8] = []
+    private var starts: [Int32] = [0]
+    private var hashes: [UInt32] = []
+    /// Open addressing; each slot holds a term id + 1, 0 when empty.
+    private var slots: [Int32] = Array(repeating: 0, count: 1024)
+
+    var count: Int { hashes.count }
+
+    func term(_ id: Int32) -> String {
+        let range = Int(starts[Int(id)])..<Int(starts[Int(id) + 1])
+        return String(decoding: arena[range], as: UTF8.self)
+    }
+
+    /// Bytes of term `id`, for scans over the vocabulary.
+    func withTermBytes<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = Int(starts[id])..<Int(starts[id + 1])
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    func id(of term: String) -> Int32? {
+        var term = term
+        return term.withUTF8 { lookup($0) }
+    }
+
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            let id = Int(entry - 1)
+            if hashes[id] == hash && equals(id, bytes) { return Int32(id) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The id of `bytes`, adding the term when new.
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let id = Int(entry - 1)
+            if hashes[id] == hash && equals(id, bytes) { return (Int32(id), false) }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(hashes.count)
+        arena.append(contentsOf: bytes)
+        starts.append(Int32(arena.count))
+        hashes.append(hash)
+        slots[slot] = id + 1
+        if hashes.count * 2 > slots.count { grow() }
+        return (id, true)
+    }
+
+    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[id])
+        let length = Int(starts[id + 1]) - start
+        guard length == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { arena in
+            memcmpEqual(arena.baseAddress! + start, bytes.baseAddress, length)
+        }
+    }
+
+    private mutating func grow() {
+        var newSlots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = newSlots.count - 1
+        for id in 0..<hashes.count {
+            var slot = Int(hashes[id]) & mask
+            while newSlots[slot] != 0 { slot = (slot + 1) & mask }
+            newSlots[slot] = Int32(id + 1)
+        }
+        slots = newSlots
+    }
+
+    /// FNV-1a, 32-bit: simple, and good enough for short words.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        return hash
+    }
+}
+
+@inline(__always)
+private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ length: Int) -> Bool {
+    guard length > 0, let b else { return true }
+    for offset in 0..<length where a[offset] != b[offset] { return false }
+    return true
+}

@@ -1,0 +1,216 @@
+import Foundation
+
+/// Splits text into words and folds them for matching: case-insensitive, diacritics removed, every
+/// apostrophe variant made `'`.
+///
+/// A word is a run of letters, marks and digits; an apostrophe between letters stays inside the word
+/// ("Zelensky’s"), as do `.` and `,` between digits ("1.2", "40,000"). Han, kana and other scripts
+/// written without spaces give one word per character. Hyphens and all other punctuation split.
+public struct Tokenizer: Sendable {
+    public struct Token: Sendable, Equatable {
+        /// The folded form that is indexed and matched.
+        public var term: String
+        /// Position among the words of the text (0-based).
+        public var position: Int
+        /// UTF-8 offsets of the word in the original text.
+        public var utf8Range: Range<Int>
+    }
+
+    public init() {}
+
+    /// Every word of `text`, folded, with its position and UTF-8 range.
+    public func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        var scratch: [UInt8] = []
+        var text = text
+        text.withUTF8 { bytes in
+            Tokenizer.scan(bytes, scratch: &scratch) { folded, position, range in
+                result.append(Token(term: String(decoding: folded, as: UTF8.self), position: position, utf8Range: range))
+            }
+        }
+        return result
+    }
+
+    /// Folds one word as typed in a query; nil when it contains no word characters.
+    public func fold(_ word: String) -> String? {
+        tokens(word).first?.term
+    }
+
+    /// Folded words joined by spaces; the form `find` and `section:` compare.
+    public func foldedWords(_ text: String) -> [String] {
+        tokens(text).map(\.term)
+    }
+
+    /// Calls `body` for each word with its folded UTF-8 bytes, position and range. The byte buffer is
+    /// reused between calls: copy it to keep it.
+    public static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
+        _ body: (UnsafeBufferPointer<UInt8>, Int, Range<Int>) -> Void
+    ) {
+        var index = 0
+        var position = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if !isASCIIWordByte(byte) {
+                    index += 1
+                    continue
+                }
+            } else {
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                if !isWordScalar(scalar) {
+                    index += length
+                    continue
+                }
+                if isSingleCharacterWord(scalar) {
+                    scratch.removeAll(keepingCapacity: true)
+                    appendFolded(scalar, to: &scratch)
+                    emit(scratch, position, index..<(index + length), body)
+                    position += 1
+                    index += length
+                    continue
+                }
+            }
+            // A word starts here; collect it.
+            let start = index
+            scratch.removeAll(keepingCapacity: true)
+            var asciiOnly = true
+            var lastWasDigit = false
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if isASCIIWordByte(byte) {
+                        scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                        lastWasDigit = byte >= 0x30 && byte <= 0x39
+                        index += 1
+                        continue
+                    }
+                    // `'` between letters; `.` or `,` between digits.
+                    if index + 1 < count {
+                        if byte == 0x27, !lastWasDigit, startsWordLetter(bytes, at: index + 1) {
+                            scratch.append(0x27)
+                            index += 1
+                            continue
+                        }
+                        if (byte == 0x2E || byte == 0x2C), lastWasDigit, bytes[index + 1] >= 0x30, bytes[index + 1] <= 0x39 {
+                            scratch.append(byte)
+                            index += 1
+                            continue
+                        }
+                    }
+                    break
+                }
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                if isApostrophe(scalar) {
+                    if !lastWasDigit, index + length < count, startsWordLetter(bytes, at: index + length) {
+                        scratch.append(0x27)
+                        index += length
+                        continue
+                    }
+                    break
+                }
+                guard isWordScalar(scalar), !isSingleCharacterWord(scalar) else { break }
+                asciiOnly = false
+                appendFolded(scalar, to: &scratch)
+                lastWasDigit = scalar.properties.numericType != nil
+                index += length
+            }
+            if !asciiOnly { refold(&scratch) }
+            emit(scratch, position, start..<index, body)
+            position += 1
+        }
+    }
+
+    private static func emit(
+        _ scratch: [UInt8], _ position: Int, _ range: Range<Int>,
+        _ body: (UnsafeBufferPointer<UInt8>, Int, Range<Int>) -> Void
+    ) {
+        scratch.withUnsafeBufferPointer { body($0, position, range) }
+    }
+
+    @inline(__always)
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    private static func startsWordLetter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        }
+        let scalar = decodeScalar(bytes, at: index).0
+        return scalar.properties.isAlphabetic
+    }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x27, 0x2019, 0x2018, 0x02BC, 0x02B9, 0xFF07, 0x00B4, 0x0060: return true
+        default: return false
+        }
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Scripts written without spaces: each ideograph or kana is a word of its own.
+    static func isSingleCharacterWord(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func appendFolded(_ scalar: Unicode.Scalar, to scratch: inout [UInt8]) {
+        var buffer = String(scalar)
+        buffer.withUTF8 { scratch.append(contentsOf: $0) }
+    }
+
+    /// Full folding for words with non-ASCII letters: lowercase, strip diacritics, compatibility forms.
+    private static func refold(_ scratch: inout [UInt8]) {
+        let word = String(decoding: scratch, as: UTF8.self)
+        let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .precomposedStringWithCompatibilityMapping
+            .replacingOccurrences(of: "ß", with: "ss")
+        let marksRemoved = String(String.UnicodeScalarView(folded.unicodeScalars.filter {
+            $0.properties.generalCategory != .nonspacingMark
+        }))
+        scratch.removeAll(keepingCapacity: true)
+        var result = marksRemoved.isEmpty ? word : marksRemoved
+        result.withUTF8 { scratch.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        let count = bytes.count
+        func continuation(_ offset: Int) -> UInt32? {
+            guard index + offset < count else { return nil }
+            let byte = bytes[index + offset]
+            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
+        }
+        switch lead {
+        case 0xC0...0xDF:
+            if let b1 = continuation(1), let s = Unicode.Scalar((UInt32(lead & 0x1F) << 6) | b1) { return (s, 2) }
+        case 0xE0...0xEF:
+            if let b1 = continuation(1), let b2 = continuation(2),
+               let s = Unicode.Scalar((UInt32(lead & 0x0F) << 12) | (b1 << 6) | b2) { return (s, 3) }
+        case 0xF0...0xF7:
+            if let b1 = continuation(1), let b2 = continuation(2), let b3 = continuation(3),
+               let s = Unicode.Scalar((UInt32(lead & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3) { return (s, 4) }
+        default:
+            break
+        }
+        return ("\u{FFFD}", 1)
+    }
+}

@@ -1,0 +1,207 @@
+import Crypto
+import Foundation
+
+/// Finds and reads article files: explicit files, directories (recursively, `.txt`/`.md`/`.markdown`)
+/// and glob patterns, which gloss expands itself so scripts behave the same everywhere.
+public enum DocumentLoader {
+    public static let articleExtensions: Set<String> = ["txt", "md", "markdown"]
+
+    /// One file to read: the path to open and the name to show in messages.
+    public struct Candidate: Hashable, Sendable {
+        public var path: String
+        public var displayName: String
+        /// Named by the user (an error fails the command) rather than found in a directory (skipped with a warning).
+        public var explicit: Bool
+    }
+
+    public struct Outcome: Sendable {
+        public var documents: [Document] = []
+        public var warnings: [String] = []
+    }
+
+    /// Expands the arguments of `load` into files, in a stable order.
+    public static func candidates(for arguments: [String], baseDirectory: String) throws(GlossError) -> [Candidate] {
+        var result: [Candidate] = []
+        var seen: Set<String> = []
+        func add(_ candidate: Candidate) {
+            if seen.insert(candidate.path).inserted { result.append(candidate) }
+        }
+        for argument in arguments {
+            let expanded = expandTilde(argument)
+            let absolute = expanded.hasPrefix("/") ? expanded : baseDirectory + "/" + expanded
+            if containsGlob(expanded) {
+                let matches = glob(absolute)
+                if matches.isEmpty { throw GlossError("\(argument): no files match this pattern") }
+                for match in matches {
+                    let shown = displayName(match, argument: argument, absolute: absolute)
+                    if isDirectory(match) {
+                        try directoryFiles(match, shownAs: shown).forEach(add)
+                    } else {
+                        add(Candidate(path: match, displayName: shown, explicit: true))
+                    }
+                }
+            } else if isDirectory(absolute) {
+                try directoryFiles(absolute, shownAs: argument).forEach(add)
+            } else {
+                add(Candidate(path: absolute, displayName: argument, explicit: true))
+            }
+        }
+        return result
+    }
+
+    /// Reads every candidate, in parallel, keeping their order. An explicit file that cannot be read
+    /// fails the whole load; a file found in a directory is skipped with a warning.
+    public static func load(_ candidates: [Candidate]) throws(GlossError) -> Outcome {
+        let results = ParallelMap.map(candidates) { candidate -> Result<(Document, String?), GlossError> in
+            do throws(GlossError) {
+                return .success(try read(candidate))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var outcome = Outcome()
+        for (candidate, result) in zip(candidates, results) {
+            switch result {
+            case .success(let (document, warning)):
+                outcome.documents.append(document)
+                if let warning { outcome.warnings.append(warning) }
+            case .failure(let error):
+                if candidate.explicit { throw error }
+                outcome.warnings.append("skipped \(error.message)")
+            }
+        }
+        return outcome
+    }
+
+    /// Reads and parses one file.
+    public static func read(_ candidate: Candidate) throws(GlossError) -> (Document, String?) {
+        let bytes = try readBytes(candidate.path, name: candidate.displayName)
+        let decoded = try SourceDecoder.decode(bytes, name: candidate.displayName)
+        var document = parse(decoded.text, pathExtension: pathExtension(candidate.path))
+        document.path = candidate.displayName
+        document.byteCount = bytes.count
+        document.sha256 = sha256Hex(bytes)
+        return (document, decoded.warning)
+    }
+
+    /// Chooses the reader by extension: Markdown for `.md`/`.markdown`, plain text otherwise.
+    public static func parse(_ text: String, pathExtension: String) -> Document {
+        switch pathExtension.lowercased() {
+        case "md", "markdown": return MarkdownReader().read(text)
+        default: return PlainTextReader().read(text)
+        }
+    }
+
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    // MARK: - Files
+
+    static func readBytes(_ path: String, name: String) throws(GlossError) -> [UInt8] {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            throw GlossError("\(name): \(describe(errno: errno))")
+        }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { throw GlossError("\(name): is a directory") }
+        if type != S_IFREG {
+            let what = type == S_IFIFO ? "a FIFO" : type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
+            throw GlossError("\(name): is \(what); gloss reads regular files only")
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 { throw GlossError("\(name): \(describe(errno: errno))") }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var total = 0
+        while true {
+            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw GlossError("\(name): \(describe(errno: errno))")
+            }
+            if count == 0 { break }
+            total += count
+        }
+        bytes.removeSubrange(total...)
+        return bytes
+    }
+
+    static func describe(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file or directory"
+        case EACCES: return "permission denied"
+        case ELOOP: return "too many levels of symbolic links (a symlink loop?)"
+        case ENOTDIR: return "a part of the path is not a directory"
+        case ENAMETOOLONG: return "file name too long"
+        default: return String(cString: strerror(code))
+        }
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    static func pathExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
+    }
+
+    /// Article files under a directory, sorted, following symlinks but never into a loop.
+    static func directoryFiles(_ directory: String, shownAs shown: String) throws(GlossError) -> [Candidate] {
+        var files: [Candidate] = []
+        var visited: Set<[UInt64]> = []
+        func walk(_ path: String, shown: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return }
+            guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            for entry in entries.sorted() where !entry.hasPrefix(".") {
+                let child = path + "/" + entry
+                let childShown = shown.hasSuffix("/") ? shown + entry : shown + "/" + entry
+                var childInfo = stat()
+                guard stat(child, &childInfo) == 0 else { continue }
+                if childInfo.st_mode & S_IFMT == S_IFDIR {
+                    walk(child, shown: childShown)
+                } else if articleExtensions.contains(pathExtension(entry).lowercased()) {
+                    files.append(Candidate(path: child, displayName: childShown, explicit: false))
+                }
+            }
+        }
+        var info = stat()
+        guard stat(directory, &info) == 0 else { throw GlossError("\(shown): \(describe(errno: errno))") }
+        guard access(directory, R_OK | X_OK) == 0 else { throw GlossError("\(shown): permission denied") }
+        walk(directory, shown: shown)
+        return files
+    }
+
+    static func containsGlob(_ path: String) -> Bool {
+        path.contains { $0 == "*" || $0 == "?" || $0 == "[" || $0 == "{" }
+    }
+
+    static func expandTilde(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+        return home + path.dropFirst()
+    }
+
+    /// Matches of a glob pattern, sorted.
+    static func glob(_ pattern: String) -> [String] {
+        var result = glob_t()
+        defer { globfree(&result) }
+        guard Glibc.glob(pattern, GLOB_BRACE, nil, &result) == 0 else { return [] }
+        return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }.sorted()
+    }
+
+    /// Shows a glob match the way the user wrote the pattern (relative when the pattern was).
+    private static func displayName(_ match: String, argument: String, absolute: String) -> String {
+        let prefixLength = absolute.count - argument.count
+        guard prefixLength >= 0, match.hasPrefix(String(absolute.prefix(prefixLength))) else { return match }
+        return String(match.dropFirst(prefixLength))
+    }
+}

@@ -1,0 +1,84 @@
+/// Decides which lines of a plain-text article are headings.
+///
+/// Plain text has no markup, so a heading is recognised by its shape and by its neighbours:
+///
+/// 1. **Shape.** A heading is one short line (at most 12 words and 90 characters) that starts with a
+///    capital letter, a digit or an uncased letter, and does not end like a sentence: no closing
+///    `.`, `,`, `;`, `:`, `!` or `…` (closing quotes and brackets are looked through). A final
+///    abbreviation such as "U.S." is not sentence punctuation. Bylines ("By Jane Doe") are not headings.
+/// 2. **Questions.** A line ending in `?` is a heading only when it is title-cased ("Who Pays for the
+///    Barrier?"); a plain question ("So who pays?") is a sentence. Inside a FAQ section questions are
+///    FAQ entries instead.
+/// 3. **Standing alone.** A heading introduces something: it is followed by content, and it is not one
+///    of a run of heading-shaped lines — two or more in a row are a list of short lines, not headings.
+///    Headings with a known role (Summary, Frequently Asked Questions, Key Points) are headings wherever
+///    their shape allows, because their words leave no doubt.
+public enum HeadingRule {
+    static let maximumWords = 12
+    static let maximumCharacters = 90
+
+    /// Rule 1: could this line be a heading, judging by the line alone?
+    public static func isHeadingShaped(_ line: Substring) -> Bool {
+        let text = line.trimmingWhitespace()
+        guard let first = text.first, text.count <= maximumCharacters else { return false }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count <= maximumWords else { return false }
+        if !(first.isUppercase || first.isNumber || (first.isLetter && !first.isLowercase) || isOpeningQuote(first)) {
+            return false
+        }
+        if isOpeningQuote(first), let second = text.dropFirst().first, second.isLowercase { return false }
+        if words.count <= 6, words[0] == "By", words.count > 1, words[1].first?.isUppercase == true { return false }
+
+        var end = text
+        while let last = end.last, closingMarks.contains(last) { end = end.dropLast() }
+        guard let last = end.last else { return false }
+        if last == "." {
+            return isAbbreviation(end.split(separator: " ").last ?? "")
+        }
+        return !sentenceEnders.contains(last)
+    }
+
+    /// Rule 2: a question is a heading only when title-cased.
+    public static func isTitleCased(_ line: Substring) -> Bool {
+        let significant = line.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "’" && $0 != "'" })
+            .filter { $0.filter(\.isLetter).count >= 4 }
+        guard !significant.isEmpty else { return line.first?.isUppercase == true }
+        let capitalised = significant.filter { $0.first?.isUppercase == true }.count
+        return capitalised * 4 >= significant.count * 3
+    }
+
+    static func endsWithQuestionMark(_ line: Substring) -> Bool {
+        var end = line.trimmingWhitespace()
+        while let last = end.last, closingMarks.contains(last) { end = end.dropLast() }
+        return end.last == "?" || end.last == "？"
+    }
+
+    /// "U.S." or "D.C.": single letters each followed by a dot.
+    static func isAbbreviation(_ word: Substring) -> Bool {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts.last?.isEmpty == true else { return false }
+        return parts.dropLast().allSatisfy { $0.count == 1 && $0.first!.isLetter }
+    }
+
+    static func isOpeningQuote(_ c: Character) -> Bool {
+        c == "\"" || c == "“" || c == "‘" || c == "'" || c == "«"
+    }
+
+    private static let closingMarks: Set<Character> = ["\"", "”", "’", "'", ")", "]", "»", "*", "_"]
+    private static let sentenceEnders: Set<Character> = [".", ",", ";", ":", "!", "…", "。", "！", "，", "；", "："]
+}
+
+extension Substring {
+    func trimmingWhitespace() -> Substring {
+        var result = self
+        while let first = result.first, first.isWhitespace { result = result.dropFirst() }
+        while let last = result.last, last.isWhitespace { result = result.dropLast() }
+        return result
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        String(self[...].trimmingWhitespace())
+    }
+}

@@ -1,0 +1,271 @@
+import CCmarkGFM
+
+/// Reads CommonMark + GFM articles with libcmark-gfm and maps its tree onto the document model.
+public struct MarkdownReader: Sendable {
+    public init() {}
+
+    /// Registering the core extensions touches global state; do it once, before any parse.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public func read(_ text: String) -> Document {
+        var builder = DocumentBuilder(format: .markdown)
+        let (body, metadata, titleLine) = Self.splitFrontMatter(text)
+        builder.addMetadata(metadata)
+
+        _ = Self.registered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return builder.finish() }
+        defer { cmark_parser_free(parser) }
+        if let table = cmark_find_syntax_extension("table") {
+            cmark_parser_attach_syntax_extension(parser, table)
+        }
+        body.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let root = cmark_parser_finish(parser) else { return builder.finish() }
+        defer { cmark_node_free(root) }
+
+        var walker = Walker(builder: builder)
+        walker.walk(root: root)
+        builder = walker.builder
+        if builder.document.title == nil, let titleLine,
+           let title = metadata.first(where: { $0.key.lowercased() == "title" })?.value, !title.isEmpty {
+            builder.setTitle(title, lines: LineRange(line: titleLine))
+        }
+        return builder.finish()
+    }
+
+    /// Front matter is not CommonMark: its lines are blanked (keeping line numbers) and read as
+    /// `key: value` pairs. Returns the line of a `title:` field, if any.
+    static func splitFrontMatter(_ text: String) -> (String, [MetadataField], Int?) {
+        guard text.hasPrefix("---\n") else { return (text, [], nil) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0] == "---" || lines[$0] == "..." }) else {
+            return (text, [], nil)
+        }
+        var fields: [MetadataField] = []
+        var titleLine: Int?
+        for index in 1..<close {
+            let line = lines[index]
+            guard let colon = line.firstIndex(of: ":"), line.first?.isWhitespace == false else {
+                if var last = fields.popLast() {
+                    last.value += (last.value.isEmpty ? "" : "\n") + line.trimmingWhitespace()
+                    fields.append(last)
+                }
+                continue
+            }
+            let key = String(line[..<colon]).trimmingWhitespace()
+            var value = line[line.index(after: colon)...].trimmingWhitespace()
+            if value.count >= 2, let first = value.first, first == value.last, first == "\"" || first == "'" {
+                value = value.dropFirst().dropLast()
+            }
+            if key.lowercased() == "title" { titleLine = index + 1 }
+            fields.append(MetadataField(key: key, value: String(value)))
+        }
+        for index in 0...close { lines[index] = "" }
+        return (lines.joined(separator: "\n"), fields, titleLine)
+    }
+}
+
+/// Walks the top-level blocks of a cmark tree in order, feeding the builder.
+private struct Walker {
+    var builder: DocumentBuilder
+    /// Level of the FAQ heading while its questions are being read.
+    var faqLevel: Int?
+    /// Set once a FAQ asks its questions as headings; its paragraphs are then all answers.
+    var faqAsksWithHeadings = false
+    var sawFirstBlock = false
+
+    init(builder: DocumentBuilder) {
+        self.builder = builder
+    }
+
+    mutating func walk(root: OpaquePointer) {
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            block(current)
+            node = cmark_node_next(current)
+        }
+    }
+
+    private static func type(_ node: OpaquePointer) -> String {
+        String(cString: cmark_node_get_type_string(node))
+    }
+
+    private static func lines(_ node: OpaquePointer) -> LineRange {
+        let start = Int(cmark_node_get_start_line(node))
+        return LineRange(start, max(start, Int(cmark_node_get_end_line(node))))
+    }
+
+    private mutating func block(_ node: OpaquePointer) {
+        let isFirstBlock = !sawFirstBlock
+        sawFirstBlock = true
+        let lines = Self.lines(node)
+        switch Self.type(node) {
+        case "heading":
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = Self.inlineText(node)
+            if isFirstBlock && level == 1 {
+                builder.setTitle(text, lines: lines)
+            } else if let faqLevel, level > faqLevel, HeadingRule.endsWithQuestionMark(text[...]) {
+                builder.startQuestion(text, lines: lines)
+                faqAsksWithHeadings = true
+            } else {
+                builder.startSection(heading: text, level: level, lines: lines)
+                faqLevel = builder.currentRole == .faq ? level : nil
+                faqAsksWithHeadings = false
+            }
+        case "paragraph":
+            let text = Self.inlineText(node)
+            if builder.currentRole == .faq {
+                faqPart(text, lines: lines, mayAsk: !faqAsksWithHeadings)
+            } else {
+                builder.addPassage(.paragraph, text, lines: lines)
+            }
+        case "list":
+            var item = cmark_node_first_child(node)
+            while let current = item {
+                listItem(current)
+                item = cmark_node_next(current)
+            }
+        case "block_quote":
+            passageOrAnswer(.quote, Self.blockText(node), lines: lines)
+        case "code_block":
+            var literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            if literal.hasSuffix("\n") { literal.removeLast() }
+            passageOrAnswer(.code, literal, lines: lines)
+        case "html_block":
+            let literal = (cmark_node_get_literal(node).map { String(cString: $0) } ?? "").trimmingWhitespace()
+            if !(literal.hasPrefix("<!--") && literal.hasSuffix("-->")) && !literal.isEmpty {
+                passageOrAnswer(.paragraph, literal, lines: lines)
+            }
+        case "table":
+            table(node)
+        default:
+            break  // thematic breaks and anything without text
+        }
+    }
+
+    /// Inside a FAQ section, text answers the open question; a short paragraph ending in `?` asks one.
+    private mutating func faqPart(_ text: String, lines: LineRange, mayAsk: Bool) {
+        let asks = mayAsk && HeadingRule.endsWithQuestionMark(text[...]) && text.count <= 200
+        if asks && (!builder.hasOpenQuestion || builder.openQuestionHasAnswer) {
+            builder.startQuestion(text, lines: lines)
+        } else if builder.hasOpenQuestion {
+            builder.addAnswerPart(text, lines: lines)
+        } else {
+            builder.addPassage(.paragraph, text, lines: lines)
+        }
+    }
+
+    private mutating func passageOrAnswer(_ kind: PassageKind, _ text: String, lines: LineRange) {
+        if builder.currentRole == .faq && builder.hasOpenQuestion {
+            builder.addAnswerPart(text, lines: lines)
+        } else {
+            builder.addPassage(kind, text, lines: lines)
+        }
+    }
+
+    /// An item's own text is one passage; nested lists become passages of their own.
+    private mutating func listItem(_ item: OpaquePointer) {
+        var ownText: [String] = []
+        var nested: [OpaquePointer] = []
+        var child = cmark_node_first_child(item)
+        while let current = child {
+            if Self.type(current) == "list" { nested.append(current) } else { ownText.append(Self.blockText(current)) }
+            child = cmark_node_next(current)
+        }
+        let text = ownText.filter { !$0.isEmpty }.joined(separator: "\n")
+        if !text.isEmpty {
+            var lines = Self.lines(item)
+            if let firstNested = nested.first {
+                lines = LineRange(lines.first, max(lines.first, Int(cmark_node_get_start_line(firstNested)) - 1))
+            }
+            passageOrAnswer(.list, text, lines: lines)
+        }
+        for list in nested {
+            var nestedItem = cmark_node_first_child(list)
+            while let current = nestedItem {
+                listItem(current)
+                nestedItem = cmark_node_next(current)
+            }
+        }
+    }
+
+    private mutating func table(_ node: OpaquePointer) {
+        var rows: [(cells: [String], line: Int, isHeader: Bool)] = []
+        var row = cmark_node_first_child(node)
+        while let current = row {
+            var cells: [String] = []
+            var cell = cmark_node_first_child(current)
+            while let currentCell = cell {
+                cells.append(Self.inlineText(currentCell))
+                cell = cmark_node_next(currentCell)
+            }
+            rows.append((cells, Int(cmark_node_get_start_line(current)), Self.type(current) == "table_header"))
+            row = cmark_node_next(current)
+        }
+        let header = rows.first(where: \.isHeader)
+        let isKeyPoints = builder.currentRole == .keyPoints
+            || header.flatMap { $0.cells.first }.map { SectionRole.classify(heading: $0) == .keyPoints } == true
+        if isKeyPoints {
+            builder.setKeyPointsHeader(header?.cells ?? [])
+            for row in rows where !row.isHeader {
+                builder.addKeyPoint(
+                    label: row.cells.first ?? "", detail: row.cells.dropFirst().joined(separator: " | "),
+                    lines: LineRange(line: row.line))
+            }
+        } else {
+            for row in rows {
+                builder.addPassage(.tableRow, row.cells.joined(separator: " | "), lines: LineRange(line: row.line))
+            }
+        }
+    }
+
+    /// The text of a block and everything inside it, blocks separated by newlines.
+    static func blockText(_ node: OpaquePointer) -> String {
+        switch type(node) {
+        case "paragraph", "heading", "table_cell":
+            return inlineText(node)
+        case "code_block", "html_block":
+            var literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            while literal.hasSuffix("\n") { literal.removeLast() }
+            return literal
+        default:
+            var parts: [String] = []
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                let text = blockText(current)
+                if !text.isEmpty { parts.append(text) }
+                child = cmark_node_next(current)
+            }
+            return parts.joined(separator: type(node) == "table_row" ? " | " : "\n")
+        }
+    }
+
+    /// The plain text of a node's inline content: soft breaks become spaces, markup is dropped.
+    static func inlineText(_ node: OpaquePointer) -> String {
+        var text = ""
+        appendInline(of: node, to: &text)
+        return text.trimmingWhitespace()
+    }
+
+    private static func appendInline(of node: OpaquePointer, to text: inout String) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch type(current) {
+            case "text", "code", "html_inline":
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case "softbreak":
+                text += " "
+            case "linebreak":
+                text += "\n"
+            default:
+                appendInline(of: current, to: &text)
+            }
+            child = cmark_node_next(current)
+        }
+    }
+}

@@ -1,0 +1,202 @@
+/// Reads plain-text articles: one paragraph per line, or wire-style paragraphs separated by blank
+/// lines (hard-wrapped lines of one paragraph are joined). Headings follow `HeadingRule`.
+public struct PlainTextReader: Sendable {
+    public init() {}
+
+    /// A line with its 1-based number, trailing whitespace removed.
+    typealias Line = (number: Int, text: Substring)
+
+    /// A block-level piece of the file before it is known to be a heading, a passage or a FAQ part.
+    struct Unit {
+        enum Shape { case text, bullet, table }
+        var shape: Shape
+        var lines: [Line]
+        /// A blank line (or the end of the file) follows the unit.
+        var blankAfter: Bool
+
+        var isSingleLine: Bool { lines.count == 1 }
+        var range: LineRange { LineRange(lines.first!.number, lines.last!.number) }
+        var text: String {
+            lines.map { $0.text.trimmingWhitespace() }.joined(separator: shape == .table ? "\n" : " ")
+        }
+    }
+
+    public func read(_ text: String) -> Document {
+        let blocks = Self.blocks(of: text)
+        let units = blocks.flatMap(Self.units(of:))
+        var builder = DocumentBuilder(format: blocks.count > 1 ? .wire : .linePerParagraph)
+        guard !units.isEmpty else { return builder.finish() }
+
+        var start = 0
+        // A heading-shaped first line set off by a blank line is the title (the wire convention).
+        if units.count > 1, units[0].shape == .text, units[0].isSingleLine, units[0].blankAfter,
+           HeadingRule.isHeadingShaped(units[0].lines[0].text) {
+            builder.setTitle(units[0].text, lines: units[0].range)
+            start = 1
+        }
+
+        var index = start
+        while index < units.count {
+            let unit = units[index]
+            switch unit.shape {
+            case .table:
+                addTable(unit, to: &builder)
+            case .bullet:
+                if builder.currentRole == .faq && builder.hasOpenQuestion {
+                    builder.addAnswerPart(unit.text, lines: unit.range)
+                } else {
+                    builder.addPassage(.list, unit.text, lines: unit.range)
+                }
+            case .text:
+                let inFAQ = builder.currentRole == .faq
+                let answerExpected = inFAQ && builder.hasOpenQuestion && !builder.openQuestionHasAnswer
+                if !answerExpected, isHeading(at: index, in: units, firstBodyUnit: start, inFAQ: inFAQ) {
+                    builder.startSection(heading: unit.text, level: 1, lines: unit.range)
+                } else if inFAQ, !answerExpected, HeadingRule.endsWithQuestionMark(unit.lines[0].text[...]) {
+                    builder.startQuestion(unit.text, lines: unit.range)
+                } else if inFAQ, builder.hasOpenQuestion {
+                    builder.addAnswerPart(unit.text, lines: unit.range)
+                } else {
+                    let kind: PassageKind = isInRunOfShortLines(at: index, in: units, firstBodyUnit: start, inFAQ: inFAQ)
+                        ? .list : .paragraph
+                    builder.addPassage(kind, unit.text, lines: unit.range)
+                }
+            }
+            index += 1
+        }
+        return builder.finish()
+    }
+
+    // MARK: - Headings
+
+    /// Rule 1 and 2 of `HeadingRule`, for a unit: one heading-shaped line, questions title-cased.
+    private func isCandidate(_ unit: Unit, inFAQ: Bool) -> Bool {
+        guard unit.shape == .text, unit.isSingleLine else { return false }
+        let line = unit.lines[0].text
+        guard HeadingRule.isHeadingShaped(line) else { return false }
+        if HeadingRule.endsWithQuestionMark(line) {
+            return !inFAQ && HeadingRule.isTitleCased(line)
+        }
+        return true
+    }
+
+    private func knownRole(_ unit: Unit) -> SectionRole? {
+        let role = SectionRole.classify(heading: unit.text)
+        return role == .body ? nil : role
+    }
+
+    /// Rule 3 of `HeadingRule`: a candidate followed by content and not part of a run of candidates.
+    private func isHeading(at index: Int, in units: [Unit], firstBodyUnit: Int, inFAQ: Bool) -> Bool {
+        let unit = units[index]
+        guard index + 1 < units.count, isCandidate(unit, inFAQ: inFAQ) else { return false }
+        if knownRole(unit) != nil { return true }
+        return !isInRunOfShortLines(at: index, in: units, firstBodyUnit: firstBodyUnit, inFAQ: inFAQ)
+    }
+
+    /// True when the unit and a neighbour are both heading-shaped lines (a list of short lines).
+    private func isInRunOfShortLines(at index: Int, in units: [Unit], firstBodyUnit: Int, inFAQ: Bool) -> Bool {
+        guard isCandidate(units[index], inFAQ: inFAQ), knownRole(units[index]) == nil else { return false }
+        func isRunNeighbour(_ neighbour: Int) -> Bool {
+            guard neighbour >= firstBodyUnit, neighbour < units.count else { return false }
+            let unit = units[neighbour]
+            return isCandidate(unit, inFAQ: inFAQ) && knownRole(unit) == nil
+        }
+        return isRunNeighbour(index - 1) || isRunNeighbour(index + 1)
+    }
+
+    // MARK: - Tables
+
+    private func addTable(_ unit: Unit, to builder: inout DocumentBuilder) {
+        let table = PipeTable(lines: unit.lines)
+        if table.isKeyPointsTable || (builder.currentRole == .keyPoints && table.header != nil) {
+            builder.setKeyPointsHeader(table.header?.cells ?? [])
+            for row in table.rows {
+                let label = row.cells.first ?? ""
+                let detail = row.cells.dropFirst().joined(separator: " | ")
+                builder.addKeyPoint(label: label, detail: detail, lines: LineRange(line: row.line))
+            }
+            return
+        }
+        if let header = table.header {
+            builder.addPassage(.tableRow, header.cells.joined(separator: " | "), lines: LineRange(line: header.line))
+        }
+        for row in table.rows {
+            builder.addPassage(.tableRow, row.cells.joined(separator: " | "), lines: LineRange(line: row.line))
+        }
+    }
+
+    // MARK: - Blocks and units
+
+    /// Runs of non-blank lines.
+    static func blocks(of text: String) -> [[Line]] {
+        var blocks: [[Line]] = []
+        var current: [Line] = []
+        var number = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            var line = rawLine
+            while let last = line.last, last.isWhitespace { line = line.dropLast() }
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { blocks.append(current) }
+                current = []
+            } else {
+                current.append((number, line))
+            }
+        }
+        if !current.isEmpty { blocks.append(current) }
+        return blocks
+    }
+
+    /// Splits a block into tables, bullet items and text units.
+    ///
+    /// A block is hard-wrapped when its longest line is at most 120 characters and it has several
+    /// lines; then a line at least 60% of that width continues into the next, as a wrapped paragraph
+    /// does, and a shorter line ends its paragraph. Otherwise every line is its own unit.
+    static func units(of block: [Line]) -> [Unit] {
+        let textWidths = block.filter { !PipeTable.isTableLine($0.text) }.map { $0.text.count }
+        let width = textWidths.max() ?? 0
+        let hardWrapped = textWidths.count >= 2 && width <= 120 && width >= 30
+        var units: [Unit] = []
+        var index = 0
+        while index < block.count {
+            let line = block[index]
+            if PipeTable.isTableLine(line.text) {
+                var rows = [line]
+                index += 1
+                while index < block.count, PipeTable.isTableLine(block[index].text) {
+                    rows.append(block[index])
+                    index += 1
+                }
+                units.append(Unit(shape: .table, lines: rows, blankAfter: false))
+                continue
+            }
+            let shape: Unit.Shape = isBulletLine(line.text) ? .bullet : .text
+            var lines = [line]
+            index += 1
+            if hardWrapped {
+                while index < block.count, lines.last!.text.count * 10 >= width * 6 {
+                    let next = block[index]
+                    if PipeTable.isTableLine(next.text) || isBulletLine(next.text) { break }
+                    lines.append(next)
+                    index += 1
+                }
+            }
+            units.append(Unit(shape: shape, lines: lines, blankAfter: false))
+        }
+        if !units.isEmpty { units[units.count - 1].blankAfter = true }
+        return units
+    }
+
+    /// `- item`, `* item`, `• item`, `+ item`, `1. item`, `1) item`.
+    static func isBulletLine(_ line: Substring) -> Bool {
+        let text = line.trimmingWhitespace()
+        guard let first = text.first else { return false }
+        if "-*•+–".contains(first) {
+            return text.dropFirst().first == " "
+        }
+        let digits = text.prefix(while: \.isNumber)
+        guard !digits.isEmpty, digits.count <= 3 else { return false }
+        let rest = text.dropFirst(digits.count)
+        return (rest.first == "." || rest.first == ")") && rest.dropFirst().first == " "
+    }
+}

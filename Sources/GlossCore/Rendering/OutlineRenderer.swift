@@ -1,0 +1,78 @@
+/// The `outline` view: sections nested by level, each element on one line with its first words.
+struct OutlineRenderer {
+    let workspace: Workspace
+    let view: UnitSet?
+    let headingsOnly: Bool
+
+    func render(_ index: Int, into output: inout OutputBuilder) {
+        let document = workspace.documents[index]
+        let elements = ElementRenderer(workspace: workspace, view: view)
+        var header = StyledText(document.id, .address)
+        if let title = document.title { header.append("  " + title, .heading) }
+        header.append(elements.tagText(ElementRef(document: index, address: .document)))
+        output.line(header)
+        var summary = DocumentSummary.counts(document) + " · " + document.format.rawValue
+        if let view {
+            let inView = workspace.documentUnits[index].filter { view.contains($0) }.count
+            summary += " · \(inView)/\(workspace.documentUnits[index].count) in view"
+        }
+        output.line(StyledText(summary, .faint), indent: 2)
+        for (s, section) in document.sections.enumerated() where s > 0 || document.hasLead {
+            let sectionRef = ElementRef(document: index, address: .section(s))
+            guard elements.isVisible(sectionRef) else { continue }
+            let indent = 2 + document.depth(ofSection: s) * 2
+            var line = StyledText("s\(s)", .address)
+            line.append("  ")
+            line.append(section.heading ?? "(lead)", section.heading == nil ? .faint : .heading)
+            line.append(elements.tagText(sectionRef))
+            let children = elements.children(of: s, in: index)
+            if headingsOnly {
+                line.append("  " + countSummary(children), .faint)
+            }
+            output.line(line, indent: indent, hangingIndent: indent + 4)
+            guard !headingsOnly else { continue }
+            for child in children where elements.isVisible(child) {
+                output.line(entry(child, width: output.width - indent - 2), indent: indent + 2)
+            }
+        }
+    }
+
+    private func countSummary(_ children: [ElementRef]) -> String {
+        var passages = 0, faq = 0, points = 0
+        for child in children {
+            switch child.address {
+            case .passage: passages += 1
+            case .faq: faq += 1
+            case .keyPoint: points += 1
+            default: break
+            }
+        }
+        var parts: [String] = []
+        if passages > 0 || (faq == 0 && points == 0) { parts.append("\(passages) passage\(passages == 1 ? "" : "s")") }
+        if faq > 0 { parts.append("\(faq) FAQ") }
+        if points > 0 { parts.append("\(points) key point\(points == 1 ? "" : "s")") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `s1.p2  First words of the passage…  [tags]`, cut to one line.
+    private func entry(_ ref: ElementRef, width: Int) -> StyledText {
+        let document = workspace.documents[ref.document]
+        let address = "\(ref.address)"
+        var text: String
+        switch ref.address {
+        case .faq(let q): text = document.faq[q - 1].question
+        case .keyPoint(let k): text = document.keyPoints[k - 1].label + " — " + document.keyPoints[k - 1].detail
+        default: text = workspace.text(of: ref)
+        }
+        text = TerminalSafe.escape(text.replacingOccurrences(of: "\n", with: " "))
+        let tags = ElementRenderer(workspace: workspace, view: nil).tagText(ref)
+        let available = max(10, width - DisplayWidth.of(address) - 2 - DisplayWidth.of(tags.plainText))
+        if DisplayWidth.of(text) > available {
+            text = DisplayWidth.prefix(text, fitting: available - 1) + "…"
+        }
+        var line = StyledText(address, .address)
+        line.append("  " + text)
+        line.append(tags)
+        return line
+    }
+}

@@ -1,0 +1,138 @@
+/// Collects a command's output as lines, wrapped to the terminal width, in colour or not.
+public struct OutputBuilder: Sendable {
+    public var width: Int
+    public var color: Bool
+    public private(set) var text = ""
+
+    public init(width: Int, color: Bool) {
+        self.width = max(20, width)
+        self.color = color
+    }
+
+    /// A line of styled text wrapped at word boundaries; continuation lines get `hangingIndent` spaces.
+    public mutating func line(_ styled: StyledText, indent: Int = 0, hangingIndent: Int? = nil) {
+        for rendered in wrap(styled, indent: indent, hangingIndent: hangingIndent ?? indent) {
+            text += rendered
+            text += "\n"
+        }
+    }
+
+    public mutating func line(_ plain: String = "", indent: Int = 0) {
+        line(StyledText(plain), indent: indent)
+    }
+
+    /// Output that must not be wrapped or styled (JSON, CSV), added as is.
+    public mutating func raw(_ output: String) {
+        text += output
+        if !output.hasSuffix("\n") && !output.isEmpty { text += "\n" }
+    }
+
+    /// Renders one run without wrapping (tables that size their own columns).
+    public func render(_ styled: StyledText) -> String {
+        styled.runs.map { render($0.text, $0.style) }.joined()
+    }
+
+    private func render(_ text: String, _ style: TextStyle) -> String {
+        if color {
+            let sgr = style.sgr
+            return sgr.isEmpty ? text : sgr + text + "\u{1B}[0m"
+        }
+        if let (open, close) = style.plainBrackets { return open + text + close }
+        return text
+    }
+
+    /// Breaks styled text into display lines no wider than `width`.
+    func wrap(_ styled: StyledText, indent: Int, hangingIndent: Int) -> [String] {
+        // Words keep their runs so styles survive the breaks; explicit newlines start new lines.
+        struct Piece { var text: String; var style: TextStyle; var width: Int; var isSpace: Bool; var isNewline: Bool }
+        var pieces: [Piece] = []
+        for run in styled.runs {
+            var current = ""
+            var currentIsSpace: Bool?
+            func flush() {
+                if !current.isEmpty, let isSpace = currentIsSpace {
+                    pieces.append(Piece(text: current, style: run.style, width: DisplayWidth.of(current), isSpace: isSpace, isNewline: false))
+                }
+                current = ""
+                currentIsSpace = nil
+            }
+            var plainRun = run.text
+            if !color, let (open, close) = run.style.plainBrackets { plainRun = open + plainRun + close }
+            for character in plainRun {
+                if character == "\n" {
+                    flush()
+                    pieces.append(Piece(text: "", style: run.style, width: 0, isSpace: false, isNewline: true))
+                    continue
+                }
+                let isSpace = character == " "
+                if currentIsSpace != nil && currentIsSpace != isSpace { flush() }
+                currentIsSpace = isSpace
+                current.append(character)
+            }
+            flush()
+        }
+
+        var lines: [String] = []
+        var line = String(repeating: " ", count: indent)
+        var lineWidth = indent
+        var lineHasWord = false
+        var pendingSpace: Piece?
+        func styledText(_ piece: Piece) -> String {
+            if color {
+                let sgr = piece.style.sgr
+                return sgr.isEmpty ? piece.text : sgr + piece.text + "\u{1B}[0m"
+            }
+            return piece.text
+        }
+        func newLine() {
+            lines.append(line)
+            line = String(repeating: " ", count: hangingIndent)
+            lineWidth = hangingIndent
+            lineHasWord = false
+            pendingSpace = nil
+        }
+        for piece in pieces {
+            if piece.isNewline {
+                newLine()
+                continue
+            }
+            if piece.isSpace {
+                if lineHasWord { pendingSpace = piece }
+                continue
+            }
+            let spaceWidth = pendingSpace?.width ?? 0
+            if lineHasWord && lineWidth + spaceWidth + piece.width > width {
+                newLine()
+            }
+            if let space = pendingSpace, lineHasWord {
+                line += styledText(space)
+                lineWidth += space.width
+            }
+            pendingSpace = nil
+            // A word longer than a whole line is cut.
+            var rest = piece
+            while lineWidth + rest.width > width && rest.width > width - hangingIndent {
+                let head = DisplayWidth.prefix(rest.text, fitting: max(1, width - lineWidth))
+                line += styledText(Piece(text: head, style: rest.style, width: 0, isSpace: false, isNewline: false))
+                rest.text = String(rest.text.dropFirst(head.count))
+                rest.width = DisplayWidth.of(rest.text)
+                lineHasWord = true
+                newLine()
+                if head.isEmpty { break }
+            }
+            line += styledText(rest)
+            lineWidth += rest.width
+            lineHasWord = true
+        }
+        lines.append(line)
+        return lines.map { $0.trimmingTrailingSpaces() }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,95 @@
+/// Runs a script's lines through a session, reporting errors as `SCRIPT:LINE:COL: error: MESSAGE`.
+/// Used by `gloss run`, by commands piped on standard input, and by `replay`.
+public struct ScriptRunner {
+    public struct Options: Sendable {
+        public var keepGoing = false
+        public var echo = false
+        public var quiet = false
+        public init() {}
+    }
+
+    /// Something for the front end to show, in order.
+    public enum Event: Sendable {
+        case echo(String)
+        case output(String)
+        case warning(String)
+        case error(String)
+    }
+
+    /// One command of a script: its text (continuation lines joined) and the line it starts on.
+    public struct ScriptLine: Sendable, Equatable {
+        public var number: Int
+        public var text: String
+
+        public init(number: Int, text: String) {
+            self.number = number
+            self.text = text
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Splits script text into commands: blank lines and `#` comments dropped, a line ending in `\`
+    /// continued on the next.
+    public static func commands(in text: String) -> [ScriptLine] {
+        var result: [ScriptLine] = []
+        var pending: ScriptLine?
+        var number = 0
+        for raw in SourceDecoder.normalizeLineEndings(text).split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            var line = String(raw)
+            if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+            let continues = line.hasSuffix("\\") && !line.hasSuffix("\\\\")
+            if continues { line.removeLast() }
+            if var current = pending {
+                current.text += line
+                pending = current
+            } else {
+                let trimmed = line.trimmingWhitespace()
+                if !continues && (trimmed.isEmpty || trimmed.hasPrefix("#")) { continue }
+                pending = ScriptLine(number: number, text: line)
+            }
+            if !continues, let complete = pending {
+                result.append(complete)
+                pending = nil
+            }
+        }
+        if let pending { result.append(pending) }
+        return result
+    }
+
+    /// Runs the commands; returns the number of errors. Stops at the first unless `keepGoing`, and at `quit`.
+    @discardableResult
+    public func run(_ commands: [ScriptLine], name: String, in session: Session, emit: (Event) -> Void) -> Int {
+        var errors = 0
+        for command in commands {
+            if options.echo && !options.quiet { emit(.echo(command.text)) }
+            let result = session.execute(command.text)
+            for warning in result.warnings { emit(.warning("\(name):\(command.number): warning: \(warning)")) }
+            if !result.output.isEmpty && !options.quiet { emit(.output(result.output)) }
+            if let error = result.error {
+                errors += 1
+                emit(.error(Self.format(error, name: name, line: command.number, text: command.text)))
+                if error == .interrupted || !options.keepGoing { break }
+            }
+            if result.quit { break }
+        }
+        return errors
+    }
+
+    /// `NAME:LINE:COL: error: MESSAGE` (no column when unknown); the column counts from the line's start.
+    public static func format(_ error: GlossError, name: String, line: Int, text: String) -> String {
+        var location = "\(name):\(line)"
+        if let column = error.column {
+            let indent = text.prefix(while: { $0 == " " || $0 == "\t" }).count
+            location += ":\(column + indent)"
+        }
+        var message = "\(location): error: \(TerminalSafe.escape(error.message, keepNewlines: false))"
+        if let detail = error.detail { message += "\n" + TerminalSafe.escape(detail) }
+        return message
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Runs command lines against a workspace: parsing, variables, undo and redo, history and the journal.
+/// The REPL, `gloss run` and `replay` all go through `execute(_:)`.
+public final class Session {
+    public let workspace: Workspace
+    public let registry: CommandRegistry
+    public var settings = Settings()
+    public let cancel: CancellationFlag
+    /// True when a person is at a terminal: commands may ask for confirmation through `confirm`.
+    public var isInteractive = false
+    /// Asks the user a yes/no question (set by the terminal front end only).
+    public var confirm: ((String) -> Bool)?
+    /// Directory that relative paths are resolved against.
+    public var baseDirectory: String
+    /// Width and colour used for output when the front end does not say otherwise.
+    public var terminalWidth = 80
+    public var terminalColor = false
+    /// Variables for `${NAME}`: from `set NAME VALUE`, `--set`, and `${1}`… for run arguments.
+    public var variables: [String: String] = [:]
+
+    public private(set) var history: [HistoryEntry] = []
+    private var undoStack: [UndoRecord] = []
+    private var redoStack: [UndoRecord] = []
+    public var journal: Journal?
+
+    struct UndoRecord {
+        var historyIndex: Int
+        var edits: [WorkspaceEdit]
+    }
+
+    public init(workspace: Workspace = Workspace(), registry: CommandRegistry = .standard,
+                baseDirectory: String = FileManager.default.currentDirectoryPath,
+                cancel: CancellationFlag = CancellationFlag()) {
+        self.workspace = workspace
+        self.cancel = cancel
+        self.registry = registry
+        self.baseDirectory = baseDirectory
+    }
+
+    public var outputWidth: Int { settings.width ?? terminalWidth }
+    public var outputColor: Bool { settings.color ?? terminalColor }
+
+    /// Runs one line. Blank lines and `#` comments do nothing. On error the workspace is unchanged.
+    public func execute(_ line: String) -> ExecutionResult {
+        var result = ExecutionResult()
+        let trimmed = line.trimmingWhitespace()
+        if trimmed.isEmpty || trimmed.hasPrefix("#") {
+            return result  // `#3` is a result reference only as an argument; a line starting with `#` is a comment
+        }
+        cancel.reset()
+        do throws(GlossError) {
+            let expanded = try expandVariables(trimmed)
+            let parser = CommandParser(registry: registry)
+            let (spec, _, nameEnd) = try parser.command(for: expanded)
+            result.commandName = spec.name
+            var invocation = CommandInvocation(
+                spec: spec, context: self, output: OutputBuilder(width: outputWidth, color: outputColor))
+            try parser.parse(expanded, into: &invocation, nameEnd: nameEnd)
+
+            workspace.beginChanges()
+            do throws(GlossError) {
+                try spec.run(&invocation)
+            } catch {
+                workspace.rollBackChanges()
+                result.output = invocation.output.text
+                result.warnings = invocation.warnings
+                throw error
+            }
+            let inverses = workspace.endChanges()
+            result.output = invocation.output.text
+            result.warnings = invocation.warnings
+            result.quit = invocation.quitRequested
+            record(invocation, typed: expanded, inverses: inverses)
+        } catch {
+            result.error = error
+        }
+        return result
+    }
+
+    /// Adds the command to history, the undo stack and the journal.
+    private func record(_ invocation: CommandInvocation, typed: String, inverses: [WorkspaceEdit]) {
+        let spec = invocation.spec
+        let line = invocation.canonicalLine ?? Self.canonicalLine(invocation, typed: typed)
+        var entry = HistoryEntry(number: history.count + 1, line: line, effect: spec.effect, commandName: spec.name)
+        entry.usesListing = invocation.positional.values.joined().contains { !$0.quoted && $0.text.hasPrefix("#") }
+        if spec.effect == .mutating {
+            if !inverses.isEmpty || invocation.recordsWithoutChanges {
+                undoStack.append(UndoRecord(historyIndex: history.count, edits: inverses))
+                redoStack.removeAll()
+            }
+        }
+        history.append(entry)
+        journal?.append(entry, durable: spec.effect == .mutating || spec.effect == .view)
+    }
+
+    /// The line as it will be saved: the command's full name, then the text as typed after it.
+    static func canonicalLine(_ invocation: CommandInvocation, typed: String) -> String {
+        let spec = invocation.spec
+        let nameWords = typed.split(separator: " ", maxSplits: spec.nameWords.count, omittingEmptySubsequences: true)
+        let rest = nameWords.count > spec.nameWords.count ? String(nameWords[spec.nameWords.count]) : ""
+        return rest.isEmpty ? spec.name : spec.name + " " + rest.trimmingWhitespace()
+    }
+
+    // MARK: - Undo and redo
+
+    /// Undoes up to `count` state-changing commands; returns the lines undone.
+    func undo(_ count: Int) -> [String] {
+        var undone: [String] = []
+        for _ in 0..<count {
+            guard let record = undoStack.popLast() else { break }
+            let redo = workspace.applyReturningInverses(record.edits)
+            history[record.historyIndex].undone = true
+            redoStack.append(UndoRecord(historyIndex: record.historyIndex, edits: redo))
+            undone.append(history[record.historyIndex].line)
+        }
+        return undone
+    }
+
+    func redo(_ count: Int) -> [String] {
+        var redone: [String] = []
+        for _ in 0..<count {
+            guard let record = redoStack.popLast() else { break }
+            let undo = workspace.applyReturningInverses(record.edits)
+            history[record.historyIndex].undone = false
+            undoStack.append(UndoRecord(historyIndex: record.historyIndex, edits: undo))
+            redone.append(history[record.historyIndex].line)
+        }
+        return redone
+    }
+
+    var canUndo: Bool { !undoStack.isEmpty }
+    var canRedo: Bool { !redoStack.isEmpty }
+
+    // MARK: - Variables
+
+    /// Replaces `${NAME}`; `$$` is a literal dollar before a brace. Undefined names are errors.
+    func expandVariables(_ line: String) throws(GlossError) -> String {
+        guard line.contains("${") else { return line }
+        var result = ""
+        let characters = Array(line)
+        var index = 0
+        while index < characters.count {
+            if characters[index] == "$", index + 1 < characters.count, characters[index + 1] == "{" {
+                guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
+                    throw GlossError("unclosed '${' (no matching '}')", column: index + 1)
+                }
+                let name = String(characters[(index + 2)..<close])
+                guard let value = variables[name] else {
+                    let known = variables.keys.sorted()
+                    let hint = known.isEmpty ? " (define it with 'set \(name) VALUE' or 'gloss run --set \(name)=VALUE')" : Suggestion.phrase(for: name, among: known)
+                    throw GlossError("undefined variable '${\(name)}'\(hint)", column: index + 1)
+                }
+                result += value
+                index = close + 1
+            } else {
+                result.append(characters[index])
+                index += 1
+            }
+        }
+        return result
+    }
+}

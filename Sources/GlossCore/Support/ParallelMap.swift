@@ -1,0 +1,27 @@
+import Dispatch
+
+/// Maps over a collection on all cores, keeping the order of the results.
+enum ParallelMap {
+    static func map<Element, Result>(
+        _ elements: [Element], minimumChunk: Int = 1, _ transform: (Element) -> Result
+    ) -> [Result] where Element: Sendable, Result: Sendable {
+        guard elements.count > 1 else { return elements.map(transform) }
+        return withoutActuallyEscaping(transform) { transform in
+            let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: elements.count)
+            results.initialize(repeating: nil)
+            defer { results.deallocate() }
+            let box = UnsafeSendableBox(transform: transform, results: results)
+            DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+                box.results[index] = box.transform(elements[index])
+            }
+            return results.map { $0! }
+        }
+    }
+}
+
+/// Lets the closure and the result buffer cross into `concurrentPerform`: each index is written by one
+/// iteration only, so there is no shared mutation.
+private struct UnsafeSendableBox<Element, Result>: @unchecked Sendable {
+    let transform: (Element) -> Result
+    let results: UnsafeMutableBufferPointer<Result?>
+}

@@ -1,0 +1,32 @@
+/// Lists a document's searchable units in reading order, with their text.
+public enum DocumentUnits {
+    public static func units(of document: Document, index: Int) -> [(unit: Unit, text: String)] {
+        var ordered: [(line: Int, order: Int, unit: Unit, text: String)] = []
+        func add(_ line: Int, _ section: Int, _ kind: UnitKind, _ element: ElementAddress, _ text: String) {
+            ordered.append((line, ordered.count, Unit(document: Int32(index), section: Int32(section), kind: kind, element: element), text))
+        }
+        if let title = document.title {
+            add(document.titleLines?.first ?? 0, 0, .title, .document, title)
+        }
+        for (s, section) in document.sections.enumerated() {
+            if let heading = section.heading {
+                add(section.headingLines?.first ?? 0, s, .heading, .section(s), heading)
+            }
+            for (p, passage) in section.passages.enumerated() {
+                add(passage.lines.first, s, UnitKind(passage.kind), .passage(section: s, number: p + 1), passage.text)
+            }
+        }
+        for (q, entry) in document.faq.enumerated() {
+            add(entry.questionLines.first, entry.section, .question, .faq(q + 1), entry.question)
+            if !entry.answer.isEmpty {
+                add(entry.answerLines?.first ?? entry.questionLines.last, entry.section, .answer, .faq(q + 1), entry.answer)
+            }
+        }
+        for (k, point) in document.keyPoints.enumerated() {
+            let text = point.detail.isEmpty ? point.label : point.label + " — " + point.detail
+            add(point.lines.first, point.section, .keyPoint, .keyPoint(k + 1), text)
+        }
+        ordered.sort { ($0.line, $0.order) < ($1.line, $1.order) }
+        return ordered.map { ($0.unit, $0.text) }
+    }
+}

@@ -1,0 +1,229 @@
+/// Everything the analyst has open: the documents, their searchable units and index, the annotations,
+/// the working view and the last listing. Commands read and change it; it never prints.
+public final class Workspace {
+    public private(set) var documents: [Document] = []
+    /// False for documents whose load was undone; their units stay in the index but are never live.
+    public private(set) var isLoaded: [Bool] = []
+    private var documentIndexByID: [String: Int] = [:]
+    public var currentDocument: Int?
+
+    public private(set) var units: [Unit] = []
+    /// The units of each document, as a range of unit ids.
+    public private(set) var documentUnits: [Range<Int32>] = []
+    public let index = SearchIndex()
+    /// Units of loaded documents.
+    public private(set) var liveUnits = UnitSet(capacity: 0)
+
+    /// Stacked filters, innermost last.
+    public internal(set) var filters: [ViewFilter] = []
+    /// Rows of the last listing, for `#n` targets.
+    public internal(set) var lastListing: [ElementRef] = []
+
+    public internal(set) var annotations = Annotations()
+
+
+    /// Inverses of the edits performed by the running command (see `perform(_:)`).
+    var pendingInverses: [WorkspaceEdit] = []
+
+    /// Cached unit sets per `kind:` value; rebuilt when units are added.
+    var kindSetCache: [QueryNode.KindFilter: UnitSet] = [:]
+
+    public init() {}
+
+    // MARK: - Documents
+
+    public var loadedDocumentIndices: [Int] { documents.indices.filter { isLoaded[$0] } }
+    public var loadedDocumentCount: Int { isLoaded.lazy.filter { $0 }.count }
+
+    public func documentIndex(id: String) -> Int? {
+        documentIndexByID[id.lowercased()]
+    }
+
+    public func document(id: String) throws(GlossError) -> Int {
+        if let index = documentIndex(id: id) { return index }
+        let ids = loadedDocumentIndices.map { documents[$0].id }
+        if ids.isEmpty { throw GlossError("no document '\(id)': no documents are loaded (use load FILE)") }
+        let suggestion = Suggestion.phrase(for: id, among: ids)
+        let listed = ids.count <= 6 ? " (documents: \(ids.joined(separator: ", ")))" : ""
+        throw GlossError("no document '\(id)'\(listed)\(suggestion)")
+    }
+
+    /// The document an address without `DOC:` means: the current one, or the only one.
+    public func defaultDocument() throws(GlossError) -> Int {
+        if let currentDocument, isLoaded[currentDocument] { return currentDocument }
+        let loaded = loadedDocumentIndices
+        if loaded.count == 1 { return loaded[0] }
+        if loaded.isEmpty { throw GlossError("no documents are loaded (use load FILE)") }
+        throw GlossError("several documents are loaded: choose one with 'use DOC' or write DOC:ADDRESS")
+    }
+
+    /// An id made from the file name: lowercase, runs of other characters as `-`, unique with `-2`, `-3`.
+    public func makeDocumentID(for path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.contains(".") && !name.hasPrefix(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+        var id = ""
+        var pendingDash = false
+        for scalar in stem.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingDash && !id.isEmpty { id.append("-") }
+                pendingDash = false
+                id.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        if id.isEmpty { id = "doc" }
+        var candidate = id
+        var suffix = 2
+        while documentIndexByID[candidate] != nil {
+            candidate = "\(id)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
+
+    /// Adds parsed documents, assigning ids, units and index entries. Returns their indices.
+    @discardableResult
+    public func add(_ newDocuments: [Document]) -> [Int] {
+        var added: [Int] = []
+        var batch: [(id: Int32, text: String)] = []
+        for var document in newDocuments {
+            if document.id.isEmpty || documentIndexByID[document.id] != nil {
+                document.id = makeDocumentID(for: document.path)
+            }
+            let index = documents.count
+            documents.append(document)
+            isLoaded.append(true)
+            documentIndexByID[document.id] = index
+            let first = Int32(units.count)
+            for (unit, text) in DocumentUnits.units(of: document, index: index) {
+                batch.append((Int32(units.count), text))
+                units.append(unit)
+            }
+            documentUnits.append(first..<Int32(units.count))
+            added.append(index)
+        }
+        index.add(batch)
+        liveUnits.grow(to: units.count)
+        for document in added { setLive(document, true) }
+        kindSetCache = [:]
+        if currentDocument == nil, let first = added.first { currentDocument = first }
+        refreshFilters()
+        return added
+    }
+
+    /// Undoing a load hides the document; redoing shows it again under the same id.
+    public func setLoaded(_ document: Int, _ loaded: Bool) {
+        guard isLoaded[document] != loaded else { return }
+        isLoaded[document] = loaded
+        if loaded {
+            documentIndexByID[documents[document].id] = document
+        } else {
+            documentIndexByID[documents[document].id] = nil
+            if currentDocument == document { currentDocument = loadedDocumentIndices.last }
+        }
+        setLive(document, loaded)
+        refreshFilters()
+    }
+
+    private func setLive(_ document: Int, _ live: Bool) {
+        for unit in documentUnits[document] {
+            if live { liveUnits.insert(unit) } else { liveUnits.remove(unit) }
+        }
+    }
+
+    // MARK: - Units and text
+
+    public func text(ofUnit id: Int32) -> String {
+        let unit = units[Int(id)]
+        let document = documents[Int(unit.document)]
+        switch (unit.kind, unit.element) {
+        case (.title, _): return document.title ?? ""
+        case (.heading, .section(let s)): return document.sections[s].heading ?? ""
+        case (_, .passage(let s, let p)): return document.sections[s].passages[p - 1].text
+        case (.question, .faq(let q)): return document.faq[q - 1].question
+        case (.answer, .faq(let q)): return document.faq[q - 1].answer
+        case (.keyPoint, .keyPoint(let k)):
+            let point = document.keyPoints[k - 1]
+            return point.detail.isEmpty ? point.label : point.label + " — " + point.detail
+        default: return ""
+        }
+    }
+
+    /// Heading of the section a unit sits in (nil for the lead).
+    public func sectionHeading(ofUnit id: Int32) -> String? {
+        let unit = units[Int(id)]
+        return documents[Int(unit.document)].sections[Int(unit.section)].heading
+    }
+
+    /// Units that belong to an element (a section's heading and passages, a FAQ's question and answer…).
+    public func units(of ref: ElementRef) -> [Int32] {
+        let range = documentUnits[ref.document]
+        switch ref.address {
+        case .document:
+            return Array(range)
+        case .section(let s):
+            return range.filter { units[Int($0)].section == s }
+        default:
+            return range.filter { units[Int($0)].element == ref.address }
+        }
+    }
+
+    /// The unit set of the working view: the innermost filter, or every loaded unit.
+    public var viewUnits: UnitSet { filters.last?.units ?? liveUnits }
+
+    /// Re-evaluates the filter stack after the set of live units changed.
+    func refreshFilters() {
+        guard !filters.isEmpty else { return }
+        var universe = liveUnits
+        for position in filters.indices {
+            let evaluated = (try? QueryEvaluator(workspace: self).evaluate(filters[position].query, within: universe)) ?? universe
+            filters[position].units = evaluated
+            universe = evaluated
+        }
+    }
+
+    // MARK: - Elements
+
+    /// The short label of an element: `s3.p2`, or `doc:s3.p2` when several documents are loaded.
+    public func label(_ ref: ElementRef, qualified: Bool? = nil) -> String {
+        let qualify = qualified ?? (loadedDocumentCount > 1)
+        let id = documents[ref.document].id
+        if case .document = ref.address { return id + ":" }
+        return qualify ? "\(id):\(ref.address)" : "\(ref.address)"
+    }
+
+    /// The text an element stands for (the heading of a section, question and answer of a FAQ entry).
+    public func text(of ref: ElementRef) -> String {
+        let document = documents[ref.document]
+        switch ref.address {
+        case .document: return document.title ?? document.id
+        case .section(let s): return document.sections[s].heading ?? "(lead)"
+        case .passage(let s, let p): return document.sections[s].passages[p - 1].text
+        case .faq(let q): return document.faq[q - 1].question + "\n" + document.faq[q - 1].answer
+        case .keyPoint(let k):
+            let point = document.keyPoints[k - 1]
+            return point.detail.isEmpty ? point.label : point.label + " — " + point.detail
+        }
+    }
+
+    /// Whether an element exists (annotations may outlive an undone load).
+    public func exists(_ ref: ElementRef) -> Bool {
+        guard documents.indices.contains(ref.document) else { return false }
+        let document = documents[ref.document]
+        switch ref.address {
+        case .document: return true
+        case .section(let s): return document.sections.indices.contains(s)
+        case .passage(let s, let p): return document.sections.indices.contains(s) && (1...max(1, document.sections[s].passages.count)).contains(p) && !document.sections[s].passages.isEmpty
+        case .faq(let q): return (1...max(1, document.faq.count)).contains(q) && !document.faq.isEmpty
+        case .keyPoint(let k): return (1...max(1, document.keyPoints.count)).contains(k) && !document.keyPoints.isEmpty
+        }
+    }
+}
+
+/// One stacked filter: the query as typed and the units it left in view.
+public struct ViewFilter: Sendable {
+    public var text: String
+    public var query: QueryNode
+    public var units: UnitSet
+}

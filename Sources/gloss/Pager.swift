@@ -1,0 +1,23 @@
+import Foundation
+
+/// Shows long output through `$PAGER` (default `less -FRX`) on a terminal; short output is printed.
+enum Pager {
+    static func show(_ text: String, enabled: Bool) {
+        let lines = text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+        guard enabled, Terminal.stdoutIsTerminal, Terminal.stdinIsTerminal, lines >= Terminal.height - 1 else {
+            Terminal.write(text)
+            return
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let command = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
+        guard let pipe = popen(command, "w") else {
+            Terminal.write(text)
+            return
+        }
+        // Ctrl-C belongs to the pager while it runs.
+        let previous = signal(SIGINT, SIG_IGN)
+        fputs(text, pipe)
+        pclose(pipe)
+        signal(SIGINT, previous)
+    }
+}
