@@ -1,4 +1,359 @@
+import Foundation
+
 /// Finding and filtering: `find`, `filter`, `unfilter`, `kwic`, `stats`.
 enum SearchCommands {
-    static let all: [CommandSpec] = []
+    static let all: [CommandSpec] = [find, filter, unfilter, kwic, stats]
+
+    /// The query of a command: parsed (errors pointing into the line) and evaluated within the view.
+    static func evaluate(_ invocation: CommandInvocation, required: Bool = true) throws(GlossError) -> (QueryNode, UnitSet, String)? {
+        guard let rest = invocation.rest else { return nil }
+        let text = rest.text
+        let leading = text.prefix(while: \.isWhitespace).count
+        let query = text.trimmingWhitespace()
+        if query.isEmpty {
+            if required { throw GlossError("missing QUERY: usage: \(invocation.spec.synopsis) (see help queries)", column: rest.column + text.count) }
+            return nil
+        }
+        let node: QueryNode
+        do throws(GlossError) {
+            node = try QueryParser.parse(query)
+        } catch {
+            throw error.shifted(by: rest.column - 1 + leading)
+        }
+        let workspace = invocation.workspace
+        guard workspace.loadedDocumentCount > 0 else { throw GlossError("no documents are loaded (use load FILE)") }
+        let evaluator = QueryEvaluator(workspace: workspace, cancel: invocation.context.cancel)
+        let units = try evaluator.evaluate(node, within: workspace.viewUnits)
+        return (node, units, query)
+    }
+
+    static let find = CommandSpec(
+        "find", aliases: ["search", "f"], group: .filtering, effect: .listing,
+        summary: "List passages matching a query, numbered #1… for later commands",
+        discussion: """
+            Searches the working view: passages, headings, FAQ entries and key points. Each result shows \
+            DOC:ADDR, its section heading and a snippet with the matches highlighted ([brackets] \
+            without colour). Results are numbered; #3, #2-5 and #1,#4 refer to them in any command \
+            that takes addresses, until the next listing. See `help queries` for the syntax.
+            """,
+        arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
+        options: [
+            OptionSpec("rank", help: "order by BM25 relevance instead of document order"),
+            OptionSpec("limit", value: "N", kind: .number, help: "show at most N results"),
+            OptionSpec("json", help: "print JSON"),
+        ],
+        examples: [
+            .init("find barrier cost", "passages with both words"),
+            .init("find \"fishing fleet\" OR crews", "a phrase or a word"),
+            .init("find secur* -nato --rank --limit 10", "the ten most relevant passages"),
+            .init("find kind:keypoint tag:actor", "key points coded with actor or a tag below it"),
+        ]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let (node, units, _) = try evaluate(invocation)!
+        let workspace = invocation.workspace
+        let limit = try invocation.integer("limit", in: 1...1_000_000)
+        var refs: [ElementRef] = []
+        var unitsOf: [ElementRef: [Int32]] = [:]
+        units.forEach { id in
+            let ref = workspace.units[Int(id)].ref
+            if unitsOf[ref] == nil { refs.append(ref) }
+            unitsOf[ref, default: []].append(id)
+        }
+        if invocation.flag("rank") {
+            let scores = Ranker(workspace: workspace).scores(units, query: node)
+            let score = Dictionary(uniqueKeysWithValues: refs.map { ref in (ref, unitsOf[ref]!.reduce(0) { $0 + (scores[$1] ?? 0) }) })
+            refs = refs.enumerated().sorted { (score[$0.element]!, -$0.offset) > (score[$1.element]!, -$1.offset) }.map(\.element)
+        }
+        let total = refs.count
+        if let limit { refs = Array(refs.prefix(limit)) }
+        workspace.lastListing = refs
+        let highlighter = Highlighter(node)
+        if invocation.flag("json") {
+            let items: [JSONValue] = refs.enumerated().map { offset, ref in
+                let matches = unitsOf[ref]!.reduce(0) { $0 + highlighter.ranges(in: workspace.text(ofUnit: $1)).count }
+                return .object([
+                    ("number", .int(offset + 1)),
+                    ("document", .string(workspace.documents[ref.document].id)),
+                    ("address", .string(ref.address == .document ? "" : "\(ref.address)")),
+                    ("kind", .string(workspace.units[Int(unitsOf[ref]![0])].kind.name)),
+                    ("section", .string(workspace.sectionHeading(ofUnit: unitsOf[ref]![0]))),
+                    ("text", .string(workspace.text(of: ref))),
+                    ("matches", .int(matches)),
+                ])
+            }
+            invocation.output.raw(JSONValue.object([("total", .int(total)), ("results", .array(items))]).serialized())
+            return
+        }
+        let numberWidth = String(refs.count).count + 1
+        let elements = ElementRenderer(workspace: workspace, view: nil)
+        var output = invocation.output
+        var matchCount = 0
+        for (offset, ref) in refs.enumerated() {
+            try invocation.context.cancel.check()
+            let first = unitsOf[ref]![0]
+            var header = StyledText(DisplayWidth.padLeft("#\(offset + 1)", to: numberWidth), .faint)
+            header.append("  ")
+            header.append(workspace.label(ref, qualified: true), .address)
+            let heading = workspace.sectionHeading(ofUnit: first)
+            if let heading, workspace.units[Int(first)].kind != .heading { header.append("  " + heading, .faint) }
+            header.append(elements.tagText(ref))
+            output.line(header, hangingIndent: numberWidth + 2)
+            for unit in unitsOf[ref]! {
+                let text = workspace.text(ofUnit: unit)
+                let ranges = highlighter.ranges(in: text)
+                matchCount += ranges.count
+                let prefix: StyledText = workspace.units[Int(unit)].kind == .question ? StyledText("Q: ", .faint)
+                    : workspace.units[Int(unit)].kind == .answer ? StyledText("A: ", .faint) : StyledText()
+                output.line(prefix + Snippet.make(text, ranges: ranges, context: invocation.context.settings.snippet),
+                            indent: numberWidth + 2, hangingIndent: numberWidth + 2)
+            }
+        }
+        let documents = Set(refs.map(\.document)).count
+        var summary = "\(total) result\(total == 1 ? "" : "s")"
+        if total > refs.count { summary += " (showing \(refs.count))" }
+        if !highlighter.isEmpty { summary += " · \(matchCount) match\(matchCount == 1 ? "" : "es")" }
+        summary += " · \(documents) document\(documents == 1 ? "" : "s")"
+        if !workspace.filters.isEmpty { summary += " · within the view" }
+        output.line(StyledText(summary, .faint))
+        invocation.output = output
+    }
+
+    static let filter = CommandSpec(
+        "filter", aliases: ["where"], group: .filtering, effect: .view,
+        summary: "Narrow the working view to what matches; filters stack",
+        discussion: """
+            Each filter narrows the view further; outline, show, find, kwic, stats and the @ target \
+            work on the view, and the prompt shows its size. `filter` alone prints the stack; \
+            `unfilter` removes the last filter.
+            """,
+        arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to keep (see help queries); none prints the stack")],
+        examples: [
+            .init("filter barrier", "keep passages mentioning the barrier"),
+            .init("filter -kind:heading section:costs", "then keep only passages of the Costs section"),
+            .init("filter", "show the stack of filters"),
+        ]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let workspace = invocation.workspace
+        guard let (node, units, text) = try evaluate(invocation, required: false) else {
+            printStack(&invocation)
+            return
+        }
+        workspace.filters.append(ViewFilter(text: text, query: node, units: units))
+        invocation.line(viewSummary(workspace))
+    }
+
+    static let unfilter = CommandSpec(
+        "unfilter", group: .filtering, effect: .view,
+        summary: "Remove the last filter (or all with --all)",
+        options: [OptionSpec("all", help: "remove every filter")],
+        examples: [.init("unfilter", "widen the view by one step"), .init("unfilter --all", "back to everything")]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let workspace = invocation.workspace
+        guard !workspace.filters.isEmpty else { throw GlossError("no filter to remove") }
+        if invocation.flag("all") { workspace.filters.removeAll() } else { workspace.filters.removeLast() }
+        invocation.line(viewSummary(workspace))
+    }
+
+    static func viewSummary(_ workspace: Workspace) -> StyledText {
+        if workspace.filters.isEmpty {
+            return StyledText("view: everything (\(workspace.liveUnits.count) units)", .faint)
+        }
+        return StyledText("view: \(workspace.viewUnits.count) of \(workspace.liveUnits.count) units", .faint)
+    }
+
+    private static func printStack(_ invocation: inout CommandInvocation) {
+        let workspace = invocation.workspace
+        invocation.line(viewSummary(workspace))
+        for (index, filter) in workspace.filters.enumerated() {
+            var line = StyledText("  \(index + 1)  ", .faint)
+            line.append(filter.text, .strong)
+            line.append("  (\(filter.units.count))", .faint)
+            invocation.line(line)
+        }
+    }
+
+    static let kwic = CommandSpec(
+        "kwic", aliases: ["concordance"], group: .filtering, effect: .readOnly,
+        summary: "Keyword in context: every match aligned in a column",
+        discussion: """
+            One line per match, with the words before and after it; the matches line up in the middle \
+            column, as in a concordancer. --sort left orders by the words just before the match, \
+            --sort right by the words after it, --sort doc (the default) by position in the documents.
+            """,
+        arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
+        options: [
+            OptionSpec("width", value: "N", kind: .number, help: "characters of context on each side (default: fit the screen)"),
+            OptionSpec("sort", value: "ORDER", kind: .choice(["left", "right", "doc"]), help: "left, right or doc"),
+            OptionSpec("json", help: "print JSON"),
+        ],
+        examples: [
+            .init("kwic barrier", "every occurrence of barrier in context"),
+            .init("kwic council --sort right --width 30", "sorted by what follows"),
+        ]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let (node, units, _) = try evaluate(invocation)!
+        let workspace = invocation.workspace
+        let sort = try invocation.choice("sort", among: ["left", "right", "doc"]) ?? "doc"
+        let highlighter = Highlighter(node)
+        guard !highlighter.isEmpty else {
+            throw GlossError("kwic needs words, phrases or a regex to align on (fields alone match no text)")
+        }
+        struct Line { var ref: ElementRef; var left: String; var match: String; var right: String }
+        var lines: [Line] = []
+        for id in units.ids {
+            try invocation.context.cancel.check()
+            let text = workspace.text(ofUnit: id).replacingOccurrences(of: "\n", with: " ")
+            let utf8 = Array(text.utf8)
+            for range in StyledText.mergedRanges(highlighter.ranges(in: text), limit: utf8.count) {
+                lines.append(Line(
+                    ref: workspace.units[Int(id)].ref,
+                    left: String(decoding: utf8[..<range.lowerBound], as: UTF8.self),
+                    match: String(decoding: utf8[range], as: UTF8.self),
+                    right: String(decoding: utf8[range.upperBound...], as: UTF8.self)))
+            }
+        }
+        switch sort {
+        case "left": lines.sort { leftKey($0.left).lexicographicallyPrecedes(leftKey($1.left)) }
+        case "right": lines.sort { Tokenizer().foldedWords($0.right).lexicographicallyPrecedes(Tokenizer().foldedWords($1.right)) }
+        default: break
+        }
+        if invocation.flag("json") {
+            invocation.output.raw(JSONValue.array(lines.map { line in
+                .object([("document", .string(workspace.documents[line.ref.document].id)),
+                         ("address", .string("\(line.ref.address)")),
+                         ("left", .string(line.left)), ("match", .string(line.match)), ("right", .string(line.right))])
+            }).serialized())
+            return
+        }
+        let qualified = workspace.loadedDocumentCount > 1
+        let labelWidth = lines.map { DisplayWidth.of(workspace.label($0.ref, qualified: qualified)) }.max() ?? 0
+        let matchWidth = min(30, lines.map { DisplayWidth.of(TerminalSafe.escape($0.match)) }.max() ?? 0)
+        let available = invocation.output.width - labelWidth - matchWidth - 6
+        let context = try invocation.integer("width", in: 5...500) ?? max(10, available / 2)
+        var output = invocation.output
+        for line in lines {
+            let left = DisplayWidth.suffix(TerminalSafe.escape(line.left), fitting: context)
+            let right = DisplayWidth.prefix(TerminalSafe.escape(line.right), fitting: context)
+            var styled = StyledText(DisplayWidth.pad(workspace.label(line.ref, qualified: qualified), to: labelWidth), .address)
+            styled.append("  " + DisplayWidth.padLeft(left, to: context) + " ")
+            let match = TerminalSafe.escape(line.match)
+            styled.append(match, .highlight)
+            styled.append(String(repeating: " ", count: max(0, matchWidth - DisplayWidth.of(match))) + " " + right)
+            output.raw(output.render(styled).trimmingTrailingSpaces())
+        }
+        output.line(StyledText("\(lines.count) match\(lines.count == 1 ? "" : "es") in \(units.count) unit\(units.count == 1 ? "" : "s")", .faint))
+        invocation.output = output
+    }
+
+    /// Sort key for the left context: its words from the nearest outwards (the right context sorts by its words).
+    private static func leftKey(_ left: String) -> [String] {
+        Array(Tokenizer().foldedWords(left).reversed())
+    }
+
+    static let stats = CommandSpec(
+        "stats", group: .filtering, effect: .readOnly,
+        summary: "Word frequencies, passages per document and section, and tag counts in the view",
+        discussion: """
+            Counts words in the working view (common English stop words left out unless --stopwords), \
+            the units in view per document and section, matches of the filters' words, and how often \
+            each tag is used in the view.
+            """,
+        options: [
+            OptionSpec("top", value: "N", kind: .number, help: "how many words to list (default 20)"),
+            OptionSpec("stopwords", help: "count stop words too"),
+            OptionSpec("json", help: "print JSON"),
+        ],
+        examples: [.init("stats", "the 20 most frequent words in the view"), .init("stats --top 50 --stopwords", "all words")]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let workspace = invocation.workspace
+        let top = try invocation.integer("top", in: 1...100_000) ?? 20
+        let includeStopWords = invocation.flag("stopwords")
+        let view = workspace.viewUnits
+        var frequencies: [String: Int] = [:]
+        var perDocument: [Int: Int] = [:]
+        var perSection: [ElementRef: Int] = [:]
+        var matches: [Int: Int] = [:]
+        let highlighter = workspace.filters.map { Highlighter($0.query) }.first { !$0.isEmpty }
+        var scanned = 0
+        let cancel = invocation.context.cancel
+        var failure: GlossError?
+        view.forEach { id in
+            guard failure == nil else { return }
+            scanned += 1
+            if scanned & 1023 == 0, cancel.isRaised { failure = .interrupted; return }
+            let unit = workspace.units[Int(id)]
+            let text = workspace.text(ofUnit: id)
+            for word in Tokenizer().foldedWords(text) where includeStopWords || !StopWords.english.contains(word) {
+                if word.allSatisfy(\.isNumber) { continue }
+                frequencies[word, default: 0] += 1
+            }
+            perDocument[Int(unit.document), default: 0] += 1
+            perSection[ElementRef(document: Int(unit.document), address: .section(Int(unit.section))), default: 0] += 1
+            if let highlighter { matches[Int(unit.document), default: 0] += highlighter.ranges(in: text).count }
+        }
+        if let failure { throw failure }
+        let words = frequencies.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(top)
+        let tagCounts = tagCounts(in: view, workspace: workspace)
+        if invocation.flag("json") {
+            invocation.output.raw(JSONValue.object([
+                ("units", .int(view.count)),
+                ("words", .array(words.map { .object([("word", .string($0.key)), ("count", .int($0.value))]) })),
+                ("documents", .array(perDocument.keys.sorted().map { document in
+                    .object([("id", .string(workspace.documents[document].id)), ("units", .int(perDocument[document]!)),
+                             ("matches", .int(matches[document] ?? 0))])
+                })),
+                ("sections", .array(perSection.keys.sorted().map { ref in
+                    .object([("document", .string(workspace.documents[ref.document].id)), ("address", .string("\(ref.address)")),
+                             ("heading", .string(workspace.documents[ref.document].sections[sectionIndex(ref)].heading)),
+                             ("units", .int(perSection[ref]!))])
+                })),
+                ("tags", .array(tagCounts.map { .object([("tag", .string($0.0)), ("count", .int($0.1))]) })),
+            ]).serialized())
+            return
+        }
+        var output = invocation.output
+        output.line(StyledText("\(view.count) units in view", .heading))
+        output.line()
+        output.line(StyledText("Words" + (includeStopWords ? "" : " (stop words left out)"), .heading))
+        let wordWidth = words.map { DisplayWidth.of($0.key) }.max() ?? 0
+        let countWidth = String(words.first?.value ?? 0).count
+        for (word, count) in words {
+            output.line(StyledText(DisplayWidth.pad(word, to: wordWidth) + "  " + DisplayWidth.padLeft(String(count), to: countWidth)), indent: 2)
+        }
+        output.line()
+        output.line(StyledText("Documents and sections", .heading))
+        for document in perDocument.keys.sorted() {
+            var line = StyledText(workspace.documents[document].id, .address)
+            line.append("  \(perDocument[document]!) units")
+            if highlighter != nil { line.append(" · \(matches[document] ?? 0) matches") }
+            output.line(line, indent: 2)
+            for ref in perSection.keys.sorted() where ref.document == document {
+                let heading = workspace.documents[document].sections[sectionIndex(ref)].heading ?? "(lead)"
+                output.line(StyledText("\(ref.address)", .address) + StyledText("  \(heading)  ") + StyledText("\(perSection[ref]!)", .faint), indent: 4)
+            }
+        }
+        if !tagCounts.isEmpty {
+            output.line()
+            output.line(StyledText("Tags in view", .heading))
+            let width = tagCounts.map { DisplayWidth.of($0.0) }.max() ?? 0
+            for (tag, count) in tagCounts {
+                output.line(StyledText(DisplayWidth.pad(tag, to: width), .tag) + StyledText("  \(count)"), indent: 2)
+            }
+        }
+        invocation.output = output
+    }
+
+    private static func sectionIndex(_ ref: ElementRef) -> Int {
+        if case .section(let s) = ref.address { return s }
+        return 0
+    }
+
+    /// Tags whose coded units intersect the view, with the number of such units.
+    private static func tagCounts(in view: UnitSet, workspace: Workspace) -> [(String, Int)] {
+        workspace.annotations.tags.values.sorted { $0.path.lowercased() < $1.path.lowercased() }.compactMap { tag in
+            guard let units = try? workspace.units(taggedWith: tag.path) else { return nil }
+            let count = units.intersection(view).count
+            return count > 0 ? (tag.path, count) : nil
+        }
+    }
 }

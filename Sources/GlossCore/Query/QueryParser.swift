@@ -137,6 +137,8 @@ public struct QueryParser {
                 throw GlossError("unknown field '\(field):' (fields: \(QueryParser.fields.map { $0 + ":" }.joined(separator: ", ")))\(suggestion)", column: start)
             }
         }
+        // `untagged` is a field on its own; "untagged" in quotes searches the word.
+        if word == "untagged" { return .untagged }
         if word.hasSuffix("*") {
             let stem = String(word.dropLast())
             if stem.contains("*") { throw GlossError("'*' is allowed only at the end of a word", column: start) }

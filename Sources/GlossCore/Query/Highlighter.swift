@@ -1,0 +1,65 @@
+/// Finds what a query matched inside a unit's text, for highlighting snippets, KWIC lines and counts.
+public struct Highlighter {
+    private let words: Set<String>
+    private let prefixes: [String]
+    private let phrases: [[String]]
+    private let regexes: [RegexMatcher]
+
+    public init(_ query: QueryNode) {
+        var words = Set<String>()
+        var prefixes: [String] = []
+        var phrases: [[String]] = []
+        var regexes: [RegexMatcher] = []
+        for matcher in query.positiveMatchers {
+            switch matcher {
+            case .word(let word): words.insert(word)
+            case .prefix(let stem): prefixes.append(stem)
+            case .phrase(let sequence): phrases.append(sequence)
+            case .near(let nearWords, _): words.formUnion(nearWords)
+            case .regex(let pattern, let caseInsensitive):
+                if let compiled = try? RegexMatcher(pattern: pattern, caseInsensitive: caseInsensitive) { regexes.append(compiled) }
+            default: break
+            }
+        }
+        self.words = words
+        self.prefixes = prefixes
+        self.phrases = phrases
+        self.regexes = regexes
+    }
+
+    public var isEmpty: Bool { words.isEmpty && prefixes.isEmpty && phrases.isEmpty && regexes.isEmpty }
+
+    /// UTF-8 ranges of every match in `text`, sorted, not merged.
+    public func ranges(in text: String) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        if !words.isEmpty || !prefixes.isEmpty || !phrases.isEmpty {
+            let tokens = Tokenizer().tokens(text)
+            for (index, token) in tokens.enumerated() {
+                if matchesWord(token.term) {
+                    ranges.append(token.utf8Range)
+                }
+                for phrase in phrases where index + phrase.count <= tokens.count {
+                    let matched = phrase.enumerated().allSatisfy { offset, word in
+                        Self.term(tokens[index + offset].term, equals: word)
+                    }
+                    if matched {
+                        ranges.append(token.utf8Range.lowerBound..<tokens[index + phrase.count - 1].utf8Range.upperBound)
+                    }
+                }
+            }
+        }
+        for regex in regexes { ranges += regex.matchRanges(text) }
+        return ranges.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+    }
+
+    private func matchesWord(_ term: String) -> Bool {
+        if words.contains(term) { return true }
+        if term.hasSuffix("'s"), words.contains(String(term.dropLast(2))) { return true }
+        return prefixes.contains { term.hasPrefix($0) }
+    }
+
+    /// A word matches itself and, for possessives, its base ("zelensky" in "Zelensky’s").
+    static func term(_ term: String, equals word: String) -> Bool {
+        term == word || (term.hasSuffix("'s") && term.dropLast(2) == word)
+    }
+}
