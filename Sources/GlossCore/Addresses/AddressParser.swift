@@ -46,6 +46,12 @@ public enum AddressParser {
             try scanner.expectEnd(in: text)
             return .results(range)
         }
+        if document == nil, text.first == "m", text.dropFirst().first?.isNumber == true {
+            _ = scanner.take("m")
+            let range = try scanner.range(prefix: "m")
+            try scanner.expectEnd(in: text)
+            return .marks(range)
+        }
         let pattern: ElementPattern
         if scanner.take("kp") {
             pattern = .keyPoints(try scanner.range(prefix: "kp"))
@@ -78,7 +84,7 @@ public enum AddressParser {
             }
         } else {
             throw GlossError(
-                "'\(text)' is not an address (try s3, s3.p2, q1, kp4, DOC:, #2 or @)", column: column)
+                "'\(text)' is not an address (try s3, s3.p2, q1, kp4, m1, DOC:, #2 or @)", column: column)
         }
         try scanner.expectEnd(in: text)
         return .element(document: document, pattern)

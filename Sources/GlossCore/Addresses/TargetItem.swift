@@ -6,6 +6,14 @@ public enum TargetItem: Hashable, Sendable {
     case results(ClosedRange<Int>)
     /// An element of a document; `document` is nil for the current document.
     case element(document: String?, ElementPattern)
+    /// `m3` or `m2-4`: marks (quoted spans), by id.
+    case marks(ClosedRange<Int>)
+}
+
+/// What a tag or a note can be attached to: an element, or a marked span.
+public enum CodingTarget: Hashable, Sendable {
+    case element(ElementRef)
+    case mark(Int)
 }
 
 /// The element part of an address, with ranges kept as typed.

@@ -12,11 +12,52 @@ extension Workspace {
         var seen = Set<ElementRef>()
         var result: [ElementRef] = []
         for item in items {
-            for ref in try resolve(item, column: column) where seen.insert(ref).inserted {
+            // A mark stands for the element it lies in when an element is wanted (`show m3`).
+            let refs = try resolveCoding(item, column: column).map { target -> ElementRef in
+                switch target {
+                case .element(let ref): return ref
+                case .mark(let id): return annotations.marks[id]!.element
+                }
+            }
+            for ref in refs where seen.insert(ref).inserted {
                 result.append(ref)
             }
         }
         return result
+    }
+
+    /// Like `resolveTargets`, but keeps marks as marks: what `tag`, `untag` and `note` act on.
+    public func resolveCodingTargets(_ text: String, column: Int = 1) throws(GlossError) -> [CodingTarget] {
+        let items: [TargetItem]
+        do throws(GlossError) {
+            items = try AddressParser.parse(text)
+        } catch {
+            throw error.shifted(by: column - 1)
+        }
+        var seen = Set<CodingTarget>()
+        var result: [CodingTarget] = []
+        for item in items {
+            for target in try resolveCoding(item, column: column) where seen.insert(target).inserted {
+                result.append(target)
+            }
+        }
+        return result
+    }
+
+    private func resolveCoding(_ item: TargetItem, column: Int) throws(GlossError) -> [CodingTarget] {
+        guard case .marks(let range) = item else {
+            return try resolve(item, column: column).map { .element($0) }
+        }
+        var marks: [CodingTarget] = []
+        for id in range {
+            guard let mark = annotations.marks[id], exists(mark.element), isLoaded[mark.element.document] else {
+                let ids = annotations.marks.keys.sorted()
+                let available = ids.isEmpty ? "there are no marks" : "marks: " + ids.prefix(12).map { "m\($0)" }.joined(separator: ", ") + (ids.count > 12 ? ", …" : "")
+                throw GlossError("no mark m\(id) (\(available))", column: column)
+            }
+            marks.append(.mark(id))
+        }
+        return marks
     }
 
     func resolve(_ item: TargetItem, column: Int) throws(GlossError) -> [ElementRef] {
@@ -31,6 +72,8 @@ extension Workspace {
                 throw GlossError("no result #\(range.upperBound > lastListing.count ? range.upperBound : range.lowerBound) (the last listing has #1-#\(lastListing.count))", column: column)
             }
             return Array(lastListing[(range.lowerBound - 1)..<range.upperBound])
+        case .marks:
+            return []  // handled by resolveCoding
         case .element(let documentID, let pattern):
             let document: Int
             do throws(GlossError) {

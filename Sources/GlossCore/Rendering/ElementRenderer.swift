@@ -134,7 +134,7 @@ struct ElementRenderer {
             if let color = tag.color.flatMap(TerminalColor.parse) { style.foreground = color }
             text.append("[" + tag.path + "]", style)
         }
-        return text.isEmpty ? text : StyledText(" ") + text
+        return text
     }
 
     /// A unit's text with its marked spans highlighted.

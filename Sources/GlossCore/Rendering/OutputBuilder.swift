@@ -76,6 +76,8 @@ public struct OutputBuilder: Sendable {
         var line = String(repeating: " ", count: indent)
         var lineWidth = indent
         var lineHasWord = false
+        // Spaces before the first word of a paragraph are indentation the caller wants kept.
+        var atParagraphStart = true
         var pendingSpace: Piece?
         func styledText(_ piece: Piece) -> String {
             if color {
@@ -94,12 +96,26 @@ public struct OutputBuilder: Sendable {
         for piece in pieces {
             if piece.isNewline {
                 newLine()
+                atParagraphStart = true
                 continue
             }
             if piece.isSpace {
-                if lineHasWord { pendingSpace = piece }
+                if lineHasWord {
+                    // Runs of spaces from several styled runs add up (padding in tables).
+                    if var pending = pendingSpace {
+                        pending.text += piece.text
+                        pending.width += piece.width
+                        pendingSpace = pending
+                    } else {
+                        pendingSpace = piece
+                    }
+                } else if atParagraphStart {
+                    line += styledText(piece)
+                    lineWidth += piece.width
+                }
                 continue
             }
+            atParagraphStart = false
             let spaceWidth = pendingSpace?.width ?? 0
             if lineHasWord && lineWidth + spaceWidth + piece.width > width {
                 newLine()
