@@ -14,35 +14,54 @@ struct BatchRunner {
     }
 
     /// `gloss run SCRIPT FILE...`: 0 on success, 1 after an error, 2 when the script cannot be read.
+    /// Paths in a script are relative to the script's folder; FILE arguments, given on the command
+    /// line, are relative to the current folder and so are made absolute.
     func runScript(at path: String, files: [String]) -> Int32 {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a directory" : "permission denied"
-            Terminal.writeError("gloss: cannot read script \(TerminalSafe.escape(path, keepNewlines: false)): \(reason)")
+        let text: String
+        do {
+            text = try ScriptFile.read(SessionScript.absolute(path, base: session.baseDirectory), shownAs: path)
+        } catch {
+            Terminal.writeError("gloss: cannot read script \(TerminalSafe.escape(error.message, keepNewlines: false))")
             return 2
         }
-        let text = String(decoding: data, as: UTF8.self)
         let commands = ScriptRunner.commands(in: text)
-        for (index, file) in files.enumerated() { session.variables[String(index + 1)] = file }
-        session.variables["args"] = files.map(CommandLineTokenizer.quote).joined(separator: " ")
-        if let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path as String?, !directory.isEmpty {
-            session.variables["scriptdir"] = directory
-        }
-        let usesArguments = commands.contains { $0.text.contains("${1}") || $0.text.contains("${args}") }
+        let absoluteFiles = files.map { SessionScript.absolute($0, base: session.baseDirectory) }
+        for (index, file) in absoluteFiles.enumerated() { session.variables[String(index + 1)] = file }
+        session.variables["args"] = absoluteFiles.map(CommandLineTokenizer.quote).joined(separator: " ")
+        let usesArguments = commands.contains { $0.text.contains("${") && ($0.text.contains("${1}") || $0.text.contains("${args}")) }
         if !usesArguments && !files.isEmpty {
-            let preload = files.map { ScriptRunner.ScriptLine(number: 0, text: "load " + CommandLineTokenizer.quote($0)) }
+            let preload = absoluteFiles.map { ScriptRunner.ScriptLine(number: 0, text: "load " + CommandLineTokenizer.quote($0)) }
             if ScriptRunner(options: options).run(preload, name: "<arguments>", in: session, emit: show) > 0 { return 1 }
         }
+        session.baseDirectory = (SessionScript.absolute(path, base: session.baseDirectory) as NSString).deletingLastPathComponent
         return ScriptRunner(options: options).run(commands, name: name, in: session, emit: show) > 0 ? 1 : 0
     }
 
+    /// `gloss --resume` without a terminal: restores the unfinished session, then reads standard input.
+    func resume(_ unfinished: [JournalStore.Unfinished]) -> Int32? {
+        guard let latest = unfinished.first else {
+            Terminal.writeError("gloss: there is no unfinished session to resume")
+            return 1
+        }
+        do {
+            let count = try session.restore(latest)
+            Terminal.writeError("gloss: resumed \(count) commands from the session started \(latest.started)")
+        } catch {
+            Terminal.writeError("gloss: \(error.message)")
+            return 1
+        }
+        return nil
+    }
+
     /// Commands piped on standard input, as `run` does them, after loading `files`.
-    func runStandardInput(preloading files: [String]) -> Int32 {
+    func runStandardInput(preloading files: [String], session script: String? = nil) -> Int32 {
         var options = self.options
         options.keepGoing = false
         let runner = ScriptRunner(options: options)
-        let preload = files.map { ScriptRunner.ScriptLine(number: 0, text: "load " + CommandLineTokenizer.quote($0)) }
+        var preload = files.map { ScriptRunner.ScriptLine(number: 0, text: "load " + CommandLineTokenizer.quote($0)) }
+        if let script {
+            preload.insert(ScriptRunner.ScriptLine(number: 0, text: "replay --quiet " + CommandLineTokenizer.quote(script)), at: 0)
+        }
         if runner.run(preload, name: "<arguments>", in: session, emit: show) > 0 { return 1 }
         var text = ""
         while let line = Swift.readLine(strippingNewline: false) { text += line }

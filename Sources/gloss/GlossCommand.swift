@@ -5,7 +5,7 @@ import GlossCore
 /// `gloss [FILE|DIR ...]`: open the REPL on documents; `gloss run SCRIPT`: replay a script in batch.
 @main
 struct GlossCommand: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = GlossVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "gloss",
@@ -26,6 +26,8 @@ struct GlossCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -55,10 +57,23 @@ extension GlossCommand {
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "open",
-            abstract: "Open the REPL with articles loaded (the default command).")
+            abstract: "Open the REPL with articles loaded (the default command).",
+            discussion: """
+                A file ending in .gloss is a saved session: it is replayed quietly and the session \
+                continues from it; `save` then writes back to it.
+                """)
 
-        @Argument(help: "Articles, directories or glob patterns to load.", completion: .file())
+        @Argument(help: "Articles, directories or glob patterns to load, or a saved session (.gloss).", completion: .file())
         var files: [String] = []
+
+        @Flag(name: .long, help: "Restore the most recent unfinished session (after a crash or kill).")
+        var resume = false
+
+        @Flag(name: .customShort("X"), help: "Do not run the startup file ($XDG_CONFIG_HOME/gloss/glossrc).")
+        var skipStartupFile = false
+
+        @Option(name: .customLong("allow-write"), help: ArgumentHelp("With commands piped on standard input: let them save and export inside DIR too.", valueName: "DIR"))
+        var allowWrite: [String] = []
 
         @OptionGroup var display: DisplayOptions
 
@@ -70,13 +85,41 @@ extension GlossCommand {
             if let width = display.width { session.settings.width = width }
             Interrupts.install()
             let interactive = Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal
+            if !skipStartupFile { StartupFile.run(in: session) }
+            let store = StatePaths.journalStore()
+            session.journalStore = store
+            let unfinished = store?.unfinished() ?? []
+            session.journal = try? store?.create()
+            defer { session.journal?.close(removing: true) }
+
+            let scripts = files.filter { $0.hasSuffix(".gloss") }
+            let articles = files.filter { !$0.hasSuffix(".gloss") }
+            guard scripts.count <= 1 else { throw ValidationError("open one saved session at a time") }
+
             if !interactive {
                 session.terminalColor = false
-                let status = BatchRunner(session: session, name: "<stdin>").runStandardInput(preloading: files)
+                session.isScript = true
+                session.writableRoots = [session.baseDirectory] + allowWrite.map { SessionScript.absolute($0, base: session.baseDirectory) }
+                let runner = BatchRunner(session: session, name: "<stdin>")
+                if resume, let status = runner.resume(unfinished) { throw ExitCode(status) }
+                let status = runner.runStandardInput(preloading: articles, session: scripts.first)
                 throw ExitCode(status)
             }
             let loop = InteractiveLoop(session: session, usePager: !display.noPager)
-            for file in files {
+            if resume {
+                if unfinished.isEmpty { Terminal.writeError("gloss: there is no unfinished session to resume") }
+                loop.execute("resume")
+            } else if let latest = unfinished.first {
+                Terminal.writeError("gloss: an unfinished session from \(latest.started) (\(latest.commands.count) commands) can be restored: type 'resume' (or start with gloss --resume)")
+            }
+            if let script = scripts.first {
+                let result = loop.execute("replay --quiet " + CommandLineTokenizer.quote(script))
+                if result.error == nil {
+                    session.openedScript = SessionScript.absolute(script, base: session.baseDirectory)
+                    session.openedHistoryCount = session.history.count
+                }
+            }
+            for file in articles {
                 loop.execute("load " + CommandLineTokenizer.quote(file))
             }
             throw ExitCode(loop.run())
@@ -112,6 +155,9 @@ extension GlossCommand {
         @Flag(help: "Print only errors.")
         var quiet = false
 
+        @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the script save and export inside DIR too (default: only under the current folder).", valueName: "DIR"))
+        var allowWrite: [String] = []
+
         @OptionGroup var display: DisplayOptions
 
         func validate() throws {
@@ -133,6 +179,8 @@ extension GlossCommand {
             options.keepGoing = keepGoing
             options.echo = echo
             options.quiet = quiet
+            session.isScript = true
+            session.writableRoots = [session.baseDirectory] + allowWrite.map { SessionScript.absolute($0, base: session.baseDirectory) }
             let runner = BatchRunner(session: session, name: script, options: options)
             throw ExitCode(runner.runScript(at: script, files: files))
         }

@@ -8,11 +8,7 @@ struct HistoryFile {
 
     /// `$XDG_STATE_HOME/gloss/history`, default `~/.local/state/gloss/history`.
     static func standard() -> HistoryFile? {
-        let environment = ProcessInfo.processInfo.environment
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["HOME"].map { $0 + "/.local/state" }
-        guard let state else { return nil }
-        return HistoryFile(path: state + "/gloss/history")
+        StatePaths.stateDirectory.map { HistoryFile(path: $0 + "/history") }
     }
 
     func load(limit: Int = 5_000) -> [String] {

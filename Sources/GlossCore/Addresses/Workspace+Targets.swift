@@ -85,8 +85,42 @@ extension Workspace {
             } catch {
                 throw GlossError(error.message, column: column)
             }
-            return try elements(pattern, in: document, column: column)
+            if addressRemap[document] != nil {
+                return try remappedElements(pattern, in: document, column: column)
+            }
+            let refs = try elements(pattern, in: document, column: column)
+            pendingTouched += refs
+            return refs
         }
+    }
+
+    /// Addresses typed against the saved version of a changed document, moved to where their text is
+    /// now; orphans are noted and left out.
+    private func remappedElements(_ pattern: ElementPattern, in document: Int, column: Int) throws(GlossError) -> [ElementRef] {
+        let typed: [ElementAddress]
+        switch pattern {
+        case .document: typed = [.document]
+        case .sections(let range): typed = range.map { .section($0) }
+        case .passages(let s, let range): typed = range.map { .passage(section: s, number: $0) }
+        case .faq(let range): typed = range.map { .faq($0) }
+        case .keyPoints(let range): typed = range.map { .keyPoint($0) }
+        }
+        var result: [ElementRef] = []
+        for address in typed {
+            let ref = ElementRef(document: document, address: address)
+            switch remapped(ref) {
+            case .some(.some(let moved)): result.append(moved)
+            case .some(.none): noteOrphan(ref)
+            case .none:
+                guard exists(ref) else {
+                    // Not anchored and not in the new text: validate to get the usual error.
+                    return try elements(pattern, in: document, column: column)
+                }
+                result.append(ref)
+            }
+        }
+        pendingTouched += result
+        return result
     }
 
     /// Passages, FAQ entries and key points with a unit in the working view ("every passage in the view";

@@ -1,13 +1,14 @@
-/// The saved form of a `load`: one line per file with its SHA-256 when files were named, so a replay
-/// can tell when an article changed; directories and patterns are kept as typed.
+/// The recorded form of a `load`: one line per file with its SHA-256 when files were named, so a replay
+/// can tell when an article changed; directories and patterns are kept as typed. Paths are absolute
+/// here; `save` writes them relative to the script.
 enum LoadCanonicalizer {
-    static func line(for candidates: [DocumentLoader.Candidate], documents: [Document], typed: [String]) -> String {
+    static func line(for candidates: [DocumentLoader.Candidate], documents: [Document], typed: [String], base: String) -> String {
         let explicitOnly = candidates.allSatisfy(\.explicit) && candidates.count == typed.count
             && !typed.contains(where: DocumentLoader.containsGlob)
         if explicitOnly && documents.count == candidates.count {
-            return documents.map { "load \(CommandLineTokenizer.quote($0.path)) --sha256 \($0.sha256)" }
+            return documents.map { "load \(CommandLineTokenizer.quote($0.sourcePath)) --sha256 \($0.sha256)" }
                 .joined(separator: "\n")
         }
-        return "load " + typed.map(CommandLineTokenizer.quote).joined(separator: " ")
+        return "load " + typed.map { CommandLineTokenizer.quote(SessionScript.absolute($0, base: base)) }.joined(separator: " ")
     }
 }

@@ -29,13 +29,15 @@ enum ReadingCommands {
         let outcome = try DocumentLoader.load(candidates)
         try session.cancel.check()
         invocation.warnings += outcome.warnings
-        if let expected = invocation.option("sha256") {
-            guard outcome.documents.count == 1 else { throw GlossError("--sha256 applies to a single file") }
-            if outcome.documents[0].sha256 != expected.lowercased() {
-                invocation.warnings.append("\(outcome.documents[0].path): changed since the session was saved (SHA-256 differs); annotations will be re-anchored")
-            }
+        if invocation.option("sha256") != nil, outcome.documents.count != 1 {
+            throw GlossError("--sha256 applies to a single file")
         }
         let added = session.workspace.add(outcome.documents)
+        if let expected = invocation.option("sha256"), let document = added.first,
+           session.workspace.documents[document].sha256 != expected.lowercased() {
+            session.workspace.drifted.insert(document)
+            invocation.warnings.append("\(session.workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text")
+        }
         for document in added {
             session.workspace.pendingInverses.append(.setLoaded(document: document, false))
         }
@@ -49,7 +51,8 @@ enum ReadingCommands {
         }
         if added.count > 20 { output.line(StyledText("… and \(added.count - 20) more (\(added.count) documents)", .faint)) }
         invocation.output = output
-        invocation.canonicalLine = LoadCanonicalizer.line(for: candidates, documents: added.map { session.workspace.documents[$0] }, typed: paths)
+        invocation.canonicalLine = LoadCanonicalizer.line(
+            for: candidates, documents: added.map { session.workspace.documents[$0] }, typed: paths, base: session.baseDirectory)
     }
 
     static let docs = CommandSpec(

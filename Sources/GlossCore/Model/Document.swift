@@ -3,7 +3,10 @@
 /// Readers fill in the structure; the workspace assigns `id` and the source fields.
 public struct Document: Sendable {
     public var id: String
+    /// The path as the user typed it (shown in messages).
     public var path: String
+    /// The absolute path it was read from.
+    public var sourcePath: String
     public var sha256: String
     public var byteCount: Int
     public var format: DocumentFormat
@@ -22,6 +25,7 @@ public struct Document: Sendable {
     public init(format: DocumentFormat) {
         self.id = ""
         self.path = ""
+        self.sourcePath = ""
         self.sha256 = ""
         self.byteCount = 0
         self.format = format

@@ -79,6 +79,7 @@ public enum DocumentLoader {
         let decoded = try SourceDecoder.decode(bytes, name: candidate.displayName)
         var document = parse(decoded.text, pathExtension: pathExtension(candidate.path))
         document.path = candidate.displayName
+        document.sourcePath = URL(fileURLWithPath: candidate.path).standardizedFileURL.path
         document.byteCount = bytes.count
         document.sha256 = sha256Hex(bytes)
         return (document, decoded.warning)

@@ -7,6 +7,8 @@ public struct HistoryEntry: Sendable, Equatable {
     public var undone = false
     /// The command refers to `#n` rows of an earlier listing.
     public var usesListing = false
+    /// Elements the command named by address (anchored when the session is saved).
+    public var touched: [ElementRef] = []
 
     /// Whether `save` writes it (`stateOnly` drops what only printed).
     func isSaved(stateOnly: Bool) -> Bool {

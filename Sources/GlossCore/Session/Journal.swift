@@ -22,7 +22,12 @@ public final class Journal {
     }
 
     deinit {
-        close(descriptor)
+        Foundation.close(descriptor)
+    }
+
+    /// A clean quit: the journal is no longer needed.
+    public func close(removing: Bool) {
+        if removing { unlink(path) }
     }
 
     func append(_ entry: HistoryEntry, durable: Bool) {

@@ -88,6 +88,7 @@ public struct ScriptRunner {
             let indent = text.prefix(while: { $0 == " " || $0 == "\t" }).count
             location += ":\(column + indent)"
         }
+        for step in error.chain { location += ": " + step }
         var message = "\(location): error: \(TerminalSafe.escape(error.message, keepNewlines: false))"
         if let detail = error.detail { message += "\n" + TerminalSafe.escape(detail) }
         return message

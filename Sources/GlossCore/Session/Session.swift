@@ -20,6 +20,16 @@ public final class Session {
     public var variables: [String: String] = [:]
 
     public private(set) var history: [HistoryEntry] = []
+    /// The script this session was opened from (`gloss NAME.gloss`): `save` without a name writes back to it.
+    public var openedScript: String?
+    /// History length when the script was opened, to show what changed before saving back.
+    public var openedHistoryCount = 0
+    /// Where journals live, for `resume`.
+    public var journalStore: JournalStore?
+    /// Nesting depth of `replay`.
+    var replayDepth = 0
+    /// Folders scripts may write into (`save`, `export`); nil means anywhere (an interactive session).
+    public var writableRoots: [String]?
     private var undoStack: [UndoRecord] = []
     private var redoStack: [UndoRecord] = []
     public var journal: Journal?
@@ -59,6 +69,8 @@ public final class Session {
             try parser.parse(expanded, into: &invocation, nameEnd: nameEnd)
 
             workspace.beginChanges()
+            workspace.pendingTouched = []
+            workspace.pendingOrphans = []
             do throws(GlossError) {
                 try spec.run(&invocation)
             } catch {
@@ -71,7 +83,10 @@ public final class Session {
             result.output = invocation.output.text
             result.warnings = invocation.warnings
             result.quit = invocation.quitRequested
-            record(invocation, typed: expanded, inverses: inverses)
+            let entry = record(invocation, typed: expanded, inverses: inverses)
+            for orphan in workspace.commitOrphans(command: entry.line) {
+                result.warnings.append("\(orphan.document):\(orphan.address) is orphaned: its text changed and was not found again (see orphans)")
+            }
         } catch {
             result.error = error
         }
@@ -79,11 +94,13 @@ public final class Session {
     }
 
     /// Adds the command to history, the undo stack and the journal.
-    private func record(_ invocation: CommandInvocation, typed: String, inverses: [WorkspaceEdit]) {
+    @discardableResult
+    private func record(_ invocation: CommandInvocation, typed: String, inverses: [WorkspaceEdit]) -> HistoryEntry {
         let spec = invocation.spec
         let line = invocation.canonicalLine ?? Self.canonicalLine(invocation, typed: typed)
         var entry = HistoryEntry(number: history.count + 1, line: line, effect: spec.effect, commandName: spec.name)
         entry.usesListing = invocation.positional.values.joined().contains { !$0.quoted && $0.text.hasPrefix("#") }
+        entry.touched = workspace.pendingTouched
         if spec.effect == .mutating {
             if !inverses.isEmpty || invocation.recordsWithoutChanges {
                 undoStack.append(UndoRecord(historyIndex: history.count, edits: inverses))
@@ -91,7 +108,10 @@ public final class Session {
             }
         }
         history.append(entry)
-        journal?.append(entry, durable: spec.effect == .mutating || spec.effect == .view)
+        if spec.effect != .meta {
+            journal?.append(entry, durable: spec.effect == .mutating || spec.effect == .view)
+        }
+        return entry
     }
 
     /// The line as it will be saved: the command's full name, then the text as typed after it.
@@ -100,6 +120,21 @@ public final class Session {
         let nameWords = typed.split(separator: " ", maxSplits: spec.nameWords.count, omittingEmptySubsequences: true)
         let rest = nameWords.count > spec.nameWords.count ? String(nameWords[spec.nameWords.count]) : ""
         return rest.isEmpty ? spec.name : spec.name + " " + rest.trimmingWhitespace()
+    }
+
+    /// Replays an unfinished session's journal here; returns how many commands ran. The old journal is
+    /// removed once its commands are in this session's journal.
+    public func restore(_ journal: JournalStore.Unfinished) throws(GlossError) -> Int {
+        var count = 0
+        for line in journal.commands {
+            let result = execute(line)
+            if let error = result.error {
+                throw GlossError("resuming stopped at '\(line)': \(error.message)")
+            }
+            count += 1
+        }
+        journalStore?.remove(journal.path)
+        return count
     }
 
     // MARK: - Undo and redo
@@ -129,8 +164,31 @@ public final class Session {
         return redone
     }
 
+    /// Drops the history and undo stacks (after the startup file, whose commands are not the session's).
+    public func forgetHistory() {
+        history = []
+        undoStack = []
+        redoStack = []
+    }
+
     var canUndo: Bool { !undoStack.isEmpty }
     var canRedo: Bool { !redoStack.isEmpty }
+
+    /// Checks that a replayed script may write `path`: inside the allowed folders, with no `..` escaping them.
+    public func checkWritable(_ path: String) throws(GlossError) {
+        guard let roots = writableRoots, replayDepth > 0 || isScript else { return }
+        let target = SessionScript.absolute(path, base: baseDirectory)
+        let allowed = roots.contains { root in
+            let normalized = SessionScript.absolute(root, base: "/")
+            return target == normalized || target.hasPrefix(normalized.hasSuffix("/") ? normalized : normalized + "/")
+        }
+        guard allowed else {
+            throw GlossError("a script may not write \(path): it is outside \(roots.joined(separator: ", ")) (--allow-write DIR permits it)")
+        }
+    }
+
+    /// Set while `gloss run` (or piped input) executes a script.
+    public var isScript = false
 
     // MARK: - Variables
 

@@ -5,6 +5,8 @@ public struct GlossError: Error, Equatable, Sendable, CustomStringConvertible {
     public var column: Int?
     /// Extra lines shown under the message (the passage a missing quote was looked for in, …).
     public var detail: String?
+    /// Where inside nested replays the error happened, outermost first: `in replay of inner.gloss:7:3`.
+    public var chain: [String] = []
 
     public init(_ message: String, column: Int? = nil, detail: String? = nil) {
         self.message = message

@@ -22,6 +22,17 @@ public final class Workspace {
     public internal(set) var annotations = Annotations()
 
 
+    /// Documents whose replayed `load` found a different SHA-256 than the saved session expected.
+    public internal(set) var drifted: Set<Int> = []
+    /// Anchors registered by `anchor` lines, and where they point in changed documents (nil: orphaned).
+    public internal(set) var anchors: [ElementRef: Anchor] = [:]
+    var addressRemap: [Int: [ElementAddress: ElementAddress?]] = [:]
+    /// Annotations that could not be re-attached after a document changed.
+    public internal(set) var orphans: [Orphan] = []
+    var pendingOrphans: [Orphan] = []
+    /// Elements named by address in the running command, so a save can anchor them.
+    var pendingTouched: [ElementRef] = []
+
     /// Inverses of the edits performed by the running command (see `perform(_:)`).
     var pendingInverses: [WorkspaceEdit] = []
 

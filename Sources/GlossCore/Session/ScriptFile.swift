@@ -1,0 +1,10 @@
+import Foundation
+
+/// Reads script files (`gloss run`, `replay`), with clear errors for what cannot be read.
+public enum ScriptFile {
+    public static func read(_ path: String, shownAs name: String) throws(GlossError) -> String {
+        let bytes = try DocumentLoader.readBytes(path, name: name)
+        let decoded = try SourceDecoder.decode(bytes, name: name)
+        return decoded.text
+    }
+}

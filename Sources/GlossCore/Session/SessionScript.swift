@@ -1,0 +1,119 @@
+import Foundation
+
+/// Turns a session's history into a saved script: a header, then the commands in canonical form,
+/// each `load` followed by anchors of the elements the session annotated, and paths written relative
+/// to the script's folder.
+public enum SessionScript {
+    public static let formatVersion = 1
+
+    public static func render(_ session: Session, scriptPath: String, stateOnly: Bool, version: String, date: Date = Date()) -> String {
+        let scriptDirectory = (absolute(scriptPath, base: session.baseDirectory) as NSString).deletingLastPathComponent
+        var lines = [
+            "# gloss session",
+            "# format: \(formatVersion)",
+            "# gloss: \(version)",
+            "# saved: \(ISO8601DateFormatter().string(from: date))",
+            "",
+        ]
+        let entries = savedEntries(session.history, stateOnly: stateOnly)
+        let anchored = anchoredElements(session, entries: entries)
+        var anchoredDocuments = Set<Int>()
+        for entry in entries {
+            for line in entry.line.split(separator: "\n").map(String.init) {
+                guard line.hasPrefix("load ") else {
+                    lines.append(line)
+                    continue
+                }
+                lines.append(relativizeLoad(line, from: session.baseDirectory, to: scriptDirectory))
+                // Anchors follow the load of their document, once.
+                for document in documentsLoaded(by: line, in: session) where anchoredDocuments.insert(document).inserted {
+                    for ref in anchored.filter({ $0.document == document }).sorted() {
+                        lines.append(anchorLine(ref, in: session.workspace))
+                    }
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What `save` keeps: no meta commands, nothing undone; with `stateOnly`, no read-only commands and
+    /// listings only when a later command refers to their `#n` rows before the next listing.
+    static func savedEntries(_ history: [HistoryEntry], stateOnly: Bool) -> [HistoryEntry] {
+        let candidates = history.filter { $0.isSaved(stateOnly: false) }
+        guard stateOnly else { return candidates }
+        var kept: [HistoryEntry] = []
+        for (index, entry) in candidates.enumerated() {
+            switch entry.effect {
+            case .mutating, .view:
+                kept.append(entry)
+            case .listing:
+                let later = candidates[(index + 1)...]
+                let usedBeforeNextListing = later.prefix { $0.effect != .listing }.contains(where: \.usesListing)
+                if usedBeforeNextListing { kept.append(entry) }
+            case .readOnly, .meta:
+                break
+            }
+        }
+        return kept
+    }
+
+    /// Elements worth anchoring: those annotated now, and those the saved commands named by address.
+    static func anchoredElements(_ session: Session, entries: [HistoryEntry]) -> Set<ElementRef> {
+        let annotations = session.workspace.annotations
+        var refs = Set(annotations.elementTags.keys)
+        for note in annotations.notes.values {
+            for case .element(let ref) in note.targets { refs.insert(ref) }
+        }
+        for mark in annotations.marks.values { refs.insert(mark.element) }
+        for entry in entries { refs.formUnion(entry.touched) }
+        return refs.filter { session.workspace.exists($0) && session.workspace.isLoaded[$0.document] && $0.address != .document }
+    }
+
+    static func anchorLine(_ ref: ElementRef, in workspace: Workspace) -> String {
+        let anchor = Anchor(text: workspace.text(of: ref))
+        var line = "anchor \(workspace.label(ref, qualified: true)) \(anchor.hash) \(CommandLineTokenizer.quote(anchor.head))"
+        if !anchor.tail.isEmpty { line += " " + CommandLineTokenizer.quote(anchor.tail) }
+        return line
+    }
+
+    private static func documentsLoaded(by line: String, in session: Session) -> [Int] {
+        guard let words = try? CommandLineTokenizer.words(line) else { return [] }
+        let workspace = session.workspace
+        let paths = Set(words.dropFirst().filter { !$0.isOption }.map { absolute($0.text, base: session.baseDirectory) })
+        return workspace.loadedDocumentIndices.filter { paths.contains(workspace.documents[$0].sourcePath) }
+    }
+
+    /// Rewrites the paths of a `load` line to be relative to the script's folder.
+    static func relativizeLoad(_ line: String, from base: String, to directory: String) -> String {
+        guard let words = try? CommandLineTokenizer.words(line) else { return line }
+        var result: [String] = ["load"]
+        var takesValue = false
+        for word in words.dropFirst() {
+            if takesValue || word.isOption {
+                result.append(word.isOption ? word.text : CommandLineTokenizer.quote(word.text))
+                takesValue = word.isOption && !word.text.contains("=")
+                continue
+            }
+            result.append(CommandLineTokenizer.quote(relative(absolute(word.text, base: base), to: directory)))
+        }
+        return result.joined(separator: " ")
+    }
+
+    public static func absolute(_ path: String, base: String) -> String {
+        let expanded = DocumentLoader.expandTilde(path)
+        let joined = expanded.hasPrefix("/") ? expanded : base + "/" + expanded
+        return URL(fileURLWithPath: joined).standardizedFileURL.path
+    }
+
+    /// `path` relative to `directory` when it lies inside it or near it; absolute otherwise.
+    public static func relative(_ path: String, to directory: String) -> String {
+        let target = path.split(separator: "/").map(String.init)
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.path.split(separator: "/").map(String.init)
+        var common = 0
+        while common < target.count, common < base.count, target[common] == base[common] { common += 1 }
+        let ups = base.count - common
+        if common == 0 || ups > 2 { return path }
+        let parts = Array(repeating: "..", count: ups) + target[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,4 @@
+/// The version written into saved sessions and exports.
+public enum GlossVersion {
+    public static let current = "0.1.0"
+}

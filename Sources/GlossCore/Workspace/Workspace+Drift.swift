@@ -1,0 +1,87 @@
+/// Re-anchoring annotations when a replayed `load` finds a changed document.
+extension Workspace {
+    /// Records what an element looked like (an `anchor` line of a saved session). For a document that
+    /// changed since, works out where the element is now: the same address when its text is unchanged,
+    /// else the element with the same text, else the most similar one, else nowhere (an orphan).
+    public func registerAnchor(_ ref: ElementRef, _ anchor: Anchor) {
+        anchors[ref] = anchor
+        guard drifted.contains(ref.document) else { return }
+        var remap = addressRemap[ref.document] ?? [:]
+        remap[ref.address] = relocate(ref, anchor)
+        addressRemap[ref.document] = remap
+    }
+
+    private func relocate(_ ref: ElementRef, _ anchor: Anchor) -> ElementAddress? {
+        if exists(ref), Anchor.hash(of: text(of: ref)) == anchor.hash { return ref.address }
+        let candidates = elements(ofDocument: ref.document).filter { Self.sameCategory($0.address, ref.address) }
+        let exact = candidates.filter { Anchor.hash(of: text(of: $0)) == anchor.hash }
+        if let nearest = exact.min(by: { distance($0.address, ref.address) < distance($1.address, ref.address) }) {
+            return nearest.address
+        }
+        let scored = candidates.map { ($0, anchor.similarity(to: text(of: $0))) }.filter { $0.1 >= 0.5 }
+        guard let best = scored.max(by: { $0.1 < $1.1 }) else { return nil }
+        // Two equally good matches are a guess, not a re-anchoring.
+        if scored.filter({ $0.1 == best.1 }).count > 1 { return nil }
+        return best.0.address
+    }
+
+    private static func sameCategory(_ a: ElementAddress, _ b: ElementAddress) -> Bool {
+        switch (a, b) {
+        case (.passage, .passage), (.section, .section), (.faq, .faq), (.keyPoint, .keyPoint), (.document, .document): return true
+        default: return false
+        }
+    }
+
+    private func distance(_ a: ElementAddress, _ b: ElementAddress) -> Int {
+        func key(_ address: ElementAddress) -> Int {
+            switch address {
+            case .document: return 0
+            case .section(let s): return s * 1000
+            case .passage(let s, let p): return s * 1000 + p
+            case .faq(let q): return q
+            case .keyPoint(let k): return k
+            }
+        }
+        return abs(key(a) - key(b))
+    }
+
+    /// Every element of a document: sections, passages, FAQ entries, key points.
+    public func elements(ofDocument index: Int) -> [ElementRef] {
+        let document = documents[index]
+        var result: [ElementRef] = []
+        for (s, section) in document.sections.enumerated() {
+            if s > 0 { result.append(ElementRef(document: index, address: .section(s))) }
+            for p in section.passages.indices { result.append(ElementRef(document: index, address: .passage(section: s, number: p + 1))) }
+        }
+        for q in document.faq.indices { result.append(ElementRef(document: index, address: .faq(q + 1))) }
+        for k in document.keyPoints.indices { result.append(ElementRef(document: index, address: .keyPoint(k + 1))) }
+        return result
+    }
+
+    /// Maps an address typed against the saved version of a changed document to where it is now;
+    /// nil when it is orphaned. Untouched addresses of documents that did not change map to themselves.
+    func remapped(_ ref: ElementRef) -> ElementRef?? {
+        guard let remap = addressRemap[ref.document], let entry = remap[ref.address] else { return .none }
+        return .some(entry.map { ElementRef(document: ref.document, address: $0) })
+    }
+
+    /// Notes an orphan found while resolving the running command's targets.
+    func noteOrphan(_ ref: ElementRef) {
+        let anchor = anchors[ref]
+        pendingOrphans.append(Orphan(
+            document: documents[ref.document].id, address: "\(ref.address)",
+            text: anchor.map { $0.head + ($0.tail.isEmpty ? "" : " … " + $0.tail) } ?? "", command: ""))
+    }
+
+    /// Moves the orphans of the command that just ran into the workspace's list.
+    func commitOrphans(command: String) -> [Orphan] {
+        let found = pendingOrphans.map { orphan -> Orphan in
+            var orphan = orphan
+            orphan.command = command
+            return orphan
+        }
+        pendingOrphans = []
+        orphans += found
+        return found
+    }
+}
