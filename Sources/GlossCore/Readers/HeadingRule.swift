@@ -5,10 +5,15 @@
 /// 1. **Shape.** A heading is one short line (at most 12 words and 90 characters) that starts with a
 ///    capital letter, a digit or an uncased letter, and does not end like a sentence: no closing
 ///    `.`, `,`, `;`, `:`, `!` or `…` (closing quotes and brackets are looked through). A final
-///    abbreviation such as "U.S." is not sentence punctuation. Bylines ("By Jane Doe") are not headings.
+///    abbreviation such as "U.S." or "D.C." may end a heading, but its dot may also end a sentence
+///    ("Most of the money will come from the U.S."), so such a line is heading-shaped only when
+///    title-cased, as in rule 2. Bylines ("By Jane Doe") are not headings.
 /// 2. **Questions.** A line ending in `?` is a heading only when it is title-cased ("Who Pays for the
 ///    Barrier?"); a plain question ("So who pays?") is a sentence. Inside a FAQ section questions are
-///    FAQ entries instead.
+///    FAQ entries instead. Title case means every word of four or more letters is capitalised, except
+///    the prepositions that title case leaves lowercase ("with", "from", "between"); words of up to
+///    three letters may go either way. Capitalised names do not make a sentence title-cased, so
+///    "Should Port Alder build it?" is a sentence.
 /// 3. **Standing alone.** A heading introduces something: it is followed by content, and it is not one
 ///    of a run of heading-shaped lines — two or more in a row are a list of short lines, not headings.
 ///    Headings with a known role (Summary, Frequently Asked Questions, Key Points) are headings wherever
@@ -33,18 +38,36 @@ public enum HeadingRule {
         while let last = end.last, closingMarks.contains(last) { end = end.dropLast() }
         guard let last = end.last else { return false }
         if last == "." {
-            return isAbbreviation(end.split(separator: " ").last ?? "")
+            return isAbbreviation(end.split(separator: " ").last ?? "") && isTitleCased(text)
         }
         return !sentenceEnders.contains(last)
     }
 
     /// Rule 2: a question is a heading only when title-cased.
     public static func isTitleCased(_ line: Substring) -> Bool {
-        let significant = line.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "’" && $0 != "'" })
-            .filter { $0.filter(\.isLetter).count >= 4 }
-        guard !significant.isEmpty else { return line.first?.isUppercase == true }
-        let capitalised = significant.filter { $0.first?.isUppercase == true }.count
-        return capitalised * 4 >= significant.count * 3
+        let text = line.trimmingWhitespace()
+        let significant = text.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "’" && $0 != "'" })
+            .filter { $0.filter(\.isLetter).count >= 4 && !lowercasePrepositions.contains($0.lowercased()) }
+        guard !significant.isEmpty else { return text.first?.isUppercase == true }
+        return significant.allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// Prepositions of four or more letters, which title case writes in lowercase.
+    static let lowercasePrepositions: Set<String> = [
+        "about", "above", "across", "after", "against", "along", "amid", "among", "around", "atop", "before",
+        "behind", "below", "beneath", "beside", "besides", "between", "beyond", "despite", "down", "during",
+        "except", "from", "inside", "into", "like", "near", "onto", "outside", "over", "past", "since", "than",
+        "through", "throughout", "toward", "towards", "under", "unlike", "until", "upon", "versus", "with",
+        "within", "without",
+    ]
+
+    /// True when the line ends as a sentence or paragraph does (`.`, `!`, `?`, `:`, `…`), closing quotes
+    /// and brackets looked through. A line that ends otherwise was broken mid-sentence.
+    static func endsSentence(_ line: Substring) -> Bool {
+        var end = line.trimmingWhitespace()
+        while let last = end.last, closingMarks.contains(last) { end = end.dropLast() }
+        guard let last = end.last else { return false }
+        return ".!?:…。！？：".contains(last)
     }
 
     static func endsWithQuestionMark(_ line: Substring) -> Bool {

@@ -27,7 +27,7 @@ public struct MarkdownReader: Sendable {
         guard let root = cmark_parser_finish(parser) else { return builder.finish() }
         defer { cmark_node_free(root) }
 
-        var walker = Walker(builder: builder)
+        var walker = Walker(builder: builder, source: body)
         walker.walk(root: root)
         builder = walker.builder
         if builder.document.title == nil, let titleLine,
@@ -77,9 +77,12 @@ private struct Walker {
     /// Set once a FAQ asks its questions as headings; its paragraphs are then all answers.
     var faqAsksWithHeadings = false
     var sawFirstBlock = false
+    /// The source's lines, to tell which lines of a node's range are blank.
+    let sourceLines: [Substring]
 
-    init(builder: DocumentBuilder) {
+    init(builder: DocumentBuilder, source: String) {
         self.builder = builder
+        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     mutating func walk(root: OpaquePointer) {
@@ -94,15 +97,22 @@ private struct Walker {
         String(cString: cmark_node_get_type_string(node))
     }
 
-    private static func lines(_ node: OpaquePointer) -> LineRange {
-        let start = Int(cmark_node_get_start_line(node))
-        return LineRange(start, max(start, Int(cmark_node_get_end_line(node))))
+    /// The node's source lines. cmark ends list items and indented code at the blank line after
+    /// them; that line holds none of the element's text, so trailing blank lines are dropped.
+    private func sourceRange(of node: OpaquePointer) -> LineRange {
+        sourceRange(Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node)))
+    }
+
+    private func sourceRange(_ start: Int, _ end: Int) -> LineRange {
+        var end = max(start, end)
+        while end > start, end <= sourceLines.count, sourceLines[end - 1].allSatisfy(\.isWhitespace) { end -= 1 }
+        return LineRange(start, end)
     }
 
     private mutating func block(_ node: OpaquePointer) {
         let isFirstBlock = !sawFirstBlock
         sawFirstBlock = true
-        let lines = Self.lines(node)
+        let lines = sourceRange(of: node)
         switch Self.type(node) {
         case "heading":
             let level = Int(cmark_node_get_heading_level(node))
@@ -179,9 +189,9 @@ private struct Walker {
         }
         let text = ownText.filter { !$0.isEmpty }.joined(separator: "\n")
         if !text.isEmpty {
-            var lines = Self.lines(item)
+            var lines = sourceRange(of: item)
             if let firstNested = nested.first {
-                lines = LineRange(lines.first, max(lines.first, Int(cmark_node_get_start_line(firstNested)) - 1))
+                lines = sourceRange(lines.first, Int(cmark_node_get_start_line(firstNested)) - 1)
             }
             passageOrAnswer(.list, text, lines: lines)
         }
@@ -217,6 +227,10 @@ private struct Walker {
                     label: row.cells.first ?? "", detail: row.cells.dropFirst().joined(separator: " | "),
                     lines: LineRange(line: row.line))
             }
+        } else if builder.currentRole == .faq && builder.hasOpenQuestion {
+            // A table under a FAQ question is part of its answer, as the paragraphs around it are.
+            let text = rows.map { $0.cells.joined(separator: " | ") }.joined(separator: "\n")
+            builder.addAnswerPart(text, lines: sourceRange(of: node))
         } else {
             for row in rows {
                 builder.addPassage(.tableRow, row.cells.joined(separator: " | "), lines: LineRange(line: row.line))

@@ -23,7 +23,8 @@ public struct PlainTextReader: Sendable {
 
     public func read(_ text: String) -> Document {
         let blocks = Self.blocks(of: text)
-        let units = blocks.flatMap(Self.units(of:))
+        let wrapWidth = Self.wrapWidth(of: blocks)
+        let units = blocks.flatMap { Self.units(of: $0, wrapWidth: wrapWidth) }
         var builder = DocumentBuilder(format: blocks.count > 1 ? .wire : .linePerParagraph)
         guard !units.isEmpty else { return builder.finish() }
 
@@ -117,15 +118,18 @@ public struct PlainTextReader: Sendable {
             }
             return
         }
-        if let header = table.header {
-            builder.addPassage(.tableRow, header.cells.joined(separator: " | "), lines: LineRange(line: header.line))
+        let rows = (table.header.map { [$0] } ?? []) + table.rows
+        // A table under a FAQ question is part of its answer, as the paragraphs around it are.
+        if builder.currentRole == .faq && builder.hasOpenQuestion {
+            builder.addAnswerPart(rows.map { $0.cells.joined(separator: " | ") }.joined(separator: "\n"), lines: unit.range)
+            return
         }
-        for row in table.rows {
+        for row in rows {
             builder.addPassage(.tableRow, row.cells.joined(separator: " | "), lines: LineRange(line: row.line))
         }
     }
 
-    // MARK: - Blocks and units
+    // MARK: - Blocks
 
     /// Runs of non-blank lines.
     static func blocks(of text: String) -> [[Line]] {
@@ -147,15 +151,64 @@ public struct PlainTextReader: Sendable {
         return blocks
     }
 
+    // MARK: - Hard wrapping
+
+    /// The width the document's paragraphs were hard-wrapped at, or nil when they were not.
+    ///
+    /// Wrapping shows where a long line (at least 60% of its block's longest) breaks mid-sentence: it
+    /// ends without sentence punctuation, the next line is text, and either the line could not be a
+    /// heading (a bullet's marker ignored) or the next line starts in lowercase. Short paragraphs
+    /// written one per line each end with a sentence, so they never show wrapping. Only blocks whose
+    /// longest line is 30 to 120 characters count. A story is wrapped at one width throughout, so the
+    /// width is the median of those blocks' longest lines: one overlong line does not move it.
+    static func wrapWidth(of blocks: [[Line]]) -> Int? {
+        let widths = blocks.filter(showsWrapping).map(textWidth(of:)).sorted()
+        return widths.isEmpty ? nil : widths[(widths.count - 1) / 2]
+    }
+
+    static func showsWrapping(_ block: [Line]) -> Bool {
+        let width = textWidth(of: block)
+        guard (30...120).contains(width) else { return false }
+        return block.indices.dropLast().contains { index in
+            let line = block[index], next = block[index + 1].text
+            guard !PipeTable.isTableLine(line.text), isLong(line, width: width), !HeadingRule.endsSentence(line.text),
+                  !PipeTable.isTableLine(next), !isBulletLine(next) else { return false }
+            let content = bulletItemText(line.text) ?? line.text
+            return !HeadingRule.isHeadingShaped(content) || next.trimmingWhitespace().first?.isLowercase == true
+        }
+    }
+
+    /// The longest line of a block, tables aside.
+    static func textWidth(of block: [Line]) -> Int {
+        block.filter { !PipeTable.isTableLine($0.text) }.map { $0.text.count }.max() ?? 0
+    }
+
+    static func isLong(_ line: Line, width: Int) -> Bool {
+        line.text.count * 10 >= width * 6
+    }
+
+    // MARK: - Units
+
     /// Splits a block into tables, bullet items and text units.
     ///
-    /// A block is hard-wrapped when its longest line is at most 120 characters and it has several
-    /// lines; then a line at least 60% of that width continues into the next, as a wrapped paragraph
-    /// does, and a shorter line ends its paragraph. Otherwise every line is its own unit.
-    static func units(of block: [Line]) -> [Unit] {
-        let textWidths = block.filter { !PipeTable.isTableLine($0.text) }.map { $0.text.count }
-        let width = textWidths.max() ?? 0
-        let hardWrapped = textWidths.count >= 2 && width <= 120 && width >= 30
+    /// In a hard-wrapped document (`wrapWidth`), a block whose lines are at most 120 characters is
+    /// read as wrapped, measured against the wider of its own longest line and the document's width:
+    /// a long line continues into the next, as a wrapped paragraph does, and a shorter line ends its
+    /// paragraph. So a paragraph whose only break happens to fall after a sentence is still joined,
+    /// while a short question line and its answer stay apart. A paragraph never wraps into a list, so
+    /// a line does not continue into two short heading-shaped lines in a row (`HeadingRule` rule 3).
+    /// Otherwise every line is its own unit.
+    static func units(of block: [Line], wrapWidth: Int?) -> [Unit] {
+        let ownWidth = textWidth(of: block)
+        let width = max(ownWidth, wrapWidth ?? 0)
+        let textLineCount = block.filter { !PipeTable.isTableLine($0.text) }.count
+        let hardWrapped = wrapWidth != nil && ownWidth <= 120 && textLineCount >= 2
+        func isShortLine(at index: Int) -> Bool {
+            guard index < block.count else { return false }
+            let line = block[index]
+            return !PipeTable.isTableLine(line.text) && !isBulletLine(line.text) && !isLong(line, width: width)
+                && HeadingRule.isHeadingShaped(line.text)
+        }
         var units: [Unit] = []
         var index = 0
         while index < block.count {
@@ -174,9 +227,10 @@ public struct PlainTextReader: Sendable {
             var lines = [line]
             index += 1
             if hardWrapped {
-                while index < block.count, lines.last!.text.count * 10 >= width * 6 {
+                while index < block.count, isLong(lines.last!, width: width) {
                     let next = block[index]
                     if PipeTable.isTableLine(next.text) || isBulletLine(next.text) { break }
+                    if isShortLine(at: index) && isShortLine(at: index + 1) { break }
                     lines.append(next)
                     index += 1
                 }
@@ -189,14 +243,19 @@ public struct PlainTextReader: Sendable {
 
     /// `- item`, `* item`, `• item`, `+ item`, `1. item`, `1) item`.
     static func isBulletLine(_ line: Substring) -> Bool {
+        bulletItemText(line) != nil
+    }
+
+    /// The text of a bullet line after its marker, or nil when the line is not a bullet.
+    static func bulletItemText(_ line: Substring) -> Substring? {
         let text = line.trimmingWhitespace()
-        guard let first = text.first else { return false }
+        guard let first = text.first else { return nil }
         if "-*•+–".contains(first) {
-            return text.dropFirst().first == " "
+            return text.dropFirst().first == " " ? text.dropFirst(2) : nil
         }
         let digits = text.prefix(while: \.isNumber)
-        guard !digits.isEmpty, digits.count <= 3 else { return false }
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
         let rest = text.dropFirst(digits.count)
-        return (rest.first == "." || rest.first == ")") && rest.dropFirst().first == " "
+        return (rest.first == "." || rest.first == ")") && rest.dropFirst().first == " " ? rest.dropFirst(2) : nil
     }
 }

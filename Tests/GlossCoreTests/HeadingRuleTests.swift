@@ -1,0 +1,116 @@
+import XCTest
+@testable import GlossCore
+
+/// `HeadingRule` on single lines: rule 1 (shape) and rule 2 (title case), with the cases that sit on
+/// the edge of each.
+final class HeadingRuleTests: XCTestCase {
+    private func assertShaped(_ lines: [String], _ expected: Bool, file: StaticString = #filePath, line: UInt = #line) {
+        for text in lines {
+            XCTAssertEqual(HeadingRule.isHeadingShaped(text[...]), expected, "isHeadingShaped(\"\(text)\")", file: file, line: line)
+        }
+    }
+
+    private func assertTitleCased(_ lines: [String], _ expected: Bool, file: StaticString = #filePath, line: UInt = #line) {
+        for text in lines {
+            XCTAssertEqual(HeadingRule.isTitleCased(text[...]), expected, "isTitleCased(\"\(text)\")", file: file, line: line)
+        }
+    }
+
+    func testShortLinesWithoutClosingPunctuationAreHeadingShaped() {
+        assertShaped([
+            "Where the Council Vote Stands",
+            "Costs, Grants and Who Pays",
+            "The Fishing Fleet’s Concerns",
+            "The Mayor's Next Move",
+            "Residents’ Frustration Grows",
+            "2035 and Beyond",
+            "Phase One: The Gates",
+            "Storm-Surge Barrier — A Timeline",
+            "“Not in My Harbor”",
+            "Élan Returns to the Harbor",
+            "港の未来",
+            "Where the council vote stands",
+            "  Indented Heading  ",
+            "By the Numbers",
+        ], true)
+    }
+
+    func testSentencesAndFragmentsAreNotHeadingShaped() {
+        assertShaped([
+            "",
+            "   ",
+            "The vote is set for May 14.",
+            "Drivers should expect detours on these streets:",
+            "Harbor Road, Quay Lane,",
+            "Wait for it…",
+            "Stop the barrier!",
+            "Vote now;",
+            "港の未来。",
+            "lowercase start of a line",
+            "“we are ready,” she said",
+            "By Maria Santos",
+            "The owner is Harbor Holdings Inc.",
+        ], false)
+    }
+
+    func testQuestionsAreShapedLikeHeadingsRuleTwoDecides() {
+        assertShaped(["Who Pays for the Barrier?", "So who pays?", "Who Pays for the Barrier?”"], true)
+    }
+
+    func testLengthLimits() {
+        let twelveWords = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve"
+        assertShaped([twelveWords], true)
+        assertShaped([twelveWords + " Thirteen"], false)
+        let ninetyCharacters = "Harbor " + String(repeating: "x", count: 83)
+        XCTAssertEqual(ninetyCharacters.count, 90)
+        assertShaped([ninetyCharacters], true)
+        assertShaped([ninetyCharacters + "x"], false)
+    }
+
+    func testFinalAbbreviationNeedsTitleCase() {
+        assertShaped([
+            "Help From Washington, D.C.",
+            "Storm Aid From the U.S.",
+            "Aid from the U.S.",
+            "The Meeting Starts at 7 P.M.",
+        ], true)
+        assertShaped([
+            "Most of the remaining money is expected to come from the U.S.",
+            "The drill ends at 11 a.m.",
+        ], false)
+        assertShaped(["U.S. Aid Arrives After the Storm", "What Comes After the U.S. Funds Run Out?"], true)
+    }
+
+    func testTitleCasedQuestions() {
+        assertTitleCased([
+            "Who Pays for the Barrier?",
+            "What Happens to After-School Sports?",
+            "What’s Next for Port Alder’s Fleet?",
+            "Is the U.S. Ready for Another Storm?",
+            "What Happens to the Fleet during a Closure?",
+            "Who Decides Between the Two Plans?",
+            "Why?",
+            "  Who Pays?",
+        ], true)
+    }
+
+    func testSentenceCaseQuestionsAreNotTitleCased() {
+        assertTitleCased([
+            "So who pays?",
+            "How much would the barrier cost, and who would pay?",
+            "Is this the right time to change?",
+            "Should Port Alder wait?",
+            "Can Port Alder afford it?",
+            "why?",
+        ], false)
+    }
+
+    func testEndsSentence() {
+        for text in ["The vote is Tuesday.", "Who pays?", "Stop!", "these streets:", "he said.”", "and then…"] {
+            XCTAssertTrue(HeadingRule.endsSentence(text[...]), text)
+        }
+        for text in ["a higher parking rate downtown and", "Harbor Road,", "Costs, Grants and Who Pays", "Vote now;", ""] {
+            XCTAssertFalse(HeadingRule.endsSentence(text[...]), text)
+        }
+    }
+}
