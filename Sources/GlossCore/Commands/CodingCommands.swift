@@ -181,7 +181,7 @@ enum CodingCommands {
 
     static let tagsDescribe = CommandSpec(
         "tags describe", group: .coding, effect: .mutating,
-        summary: "Give a tag its definition (shown in the codebook and exports)",
+        summary: "Give a tag its definition (shown in the codebook and exports); adds the tag if new",
         arguments: [ArgumentSpec("TAG", .tag, help: "the tag"), ArgumentSpec("TEXT", .text, help: "the definition (quoted); empty removes it")],
         examples: [.init("tags describe actor \"Who takes part in the decision\"", "define a tag")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
@@ -191,7 +191,7 @@ enum CodingCommands {
 
     static let tagsColor = CommandSpec(
         "tags color", aliases: ["tags colour"], group: .coding, effect: .mutating,
-        summary: "Give a tag a colour (a name like red, or #rrggbb); 'none' removes it",
+        summary: "Give a tag a colour (a name like red, or #rrggbb); 'none' removes it; adds the tag if new",
         arguments: [ArgumentSpec("TAG", .tag, help: "the tag"), ArgumentSpec("COLOR", .color, help: "red, green, blue, orange, … or #rrggbb")],
         examples: [.init("tags color actor/russia red", "a named colour"), .init("tags color cost #c0392b", "an RGB colour")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in

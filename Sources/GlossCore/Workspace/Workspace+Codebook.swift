@@ -178,18 +178,21 @@ extension Workspace {
         return (codings, notes)
     }
 
+    /// Describing or colouring a tag that does not exist yet adds it: a codebook is often written first.
     public func describeTag(_ name: String, _ description: String?) throws(GlossError) {
-        var tag = try existingTag(name)
+        let key = try ensureTag(name)  // before reading `annotations`, which it changes
+        var tag = annotations.tags[key]!
         tag.description = description
         perform(.replaceTag(key: tag.key, tag))
     }
 
     public func colorTag(_ name: String, _ color: String?) throws(GlossError) {
-        var tag = try existingTag(name)
         if let color, TerminalColor.parse(color) == nil {
             let names = TerminalColor.names.keys.sorted()
             throw GlossError("unknown colour '\(color)' (use #rrggbb or one of: \(names.joined(separator: ", ")))\(Suggestion.phrase(for: color, among: names))")
         }
+        let key = try ensureTag(name)  // before reading `annotations`, which it changes
+        var tag = annotations.tags[key]!
         tag.color = color?.lowercased()
         perform(.replaceTag(key: tag.key, tag))
     }
