@@ -63,6 +63,10 @@ struct BatchRunner {
             preload.insert(ScriptRunner.ScriptLine(number: 0, text: "replay --quiet " + CommandLineTokenizer.quote(script)), at: 0)
         }
         if runner.run(preload, name: "<arguments>", in: session, emit: show) > 0 { return 1 }
+        if let script {
+            session.openedScript = SessionScript.absolute(script, base: session.baseDirectory)
+            session.openedHistoryCount = session.history.count
+        }
         var text = ""
         while let line = Swift.readLine(strippingNewline: false) { text += line }
         return runner.run(ScriptRunner.commands(in: text), name: name, in: session, emit: show) > 0 ? 1 : 0

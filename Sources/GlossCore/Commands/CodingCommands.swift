@@ -5,9 +5,11 @@ enum CodingCommands {
         mark, unmark, marks,
     ]
 
+    /// The targets of a coding command. Empty only when every target was orphaned by a changed
+    /// document: the command then does nothing, and the orphans are reported.
     static func targets(_ word: CommandWord, in workspace: Workspace) throws(GlossError) -> [CodingTarget] {
         let targets = try workspace.resolveCodingTargets(word.text, column: word.column)
-        guard !targets.isEmpty else {
+        guard !targets.isEmpty || workspace.hasPendingOrphans else {
             throw GlossError(word.text == "@" ? "the view is empty: nothing to act on" : "no targets", column: word.column)
         }
         return targets
@@ -48,6 +50,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let targets = try targets(invocation.word("TARGETS")!, in: workspace)
+        guard !targets.isEmpty else { return }
         for word in invocation.words("TAG") {
             let key: String
             do throws(GlossError) { key = try workspace.ensureTag(word.text) } catch { throw GlossError(error.message, column: word.column) }
@@ -71,6 +74,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let targets = try targets(invocation.word("TARGETS")!, in: workspace)
+        guard !targets.isEmpty else { return }
         for word in invocation.words("TAG") {
             let tag: Tag
             do throws(GlossError) { tag = try workspace.existingTag(word.text) } catch { throw GlossError(error.message, column: word.column) }
@@ -268,7 +272,9 @@ enum CodingCommands {
         }
         let rest = word.text.split(separator: ",").filter { !$0.lowercased().hasPrefix("tag:") }.joined(separator: ",")
         if !rest.isEmpty {
-            noteTargets += try targets(CommandWord(text: rest, column: word.column, endColumn: word.endColumn, quoted: false), in: workspace).map { target in
+            let resolved = try targets(CommandWord(text: rest, column: word.column, endColumn: word.endColumn, quoted: false), in: workspace)
+            if resolved.isEmpty && noteTargets.isEmpty { return }
+            noteTargets += resolved.map { target -> NoteTarget in
                 switch target {
                 case .element(let ref): return .element(ref)
                 case .mark(let id): return .mark(id)

@@ -47,7 +47,7 @@ enum ExportCommands {
             invocation.output.raw(String(decoding: content, as: UTF8.self))
             return
         }
-        try session.checkWritable(path)
+        try session.checkWritable(path, shownAs: target)
         try AtomicFile.write(content, to: path, overwrite: invocation.flag("force"))
         invocation.line(StyledText("wrote \(format) to ", .faint) + StyledText(target, .strong))
     }

@@ -103,7 +103,7 @@ enum SessionCommands {
         } else {
             throw GlossError("save needs a NAME (this session was not opened from a script)")
         }
-        try session.checkWritable(path)
+        try session.checkWritable(path, shownAs: invocation.word("NAME")?.text)
         let text = SessionScript.render(session, scriptPath: path, stateOnly: invocation.flag("state-only"), version: GlossVersion.current)
         try AtomicFile.write(text, to: path, overwrite: overwrite)
         let count = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("anchor ") }.count

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tab completion from the command registry: what the word under the cursor can become.
 public struct CompletionEngine {
     public let session: Session
@@ -52,6 +54,10 @@ public struct CompletionEngine {
         if word.hasPrefix("--") {
             return (start, spec.options.map { "--" + $0.name }.filter { $0.hasPrefix(word) }.sorted().map { Candidate($0) })
         }
+        if spec.name == "set", argumentWords.count == 1 {
+            let values = ["color": ["on", "off", "auto"], "pager": ["on", "off"], "width": ["auto", "80", "100", "120"]]
+            return (start, (values[argumentWords[0].text.lowercased()] ?? []).filter { $0.hasPrefix(word) }.map { Candidate($0) })
+        }
         let kind = expectedKind(spec, after: argumentWords)
         return (start, candidates(for: kind, word: word))
     }
@@ -82,14 +88,157 @@ public struct CompletionEngine {
             let names = session.registry.allNames + HelpTopics.names
             return names.filter { $0.hasPrefix(word.lowercased()) && !$0.contains(" ") }.sorted().map { Candidate($0) }
         case .document:
-            return workspace.loadedDocumentIndices.map { workspace.documents[$0].id }
-                .filter { $0.hasPrefix(word.lowercased()) }.sorted().map { Candidate($0) }
+            return documentIDs(prefix: word).map { Candidate($0) }
         case .choice(let choices):
             return choices.filter { $0.hasPrefix(word.lowercased()) }.map { Candidate($0) }
         case .setting:
             return Settings.names.filter { $0.hasPrefix(word.lowercased()) }.map { Candidate($0) }
-        default:
+        case .color:
+            return (TerminalColor.names.keys.sorted() + ["none"]).filter { $0.hasPrefix(word.lowercased()) }.map { Candidate($0) }
+        case .tag:
+            return tags(prefix: word)
+        case .noteID:
+            return workspace.annotations.notes.values.sorted { $0.id < $1.id }
+                .map { Candidate("n\($0.id)", hint: $0.text) }.filter { $0.word.hasPrefix(word.lowercased()) }
+        case .targets, .address:
+            return targets(word)
+        case .query:
+            return queryWord(word)
+        case .path:
+            return paths(word)
+        case .text, .word, .number, .setting:
             return []
         }
+    }
+
+    // MARK: - Documents, tags, notes
+
+    private func documentIDs(prefix: String) -> [String] {
+        let workspace = session.workspace
+        let lowered = prefix.lowercased()
+        return workspace.loadedDocumentIndices.lazy.map { workspace.documents[$0].id }.filter { $0.hasPrefix(lowered) }.sorted()
+    }
+
+    /// Tags level by level: `act` gives `actor` (no space after it when it has children, so `/` can
+    /// follow), `actor/` gives its children.
+    private func tags(prefix: String) -> [Candidate] {
+        let annotations = session.workspace.annotations
+        let lowered = prefix.lowercased()
+        let depth = lowered.split(separator: "/", omittingEmptySubsequences: false).count - 1
+        var result: [Candidate] = []
+        for tag in annotations.tags.values where tag.key.hasPrefix(lowered) && tag.depth == depth {
+            let hasChildren = annotations.tags.keys.contains { $0.hasPrefix(tag.key + "/") }
+            // Keep what the user typed for the part already written, the codebook's case for the rest.
+            let completed = prefix + tag.path.dropFirst(prefix.count)
+            result.append(Candidate(completed, hint: tag.description, appendSpace: !hasChildren))
+        }
+        return result.sorted { $0.word.lowercased() < $1.word.lowercased() }
+    }
+
+    // MARK: - Addresses
+
+    /// Addresses of the current document (or of `DOC:`), with their first words as hints; the part
+    /// after the last comma of a list is completed.
+    private func targets(_ word: String) -> [Candidate] {
+        let workspace = session.workspace
+        var listPrefix = ""
+        var item = word
+        if let comma = word.lastIndex(of: ",") {
+            listPrefix = String(word[...comma])
+            item = String(word[word.index(after: comma)...])
+        }
+        if item.hasPrefix("tag:") {
+            return tags(prefix: String(item.dropFirst(4))).map { Candidate(listPrefix + "tag:" + $0.word, hint: $0.hint, appendSpace: $0.appendSpace) }
+        }
+        var documentPrefix = ""
+        var document: Int?
+        if let colon = item.firstIndex(of: ":") {
+            documentPrefix = String(item[...colon])
+            document = workspace.documentIndex(id: String(item[..<colon]))
+            item = String(item[item.index(after: colon)...])
+            guard document != nil else { return [] }
+        } else {
+            document = try? workspace.defaultDocument()
+        }
+        var result: [Candidate] = []
+        if documentPrefix.isEmpty && listPrefix.isEmpty {
+            if "@".hasPrefix(item) { result.append(Candidate("@", hint: "every passage in the view (\(workspace.viewElements().count))")) }
+            for (offset, ref) in workspace.lastListing.prefix(50).enumerated() where "#\(offset + 1)".hasPrefix(item) && !item.isEmpty {
+                result.append(Candidate("#\(offset + 1)", hint: workspace.text(of: ref)))
+            }
+            if document == nil || workspace.loadedDocumentCount > 1 {
+                result += documentIDs(prefix: item).prefix(200).map { Candidate($0 + ":", appendSpace: false) }
+            }
+            for mark in workspace.annotations.marks.values.sorted(by: { $0.id < $1.id }) where "m\(mark.id)".hasPrefix(item) && !item.isEmpty {
+                result.append(Candidate("m\(mark.id)", hint: "“" + mark.quote + "”"))
+            }
+        }
+        if let document {
+            for ref in workspace.elements(ofDocument: document) {
+                let address = "\(ref.address)"
+                guard address.hasPrefix(item) else { continue }
+                // Passages are offered once their section is typed (`s3.` or `s3.p`), to keep lists short.
+                if case .passage(let s, _) = ref.address, !item.hasPrefix("s\(s).") { continue }
+                let hint = workspace.text(of: ref).replacingOccurrences(of: "\n", with: " ")
+                result.append(Candidate(listPrefix + documentPrefix + address, hint: hint))
+            }
+            if workspace.documents[document].hasLead, "s0".hasPrefix(item) {
+                result.append(Candidate(listPrefix + documentPrefix + "s0", hint: "(lead)"))
+            }
+        }
+        return result
+    }
+
+    // MARK: - Queries
+
+    private func queryWord(_ word: String) -> [Candidate] {
+        let workspace = session.workspace
+        if let colon = word.firstIndex(of: ":") {
+            let field = word[..<colon].lowercased()
+            let value = String(word[word.index(after: colon)...])
+            switch field {
+            case "kind":
+                return QueryNode.KindFilter.allCases.map(\.rawValue).filter { $0.hasPrefix(value.lowercased()) }.map { Candidate("kind:" + $0) }
+            case "tag":
+                return tags(prefix: value).map { Candidate("tag:" + $0.word, hint: $0.hint, appendSpace: $0.appendSpace) }
+            case "doc":
+                return documentIDs(prefix: value).prefix(200).map { Candidate("doc:" + $0) }
+            case "has":
+                return ["tag", "note"].filter { $0.hasPrefix(value.lowercased()) }.map { Candidate("has:" + $0) }
+            case "section":
+                var words = Set<String>()
+                for index in workspace.loadedDocumentIndices.prefix(1_000) {
+                    for heading in workspace.documents[index].sections.compactMap(\.heading) {
+                        words.formUnion(Tokenizer().foldedWords(heading).filter { $0.hasPrefix(value.lowercased()) })
+                    }
+                }
+                return words.sorted().prefix(200).map { Candidate("section:" + $0) }
+            default:
+                return []
+            }
+        }
+        var result = QueryParser.fields.filter { $0.hasPrefix(word.lowercased()) && !word.isEmpty }.map { Candidate($0 + ":", appendSpace: false) }
+        if "untagged".hasPrefix(word.lowercased()) && !word.isEmpty { result.append(Candidate("untagged")) }
+        return result
+    }
+
+    // MARK: - Files
+
+    /// Entries of the folder being typed; folders end in `/` and take no space.
+    private func paths(_ word: String) -> [Candidate] {
+        let expanded = DocumentLoader.expandTilde(word)
+        let slash = expanded.lastIndex(of: "/")
+        let folderPart = slash.map { String(expanded[...$0]) } ?? ""
+        let namePrefix = slash.map { String(expanded[expanded.index(after: $0)...]) } ?? expanded
+        let folder = folderPart.hasPrefix("/") ? folderPart : session.baseDirectory + "/" + folderPart
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return [] }
+        // The word as typed (maybe with ~) minus the name being completed.
+        let typedFolder = slash == nil ? "" : String(word.dropLast(namePrefix.count))
+        var result: [Candidate] = []
+        for entry in entries where entry.hasPrefix(namePrefix) && (!entry.hasPrefix(".") || namePrefix.hasPrefix(".")) {
+            let isFolder = DocumentLoader.isDirectory(folder + "/" + entry)
+            result.append(Candidate(typedFolder + entry + (isFolder ? "/" : ""), appendSpace: !isFolder))
+        }
+        return result.sorted { $0.word < $1.word }
     }
 }

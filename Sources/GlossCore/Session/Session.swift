@@ -175,7 +175,7 @@ public final class Session {
     var canRedo: Bool { !redoStack.isEmpty }
 
     /// Checks that a replayed script may write `path`: inside the allowed folders, with no `..` escaping them.
-    public func checkWritable(_ path: String) throws(GlossError) {
+    public func checkWritable(_ path: String, shownAs shown: String? = nil) throws(GlossError) {
         guard let roots = writableRoots, replayDepth > 0 || isScript else { return }
         let target = SessionScript.absolute(path, base: baseDirectory)
         let allowed = roots.contains { root in
@@ -183,7 +183,7 @@ public final class Session {
             return target == normalized || target.hasPrefix(normalized.hasSuffix("/") ? normalized : normalized + "/")
         }
         guard allowed else {
-            throw GlossError("a script may not write \(path): it is outside \(roots.joined(separator: ", ")) (--allow-write DIR permits it)")
+            throw GlossError("a script may not write \(shown ?? path): it is outside \(roots.joined(separator: ", ")) (--allow-write DIR permits it)")
         }
     }
 

@@ -73,6 +73,8 @@ extension Workspace {
             text: anchor.map { $0.head + ($0.tail.isEmpty ? "" : " … " + $0.tail) } ?? "", command: ""))
     }
 
+    var hasPendingOrphans: Bool { !pendingOrphans.isEmpty }
+
     /// Moves the orphans of the command that just ran into the workspace's list.
     func commitOrphans(command: String) -> [Orphan] {
         let found = pendingOrphans.map { orphan -> Orphan in
