@@ -40,8 +40,8 @@ struct BatchRunner {
     /// `gloss --resume` without a terminal: restores the unfinished session, then reads standard input.
     func resume(_ unfinished: [JournalStore.Unfinished]) -> Int32? {
         guard let latest = unfinished.first else {
-            Terminal.writeError("gloss: there is no unfinished session to resume")
-            return 1
+            Terminal.writeError("gloss: there is no unfinished session to resume; starting a new one")
+            return nil
         }
         do {
             let count = try session.restore(latest)
@@ -67,9 +67,17 @@ struct BatchRunner {
             session.openedScript = SessionScript.absolute(script, base: session.baseDirectory)
             session.openedHistoryCount = session.history.count
         }
-        var text = ""
-        while let line = Swift.readLine(strippingNewline: false) { text += line }
-        return runner.run(ScriptRunner.commands(in: text), name: name, in: session, emit: show) > 0 ? 1 : 0
+        // Each command runs as soon as its line arrives, as at a prompt.
+        var joiner = ScriptRunner.LineJoiner()
+        var number = 0
+        while let raw = Swift.readLine(strippingNewline: true) {
+            number += 1
+            guard let command = joiner.feed(raw.hasSuffix("\r") ? String(raw.dropLast()) : raw, number: number) else { continue }
+            if runner.run([command], name: name, in: session, emit: show) > 0 { return 1 }
+            if session.history.last?.commandName == "quit" { return 0 }
+        }
+        if let last = joiner.finish(), runner.run([last], name: name, in: session, emit: show) > 0 { return 1 }
+        return 0
     }
 
     func show(_ event: ScriptRunner.Event) {

@@ -60,8 +60,13 @@ final class LineEditor {
         }
         var count: Int32 = 0
         errno = 0
-        guard let raw = el_gets(editLine, &count) else {
-            if count == -1 || errno == EINTR || Interrupts.flag.isRaised {
+        Interrupts.reading = 1
+        let result = el_gets(editLine, &count)
+        let readError = errno
+        Interrupts.reading = 0
+        Interrupts.setRetryTimer(milliseconds: 0)
+        guard let raw = result else {
+            if count == -1 || readError == EINTR || Interrupts.flag.isRaised {
                 el_reset(editLine)
                 return .interrupted
             }

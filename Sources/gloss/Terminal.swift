@@ -62,13 +62,27 @@ enum Interrupts {
     static let flag = CancellationFlag()
     /// Set by SIGWINCH; the line editor re-reads the size.
     nonisolated(unsafe) static var resized: sig_atomic_t = 0
+    /// Set while the line editor waits for a line. A SIGINT that arrives while libedit is between two
+    /// reads (drawing the echo of a key, say) cannot interrupt the next read, which then blocks with the
+    /// flag raised and the Ctrl-C lost; so the handler also starts a timer whose SIGALRM interrupts it.
+    nonisolated(unsafe) static var reading: sig_atomic_t = 0
 
     static func install() {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in Interrupts.flag.raise() }
+        action.__sigaction_handler.sa_handler = { _ in
+            Interrupts.flag.raise()
+            if Interrupts.reading != 0 { Interrupts.setRetryTimer(milliseconds: 10) }
+        }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+
+        // SIGALRM only interrupts a blocked read (no SA_RESTART); the line editor then sees the flag.
+        var retry = sigaction()
+        retry.__sigaction_handler.sa_handler = { _ in }
+        sigemptyset(&retry.sa_mask)
+        retry.sa_flags = 0
+        sigaction(SIGALRM, &retry, nil)
 
         var resize = sigaction()
         resize.__sigaction_handler.sa_handler = { _ in Interrupts.resized = 1 }
@@ -77,5 +91,13 @@ enum Interrupts {
         sigaction(SIGWINCH, &resize, nil)
 
         signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Sends SIGALRM every `milliseconds` until called with 0. Called from the SIGINT handler:
+    /// setitimer is a plain system call on Linux.
+    static func setRetryTimer(milliseconds: Int) {
+        let interval = timeval(tv_sec: 0, tv_usec: suseconds_t(milliseconds * 1_000))
+        var timer = itimerval(it_interval: interval, it_value: interval)
+        setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &timer, nil)
     }
 }

@@ -33,15 +33,16 @@ public struct ScriptRunner {
         self.options = options
     }
 
-    /// Splits script text into commands: blank lines and `#` comments dropped, a line ending in `\`
-    /// continued on the next.
-    public static func commands(in text: String) -> [ScriptLine] {
-        var result: [ScriptLine] = []
-        var pending: ScriptLine?
-        var number = 0
-        for raw in SourceDecoder.normalizeLineEndings(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            var line = String(raw)
+    /// Joins a script's lines into commands as they arrive: a line ending in `\` continues on the
+    /// next; blank lines and `#` comments are dropped.
+    public struct LineJoiner {
+        private var pending: ScriptLine?
+
+        public init() {}
+
+        /// Feeds line `number`; returns a command when one is complete.
+        public mutating func feed(_ raw: String, number: Int) -> ScriptLine? {
+            var line = raw
             if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             let continues = line.hasSuffix("\\") && !line.hasSuffix("\\\\")
             if continues { line.removeLast() }
@@ -50,15 +51,29 @@ public struct ScriptRunner {
                 pending = current
             } else {
                 let trimmed = line.trimmingWhitespace()
-                if !continues && (trimmed.isEmpty || trimmed.hasPrefix("#")) { continue }
+                if !continues && (trimmed.isEmpty || trimmed.hasPrefix("#")) { return nil }
                 pending = ScriptLine(number: number, text: line)
             }
-            if !continues, let complete = pending {
-                result.append(complete)
-                pending = nil
-            }
+            guard !continues else { return nil }
+            defer { pending = nil }
+            return pending
         }
-        if let pending { result.append(pending) }
+
+        /// A command left open by a final `\`.
+        public mutating func finish() -> ScriptLine? {
+            defer { pending = nil }
+            return pending
+        }
+    }
+
+    /// Splits script text into commands (see `LineJoiner`).
+    public static func commands(in text: String) -> [ScriptLine] {
+        var joiner = LineJoiner()
+        var result: [ScriptLine] = []
+        for (index, raw) in SourceDecoder.normalizeLineEndings(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let command = joiner.feed(String(raw), number: index + 1) { result.append(command) }
+        }
+        if let last = joiner.finish() { result.append(last) }
         return result
     }
 

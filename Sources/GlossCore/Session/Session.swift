@@ -122,18 +122,25 @@ public final class Session {
         return rest.isEmpty ? spec.name : spec.name + " " + rest.trimmingWhitespace()
     }
 
-    /// Replays an unfinished session's journal here; returns how many commands ran. The old journal is
-    /// removed once its commands are in this session's journal.
-    public func restore(_ journal: JournalStore.Unfinished) throws(GlossError) -> Int {
+    /// Restores an unfinished session: takes over its journal, replays its commands without journaling
+    /// them again, then keeps appending to it. Returns how many commands ran.
+    public func restore(_ unfinished: JournalStore.Unfinished) throws(GlossError) -> Int {
+        guard let store = journalStore else { throw GlossError("there is no journal folder") }
+        let adopted = try store.adopt(unfinished)
+        let fresh = journal
+        journal = nil
         var count = 0
-        for line in journal.commands {
+        defer {
+            fresh?.close(removing: true)
+            journal = adopted
+        }
+        for line in unfinished.commands {
             let result = execute(line)
             if let error = result.error {
                 throw GlossError("resuming stopped at '\(line)': \(error.message)")
             }
             count += 1
         }
-        journalStore?.remove(journal.path)
         return count
     }
 
