@@ -43,6 +43,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "GlossBench", dependencies: ["GlossCore"]),
         .testTarget(
             name: "GlossCoreTests",
             dependencies: ["GlossCore"],

@@ -14,7 +14,7 @@ public struct CommandParser {
         if let second = head.dropFirst().first, let spec = registry.spec(named: name + " " + second.text.lowercased()) {
             return (spec, [], second.endColumn)
         }
-        if let spec = registry.spec(named: name) {
+        if let spec = registry.spec(named: name), !(spec.arguments.isEmpty && registry.hasSubcommands(name) && head.count > 1 && !head[1].isOption) {
             return (spec, [], first.endColumn)
         }
         if registry.hasSubcommands(name), let second = head.dropFirst().first, !second.isOption {

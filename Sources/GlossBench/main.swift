@@ -1,0 +1,2 @@
+import GlossCore
+print("stub")
