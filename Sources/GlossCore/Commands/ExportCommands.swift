@@ -5,9 +5,7 @@ enum ExportCommands {
     static let all: [CommandSpec] = [export]
 
     /// The formats `export` writes, with what each is for.
-    static let formats: [(name: String, summary: String)] = [
-        ("json", "the whole workspace (documents, codebook, codings, marks, notes) as JSON"),
-    ]
+    static var formats: [(name: String, summary: String)] { ExportFormats.all.map { ($0.name, $0.summary) } }
 
     static let export = CommandSpec(
         "export", group: .exports, effect: .readOnly,
@@ -32,17 +30,14 @@ enum ExportCommands {
         let session = invocation.context
         let formatWord = invocation.word("FORMAT")!
         let format = formatWord.text.lowercased()
-        guard formats.contains(where: { $0.name == format }) else {
+        guard let exporter = ExportFormats.named(format) else {
             throw GlossError("unknown export format '\(formatWord.text)' (formats: \(formats.map(\.name).joined(separator: ", ")))\(Suggestion.phrase(for: format, among: formats.map(\.name)))", column: formatWord.column)
         }
         let target = invocation.word("PATH")!.text
         let path = SessionScript.absolute(target, base: session.baseDirectory)
         let directory = target == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
-        let content: [UInt8]
-        switch format {
-        default:
-            content = Array((WorkspaceJSON.export(session.workspace, version: GlossVersion.current, pathBase: directory).serialized() + "\n").utf8)
-        }
+        let context = ExportContext(session: session, viewOnly: invocation.flag("view"), destinationDirectory: directory)
+        let content = try exporter.export(context)
         if target == "-" {
             invocation.output.raw(String(decoding: content, as: UTF8.self))
             return
