@@ -2,7 +2,7 @@ import Foundation
 
 /// Exports and reports.
 enum ExportCommands {
-    static let all: [CommandSpec] = [export]
+    static let all: [CommandSpec] = [export, compare]
 
     /// The formats `export` writes, with what each is for.
     static var formats: [(name: String, summary: String)] { ExportFormats.all.map { ($0.name, $0.summary) } }
@@ -45,5 +45,72 @@ enum ExportCommands {
         try session.checkWritable(path, shownAs: target)
         try AtomicFile.write(content, to: path, overwrite: invocation.flag("force"))
         invocation.line(StyledText("wrote \(format) to ", .faint) + StyledText(target, .strong))
+    }
+
+    static let compare = CommandSpec(
+        "compare", group: .exports, effect: .readOnly,
+        summary: "Coder agreement with another analyst's session: percent agreement and Cohen's kappa per tag",
+        discussion: """
+            Replays OTHER.gloss in a sandbox (it cannot write files and does not touch this session), then \
+            compares the coding of the documents both sessions loaded, matched by document id. The unit \
+            of agreement is the element: each passage, FAQ entry and key point. A unit carries a tag when \
+            it is tagged directly, through its section or document, or through a mark inside it. With \
+            --tag, tags below TAG count as TAG. Kappa is shown as — when it is undefined (a tag used \
+            everywhere or nowhere by both). The disagreements list who coded what.
+            """,
+        arguments: [ArgumentSpec("OTHER", .path, help: "the other analyst's saved session")],
+        options: [
+            OptionSpec("tag", value: "TAG", kind: .tag, help: "compare one tag (with the tags below it)"),
+            OptionSpec("json", help: "print JSON"),
+        ],
+        examples: [
+            .init("compare sessions/second-coder.gloss", "agreement on every tag"),
+            .init("compare ana.gloss --tag actor", "agreement on actor and the tags below it"),
+        ]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let session = invocation.context
+        let word = invocation.word("OTHER")!
+        let path = SessionScript.absolute(word.text, base: session.baseDirectory)
+        let sandbox = Session(baseDirectory: (path as NSString).deletingLastPathComponent, cancel: session.cancel)
+        sandbox.isScript = true
+        sandbox.writableRoots = []
+        let replay = sandbox.execute("replay --quiet " + CommandLineTokenizer.quote(path))
+        if var error = replay.error {
+            error.message = "replaying \(word.text): " + error.message
+            error.column = word.column
+            throw error
+        }
+        let agreement = try CoderAgreement(mine: session.workspace, theirs: sandbox.workspace, tag: invocation.option("tag"))
+        func number(_ value: Double?) -> JSONValue { value.map { .double(($0 * 1000).rounded() / 1000) } ?? .null }
+        if invocation.flag("json") {
+            invocation.output.raw(JSONValue.object([
+                ("units", .int(agreement.unitCount)),
+                ("tags", .array(agreement.tags.map { tag, table in
+                    .object([("tag", .string(tag)), ("both", .int(table.both)), ("mineOnly", .int(table.mineOnly)),
+                             ("theirsOnly", .int(table.theirsOnly)), ("neither", .int(table.neither)),
+                             ("agreement", number(table.percentAgreement)), ("kappa", number(table.kappa))])
+                })),
+                ("overall", .object([("agreement", number(agreement.overall.percentAgreement)), ("kappa", number(agreement.overall.kappa))])),
+                ("disagreements", .array(agreement.disagreements.map { .object([("unit", .string($0.unit)), ("tag", .string($0.tag)), ("codedBy", .string($0.mine ? "this session" : word.text))]) })),
+            ]).serialized())
+            return
+        }
+        func percent(_ value: Double) -> String { String(format: "%5.1f%%", value * 100) }
+        func kappa(_ value: Double?) -> String { value.map { String(format: "%6.3f", $0) } ?? "     —" }
+        let width = max(7, agreement.tags.map { DisplayWidth.of($0.path) }.max() ?? 0)
+        invocation.line(StyledText("\(agreement.unitCount) units (passages, FAQ entries, key points) · this session vs \(word.text)", .faint))
+        invocation.line(StyledText(DisplayWidth.pad("tag", to: width) + "   both  mine  theirs  neither   agreement   kappa", .strong))
+        for (tag, table) in agreement.tags {
+            invocation.line(StyledText(DisplayWidth.pad(tag, to: width), .tag) + StyledText(String(format: " %6d %5d %7d %8d", table.both, table.mineOnly, table.theirsOnly, table.neither) + "      " + percent(table.percentAgreement) + "  " + kappa(table.kappa)))
+        }
+        let overall = agreement.overall
+        invocation.line(StyledText(DisplayWidth.pad("overall", to: width), .strong) + StyledText(String(format: " %6d %5d %7d %8d", overall.both, overall.mineOnly, overall.theirsOnly, overall.neither) + "      " + percent(overall.percentAgreement) + "  " + kappa(overall.kappa)))
+        if !agreement.disagreements.isEmpty {
+            invocation.line()
+            invocation.line(StyledText("Disagreements", .heading))
+            for disagreement in agreement.disagreements {
+                invocation.line(StyledText("  " + disagreement.unit, .address) + StyledText("  [\(disagreement.tag)] ", .tag) + StyledText(disagreement.mine ? "only this session" : "only \(word.text)", .faint))
+            }
+        }
     }
 }

@@ -67,7 +67,7 @@ public protocol WorkspaceExporter {
 
 /// The formats `export` knows, in the order `help export` lists them.
 public enum ExportFormats {
-    public static let all: [any WorkspaceExporter.Type] = [JSONExporter.self]
+    public static let all: [any WorkspaceExporter.Type] = [JSONExporter.self, CSVExporter.self, MarkdownReportExporter.self, HTMLReportExporter.self, NotebookExporter.self]
 
     public static func named(_ name: String) -> (any WorkspaceExporter.Type)? {
         all.first { $0.name == name.lowercased() }

@@ -18,6 +18,22 @@ public enum TerminalSafe {
         return String(result)
     }
 
+    /// Output rendered in colour, back to plain text: SGR sequences (`ESC [ … m`) removed.
+    public static func removingStyles(_ text: String) -> String {
+        guard text.contains("\u{1B}") else { return text }
+        var result = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\u{1B}" else {
+                result.append(scalar)
+                continue
+            }
+            // Skip `[`, parameters and the final letter.
+            while let next = scalars.next(), !(next.properties.isAlphabetic && next != "[") {}
+        }
+        return String(result)
+    }
+
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: return true

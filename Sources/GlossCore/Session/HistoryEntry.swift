@@ -9,6 +9,8 @@ public struct HistoryEntry: Sendable, Equatable {
     public var usesListing = false
     /// Elements the command named by address (anchored when the session is saved).
     public var touched: [ElementRef] = []
+    /// What the command printed, without colour (cut at 64 KB), for notebook transcripts.
+    public var output = ""
 
     /// Whether `save` writes it (`stateOnly` drops what only printed).
     func isSaved(stateOnly: Bool) -> Bool {

@@ -66,11 +66,20 @@ public struct ScriptRunner {
         }
     }
 
-    /// Splits script text into commands (see `LineJoiner`).
+    /// Splits script text into commands (see `LineJoiner`). A Markdown notebook (with ```gloss
+    /// fences) contributes only the lines inside its `gloss` blocks, keeping their line numbers.
     public static func commands(in text: String) -> [ScriptLine] {
         var joiner = LineJoiner()
         var result: [ScriptLine] = []
-        for (index, raw) in SourceDecoder.normalizeLineEndings(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = SourceDecoder.normalizeLineEndings(text).split(separator: "\n", omittingEmptySubsequences: false)
+        let isNotebook = lines.contains { $0.trimmingWhitespace() == "```gloss" }
+        var inBlock = false
+        for (index, raw) in lines.enumerated() {
+            if isNotebook {
+                let trimmed = raw.trimmingWhitespace()
+                if !inBlock { inBlock = trimmed == "```gloss"; continue }
+                if trimmed.hasPrefix("```") { inBlock = false; continue }
+            }
             if let command = joiner.feed(String(raw), number: index + 1) { result.append(command) }
         }
         if let last = joiner.finish() { result.append(last) }

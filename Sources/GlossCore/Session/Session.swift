@@ -101,6 +101,7 @@ public final class Session {
         var entry = HistoryEntry(number: history.count + 1, line: line, effect: spec.effect, commandName: spec.name)
         entry.usesListing = invocation.positional.values.joined().contains { !$0.quoted && $0.text.hasPrefix("#") }
         entry.touched = workspace.pendingTouched
+        entry.output = TerminalSafe.removingStyles(String(invocation.output.text.prefix(65_536)))
         if spec.effect == .mutating {
             if !inverses.isEmpty || invocation.recordsWithoutChanges {
                 undoStack.append(UndoRecord(historyIndex: history.count, edits: inverses))

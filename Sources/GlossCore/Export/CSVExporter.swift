@@ -1,0 +1,62 @@
+/// `export csv`: one row per coded element or mark, for spreadsheets. RFC 4180: CRLF line ends,
+/// fields quoted when they hold a comma, quote or line break; UTF-8 with a byte-order mark, which
+/// spreadsheet programs need to read accents correctly.
+enum CSVExporter: WorkspaceExporter {
+    static let name = "csv"
+    static let summary = "one row per coded element or mark: document, address, kind, section, text, tags, notes"
+
+    static let header = ["document", "address", "kind", "section", "text", "tags", "notes"]
+
+    static func export(_ context: ExportContext) throws(GlossError) -> [UInt8] {
+        let workspace = context.workspace
+        let annotations = workspace.annotations
+        var rows = [header]
+        func notes(_ target: NoteTarget) -> String {
+            annotations.notes(about: target).map { "n\($0.id): \($0.text)" }.joined(separator: " | ")
+        }
+        for (ref, tags) in context.codedElements {
+            rows.append([
+                workspace.documents[ref.document].id,
+                ref.address == .document ? "" : "\(ref.address)",
+                ref.address.elementKind == "passage" ? kind(of: ref, in: workspace) : ref.address.elementKind,
+                sectionHeading(of: ref, in: workspace),
+                workspace.text(of: ref),
+                tags.map(\.path).joined(separator: "; "),
+                notes(.element(ref)),
+            ])
+        }
+        for mark in context.marks {
+            rows.append([
+                workspace.documents[mark.element.document].id,
+                "\(mark.element.address) m\(mark.id)",
+                "mark",
+                sectionHeading(of: mark.element, in: workspace),
+                mark.quote,
+                mark.tags.compactMap { annotations.tags[$0]?.path }.joined(separator: "; "),
+                notes(.mark(mark.id)),
+            ])
+        }
+        let text = rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+    }
+
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func kind(of ref: ElementRef, in workspace: Workspace) -> String {
+        guard case .passage(let s, let p) = ref.address else { return ref.address.elementKind }
+        return workspace.documents[ref.document].sections[s].passages[p - 1].kind.rawValue
+    }
+
+    static func sectionHeading(of ref: ElementRef, in workspace: Workspace) -> String {
+        let document = workspace.documents[ref.document]
+        switch ref.address {
+        case .document: return ""
+        case .section(let s), .passage(let s, _): return document.sections[s].heading ?? ""
+        case .faq(let q): return document.sections[document.faq[q - 1].section].heading ?? ""
+        case .keyPoint(let k): return document.sections[document.keyPoints[k - 1].section].heading ?? ""
+        }
+    }
+}
