@@ -34,7 +34,6 @@ final class InteractiveLoop {
     @discardableResult
     func execute(_ line: String) -> ExecutionResult {
         session.terminalWidth = Terminal.width
-        Interrupts.flag.reset()
         let result = session.execute(line)
         Interrupts.flag.reset()
         for warning in result.warnings {

@@ -26,7 +26,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(words("use s"), ["second"])
         XCTAssertEqual(words("find --r"), ["--rank"])
         XCTAssertEqual(words("kwic barrier --sort "), ["left", "right", "doc"])
-        XCTAssertEqual(words("export "), ["json", "csv", "md", "html", "notebook"])
+        XCTAssertEqual(words("export "), ["json", "csv", "md", "html", "notebook", "qdc", "qdpx"])
         XCTAssertEqual(words("set color "), ["on", "off", "auto"])
     }
 

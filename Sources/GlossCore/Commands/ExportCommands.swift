@@ -34,6 +34,9 @@ enum ExportCommands {
             throw GlossError("unknown export format '\(formatWord.text)' (formats: \(formats.map(\.name).joined(separator: ", ")))\(Suggestion.phrase(for: format, among: formats.map(\.name)))", column: formatWord.column)
         }
         let target = invocation.word("PATH")!.text
+        if target == "-" && exporter.isBinary {
+            throw GlossError("\(format) is a ZIP archive: give a file name, not -", column: invocation.word("PATH")!.column)
+        }
         let path = SessionScript.absolute(target, base: session.baseDirectory)
         let directory = target == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
         let context = ExportContext(session: session, viewOnly: invocation.flag("view"), destinationDirectory: directory)

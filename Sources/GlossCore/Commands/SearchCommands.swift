@@ -204,12 +204,18 @@ enum SearchCommands {
             try invocation.context.cancel.check()
             let text = workspace.text(ofUnit: id).replacingOccurrences(of: "\n", with: " ")
             let utf8 = Array(text.utf8)
+            // Context is cut to a window around each match, so a huge passage costs no more than a small one.
+            let window = 2_048
             for range in StyledText.mergedRanges(highlighter.ranges(in: text), limit: utf8.count) {
+                var leftStart = max(0, range.lowerBound - window)
+                while leftStart > 0, leftStart < utf8.count, utf8[leftStart] & 0xC0 == 0x80 { leftStart += 1 }
+                var rightEnd = min(utf8.count, range.upperBound + window)
+                while rightEnd < utf8.count, utf8[rightEnd] & 0xC0 == 0x80 { rightEnd -= 1 }
                 lines.append(Line(
                     ref: workspace.units[Int(id)].ref,
-                    left: String(decoding: utf8[..<range.lowerBound], as: UTF8.self),
-                    match: String(decoding: utf8[range], as: UTF8.self),
-                    right: String(decoding: utf8[range.upperBound...], as: UTF8.self)))
+                    left: String(decoding: utf8[leftStart..<range.lowerBound], as: UTF8.self),
+                    match: String(decoding: utf8[range.lowerBound..<min(range.upperBound, range.lowerBound + window)], as: UTF8.self),
+                    right: String(decoding: utf8[range.upperBound..<max(range.upperBound, rightEnd)], as: UTF8.self)))
             }
         }
         switch sort {

@@ -63,11 +63,17 @@ public protocol WorkspaceExporter {
     static var name: String { get }
     static var summary: String { get }
     static func export(_ context: ExportContext) throws(GlossError) -> [UInt8]
+    /// Binary formats (archives) are never printed to the screen.
+    static var isBinary: Bool { get }
+}
+
+extension WorkspaceExporter {
+    public static var isBinary: Bool { false }
 }
 
 /// The formats `export` knows, in the order `help export` lists them.
 public enum ExportFormats {
-    public static let all: [any WorkspaceExporter.Type] = [JSONExporter.self, CSVExporter.self, MarkdownReportExporter.self, HTMLReportExporter.self, NotebookExporter.self]
+    public static let all: [any WorkspaceExporter.Type] = [JSONExporter.self, CSVExporter.self, MarkdownReportExporter.self, HTMLReportExporter.self, NotebookExporter.self, QDCExporter.self, QDPXExporter.self]
 
     public static func named(_ name: String) -> (any WorkspaceExporter.Type)? {
         all.first { $0.name == name.lowercased() }

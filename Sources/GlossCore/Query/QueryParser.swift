@@ -94,7 +94,8 @@ public struct QueryParser {
         case "(":
             index += 1
             skipSpaces()
-            if index < text.count, text[index] == ")" { throw GlossError("empty parentheses", column: start) }
+            if index == text.count { throw GlossError("unclosed '(' (no matching ')')", column: start) }
+            if text[index] == ")" { throw GlossError("empty parentheses", column: start) }
             let node = try parseOr()
             skipSpaces()
             guard index < text.count, text[index] == ")" else {

@@ -64,7 +64,8 @@ final class RegexMatcher: @unchecked Sendable {
     func matches(_ text: String, scratch: Scratch) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            pcre2_match_8(code, bytes.baseAddress ?? emptyByte, bytes.count, 0, 0, scratch.data, nil) >= 0
+            // Swift strings are valid UTF-8: skip PCRE2's check, which would rescan the whole text each call.
+            pcre2_match_8(code, bytes.baseAddress ?? emptyByte, bytes.count, 0, PCRE2_NO_UTF_CHECK, scratch.data, nil) >= 0
         }
     }
 
@@ -76,7 +77,7 @@ final class RegexMatcher: @unchecked Sendable {
             var ranges: [Range<Int>] = []
             var start = 0
             while start <= bytes.count, ranges.count < limit {
-                let result = pcre2_match_8(code, bytes.baseAddress ?? emptyByte, bytes.count, start, 0, scratch.data, nil)
+                let result = pcre2_match_8(code, bytes.baseAddress ?? emptyByte, bytes.count, start, PCRE2_NO_UTF_CHECK, scratch.data, nil)
                 guard result >= 0 else { break }
                 let vector = pcre2_get_ovector_pointer_8(scratch.data)!
                 let matchStart = vector[0]

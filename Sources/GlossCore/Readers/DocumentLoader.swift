@@ -113,13 +113,20 @@ public enum DocumentLoader {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 { throw GlossError("\(name): \(describe(errno: errno))") }
         defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // Read into a buffer of the file's size (plus room in case it grew), growing only if needed.
+        var capacity = Int(info.st_size) + 1
         var total = 0
+        var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
+        defer { storage.deallocate() }
         while true {
-            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+            if total == capacity {
+                let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity * 2, alignment: 1)
+                larger.copyMemory(from: UnsafeRawBufferPointer(storage))
+                storage.deallocate()
+                storage = larger
+                capacity *= 2
             }
+            let count = Glibc.read(descriptor, storage.baseAddress! + total, capacity - total)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw GlossError("\(name): \(describe(errno: errno))")
@@ -127,8 +134,7 @@ public enum DocumentLoader {
             if count == 0 { break }
             total += count
         }
-        bytes.removeSubrange(total...)
-        return bytes
+        return Array(UnsafeRawBufferPointer(rebasing: storage[..<total]))
     }
 
     static func describe(errno code: Int32) -> String {

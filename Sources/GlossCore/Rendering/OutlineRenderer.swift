@@ -64,7 +64,8 @@ struct OutlineRenderer {
         case .keyPoint(let k): text = document.keyPoints[k - 1].label + " — " + document.keyPoints[k - 1].detail
         default: text = workspace.text(of: ref)
         }
-        text = TerminalSafe.escape(text.replacingOccurrences(of: "\n", with: " "))
+        // Only the first words are shown: cut before escaping, so a huge passage costs nothing extra.
+        text = TerminalSafe.escape(String(text.prefix(max(16, width))).replacingOccurrences(of: "\n", with: " "))
         let tags = ElementRenderer(workspace: workspace, view: nil).tagText(ref)
         let available = max(10, width - DisplayWidth.of(address) - 2 - DisplayWidth.of(tags.plainText))
         if DisplayWidth.of(text) > available {

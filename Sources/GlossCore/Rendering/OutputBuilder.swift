@@ -125,16 +125,25 @@ public struct OutputBuilder: Sendable {
                 lineWidth += space.width
             }
             pendingSpace = nil
-            // A word longer than a whole line is cut.
+            // A word longer than a whole line is cut, in one pass over its characters.
             var rest = piece
-            while lineWidth + rest.width > width && rest.width > width - hangingIndent {
-                let head = DisplayWidth.prefix(rest.text, fitting: max(1, width - lineWidth))
-                line += styledText(Piece(text: head, style: rest.style, width: 0, isSpace: false, isNewline: false))
-                rest.text = String(rest.text.dropFirst(head.count))
-                rest.width = DisplayWidth.of(rest.text)
-                lineHasWord = true
-                newLine()
-                if head.isEmpty { break }
+            if lineWidth + rest.width > width && rest.width > width - hangingIndent {
+                var chunk = ""
+                var chunkWidth = 0
+                for character in rest.text {
+                    let characterWidth = DisplayWidth.of(character)
+                    if lineWidth + chunkWidth + characterWidth > width && (chunkWidth > 0 || lineHasWord) {
+                        line += styledText(Piece(text: chunk, style: rest.style, width: chunkWidth, isSpace: false, isNewline: false))
+                        lineHasWord = true
+                        newLine()
+                        chunk = ""
+                        chunkWidth = 0
+                    }
+                    chunk.append(character)
+                    chunkWidth += characterWidth
+                }
+                rest.text = chunk
+                rest.width = chunkWidth
             }
             line += styledText(rest)
             lineWidth += rest.width

@@ -58,7 +58,8 @@ public final class Session {
         if trimmed.isEmpty || trimmed.hasPrefix("#") {
             return result  // `#3` is a result reference only as an argument; a line starting with `#` is a comment
         }
-        cancel.reset()
+        // The flag is not reset here: a Ctrl-C that arrives just before a command starts still stops it.
+        // The front end resets it once the interruption has been reported.
         do throws(GlossError) {
             let expanded = try expandVariables(trimmed)
             let parser = CommandParser(registry: registry)
