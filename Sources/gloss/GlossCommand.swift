@@ -89,7 +89,11 @@ extension GlossCommand {
             let store = StatePaths.journalStore()
             session.journalStore = store
             let unfinished = store?.unfinished() ?? []
-            session.journal = try? store?.create()
+            do {
+                session.journal = try store?.create()
+            } catch {
+                Terminal.writeError("gloss: warning: \(error.message); this session is not protected against a crash")
+            }
             defer { session.journal?.close(removing: true) }
 
             let scripts = files.filter { $0.hasSuffix(".gloss") }

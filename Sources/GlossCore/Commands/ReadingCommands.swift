@@ -24,9 +24,19 @@ enum ReadingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
         let paths = invocation.words("PATH").map(\.text)
-        let candidates = try DocumentLoader.candidates(for: paths, baseDirectory: session.baseDirectory)
-        guard !candidates.isEmpty else { throw GlossError("no .txt, .md or .markdown files found in \(paths.joined(separator: " "))") }
-        let outcome = try DocumentLoader.load(candidates)
+        let candidates: [DocumentLoader.Candidate]
+        let outcome: DocumentLoader.Outcome
+        do throws(GlossError) {
+            candidates = try DocumentLoader.candidates(for: paths, baseDirectory: session.baseDirectory)
+            guard !candidates.isEmpty else { throw GlossError("no .txt, .md or .markdown files found in \(paths.joined(separator: " "))") }
+            outcome = try DocumentLoader.load(candidates)
+        } catch {
+            // Point at the path the error is about.
+            var located = error
+            located.column = invocation.words("PATH").first { error.message.hasPrefix($0.text + ":") }?.column
+                ?? invocation.words("PATH").first?.column
+            throw located
+        }
         try session.cancel.check()
         invocation.warnings += outcome.warnings
         if invocation.option("sha256") != nil, outcome.documents.count != 1 {

@@ -16,7 +16,7 @@ enum SessionCommands {
         for line in invocation.context.undo(count) {
             invocation.line(StyledText("undid: ", .faint) + StyledText(line.replacingOccurrences(of: "\n", with: "; ")))
         }
-        invocation.context.journal?.appendMarker("undo \(count)")
+        if let error = invocation.context.journal?.appendMarker("undo \(count)") { invocation.warnings.append(error.message) }
     }
 
     static let redo = CommandSpec(
@@ -30,7 +30,7 @@ enum SessionCommands {
         for line in invocation.context.redo(count) {
             invocation.line(StyledText("redid: ", .faint) + StyledText(line.replacingOccurrences(of: "\n", with: "; ")))
         }
-        invocation.context.journal?.appendMarker("redo \(count)")
+        if let error = invocation.context.journal?.appendMarker("redo \(count)") { invocation.warnings.append(error.message) }
     }
 
     static let history = CommandSpec(
@@ -192,6 +192,10 @@ enum SessionCommands {
         let session = invocation.context
         guard let store = session.journalStore, let journal = store.unfinished().first else {
             throw GlossError("there is no unfinished session to resume")
+        }
+        // Resuming takes over the old journal; commands already run here would be left out of it.
+        guard !session.history.contains(where: { $0.effect != .meta }) else {
+            throw GlossError("resume must come before other commands: start a new gloss and type resume first (or gloss --resume)")
         }
         let count = try session.restore(journal)
         invocation.line(StyledText("resumed \(count) command\(count == 1 ? "" : "s") from the session started \(journal.started)", .faint))

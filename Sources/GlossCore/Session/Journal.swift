@@ -18,7 +18,7 @@ public final class Journal {
         if descriptor < 0 {
             throw GlossError("cannot open the journal \(path): \(String(cString: strerror(errno)))")
         }
-        if let header { write(header + "\n", durable: true) }
+        if let header, let error = write(header + "\n", durable: true) { throw error }
     }
 
     deinit {
@@ -30,26 +30,38 @@ public final class Journal {
         if removing { unlink(path) }
     }
 
-    func append(_ entry: HistoryEntry, durable: Bool) {
+    /// Appends a command; returns an error when it could not be written (the disk is full…).
+    func append(_ entry: HistoryEntry, durable: Bool) -> GlossError? {
         write(LineEscaping.escape(entry.line) + "\n", durable: durable)
     }
 
-    /// Writes a raw journal line (undo, redo, end markers).
-    public func appendMarker(_ line: String) {
+    /// Writes a raw journal line (undo, redo).
+    @discardableResult
+    public func appendMarker(_ line: String) -> GlossError? {
         write(line + "\n", durable: true)
     }
 
-    private func write(_ text: String, durable: Bool) {
+    /// Appends whole lines only: a write that fails half-way is cut back off, so a resume never reads
+    /// a truncated command. (A crash mid-write leaves a line without its newline, which resume ignores.)
+    private func write(_ text: String, durable: Bool) -> GlossError? {
         var bytes = Array(text.utf8)
+        let start = lseek(descriptor, 0, SEEK_END)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                return
+                let reason = errno == ENOSPC ? "the disk is full" : DocumentLoader.describe(errno: errno)
+                if start >= 0 { _ = ftruncate(descriptor, start) }
+                return GlossError("cannot write the journal \(path): \(reason); this command is not protected against a crash")
             }
             offset += written
         }
-        if durable { fsync(descriptor) }
+        if durable && fsync(descriptor) != 0 {
+            let reason = errno == ENOSPC ? "the disk is full" : DocumentLoader.describe(errno: errno)
+            if start >= 0 { _ = ftruncate(descriptor, start) }
+            return GlossError("cannot write the journal \(path): \(reason); this command is not protected against a crash")
+        }
+        return nil
     }
 }

@@ -43,7 +43,10 @@ public struct JournalStore: Sendable {
             if kill(pid, 0) == 0 || errno == EPERM { continue }  // that session is still running
             let path = directory + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+            // Only complete lines: a crash in the middle of a write leaves a last line without its newline.
+            var text = String(decoding: data, as: UTF8.self)
+            if let lastNewline = text.lastIndex(of: "\n") { text = String(text[...lastNewline]) } else { text = "" }
+            let lines = text.split(separator: "\n").map(String.init)
             let commands = lines.filter { !$0.hasPrefix("#") && !$0.isEmpty }.map(LineEscaping.unescape)
             if commands.isEmpty {
                 try? FileManager.default.removeItem(atPath: path)

@@ -26,6 +26,8 @@ public final class Session {
     public var openedHistoryCount = 0
     /// Where journals live, for `resume`.
     public var journalStore: JournalStore?
+    /// Journal write failures of the running command, reported as warnings.
+    private var journalWarnings: [String] = []
     /// Nesting depth of `replay`.
     var replayDepth = 0
     /// Folders scripts may write into (`save`, `export`); nil means anywhere (an interactive session).
@@ -85,6 +87,8 @@ public final class Session {
             result.warnings = invocation.warnings
             result.quit = invocation.quitRequested
             let entry = record(invocation, typed: expanded, inverses: inverses)
+            result.warnings += journalWarnings
+            journalWarnings = []
             for orphan in workspace.commitOrphans(command: entry.line) {
                 result.warnings.append("\(orphan.document):\(orphan.address) is orphaned: its text changed and was not found again (see orphans)")
             }
@@ -110,8 +114,8 @@ public final class Session {
             }
         }
         history.append(entry)
-        if spec.effect != .meta {
-            journal?.append(entry, durable: spec.effect == .mutating || spec.effect == .view)
+        if spec.effect != .meta, let error = journal?.append(entry, durable: spec.effect == .mutating || spec.effect == .view) {
+            journalWarnings.append(error.message)
         }
         return entry
     }
