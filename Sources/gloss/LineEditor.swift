@@ -61,6 +61,9 @@ final class LineEditor {
         var count: Int32 = 0
         errno = 0
         Interrupts.reading = 1
+        // A Ctrl-C pressed before this prompt (while output was printed, say) must not stop the next
+        // command. Reset after `reading` is set: a Ctrl-C in between still interrupts this read.
+        Interrupts.flag.reset()
         let result = el_gets(editLine, &count)
         let readError = errno
         Interrupts.reading = 0

@@ -14,10 +14,15 @@ enum Pager {
             Terminal.write(text)
             return
         }
-        // Ctrl-C belongs to the pager while it runs.
-        let previous = signal(SIGINT, SIG_IGN)
+        // Ctrl-C belongs to the pager while it runs; the handler is put back exactly as it was
+        // (sigaction keeps its no-restart flag, which signal() would not).
+        var ignore = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        var previous = sigaction()
+        sigaction(SIGINT, &ignore, &previous)
         fputs(text, pipe)
         pclose(pipe)
-        signal(SIGINT, previous)
+        sigaction(SIGINT, &previous, nil)
     }
 }

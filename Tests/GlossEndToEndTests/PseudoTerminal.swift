@@ -193,13 +193,34 @@ final class PseudoTerminal {
     /// Waits until the line editor has put the terminal into raw mode (ICANON off). libedit prints the prompt
     /// before it switches, and keys typed in between are echoed twice or mangled, so wait for both.
     func waitForRawMode(timeout: TimeInterval = defaultTimeout, file: StaticString = #filePath, line: UInt = #line) throws {
+        try waitForMode(canonical: false, timeout: timeout, file: file, line: line)
+    }
+
+    /// Waits until the terminal is back in canonical mode (ICANON set). After Enter, libedit restores the
+    /// terminal before returning the line, so this is the sign that the command is running.
+    func waitForCookedMode(timeout: TimeInterval = defaultTimeout, file: StaticString = #filePath, line: UInt = #line) throws {
+        try waitForMode(canonical: true, timeout: timeout, file: file, line: line)
+    }
+
+    private func waitForMode(canonical: Bool, timeout: TimeInterval, file: StaticString, line: UInt) throws {
         let deadline = Date().addingTimeInterval(timeout)
+        let what = canonical ? "canonical mode (ICANON set)" : "raw mode (ICANON cleared)"
         while true {
             var settings = termios()
-            if master >= 0, tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) == 0 { return }
+            if master >= 0, tcgetattr(master, &settings) == 0, (settings.c_lflag & tcflag_t(ICANON) != 0) == canonical { return }
             // Short polls: there is no event for a mode change, so check again after each read or 5 ms.
-            try readMore(until: deadline, waitingFor: "raw mode (ICANON cleared)", pollMilliseconds: 5, file: file, line: line)
+            try readMore(until: deadline, waitingFor: what, pollMilliseconds: 5, file: file, line: line)
         }
+    }
+
+    /// Changes the window size as a terminal emulator does: TIOCSWINSZ on the master, then SIGWINCH to the
+    /// child (the kernel also signals the foreground process group; a second signal is harmless).
+    func resize(columns: Int, rows: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        guard master >= 0, ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else {
+            throw failure("TIOCSWINSZ failed: \(String(cString: strerror(errno)))", file: file, line: line)
+        }
+        kill(pid, SIGWINCH)
     }
 
     /// Waits for `prompt` after the mark and for raw mode: afterwards keys can be typed safely.
