@@ -52,10 +52,20 @@ enum SearchCommands {
         let (node, units, _) = try evaluate(invocation)!
         let workspace = invocation.workspace
         let limit = try invocation.integer("limit", in: 1...1_000_000)
+        // Units of one element are adjacent (a FAQ's question and answer), so results group in one
+        // pass; without --rank, only the rows shown are built, the rest are just counted.
         var refs: [ElementRef] = []
         var unitsOf: [ElementRef: [Int32]] = [:]
+        var total = 0
+        var previous: ElementRef?
+        let keepAll = invocation.flag("rank") || limit == nil
         units.forEach { id in
             let ref = workspace.units[Int(id)].ref
+            if ref != previous {
+                total += 1
+                previous = ref
+            }
+            guard keepAll || refs.count < limit! || unitsOf[ref] != nil else { return }
             if unitsOf[ref] == nil { refs.append(ref) }
             unitsOf[ref, default: []].append(id)
         }
@@ -64,7 +74,6 @@ enum SearchCommands {
             let score = Dictionary(uniqueKeysWithValues: refs.map { ref in (ref, unitsOf[ref]!.reduce(0) { $0 + (scores[$1] ?? 0) }) })
             refs = refs.enumerated().sorted { (score[$0.element]!, -$0.offset) > (score[$1.element]!, -$1.offset) }.map(\.element)
         }
-        let total = refs.count
         if let limit { refs = Array(refs.prefix(limit)) }
         workspace.lastListing = refs
         let highlighter = Highlighter(node)

@@ -8,6 +8,8 @@ public enum SectionRole: String, Sendable, Codable {
 
     /// Classifies a heading by its words (case and punctuation ignored).
     public static func classify(heading: String) -> SectionRole {
+        // Every known heading is short; longer ones are body sections without further work.
+        guard heading.utf8.count <= 40 else { return .body }
         let words = heading.lowercased()
             .split(whereSeparator: { !$0.isLetter && $0 != "&" })
             .joined(separator: " ")

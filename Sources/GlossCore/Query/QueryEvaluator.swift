@@ -99,42 +99,61 @@ struct QueryEvaluator {
     }
 
     private func unitSet(of lists: [PostingList]) -> UnitSet {
-        var set = UnitSet(capacity: capacity)
-        for list in lists { list.forEachUnit { unit, _ in set.insert(unit) } }
-        return set
+        index.unitSet(of: lists, capacity: capacity)
     }
 
-    /// Units containing all words whose positions satisfy `accept` (phrases, NEAR).
-    private func positional(_ words: [String], universe: UnitSet, accept: ([[Int32]]) -> Bool) -> UnitSet {
+    /// Units containing all words whose positions satisfy `accept` (phrases, NEAR). A unit lives in
+    /// one shard, so each shard is checked on its own: its posting lists are sorted by unit, and one
+    /// merge walks them together.
+    private func positional(_ words: [String], universe: UnitSet, accept: ([ArraySlice<Int32>]) -> Bool) -> UnitSet {
         var candidates = universe
         for word in words {
             candidates.formIntersection(index.units(withTerm: word, capacity: capacity))
             if candidates.isEmpty { return candidates }
         }
-        var positions: [Int32: [[Int32]]] = [:]
-        for (slot, word) in words.enumerated() {
-            for list in index.postingLists(for: word) {
-                list.forEachUnitWithPositions { unit, unitPositions in
-                    guard candidates.contains(unit) else { return }
-                    positions[unit, default: Array(repeating: [], count: words.count)][slot] = unitPositions
+        var matched: [Int32] = []
+        for shard in index.shards {
+            var tables: [PositionTable] = []
+            for word in words {
+                guard let list = shard.postingList(for: word) else { break }
+                tables.append(PositionTable(list, keeping: candidates))
+            }
+            guard tables.count == words.count else { continue }
+            var cursors = [Int](repeating: 0, count: tables.count)
+            outer: while cursors[0] < tables[0].units.count {
+                let unit = tables[0].units[cursors[0]]
+                for k in 1..<tables.count {
+                    while cursors[k] < tables[k].units.count, tables[k].units[cursors[k]] < unit { cursors[k] += 1 }
+                    if cursors[k] == tables[k].units.count { break outer }
                 }
+                if (1..<tables.count).allSatisfy({ tables[$0].units[cursors[$0]] == unit }),
+                   accept(tables.indices.map { tables[$0].positions(at: cursors[$0]) }) {
+                    matched.append(unit)
+                }
+                cursors[0] += 1
             }
         }
-        var result = UnitSet(capacity: capacity)
-        for (unit, lists) in positions where accept(lists) { result.insert(unit) }
-        return result
+        return UnitSet(capacity: capacity, matched)
     }
 
     /// Word `i` at position `p + i` for some `p`.
-    static func containsPhrase(_ positions: [[Int32]]) -> Bool {
-        let later = positions.dropFirst().map(Set.init)
-        return positions[0].contains { start in
-            later.enumerated().allSatisfy { offset, set in set.contains(start + Int32(offset) + 1) }
+    static func containsPhrase(_ positions: [ArraySlice<Int32>]) -> Bool {
+        positions[0].contains { start in
+            positions.indices.dropFirst().allSatisfy { offset in
+                let slice = positions[offset]
+                let target = start + Int32(offset)
+                var low = slice.startIndex, high = slice.endIndex
+                while low < high {
+                    let middle = (low + high) / 2
+                    if slice[middle] < target { low = middle + 1 } else { high = middle }
+                }
+                return low < slice.endIndex && slice[low] == target
+            }
         }
     }
 
     /// Some occurrence of every word inside a window of `distance` words (any order).
-    static func withinWindow(_ positions: [[Int32]], _ distance: Int) -> Bool {
+    static func withinWindow(_ positions: [ArraySlice<Int32>], _ distance: Int) -> Bool {
         var events: [(position: Int32, word: Int)] = []
         for (word, list) in positions.enumerated() { for position in list { events.append((position, word)) } }
         events.sort { $0.position < $1.position }

@@ -39,11 +39,16 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// Units containing a folded word.
     func units(withTerm term: String, capacity: Int) -> UnitSet {
-        var set = UnitSet(capacity: capacity)
-        for shard in shards {
-            shard.postingList(for: term)?.forEachUnit { unit, _ in set.insert(unit) }
-        }
-        return set
+        unitSet(of: postingLists(for: term), capacity: capacity)
+    }
+
+    /// The units of several posting lists. Each list is sorted; lists of different shards interleave.
+    func unitSet(of lists: [PostingList], capacity: Int) -> UnitSet {
+        var ids: [Int32] = []
+        ids.reserveCapacity(lists.reduce(0) { $0 + Int($1.unitCount) })
+        for list in lists { list.forEachUnit { unit, _ in ids.append(unit) } }
+        if lists.count > 1 { ids.sort() }
+        return UnitSet(capacity: capacity, sortedUnique: lists.count > 1 ? ids.uniquedSorted() : ids)
     }
 
     /// Posting lists of a word in every shard.

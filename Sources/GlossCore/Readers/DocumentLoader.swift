@@ -79,7 +79,8 @@ public enum DocumentLoader {
         let decoded = try SourceDecoder.decode(bytes, name: candidate.displayName)
         var document = parse(decoded.text, pathExtension: pathExtension(candidate.path))
         document.path = candidate.displayName
-        document.sourcePath = URL(fileURLWithPath: candidate.path).standardizedFileURL.path
+        document.sourcePath = candidate.path.contains("/.") || candidate.path.contains("//")
+            ? URL(fileURLWithPath: candidate.path).standardizedFileURL.path : candidate.path
         document.byteCount = bytes.count
         document.sha256 = sha256Hex(bytes)
         return (document, decoded.warning)
@@ -94,7 +95,18 @@ public enum DocumentLoader {
     }
 
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// Lowercase hexadecimal, without the cost of String(format:) per byte.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var result: [UInt8] = []
+        for byte in bytes {
+            result.append(digits[Int(byte >> 4)])
+            result.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     // MARK: - Files

@@ -24,8 +24,14 @@ public enum HeadingRule {
 
     /// Rule 1: could this line be a heading, judging by the line alone?
     public static func isHeadingShaped(_ line: Substring) -> Bool {
+        // A line longer in bytes than the longest heading can be in characters is rejected unread.
+        guard line.utf8.count <= maximumCharacters * 4 else { return false }
         let text = line.trimmingWhitespace()
-        guard let first = text.first, text.count <= maximumCharacters else { return false }
+        guard let first = text.first, text.characterCount <= maximumCharacters else { return false }
+        // Count words by their bytes before splitting: most long lines stop here.
+        var spaces = 0
+        for byte in text.utf8 where byte == 0x20 || byte == 0x09 { spaces += 1 }
+        guard spaces < maximumWords * 3 else { return false }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count <= maximumWords else { return false }
         if !(first.isUppercase || first.isNumber || (first.isLetter && !first.isLowercase) || isOpeningQuote(first)) {
@@ -92,11 +98,47 @@ public enum HeadingRule {
 }
 
 extension Substring {
+    /// Trims whitespace at both ends; ASCII spaces are recognised by their bytes, which is most of them.
     func trimmingWhitespace() -> Substring {
         var result = self
-        while let first = result.first, first.isWhitespace { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespace { result = result.dropLast() }
+        while let byte = result.utf8.first {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                result = result.dropFirst()
+            } else if byte >= 0x80, let first = result.first, first.isWhitespace {
+                result = result.dropFirst()
+            } else {
+                break
+            }
+        }
+        while let byte = result.utf8.last {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                result = result.dropLast()
+            } else if byte >= 0x80, let last = result.last, last.isWhitespace {
+                result = result.dropLast()
+            } else {
+                break
+            }
+        }
         return result
+    }
+
+    func trimmingTrailingWhitespace() -> Substring {
+        var result = self
+        while let byte = result.utf8.last {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                result = result.dropLast()
+            } else if byte >= 0x80, let last = result.last, last.isWhitespace {
+                result = result.dropLast()
+            } else {
+                break
+            }
+        }
+        return result
+    }
+
+    /// Characters, counted without grapheme breaking when the text is ASCII.
+    var characterCount: Int {
+        utf8.allSatisfy { $0 < 0x80 } ? utf8.count : count
     }
 }
 

@@ -10,10 +10,10 @@ struct PipeTable {
 
     /// A line that belongs to a pipe table: it starts with `|` once indentation is ignored.
     static func isTableLine(_ line: Substring) -> Bool {
-        line.trimmingWhitespace().first == "|"
+        line.utf8.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "|")
     }
 
-    init(lines: [(number: Int, text: Substring)]) {
+    init(lines: [PlainTextReader.Line]) {
         var parsed = lines.map { Row(cells: PipeTable.cells(of: $0.text), line: $0.number) }
         header = nil
         if parsed.count >= 2, PipeTable.isDelimiterRow(parsed[1].cells) {

@@ -3,8 +3,24 @@
 public struct PlainTextReader: Sendable {
     public init() {}
 
-    /// A line with its 1-based number, trailing whitespace removed.
-    typealias Line = (number: Int, text: Substring)
+    /// A line with its 1-based number, trailing whitespace removed, and facts about it computed once
+    /// (the reader asks them many times).
+    struct Line {
+        var number: Int
+        var text: Substring
+        /// Length in characters.
+        var width: Int
+        var isTable: Bool
+        var isBullet: Bool
+
+        init(number: Int, text: Substring) {
+            self.number = number
+            self.text = text
+            width = text.characterCount
+            isTable = PipeTable.isTableLine(text)
+            isBullet = !isTable && PlainTextReader.isBulletLine(text)
+        }
+    }
 
     /// A block-level piece of the file before it is known to be a heading, a passage or a FAQ part.
     struct Unit {
@@ -27,6 +43,7 @@ public struct PlainTextReader: Sendable {
         let units = blocks.flatMap { Self.units(of: $0, wrapWidth: wrapWidth) }
         var builder = DocumentBuilder(format: blocks.count > 1 ? .wire : .linePerParagraph)
         guard !units.isEmpty else { return builder.finish() }
+        let shapes = units.map(UnitShape.init)
 
         var start = 0
         // A heading-shaped first line set off by a blank line is the title (the wire convention).
@@ -51,14 +68,14 @@ public struct PlainTextReader: Sendable {
             case .text:
                 let inFAQ = builder.currentRole == .faq
                 let answerExpected = inFAQ && builder.hasOpenQuestion && !builder.openQuestionHasAnswer
-                if !answerExpected, isHeading(at: index, in: units, firstBodyUnit: start, inFAQ: inFAQ) {
+                if !answerExpected, isHeading(at: index, in: shapes, firstBodyUnit: start, inFAQ: inFAQ) {
                     builder.startSection(heading: unit.text, level: 1, lines: unit.range)
                 } else if inFAQ, !answerExpected, HeadingRule.endsWithQuestionMark(unit.lines[0].text[...]) {
                     builder.startQuestion(unit.text, lines: unit.range)
                 } else if inFAQ, builder.hasOpenQuestion {
                     builder.addAnswerPart(unit.text, lines: unit.range)
                 } else {
-                    let kind: PassageKind = isInRunOfShortLines(at: index, in: units, firstBodyUnit: start, inFAQ: inFAQ)
+                    let kind: PassageKind = isInRunOfShortLines(at: index, in: shapes, firstBodyUnit: start, inFAQ: inFAQ)
                         ? .list : .paragraph
                     builder.addPassage(kind, unit.text, lines: unit.range)
                 }
@@ -70,37 +87,43 @@ public struct PlainTextReader: Sendable {
 
     // MARK: - Headings
 
-    /// Rule 1 and 2 of `HeadingRule`, for a unit: one heading-shaped line, questions title-cased.
-    private func isCandidate(_ unit: Unit, inFAQ: Bool) -> Bool {
-        guard unit.shape == .text, unit.isSingleLine else { return false }
-        let line = unit.lines[0].text
-        guard HeadingRule.isHeadingShaped(line) else { return false }
-        if HeadingRule.endsWithQuestionMark(line) {
-            return !inFAQ && HeadingRule.isTitleCased(line)
-        }
-        return true
-    }
+    /// What the heading rules need to know about a unit, worked out once.
+    struct UnitShape {
+        /// One heading-shaped text line (rule 1).
+        var headingShaped = false
+        var isQuestion = false
+        var titleCased = false
+        /// A heading with a known role (Summary, FAQ, Key Points).
+        var hasKnownRole = false
 
-    private func knownRole(_ unit: Unit) -> SectionRole? {
-        let role = SectionRole.classify(heading: unit.text)
-        return role == .body ? nil : role
+        init(_ unit: Unit) {
+            guard unit.shape == .text, unit.isSingleLine, HeadingRule.isHeadingShaped(unit.lines[0].text) else { return }
+            let line = unit.lines[0].text
+            headingShaped = true
+            isQuestion = HeadingRule.endsWithQuestionMark(line)
+            titleCased = isQuestion && HeadingRule.isTitleCased(line)
+            hasKnownRole = SectionRole.classify(heading: unit.text) != .body
+        }
+
+        /// Rules 1 and 2: heading-shaped, and a question only when title-cased and outside a FAQ.
+        func isCandidate(inFAQ: Bool) -> Bool {
+            headingShaped && (!isQuestion || (!inFAQ && titleCased))
+        }
     }
 
     /// Rule 3 of `HeadingRule`: a candidate followed by content and not part of a run of candidates.
-    private func isHeading(at index: Int, in units: [Unit], firstBodyUnit: Int, inFAQ: Bool) -> Bool {
-        let unit = units[index]
-        guard index + 1 < units.count, isCandidate(unit, inFAQ: inFAQ) else { return false }
-        if knownRole(unit) != nil { return true }
-        return !isInRunOfShortLines(at: index, in: units, firstBodyUnit: firstBodyUnit, inFAQ: inFAQ)
+    private func isHeading(at index: Int, in shapes: [UnitShape], firstBodyUnit: Int, inFAQ: Bool) -> Bool {
+        guard index + 1 < shapes.count, shapes[index].isCandidate(inFAQ: inFAQ) else { return false }
+        if shapes[index].hasKnownRole { return true }
+        return !isInRunOfShortLines(at: index, in: shapes, firstBodyUnit: firstBodyUnit, inFAQ: inFAQ)
     }
 
     /// True when the unit and a neighbour are both heading-shaped lines (a list of short lines).
-    private func isInRunOfShortLines(at index: Int, in units: [Unit], firstBodyUnit: Int, inFAQ: Bool) -> Bool {
-        guard isCandidate(units[index], inFAQ: inFAQ), knownRole(units[index]) == nil else { return false }
+    private func isInRunOfShortLines(at index: Int, in shapes: [UnitShape], firstBodyUnit: Int, inFAQ: Bool) -> Bool {
+        guard shapes[index].isCandidate(inFAQ: inFAQ), !shapes[index].hasKnownRole else { return false }
         func isRunNeighbour(_ neighbour: Int) -> Bool {
-            guard neighbour >= firstBodyUnit, neighbour < units.count else { return false }
-            let unit = units[neighbour]
-            return isCandidate(unit, inFAQ: inFAQ) && knownRole(unit) == nil
+            guard neighbour >= firstBodyUnit, neighbour < shapes.count else { return false }
+            return shapes[neighbour].isCandidate(inFAQ: inFAQ) && !shapes[neighbour].hasKnownRole
         }
         return isRunNeighbour(index - 1) || isRunNeighbour(index + 1)
     }
@@ -136,15 +159,16 @@ public struct PlainTextReader: Sendable {
         var blocks: [[Line]] = []
         var current: [Line] = []
         var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on newline bytes: a newline is never part of a longer UTF-8 sequence.
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
-            var line = rawLine
-            while let last = line.last, last.isWhitespace { line = line.dropLast() }
-            if line.allSatisfy(\.isWhitespace) {
+            let line = Substring(rawLine).trimmingWhitespace()
+            if line.isEmpty {
                 if !current.isEmpty { blocks.append(current) }
                 current = []
             } else {
-                current.append((number, line))
+                // Leading indentation is kept: it can matter to bullets and tables.
+                current.append(Line(number: number, text: Substring(rawLine).trimmingTrailingWhitespace()))
             }
         }
         if !current.isEmpty { blocks.append(current) }
@@ -171,8 +195,8 @@ public struct PlainTextReader: Sendable {
         guard (30...120).contains(width) else { return false }
         return block.indices.dropLast().contains { index in
             let line = block[index], next = block[index + 1].text
-            guard !PipeTable.isTableLine(line.text), isLong(line, width: width), !HeadingRule.endsSentence(line.text),
-                  !PipeTable.isTableLine(next), !isBulletLine(next) else { return false }
+            guard !line.isTable, isLong(line, width: width), !HeadingRule.endsSentence(line.text),
+                  !block[index + 1].isTable, !block[index + 1].isBullet else { return false }
             let content = bulletItemText(line.text) ?? line.text
             return !HeadingRule.isHeadingShaped(content) || next.trimmingWhitespace().first?.isLowercase == true
         }
@@ -180,11 +204,13 @@ public struct PlainTextReader: Sendable {
 
     /// The longest line of a block, tables aside.
     static func textWidth(of block: [Line]) -> Int {
-        block.filter { !PipeTable.isTableLine($0.text) }.map { $0.text.count }.max() ?? 0
+        var widest = 0
+        for line in block where !line.isTable { widest = max(widest, line.width) }
+        return widest
     }
 
     static func isLong(_ line: Line, width: Int) -> Bool {
-        line.text.count * 10 >= width * 6
+        line.width * 10 >= width * 6
     }
 
     // MARK: - Units
@@ -201,35 +227,34 @@ public struct PlainTextReader: Sendable {
     static func units(of block: [Line], wrapWidth: Int?) -> [Unit] {
         let ownWidth = textWidth(of: block)
         let width = max(ownWidth, wrapWidth ?? 0)
-        let textLineCount = block.filter { !PipeTable.isTableLine($0.text) }.count
+        let textLineCount = block.reduce(0) { $0 + ($1.isTable ? 0 : 1) }
         let hardWrapped = wrapWidth != nil && ownWidth <= 120 && textLineCount >= 2
         func isShortLine(at index: Int) -> Bool {
             guard index < block.count else { return false }
             let line = block[index]
-            return !PipeTable.isTableLine(line.text) && !isBulletLine(line.text) && !isLong(line, width: width)
-                && HeadingRule.isHeadingShaped(line.text)
+            return !line.isTable && !line.isBullet && !isLong(line, width: width) && HeadingRule.isHeadingShaped(line.text)
         }
         var units: [Unit] = []
         var index = 0
         while index < block.count {
             let line = block[index]
-            if PipeTable.isTableLine(line.text) {
+            if line.isTable {
                 var rows = [line]
                 index += 1
-                while index < block.count, PipeTable.isTableLine(block[index].text) {
+                while index < block.count, block[index].isTable {
                     rows.append(block[index])
                     index += 1
                 }
                 units.append(Unit(shape: .table, lines: rows, blankAfter: false))
                 continue
             }
-            let shape: Unit.Shape = isBulletLine(line.text) ? .bullet : .text
+            let shape: Unit.Shape = line.isBullet ? .bullet : .text
             var lines = [line]
             index += 1
             if hardWrapped {
                 while index < block.count, isLong(lines.last!, width: width) {
                     let next = block[index]
-                    if PipeTable.isTableLine(next.text) || isBulletLine(next.text) { break }
+                    if next.isTable || next.isBullet { break }
                     if isShortLine(at: index) && isShortLine(at: index + 1) { break }
                     lines.append(next)
                     index += 1
@@ -248,6 +273,11 @@ public struct PlainTextReader: Sendable {
 
     /// The text of a bullet line after its marker, or nil when the line is not a bullet.
     static func bulletItemText(_ line: Substring) -> Substring? {
+        // Most lines start with a letter, which no marker does.
+        if let byte = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
+           byte < 0x80, !(byte == 0x2D || byte == 0x2A || byte == 0x2B || (0x30...0x39).contains(byte)) {
+            return nil
+        }
         let text = line.trimmingWhitespace()
         guard let first = text.first else { return nil }
         if "-*•+–".contains(first) {

@@ -28,6 +28,10 @@ public enum SourceDecoder {
             throw GlossError("\(name): binary file (NUL byte at offset \(nul)); gloss reads text and Markdown articles")
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        // The standard library validates UTF-8 quickly; the byte-by-byte scan runs only to report where it fails.
+        if let text = String(validating: body, as: UTF8.self) {
+            return Decoded(text: normalizeLineEndings(text))
+        }
         if let badOffset = firstInvalidUTF8Offset(body) {
             let offset = badOffset + (body.startIndex)
             let text = String(body.map { windows1252[Int($0)] })

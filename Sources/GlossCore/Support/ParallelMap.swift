@@ -14,6 +14,7 @@ enum ParallelMap {
             DispatchQueue.concurrentPerform(iterations: elements.count) { index in
                 box.results[index] = box.transform(elements[index])
             }
+            defer { results.deinitialize() }  // releases the results; deallocate alone would leak them
             return results.map { $0! }
         }
     }

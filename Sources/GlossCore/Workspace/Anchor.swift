@@ -24,7 +24,7 @@ public struct Anchor: Hashable, Sendable {
 
     /// First 12 hex digits of the SHA-256 of the text.
     public static func hash(of text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        DocumentLoader.hex(SHA256.hash(data: Array(text.utf8)).prefix(6))
     }
 
     /// How alike another text is, from 0 to 1: shared words of the beginnings and ends.

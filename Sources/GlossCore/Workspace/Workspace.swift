@@ -8,8 +8,12 @@ public final class Workspace {
     public var currentDocument: Int?
 
     public private(set) var units: [Unit] = []
+    /// The text of each unit (shared with the documents' strings), for searches that read text.
+    private var unitTexts: [String] = []
     /// The units of each document, as a range of unit ids.
     public private(set) var documentUnits: [Range<Int32>] = []
+    /// Which units belong to which element, per document, so coded elements map to units at once.
+    private var elementUnits: [[ElementAddress: [Int32]]] = []
     public let index = SearchIndex()
     /// Units of loaded documents.
     public private(set) var liveUnits = UnitSet(capacity: 0)
@@ -107,10 +111,18 @@ public final class Workspace {
             isLoaded.append(true)
             documentIndexByID[document.id] = index
             let first = Int32(units.count)
+            var byElement: [ElementAddress: [Int32]] = [:]
             for (unit, text) in DocumentUnits.units(of: document, index: index) {
-                batch.append((Int32(units.count), text))
+                let id = Int32(units.count)
+                batch.append((id, text))
                 units.append(unit)
+                unitTexts.append(text)
+                byElement[unit.element, default: []].append(id)
+                if case .passage(let s, _) = unit.element { byElement[.section(s), default: []].append(id) }
+                if case .faq = unit.element { byElement[.section(Int(unit.section)), default: []].append(id) }
+                if case .keyPoint = unit.element { byElement[.section(Int(unit.section)), default: []].append(id) }
             }
+            elementUnits.append(byElement)
             documentUnits.append(first..<Int32(units.count))
             added.append(index)
         }
@@ -146,19 +158,7 @@ public final class Workspace {
     // MARK: - Units and text
 
     public func text(ofUnit id: Int32) -> String {
-        let unit = units[Int(id)]
-        let document = documents[Int(unit.document)]
-        switch (unit.kind, unit.element) {
-        case (.title, _): return document.title ?? ""
-        case (.heading, .section(let s)): return document.sections[s].heading ?? ""
-        case (_, .passage(let s, let p)): return document.sections[s].passages[p - 1].text
-        case (.question, .faq(let q)): return document.faq[q - 1].question
-        case (.answer, .faq(let q)): return document.faq[q - 1].answer
-        case (.keyPoint, .keyPoint(let k)):
-            let point = document.keyPoints[k - 1]
-            return point.detail.isEmpty ? point.label : point.label + " — " + point.detail
-        default: return ""
-        }
+        unitTexts[Int(id)]
     }
 
     /// Heading of the section a unit sits in (nil for the lead).
@@ -169,15 +169,9 @@ public final class Workspace {
 
     /// Units that belong to an element (a section's heading and passages, a FAQ's question and answer…).
     public func units(of ref: ElementRef) -> [Int32] {
-        let range = documentUnits[ref.document]
-        switch ref.address {
-        case .document:
-            return Array(range)
-        case .section(let s):
-            return range.filter { units[Int($0)].section == s }
-        default:
-            return range.filter { units[Int($0)].element == ref.address }
-        }
+        guard elementUnits.indices.contains(ref.document) else { return [] }
+        if case .document = ref.address { return Array(documentUnits[ref.document]) }
+        return elementUnits[ref.document][ref.address] ?? []
     }
 
     /// The unit set of the working view: the innermost filter, or every loaded unit.
@@ -221,13 +215,13 @@ public final class Workspace {
     /// Whether an element exists (annotations may outlive an undone load).
     public func exists(_ ref: ElementRef) -> Bool {
         guard documents.indices.contains(ref.document) else { return false }
-        let document = documents[ref.document]
         switch ref.address {
         case .document: return true
-        case .section(let s): return document.sections.indices.contains(s)
-        case .passage(let s, let p): return document.sections.indices.contains(s) && (1...max(1, document.sections[s].passages.count)).contains(p) && !document.sections[s].passages.isEmpty
-        case .faq(let q): return (1...max(1, document.faq.count)).contains(q) && !document.faq.isEmpty
-        case .keyPoint(let k): return (1...max(1, document.keyPoints.count)).contains(k) && !document.keyPoints.isEmpty
+        case .section(let s): return s >= 0 && s < documents[ref.document].sections.count
+        case .passage(let s, let p):
+            return s >= 0 && s < documents[ref.document].sections.count && p >= 1 && p <= documents[ref.document].sections[s].passages.count
+        case .faq(let q): return q >= 1 && q <= documents[ref.document].faq.count
+        case .keyPoint(let k): return k >= 1 && k <= documents[ref.document].keyPoints.count
         }
     }
 }
