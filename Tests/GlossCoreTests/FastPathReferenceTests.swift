@@ -80,6 +80,33 @@ final class FastPathReferenceTests: XCTestCase {
         }
     }
 
+    /// A directory load is parsed and indexed on all cores into shards of its own, with ids relative
+    /// to each shard's base; a later small load goes into the last shard. Queries see one index.
+    func testShardedLoadsAgreeWithTheReference() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-shards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("many"), withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        for (name, text) in Self.corpus(seed: 9, documents: 150) {
+            try Data(text.utf8).write(to: directory.appendingPathComponent("many/" + name))
+        }
+        try Data(Self.corpus(seed: 10, documents: 1)[0].text.utf8).write(to: directory.appendingPathComponent("extra.txt"))
+        let session = Session(baseDirectory: directory.path)
+        try TestSession.run("load many", in: session)
+        try TestSession.run("load extra.txt", in: session)
+        let workspace = session.workspace
+        XCTAssertGreaterThan(workspace.index.shards.count, 1, "the directory was indexed in parts")
+        XCTAssertEqual(workspace.loadedDocumentCount, 151)
+        let words = (0..<workspace.units.count).map { Tokenizer().foldedWords(workspace.text(ofUnit: Int32($0))) }
+        var random = ReferenceRandom(seed: 5)
+        for _ in 0..<150 {
+            let text = Self.randomQuery(&random)
+            let node = try QueryParser.parse(text)
+            let fast = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.liveUnits).ids
+            let slow = (0..<workspace.units.count).filter { Self.reference(node, words[$0]) }.map(Int32.init)
+            XCTAssertEqual(fast, slow, "query \(text)")
+        }
+    }
+
     func testUnitSetsAgreeWithSwiftSets() {
         var random = ReferenceRandom(seed: 42)
         for _ in 0..<300 {

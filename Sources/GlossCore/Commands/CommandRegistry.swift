@@ -3,6 +3,8 @@
 public struct CommandRegistry: Sendable {
     public let commands: [CommandSpec]
     private let byName: [String: Int]
+    /// Second words of two-word commands (`rename` of `tags rename`), by first word.
+    private let subcommandNames: [String: [String]]
 
     public init(_ commands: [CommandSpec]) {
         self.commands = commands
@@ -14,6 +16,11 @@ public struct CommandRegistry: Sendable {
             }
         }
         self.byName = byName
+        var subcommandNames: [String: [String]] = [:]
+        for spec in commands where spec.nameWords.count == 2 {
+            subcommandNames[spec.nameWords[0], default: []].append(spec.nameWords[1])
+        }
+        self.subcommandNames = subcommandNames
     }
 
     public static let standard = CommandRegistry(
@@ -33,10 +40,10 @@ public struct CommandRegistry: Sendable {
     }
 
     public func hasSubcommands(_ name: String) -> Bool {
-        commands.contains { $0.nameWords.count == 2 && $0.nameWords[0] == name }
+        subcommandNames[name] != nil
     }
 
     public func subcommands(of name: String) -> [String] {
-        commands.filter { $0.nameWords.count == 2 && $0.nameWords[0] == name }.map { $0.nameWords[1] }
+        subcommandNames[name] ?? []
     }
 }

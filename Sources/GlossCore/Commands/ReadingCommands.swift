@@ -25,11 +25,26 @@ enum ReadingCommands {
         let session = invocation.context
         let paths = invocation.words("PATH").map(\.text)
         let candidates: [DocumentLoader.Candidate]
-        let outcome: DocumentLoader.Outcome
+        var added: [Int]
         do throws(GlossError) {
             candidates = try DocumentLoader.candidates(for: paths, baseDirectory: session.baseDirectory)
             guard !candidates.isEmpty else { throw GlossError("no .txt, .md or .markdown files found in \(paths.joined(separator: " "))") }
-            outcome = try DocumentLoader.load(candidates)
+            if candidates.count < 64 {
+                // A few files: read them, then index into the last shard (many small loads make no more shards).
+                let outcome = try DocumentLoader.load(candidates)
+                try session.cancel.check()
+                if invocation.option("sha256") != nil, outcome.documents.count != 1 {
+                    throw GlossError("--sha256 applies to a single file")
+                }
+                invocation.warnings += outcome.warnings
+                added = session.workspace.add(outcome.documents)
+            } else {
+                guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
+                let (parts, warnings) = try DocumentLoader.loadIndexed(candidates)
+                try session.cancel.check()
+                invocation.warnings += warnings
+                added = session.workspace.add(parts)
+            }
         } catch {
             // Point at the path the error is about.
             var located = error
@@ -37,12 +52,6 @@ enum ReadingCommands {
                 ?? invocation.words("PATH").first?.column
             throw located
         }
-        try session.cancel.check()
-        invocation.warnings += outcome.warnings
-        if invocation.option("sha256") != nil, outcome.documents.count != 1 {
-            throw GlossError("--sha256 applies to a single file")
-        }
-        let added = session.workspace.add(outcome.documents)
         if let expected = invocation.option("sha256"), let document = added.first,
            session.workspace.documents[document].sha256 != expected.lowercased() {
             session.workspace.drifted.insert(document)

@@ -1,17 +1,34 @@
-/// One part of the inverted index. Units are split between shards so that both cores build at once;
-/// each shard sees increasing unit ids, so its posting lists stay sorted.
+/// One part of the inverted index: the units of a contiguous range of ids, from `base`. Each core
+/// indexes its part of a load into a shard of its own; postings hold ids relative to `base`, so a
+/// shard can be built before the ids of the units before it are known.
 final class IndexShard: @unchecked Sendable {
     var dictionary = TermDictionary()
-    var postings: [PostingList] = []
+    private(set) var postings: [PostingList] = []
+    /// Global id of the shard's first unit; set when the shard joins the index.
+    var base: Int32 = 0
+    /// Units indexed so far; the next unit gets this local id.
+    private(set) var unitCount: Int32 = 0
 
-    /// Indexes units; returns each unit's word count (for ranking).
-    func add(_ units: [(id: Int32, text: String)], cancel: CancellationFlag? = nil) -> [Int32] {
+    /// Indexes units in order after those already here; returns each unit's word count (for ranking).
+    func add(_ texts: [String]) -> [Int32] {
+        // Work on local copies: a class's stored properties cost an exclusivity check and a
+        // uniqueness check on every access in this, the hottest loop of a load.
+        var dictionary = self.dictionary
+        var postings = self.postings
+        self.dictionary = TermDictionary()
+        self.postings = []
+        defer {
+            self.dictionary = dictionary
+            self.postings = postings
+        }
         var lengths: [Int32] = []
-        lengths.reserveCapacity(units.count)
+        lengths.reserveCapacity(texts.count)
         var scratch: [UInt8] = []
         var occurrences: [UInt64] = []
         var positions: [Int32] = []
-        for (id, text) in units {
+        for text in texts {
+            let id = unitCount
+            unitCount += 1
             occurrences.removeAll(keepingCapacity: true)
             var wordCount: Int32 = 0
             var text = text
@@ -47,8 +64,15 @@ final class IndexShard: @unchecked Sendable {
         return lengths
     }
 
+    /// The posting list of a word, reading global unit ids.
     func postingList(for term: String) -> PostingList? {
-        dictionary.id(of: term).map { postings[Int($0)] }
+        dictionary.id(of: term).map { posting(Int($0)) }
+    }
+
+    func posting(_ term: Int) -> PostingList {
+        var list = postings[term]
+        list.base = base
+        return list
     }
 
     /// Ids of terms for which `matches` holds, by a scan of the vocabulary.

@@ -9,7 +9,7 @@ struct PositionTable {
     init(_ list: PostingList, keeping candidates: UnitSet) {
         list.bytes.withUnsafeBufferPointer { buffer in
             var cursor = 0
-            var unit: Int32 = -1
+            var unit: Int32 = list.base - 1
             while cursor < buffer.count {
                 unit += Int32(VarInt.read(buffer, &cursor))
                 let count = Int(VarInt.read(buffer, &cursor))

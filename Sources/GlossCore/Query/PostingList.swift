@@ -4,6 +4,8 @@ struct PostingList {
     var bytes: [UInt8] = []
     var lastUnit: Int32 = -1
     var unitCount: Int32 = 0
+    /// Added to the stored (shard-relative) ids when reading.
+    var base: Int32 = 0
 
     mutating func append(unit: Int32, positions: ArraySlice<Int32>) {
         VarInt.append(UInt32(unit - lastUnit), to: &bytes)
@@ -21,7 +23,7 @@ struct PostingList {
     func forEachUnit(_ body: (Int32, Int) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
             var cursor = 0
-            var unit: Int32 = -1
+            var unit: Int32 = base - 1
             while cursor < buffer.count {
                 unit += Int32(VarInt.read(buffer, &cursor))
                 let count = Int(VarInt.read(buffer, &cursor))
@@ -35,7 +37,7 @@ struct PostingList {
     func forEachUnitWithPositions(_ body: (Int32, [Int32]) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
             var cursor = 0
-            var unit: Int32 = -1
+            var unit: Int32 = base - 1
             var positions: [Int32] = []
             while cursor < buffer.count {
                 unit += Int32(VarInt.read(buffer, &cursor))

@@ -3,38 +3,46 @@ import Dispatch
 /// The inverted index over every unit of the workspace: words with their positions, for words,
 /// prefixes, phrases and NEAR. Built incrementally as documents load, on all cores.
 public final class SearchIndex: @unchecked Sendable {
-    private(set) var shards: [IndexShard]
+    /// Shards in order of their units; each covers the ids from its base to the next shard's.
+    private(set) var shards: [IndexShard] = []
     /// Word count of each unit, for BM25.
     private(set) var unitLengths: [Int32] = []
     private(set) var totalLength: Int = 0
 
-    public init(shardCount: Int = 2) {
-        shards = (0..<max(1, shardCount)).map { _ in IndexShard() }
-    }
+    /// A shard may keep growing while it is this small; past it, loads start new shards.
+    static let smallShard: Int32 = 20_000
+
+    public init() {}
 
     public var unitCount: Int { unitLengths.count }
     public var averageUnitLength: Double { unitCount == 0 ? 0 : Double(totalLength) / Double(unitCount) }
 
-    /// Adds units whose ids continue from `unitCount`, splitting large batches across the shards.
-    public func add(_ units: [(id: Int32, text: String)]) {
-        guard !units.isEmpty else { return }
-        precondition(Int(units[0].id) == unitCount, "units must be added in id order")
-        var lengths: [[Int32]]
-        if units.count < 2_000 || shards.count == 1 {
-            let smallest = shards.indices.min { shards[$0].postings.count < shards[$1].postings.count }!
-            lengths = [shards[smallest].add(units)]
-        } else {
-            let chunk = (units.count + shards.count - 1) / shards.count
-            let parts = (0..<shards.count).map { Array(units[min(units.count, $0 * chunk)..<min(units.count, ($0 + 1) * chunk)]) }
-            let shards = self.shards
-            lengths = ParallelMap.map(Array(zip(shards.indices, parts).map { ShardJob(shard: shards[$0.0], units: $0.1) })) {
-                $0.shard.add($0.units)
-            }
+    /// Indexes units that follow the current ones: into the last shard when the batch and the shard are
+    /// small (so many small loads do not make many shards), else into new shards built on all cores.
+    public func add(_ texts: [String]) {
+        guard !texts.isEmpty else { return }
+        if texts.count < 2_000, let last = shards.last, last.unitCount < Self.smallShard {
+            record(last.add(texts))
+            return
         }
-        for part in lengths {
-            unitLengths.append(contentsOf: part)
-            totalLength += part.reduce(0) { $0 + Int($1) }
+        let parts = ParallelMap.chunks(of: texts, count: texts.count < 2_000 ? 1 : ParallelMap.cores)
+        let built = ParallelMap.map(parts.map { UncheckedBox($0) }) { part -> UncheckedBox<(IndexShard, [Int32])> in
+            let shard = IndexShard()
+            return UncheckedBox((shard, shard.add(part.value)))
         }
+        for result in built { append(result.value.0, lengths: result.value.1) }
+    }
+
+    /// Adds a shard built elsewhere (by a load worker); its units follow the current ones.
+    func append(_ shard: IndexShard, lengths: [Int32]) {
+        shard.base = Int32(unitCount)
+        shards.append(shard)
+        record(lengths)
+    }
+
+    private func record(_ lengths: [Int32]) {
+        unitLengths.append(contentsOf: lengths)
+        totalLength += lengths.reduce(0) { $0 + Int($1) }
     }
 
     /// Units containing a folded word.
@@ -58,7 +66,7 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// Posting lists of every word for which `matches` holds (prefixes, regex prefilters).
     func postingLists(where matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> [PostingList] {
-        shards.flatMap { shard in shard.terms(where: matches).map { shard.postings[Int($0)] } }
+        shards.flatMap { shard in shard.terms(where: matches).map { shard.posting(Int($0)) } }
     }
 
     /// Number of units that contain a word (document frequency for ranking).
@@ -67,9 +75,4 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     public var vocabularySize: Int { shards.reduce(0) { $0 + $1.dictionary.count } }
-}
-
-private struct ShardJob: @unchecked Sendable {
-    let shard: IndexShard
-    let units: [(id: Int32, text: String)]
 }

@@ -116,6 +116,13 @@ public struct Tokenizer: Sendable {
                 lastWasDigit = scalar.properties.numericType != nil
                 index += length
             }
+            // The word loop can stop on its first scalar: a letter-like apostrophe (U+02BC, U+02B9 are
+            // letters, so a word starts) not followed by a letter. Skip that scalar, or this would emit
+            // an empty word at the same index forever (a hang found by fuzzing).
+            if index == start {
+                index += decodeScalar(bytes, at: index).1
+                continue
+            }
             if !asciiOnly { refold(&scratch) }
             emit(scratch, position, start..<index, body)
             position += 1

@@ -12,6 +12,8 @@ public enum DocumentLoader {
         public var displayName: String
         /// Named by the user (an error fails the command) rather than found in a directory (skipped with a warning).
         public var explicit: Bool
+        /// Size in bytes when known (to share work between cores), else 0.
+        public var size: Int = 0
     }
 
     public struct Outcome: Sendable {
@@ -71,6 +73,41 @@ public enum DocumentLoader {
             }
         }
         return outcome
+    }
+
+    /// Reads, parses and indexes on all cores: the candidates are cut into one contiguous part per
+    /// core, balanced by size, and each part is indexed into a shard of its own while it is parsed.
+    /// Errors follow `load`: an explicit file fails everything, a file from a directory is skipped.
+    static func loadIndexed(_ candidates: [Candidate]) throws(GlossError) -> (parts: [Workspace.IndexedPart], warnings: [String]) {
+        let total = candidates.reduce(0) { $0 + max(1, $1.size) }
+        let target = (total + ParallelMap.cores - 1) / ParallelMap.cores
+        var parts: [[Candidate]] = [[]]
+        var filled = 0
+        for candidate in candidates {
+            if filled >= target, parts.count < ParallelMap.cores {
+                parts.append([])
+                filled = 0
+            }
+            parts[parts.count - 1].append(candidate)
+            filled += max(1, candidate.size)
+        }
+        let results = ParallelMap.map(parts) { part -> UncheckedBox<(Workspace.IndexedPart, [String], GlossError?)> in
+            var documents: [Document] = []
+            var warnings: [String] = []
+            for candidate in part {
+                do throws(GlossError) {
+                    let (document, warning) = try read(candidate)
+                    documents.append(document)
+                    if let warning { warnings.append(warning) }
+                } catch {
+                    if candidate.explicit { return UncheckedBox((Workspace.indexedPart([]), warnings, error)) }
+                    warnings.append("skipped \(error.message)")
+                }
+            }
+            return UncheckedBox((Workspace.indexedPart(documents), warnings, nil))
+        }
+        if let error = results.lazy.compactMap({ $0.value.2 }).first { throw error }
+        return (results.map(\.value.0), results.flatMap(\.value.1))
     }
 
     /// Reads and parses one file.
@@ -188,7 +225,7 @@ public enum DocumentLoader {
                 if childInfo.st_mode & S_IFMT == S_IFDIR {
                     walk(child, shown: childShown)
                 } else if articleExtensions.contains(pathExtension(entry).lowercased()) {
-                    files.append(Candidate(path: child, displayName: childShown, explicit: false))
+                    files.append(Candidate(path: child, displayName: childShown, explicit: false, size: Int(childInfo.st_size)))
                 }
             }
         }

@@ -1,7 +1,17 @@
 import Dispatch
+import Foundation
 
 /// Maps over a collection on all cores, keeping the order of the results.
 enum ParallelMap {
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Splits into `count` contiguous parts of near-equal length.
+    static func chunks<Element>(of elements: [Element], count: Int) -> [[Element]] {
+        let size = (elements.count + max(1, count) - 1) / max(1, count)
+        guard size > 0 else { return [] }
+        return stride(from: 0, to: elements.count, by: size).map { Array(elements[$0..<min(elements.count, $0 + size)]) }
+    }
+
     static func map<Element, Result>(
         _ elements: [Element], minimumChunk: Int = 1, _ transform: (Element) -> Result
     ) -> [Result] where Element: Sendable, Result: Sendable {

@@ -9,28 +9,29 @@ extension Workspace {
             throw GlossError("no tag '\(name)' in the codebook\(suggestion)")
         }
         let keys = Set(annotations.subtree(key))
-        var set = UnitSet(capacity: units.count)
+        var ids: [Int32] = []
         for key in keys {
-            for ref in annotations.tagElements[key] ?? [] { insertUnits(of: ref, into: &set) }
+            for ref in annotations.tagElements[key] ?? [] { appendUnits(of: ref, to: &ids) }
         }
         for mark in annotations.marks.values where !keys.isDisjoint(with: mark.tags) {
-            if let unit = unit(of: mark) { set.insert(unit) }
+            if let unit = unit(of: mark) { ids.append(unit) }
         }
-        return set
+        // Collected in any order, sorted once: inserting one by one into a sorted set is quadratic.
+        return UnitSet(capacity: units.count, ids)
     }
 
     func unitsWithAnyTag() -> UnitSet {
-        var set = UnitSet(capacity: units.count)
-        for ref in annotations.elementTags.keys { insertUnits(of: ref, into: &set) }
+        var ids: [Int32] = []
+        for ref in annotations.elementTags.keys { appendUnits(of: ref, to: &ids) }
         for mark in annotations.marks.values where !mark.tags.isEmpty {
-            if let unit = unit(of: mark) { set.insert(unit) }
+            if let unit = unit(of: mark) { ids.append(unit) }
         }
-        return set
+        return UnitSet(capacity: units.count, ids)
     }
 
     /// Units with a note (whose text has all `words`, when given) on them, their element or their marks.
     func unitsWithNotes(containing words: [String]?) -> UnitSet {
-        var set = UnitSet(capacity: units.count)
+        var ids: [Int32] = []
         let tokenizer = Tokenizer()
         for note in annotations.notes.values {
             if let words {
@@ -39,19 +40,19 @@ extension Workspace {
             }
             for target in note.targets {
                 switch target {
-                case .element(let ref): insertUnits(of: ref, into: &set)
+                case .element(let ref): appendUnits(of: ref, to: &ids)
                 case .mark(let id):
-                    if let mark = annotations.marks[id], let unit = unit(of: mark) { set.insert(unit) }
+                    if let mark = annotations.marks[id], let unit = unit(of: mark) { ids.append(unit) }
                 case .tag: break
                 }
             }
         }
-        return set
+        return UnitSet(capacity: units.count, ids)
     }
 
-    private func insertUnits(of ref: ElementRef, into set: inout UnitSet) {
+    private func appendUnits(of ref: ElementRef, to ids: inout [Int32]) {
         guard exists(ref) else { return }
-        for unit in units(of: ref) { set.insert(unit) }
+        ids.append(contentsOf: units(of: ref))
     }
 
     /// The unit a mark's span lies in.

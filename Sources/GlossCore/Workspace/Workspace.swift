@@ -100,9 +100,43 @@ public final class Workspace {
     /// Adds parsed documents, assigning ids, units and index entries. Returns their indices.
     @discardableResult
     public func add(_ newDocuments: [Document]) -> [Int] {
-        var added: [Int] = []
-        var batch: [(id: Int32, text: String)] = []
-        for var document in newDocuments {
+        let parts = newDocuments.map { (document: $0, units: DocumentUnits.units(of: $0, index: 0)) }
+        let first = documents.count
+        register(parts)
+        index.add(parts.flatMap { $0.units.map(\.text) })
+        return finishAdding(Array(first..<documents.count))
+    }
+
+    /// Documents read, parsed and indexed by one load worker: a shard of its own.
+    struct IndexedPart {
+        var documents: [(document: Document, units: [(unit: Unit, text: String)])]
+        var shard: IndexShard
+        var lengths: [Int32]
+    }
+
+    /// Parses and indexes already-read documents into a new shard (on the calling thread).
+    static func indexedPart(_ documents: [Document]) -> IndexedPart {
+        let parts = documents.map { (document: $0, units: DocumentUnits.units(of: $0, index: 0)) }
+        let shard = IndexShard()
+        let lengths = shard.add(parts.flatMap { $0.units.map(\.text) })
+        return IndexedPart(documents: parts, shard: shard, lengths: lengths)
+    }
+
+    /// Adds parts read and indexed in parallel, in order; their shards join the index as they are.
+    @discardableResult
+    func add(_ parts: [IndexedPart]) -> [Int] {
+        let first = documents.count
+        for part in parts {
+            register(part.documents)
+            index.append(part.shard, lengths: part.lengths)
+        }
+        return finishAdding(Array(first..<documents.count))
+    }
+
+    /// Gives documents ids and indices and records their units (not yet indexed).
+    private func register(_ parts: [(document: Document, units: [(unit: Unit, text: String)])]) {
+        for (document, documentUnitList) in parts {
+            var document = document
             if document.id.isEmpty || documentIndexByID[document.id] != nil {
                 document.id = makeDocumentID(for: document.path)
             }
@@ -112,9 +146,10 @@ public final class Workspace {
             documentIndexByID[document.id] = index
             let first = Int32(units.count)
             var byElement: [ElementAddress: [Int32]] = [:]
-            for (unit, text) in DocumentUnits.units(of: document, index: index) {
+            for (unit, text) in documentUnitList {
+                var unit = unit
+                unit.document = Int32(index)
                 let id = Int32(units.count)
-                batch.append((id, text))
                 units.append(unit)
                 unitTexts.append(text)
                 byElement[unit.element, default: []].append(id)
@@ -124,9 +159,10 @@ public final class Workspace {
             }
             elementUnits.append(byElement)
             documentUnits.append(first..<Int32(units.count))
-            added.append(index)
         }
-        index.add(batch)
+    }
+
+    private func finishAdding(_ added: [Int]) -> [Int] {
         liveUnits.grow(to: units.count)
         for document in added { setLive(document, true) }
         kindSetCache = [:]
