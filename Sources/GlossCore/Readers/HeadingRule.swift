@@ -110,22 +110,13 @@ extension Substring {
                 break
             }
         }
-        while let byte = result.utf8.last {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
-                result = result.dropLast()
-            } else if byte >= 0x80, let last = result.last, last.isWhitespace {
-                result = result.dropLast()
-            } else {
-                break
-            }
-        }
-        return result
+        return result.trimmingTrailingWhitespace()
     }
 
     func trimmingTrailingWhitespace() -> Substring {
         var result = self
         while let byte = result.utf8.last {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
                 result = result.dropLast()
             } else if byte >= 0x80, let last = result.last, last.isWhitespace {
                 result = result.dropLast()
