@@ -12,8 +12,6 @@ public final class Workspace {
     private var unitTexts: [String] = []
     /// The units of each document, as a range of unit ids.
     public private(set) var documentUnits: [Range<Int32>] = []
-    /// Which units belong to which element, per document, so coded elements map to units at once.
-    private var elementUnits: [[ElementAddress: [Int32]]] = []
     public let index = SearchIndex()
     /// Units of loaded documents.
     public private(set) var liveUnits = UnitSet(capacity: 0)
@@ -145,19 +143,12 @@ public final class Workspace {
             isLoaded.append(true)
             documentIndexByID[document.id] = index
             let first = Int32(units.count)
-            var byElement: [ElementAddress: [Int32]] = [:]
             for (unit, text) in documentUnitList {
                 var unit = unit
                 unit.document = Int32(index)
-                let id = Int32(units.count)
                 units.append(unit)
                 unitTexts.append(text)
-                byElement[unit.element, default: []].append(id)
-                if case .passage(let s, _) = unit.element { byElement[.section(s), default: []].append(id) }
-                if case .faq = unit.element { byElement[.section(Int(unit.section)), default: []].append(id) }
-                if case .keyPoint = unit.element { byElement[.section(Int(unit.section)), default: []].append(id) }
             }
-            elementUnits.append(byElement)
             documentUnits.append(first..<Int32(units.count))
         }
     }
@@ -204,10 +195,19 @@ public final class Workspace {
     }
 
     /// Units that belong to an element (a section's heading and passages, a FAQ's question and answer…).
+    /// A document has a handful of units, so scanning its range is as quick as a lookup table and costs
+    /// no memory.
     public func units(of ref: ElementRef) -> [Int32] {
-        guard elementUnits.indices.contains(ref.document) else { return [] }
-        if case .document = ref.address { return Array(documentUnits[ref.document]) }
-        return elementUnits[ref.document][ref.address] ?? []
+        guard documentUnits.indices.contains(ref.document) else { return [] }
+        let range = documentUnits[ref.document]
+        switch ref.address {
+        case .document:
+            return Array(range)
+        case .section(let s):
+            return range.filter { units[Int($0)].section == s && units[Int($0)].kind != .title }
+        default:
+            return range.filter { units[Int($0)].element == ref.address }
+        }
     }
 
     /// The unit set of the working view: the innermost filter, or every loaded unit.
