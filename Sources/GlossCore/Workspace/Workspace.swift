@@ -38,6 +38,11 @@ public final class Workspace {
     /// Inverses of the edits performed by the running command (see `perform(_:)`).
     var pendingInverses: [WorkspaceEdit] = []
 
+    /// Counts annotation changes, so caches of what tags cover know when they are stale.
+    var annotationVersion = 0
+    /// Units covered by each tag (with its children) at some annotation version.
+    var taggedUnitsCache: [String: (version: Int, units: UnitSet)] = [:]
+
     /// Cached unit sets per `kind:` value; rebuilt when units are added.
     var kindSetCache: [QueryNode.KindFilter: UnitSet] = [:]
 

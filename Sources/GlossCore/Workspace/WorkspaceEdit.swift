@@ -8,6 +8,7 @@ public enum WorkspaceEdit: Hashable, Sendable {
 extension Workspace {
     /// Applies an edit and records its inverse for the running command.
     public func perform(_ edit: WorkspaceEdit) {
+        annotationVersion += 1
         let inverse: WorkspaceEdit
         switch edit {
         case .annotation(let annotationEdit):
@@ -25,6 +26,7 @@ extension Workspace {
 
     /// Applies edits in order and returns their inverses, last first: what undoes the whole list.
     func applyReturningInverses(_ edits: [WorkspaceEdit]) -> [WorkspaceEdit] {
+        annotationVersion += 1
         let saved = pendingInverses
         pendingInverses = []
         for edit in edits { perform(edit) }
@@ -44,6 +46,7 @@ extension Workspace {
 
     /// Undoes the changes recorded so far (a command failed half-way).
     func rollBackChanges() {
+        annotationVersion += 1
         let inverses = endChanges()
         for edit in inverses {
             switch edit {
