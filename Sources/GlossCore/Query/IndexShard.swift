@@ -64,6 +64,15 @@ final class IndexShard: @unchecked Sendable {
         return lengths
     }
 
+    /// Releases the spare capacity arrays keep while they grow (up to half of a posting list).
+    /// Called once on a shard built whole; a shard that keeps growing is left alone.
+    func compact() {
+        for term in postings.indices where postings[term].bytes.capacity > postings[term].bytes.count + 16 {
+            postings[term].bytes = postings[term].bytes.withUnsafeBufferPointer { Array($0) }
+        }
+        dictionary.compact()
+    }
+
     /// The posting list of a word, reading global unit ids.
     func postingList(for term: String) -> PostingList? {
         dictionary.id(of: term).map { posting(Int($0)) }

@@ -28,7 +28,9 @@ public final class SearchIndex: @unchecked Sendable {
         let parts = ParallelMap.chunks(of: texts, count: texts.count < 2_000 ? 1 : ParallelMap.cores)
         let built = ParallelMap.map(parts.map { UncheckedBox($0) }) { part -> UncheckedBox<(IndexShard, [Int32])> in
             let shard = IndexShard()
-            return UncheckedBox((shard, shard.add(part.value)))
+            let lengths = shard.add(part.value)
+            shard.compact()
+            return UncheckedBox((shard, lengths))
         }
         for result in built { append(result.value.0, lengths: result.value.1) }
     }

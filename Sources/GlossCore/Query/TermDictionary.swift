@@ -10,6 +10,13 @@ struct TermDictionary {
 
     var count: Int { hashes.count }
 
+    /// Drops the spare capacity of the growing arrays.
+    mutating func compact() {
+        arena = arena.withUnsafeBufferPointer { Array($0) }
+        starts = starts.withUnsafeBufferPointer { Array($0) }
+        hashes = hashes.withUnsafeBufferPointer { Array($0) }
+    }
+
     func term(_ id: Int32) -> String {
         let range = Int(starts[Int(id)])..<Int(starts[Int(id) + 1])
         return String(decoding: arena[range], as: UTF8.self)

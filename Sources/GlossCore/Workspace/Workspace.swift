@@ -122,6 +122,7 @@ public final class Workspace {
         let parts = documents.map { (document: $0, units: DocumentUnits.units(of: $0, index: 0)) }
         let shard = IndexShard()
         let lengths = shard.add(parts.flatMap { $0.units.map(\.text) })
+        shard.compact()
         return IndexedPart(documents: parts, shard: shard, lengths: lengths)
     }
 
