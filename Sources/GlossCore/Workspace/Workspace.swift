@@ -51,7 +51,8 @@ public final class Workspace {
     // MARK: - Documents
 
     public var loadedDocumentIndices: [Int] { documents.indices.filter { isLoaded[$0] } }
-    public var loadedDocumentCount: Int { isLoaded.lazy.filter { $0 }.count }
+    /// Kept as a count: it is asked on every query and every label.
+    public private(set) var loadedDocumentCount = 0
 
     public func documentIndex(id: String) -> Int? {
         documentIndexByID[id.lowercased()]
@@ -69,9 +70,8 @@ public final class Workspace {
     /// The document an address without `DOC:` means: the current one, or the only one.
     public func defaultDocument() throws(GlossError) -> Int {
         if let currentDocument, isLoaded[currentDocument] { return currentDocument }
-        let loaded = loadedDocumentIndices
-        if loaded.count == 1 { return loaded[0] }
-        if loaded.isEmpty { throw GlossError("no documents are loaded (use load FILE)") }
+        if loadedDocumentCount == 1, let only = isLoaded.firstIndex(of: true) { return only }
+        if loadedDocumentCount == 0 { throw GlossError("no documents are loaded (use load FILE)") }
         throw GlossError("several documents are loaded: choose one with 'use DOC' or write DOC:ADDRESS")
     }
 
@@ -147,6 +147,7 @@ public final class Workspace {
             let index = documents.count
             documents.append(document)
             isLoaded.append(true)
+            loadedDocumentCount += 1
             documentIndexByID[document.id] = index
             let first = Int32(units.count)
             for (unit, text) in documentUnitList {
@@ -172,6 +173,7 @@ public final class Workspace {
     public func setLoaded(_ document: Int, _ loaded: Bool) {
         guard isLoaded[document] != loaded else { return }
         isLoaded[document] = loaded
+        loadedDocumentCount += loaded ? 1 : -1
         if loaded {
             documentIndexByID[documents[document].id] = document
         } else {
