@@ -10,10 +10,7 @@ public enum SectionRole: String, Sendable, Codable {
     public static func classify(heading: String) -> SectionRole {
         // Every known heading is short; longer ones are body sections without further work.
         guard heading.utf8.count <= 40 else { return .body }
-        let words = heading.lowercased()
-            .split(whereSeparator: { !$0.isLetter && $0 != "&" })
-            .joined(separator: " ")
-        switch words {
+        switch normalizedWords(heading) {
         case "frequently asked questions", "faq", "faqs", "questions and answers", "q&a", "q & a",
              "common questions", "your questions answered":
             return .faq
@@ -24,5 +21,26 @@ public enum SectionRole: String, Sendable, Codable {
         default:
             return .body
         }
+    }
+
+    /// Lowercase letters and `&`, words separated by one space. ASCII headings (nearly all) are done on
+    /// bytes; others go through Unicode properties.
+    static func normalizedWords(_ heading: String) -> String {
+        var bytes: [UInt8] = []
+        var pendingSpace = false
+        for byte in heading.utf8 {
+            if byte >= 0x80 {
+                return heading.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "&" }).joined(separator: " ")
+            }
+            let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x26
+            if isLetter {
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

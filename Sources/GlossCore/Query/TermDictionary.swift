@@ -1,3 +1,5 @@
+import Glibc
+
 /// Maps folded words (as UTF-8 bytes) to dense ids without allocating a String per lookup: the
 /// index build looks up every word of the corpus, so this is its hottest loop.
 struct TermDictionary {
@@ -87,20 +89,32 @@ struct TermDictionary {
         slots = newSlots
     }
 
-    /// FNV-1a, 32-bit: simple, and good enough for short words.
+    /// Multiply-and-fold over 8 bytes at a time: words are short, and byte-at-a-time hashing was a
+    /// measurable share of a load.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes {
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            offset += 8
         }
-        return hash
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
+            hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            hash ^= hash >> 29
+        }
+        hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 }
 
 @inline(__always)
 private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ length: Int) -> Bool {
     guard length > 0, let b else { return true }
-    for offset in 0..<length where a[offset] != b[offset] { return false }
-    return true
+    return memcmp(a, b, length) == 0
 }
