@@ -49,6 +49,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "GlossBench", dependencies: ["GlossCore"]),
+        .executableTarget(name: "GlossFuzz", dependencies: ["GlossCore"]),
         .testTarget(
             name: "GlossCoreTests",
             dependencies: ["GlossCore"],

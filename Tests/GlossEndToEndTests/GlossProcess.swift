@@ -25,6 +25,12 @@ struct GlossProcess {
         }
     }
 
+    /// Sanitizer settings of the test run, passed on to every child gloss (scripts/sanitize sets them),
+    /// on top of the clean environment each test builds.
+    static var sanitizerEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.filter { ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"].contains($0.key) }
+    }
+
     /// The repository root, for the shipped sample articles and sessions.
     static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -43,6 +49,7 @@ struct GlossProcess {
                            "XDG_STATE_HOME": home.appendingPathComponent(".state").path,
                            "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path]
         environment.merge(extra) { $1 }
+        environment.merge(sanitizerEnvironment) { $1 }
         process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
         let input = Pipe(), output = Pipe(), errors = Pipe()

@@ -59,6 +59,7 @@ final class PseudoTerminal {
             "XDG_CONFIG_HOME": directory.appendingPathComponent(".config").path,
         ]
         environment.merge(extra) { $1 }
+        environment.merge(GlossProcess.sanitizerEnvironment) { $1 }
 
         var masterDescriptor: Int32 = -1
         var slaveDescriptor: Int32 = -1

@@ -15,7 +15,7 @@ final class StreamingProcess {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8",
-                               "XDG_STATE_HOME": state.path, "XDG_CONFIG_HOME": directory.appendingPathComponent(".config").path]
+                               "XDG_STATE_HOME": state.path, "XDG_CONFIG_HOME": directory.appendingPathComponent(".config").path].merging(GlossProcess.sanitizerEnvironment) { $1 }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors

@@ -1,0 +1,135 @@
+import Foundation
+import GlossCore
+
+/// The small workspace the session targets run against: two short articles (plain text and Markdown)
+/// loaded in memory, and the same files plus a script in a private temporary folder, so `load`,
+/// `replay` and `tags import` have something real to read. Writes are disabled.
+enum FuzzFixture {
+    static let plainName = "harbor.txt"
+    static let markdownName = "ferry.md"
+    static let scriptName = "code.gloss"
+
+    static let plainText = """
+        Harbor Barrier Vote Delayed
+
+        The council of Port Alder postponed its vote on a $1.2 billion storm-surge barrier.
+
+        Storm warnings came well before the surge reached the old barrier; NATO was not involved.
+
+        Costs And Grants
+
+        The barrier costs $1.2 billion, or 1,200 million dollars, before maintenance.
+
+        - gates close in storms
+        - fishing boats wait
+
+        Frequently Asked Questions
+
+        Who pays for the barrier?
+
+        The city pays, with a federal grant of up to 40 percent.
+
+        When will the council decide?
+
+        Next week.
+
+        | Key Points | Details |
+        |---|---|
+        | Cost | $1.2 billion, excluding maintenance. |
+        | Vote | Postponed by one week. |
+        """
+
+    static let markdownText = """
+        ---
+        title: Ferry fares
+        ---
+        # Ferry Fares Rise
+
+        The state ferry authority approved a *12 percent* fare increase, citing `fuel` costs.
+
+        ## Frequently Asked Questions
+
+        ### When do the new fares start?
+
+        On June 1.
+
+        | Ticket | Before | After |
+        |---|---|---|
+        | Adult | $8.00 | $9.00 |
+
+        > Residents keep their discount.
+
+        1. Monthly passes rise.
+        2. Annual passes stay.
+
+        ```
+        fare = fare * 1.12
+        ```
+        """
+
+    static let script = """
+        # A short coding script
+        outline --sections
+        tag s1.p1 cost/construction
+        find barrier
+        tag #1 theme/flooding
+        note s1.p1 "Check the maintenance figure"
+        mark s1.p1 "1.2 billion" cost/dispute
+        """
+
+    /// The in-memory documents, read once.
+    static let documents: [Document] = [
+        document(plainText, name: plainName),
+        document(markdownText, name: markdownName),
+    ]
+
+    static func document(_ text: String, name: String) -> Document {
+        var document = DocumentLoader.parse(text, pathExtension: name.hasSuffix(".md") ? "md" : "txt")
+        document.path = name
+        document.sha256 = DocumentLoader.sha256Hex(Array(text.utf8))
+        return document
+    }
+
+    /// The sandbox folder, created once per process and removed at exit.
+    static let directory: String = {
+        var template = Array((NSTemporaryDirectory() + "/gloss-fuzz-XXXXXX").utf8CString)
+        let path = template.withUnsafeMutableBufferPointer { buffer -> String in
+            guard let made = mkdtemp(buffer.baseAddress!) else { fatalError("GlossFuzz: cannot create a temporary folder") }
+            return String(cString: made)
+        }
+        for (name, text) in [(plainName, plainText), (markdownName, markdownText), (scriptName, script)] {
+            _ = FileManager.default.createFile(atPath: path + "/" + name, contents: Data(text.utf8))
+        }
+        atexit { try? FileManager.default.removeItem(atPath: FuzzFixture.directory) }
+        return path
+    }()
+
+    /// Every command, with those that take paths refusing any path that could leave the sandbox
+    /// (absolute, `~`, `..`, or with a `/` that a glob or brace could turn absolute): a fuzzer must
+    /// not walk the file system (slow, not a bug) nor read outside the fixture.
+    static let registry = CommandRegistry(CommandRegistry.standard.commands.map { spec in
+        let pathArguments = spec.arguments.filter { $0.kind == .path }.map(\.name)
+        let pathOptions = spec.options.filter { $0.kind == .path }.map(\.name)
+        guard !pathArguments.isEmpty || !pathOptions.isEmpty else { return spec }
+        var guarded = spec
+        let run = spec.run
+        guarded.run = { (invocation: inout CommandInvocation) throws(GlossError) in
+            let paths = pathArguments.flatMap { invocation.words($0).map(\.text) } + pathOptions.compactMap { invocation.option($0) }
+            for path in paths where path.contains("/") || path.contains("..") || path.hasPrefix("~") {
+                throw GlossError("GlossFuzz: path outside the sandbox: \(path)")
+            }
+            try run(&invocation)
+        }
+        return guarded
+    })
+
+    /// A fresh session over the two articles, with writes disabled, as `gloss run` would see it.
+    static func session() -> Session {
+        let session = Session(registry: registry, baseDirectory: directory)
+        session.isScript = true
+        session.writableRoots = []
+        session.terminalWidth = 80
+        session.workspace.add(documents)
+        return session
+    }
+}

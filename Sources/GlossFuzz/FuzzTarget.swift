@@ -1,0 +1,63 @@
+import GlossCore
+
+/// The five fuzz targets. Each takes one input (raw bytes) and drives an entry point of the core;
+/// anything but a crash, a hang or a sanitizer report is fine (errors are expected results).
+enum FuzzTarget: String, CaseIterable {
+    /// Bytes → `SourceDecoder` → `PlainTextReader` → a workspace (units and search index).
+    case plaintext
+    /// Bytes → `SourceDecoder` → `MarkdownReader` → a workspace.
+    case markdown
+    /// A query → `QueryParser`; when it parses, `find` and `kwic` with it against the fixture.
+    case query
+    /// Up to 16 command lines → tokenizer, parser, then `Session.execute`, in one fresh session.
+    case commandline
+    /// A script → `ScriptRunner.commands(in:)`, then the first 32 commands run (keep going on errors).
+    case script
+
+    /// The target named by `GLOSS_FUZZ_TARGET`.
+    static let environmentVariable = "GLOSS_FUZZ_TARGET"
+
+    func run(_ bytes: [UInt8]) {
+        switch self {
+        case .plaintext: Self.read(bytes, name: "fuzz.txt") { PlainTextReader().read($0) }
+        case .markdown: Self.read(bytes, name: "fuzz.md") { MarkdownReader().read($0) }
+        case .query: Self.query(String(decoding: bytes, as: UTF8.self))
+        case .commandline: Self.commandLines(String(decoding: bytes, as: UTF8.self))
+        case .script: Self.script(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// Decodes like `load` does; bytes it refuses (a NUL, a bad UTF-16 BOM file) are still read as
+    /// lenient UTF-8, since a reader must cope with any string.
+    private static func read(_ bytes: [UInt8], name: String, with reader: (String) -> Document) {
+        let text = (try? SourceDecoder.decode(bytes, name: name).text) ?? String(decoding: bytes, as: UTF8.self)
+        var document = reader(text)
+        document.path = name
+        Workspace().add([document])
+    }
+
+    private static func query(_ query: String) {
+        guard (try? QueryParser.parse(query)) != nil else { return }
+        let session = FuzzFixture.session()
+        _ = session.execute("find " + query)
+        _ = session.execute("kwic " + query)
+    }
+
+    private static func commandLines(_ text: String) {
+        let session = FuzzFixture.session()
+        let parser = CommandParser(registry: session.registry)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(16) {
+            let line = String(line)
+            _ = try? CommandLineTokenizer.words(line)
+            _ = try? parser.command(for: line)
+            if session.execute(line).quit { break }
+        }
+    }
+
+    private static func script(_ text: String) {
+        var options = ScriptRunner.Options()
+        options.keepGoing = true
+        let commands = ScriptRunner.commands(in: text)
+        ScriptRunner(options: options).run(Array(commands.prefix(32)), name: "fuzz.gloss", in: FuzzFixture.session()) { _ in }
+    }
+}
