@@ -25,7 +25,7 @@ final class RegistryTests: XCTestCase {
         for spec in registry.commands {
             for example in spec.examples {
                 do {
-                    let (found, _, nameEnd) = try parser.command(for: example.command)
+                    let (found, nameEnd) = try parser.command(for: example.command)
                     XCTAssertEqual(found.name, spec.name, example.command)
                     var invocation = CommandInvocation(spec: found, context: session, output: OutputBuilder(width: 80, color: false))
                     try parser.parse(example.command, into: &invocation, nameEnd: nameEnd)

@@ -7,15 +7,15 @@ public struct CommandParser {
     }
 
     /// The spec a line invokes and the words after its name.
-    public func command(for line: String) throws(GlossError) -> (spec: CommandSpec, words: [CommandWord], nameEnd: Int) {
+    public func command(for line: String) throws(GlossError) -> (spec: CommandSpec, nameEnd: Int) {
         let head = try CommandLineTokenizer.words(String(line.prefix(while: { $0 != "\"" && $0 != "“" && $0 != "'" && $0 != "/" })))
         guard let first = head.first else { throw GlossError("empty command") }
         let name = first.text.lowercased()
         if let second = head.dropFirst().first, let spec = registry.spec(named: name + " " + second.text.lowercased()) {
-            return (spec, [], second.endColumn)
+            return (spec, second.endColumn)
         }
         if let spec = registry.spec(named: name), !(spec.arguments.isEmpty && registry.hasSubcommands(name) && head.count > 1 && !head[1].isOption) {
-            return (spec, [], first.endColumn)
+            return (spec, first.endColumn)
         }
         if registry.hasSubcommands(name), let second = head.dropFirst().first, !second.isOption {
             let choices = registry.subcommands(of: name)

@@ -65,15 +65,13 @@ public final class Session {
         do throws(GlossError) {
             let expanded = try expandVariables(trimmed)
             let parser = CommandParser(registry: registry)
-            let (spec, _, nameEnd) = try parser.command(for: expanded)
+            let (spec, nameEnd) = try parser.command(for: expanded)
             result.commandName = spec.name
             var invocation = CommandInvocation(
                 spec: spec, context: self, output: OutputBuilder(width: outputWidth, color: outputColor))
             try parser.parse(expanded, into: &invocation, nameEnd: nameEnd)
 
             workspace.beginChanges()
-            workspace.pendingTouched = []
-            workspace.pendingOrphans = []
             do throws(GlossError) {
                 try spec.run(&invocation)
             } catch {

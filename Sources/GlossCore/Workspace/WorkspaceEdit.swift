@@ -35,8 +35,12 @@ extension Workspace {
         return Array(inverses)
     }
 
-    /// Starts recording a command's changes.
-    func beginChanges() { pendingInverses = [] }
+    /// Starts recording a command's changes (and what it touches and orphans).
+    func beginChanges() {
+        pendingInverses = []
+        pendingTouched = []
+        pendingOrphans = []
+    }
 
     /// Stops recording; returns the edits that undo the command, in the order to apply them.
     func endChanges() -> [WorkspaceEdit] {
