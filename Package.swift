@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GlossEndToEndTests",
-            dependencies: ["GlossCore"]
+            dependencies: ["GlossCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

@@ -8,11 +8,12 @@ enum ExportCommands {
     static var formats: [(name: String, summary: String)] { ExportFormats.all.map { ($0.name, $0.summary) } }
 
     static let export = CommandSpec(
-        "export", group: .exports, effect: .readOnly,
+        "export", group: .exports, effect: .meta,
         summary: "Write the workspace or a report to a file (or - for the screen)",
         discussion: """
             Formats: \(formats.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")). \
-            An existing file is kept unless --force is given; the write is atomic.
+            An existing file is kept unless --force is given; the write is atomic. Exports are not part \
+            of a saved session (replaying one never writes files again).
             """,
         arguments: [
             ArgumentSpec("FORMAT", .choice(formats.map(\.name)), help: formats.map(\.name).joined(separator: ", ")),
