@@ -57,7 +57,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GlossEndToEndTests",
-            dependencies: ["GlossCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["GlossCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -106,7 +106,7 @@ public struct CompletionEngine {
             return queryWord(word)
         case .path:
             return paths(word)
-        case .text, .word, .number, .setting:
+        case .text, .word, .number:
             return []
         }
     }

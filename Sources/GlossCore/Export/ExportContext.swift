@@ -59,7 +59,7 @@ public struct ExportContext {
 }
 
 /// One export format: a name for `export FORMAT`, a line of help, and the bytes it writes.
-public protocol WorkspaceExporter {
+public protocol WorkspaceExporter: Sendable {
     static var name: String { get }
     static var summary: String { get }
     static func export(_ context: ExportContext) throws(GlossError) -> [UInt8]
