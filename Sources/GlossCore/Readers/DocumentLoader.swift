@@ -202,10 +202,24 @@ public enum DocumentLoader {
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
+    /// The extension of a path's last component, found on its bytes from the end.
     static func pathExtension(_ path: String) -> String {
-        let name = path.split(separator: "/").last ?? ""
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return String(name[name.index(after: dot)...])
+        let bytes = path.utf8
+        var index = bytes.endIndex
+        while index > bytes.startIndex {
+            let previous = bytes.index(before: index)
+            switch bytes[previous] {
+            case UInt8(ascii: "/"):
+                return ""
+            case UInt8(ascii: "."):
+                // A leading dot (".profile") names a hidden file, not an extension.
+                if previous == bytes.startIndex || bytes[bytes.index(before: previous)] == UInt8(ascii: "/") { return "" }
+                return String(path[index...])
+            default:
+                index = previous
+            }
+        }
+        return ""
     }
 
     /// Article files under a directory, sorted, following symlinks but never into a loop.

@@ -27,18 +27,24 @@ public enum HeadingRule {
         // A line longer in bytes than the longest heading can be in characters is rejected unread.
         guard line.utf8.count <= maximumCharacters * 4 else { return false }
         let text = line.trimmingWhitespace()
-        guard let first = text.first, text.characterCount <= maximumCharacters else { return false }
-        // Count words by their bytes before splitting: most long lines stop here.
-        var spaces = 0
-        for byte in text.utf8 where byte == 0x20 || byte == 0x09 { spaces += 1 }
-        guard spaces < maximumWords * 3 else { return false }
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard words.count <= maximumWords else { return false }
+        // Words counted on bytes (runs between spaces and tabs), before any character is decoded:
+        // most lines of a paragraph stop here.
+        var wordCount = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x09
+            if !isSpace && !inWord { wordCount += 1 }
+            inWord = !isSpace
+        }
+        guard wordCount <= maximumWords, let first = text.first, text.characterCount <= maximumCharacters else { return false }
         if !(first.isUppercase || first.isNumber || (first.isLetter && !first.isLowercase) || isOpeningQuote(first)) {
             return false
         }
         if isOpeningQuote(first), let second = text.dropFirst().first, second.isLowercase { return false }
-        if words.count <= 6, words[0] == "By", words.count > 1, words[1].first?.isUppercase == true { return false }
+        if wordCount <= 6, wordCount > 1, text.hasPrefix("By "),
+           text.dropFirst(3).trimmingWhitespace().first?.isUppercase == true {
+            return false
+        }
 
         var end = text
         while let last = end.last, closingMarks.contains(last) { end = end.dropLast() }

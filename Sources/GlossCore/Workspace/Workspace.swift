@@ -81,7 +81,22 @@ public final class Workspace {
         let stem = name.contains(".") && !name.hasPrefix(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
         var id = ""
         var pendingDash = false
-        for scalar in stem.lowercased().unicodeScalars {
+        // ASCII names (nearly all) are done on bytes.
+        if stem.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            for byte in stem.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if pendingDash && !bytes.isEmpty { bytes.append(0x2D) }
+                    pendingDash = false
+                    bytes.append(lower)
+                } else {
+                    pendingDash = true
+                }
+            }
+            id = String(decoding: bytes, as: UTF8.self)
+        }
+        for scalar in id.isEmpty ? stem.lowercased().unicodeScalars : "".unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 if pendingDash && !id.isEmpty { id.append("-") }
                 pendingDash = false
