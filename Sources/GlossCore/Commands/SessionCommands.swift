@@ -107,7 +107,8 @@ enum SessionCommands {
         let text = SessionScript.render(session, scriptPath: path, stateOnly: invocation.flag("state-only"), version: GlossVersion.current)
         try AtomicFile.write(text, to: path, overwrite: overwrite)
         let count = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("anchor ") }.count
-        invocation.line(StyledText("saved \(count) command\(count == 1 ? "" : "s") to ", .faint) + StyledText(path, .strong))
+        invocation.line(StyledText("saved \(count) command\(count == 1 ? "" : "s") to ", .faint)
+                        + StyledText(SessionScript.relative(path, to: session.baseDirectory), .strong))
         if session.openedScript == nil { session.openedScript = path; session.openedHistoryCount = session.history.count }
     }
 
