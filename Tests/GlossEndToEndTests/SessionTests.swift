@@ -90,6 +90,17 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(saved.contains("\ntag s1.p1 first\ntag s1.p2 second\n"), saved)
     }
 
+    func testSavedPathsAreRelativeToTheScript() throws {
+        let directory = try project()
+        let script = "load articles/harbor-barrier-vote.txt\ntag s1.p1 x\nexport qdc book.qdc\ntags import book.qdc --overwrite\nsave paths\n"
+        let result = try GlossProcess.commands(script, in: directory.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let saved = try directory.read("sessions/paths.gloss")
+        XCTAssertTrue(saved.contains("\nload ../articles/harbor-barrier-vote.txt --sha256 "), saved)
+        XCTAssertTrue(saved.contains("\ntags import ../book.qdc --overwrite\n"), saved)
+        XCTAssertFalse(saved.contains("export"), "exports are not saved")
+    }
+
     func testSaveRefusesToOverwriteWithoutForce() throws {
         let directory = try project()
         let result = try GlossProcess.commands("load articles/harbor-barrier-vote.txt\nsave one\nsave one\n", in: directory.url)

@@ -47,7 +47,7 @@ enum SessionCommands {
             line.append("  ")
             let base = invocation.context.baseDirectory
             let shown = entry.line.split(separator: "\n").map { part in
-                part.hasPrefix("load ") ? SessionScript.relativizeLoad(String(part), from: base, to: base) : String(part)
+                SessionScript.hasPaths(String(part)) ? SessionScript.relativizePaths(String(part), from: base, to: base) : String(part)
             }.joined(separator: " ; ")
             line.append(shown, entry.undone ? .faint : .plain)
             if entry.undone { line.append("  (undone)", .faint) }

@@ -15,7 +15,7 @@ enum NotebookExporter: WorkspaceExporter {
         lines.append("Replay with `gloss run` on this file: the `gloss` blocks are the commands.")
         for entry in SessionScript.savedEntries(session.history, stateOnly: false) {
             let commands = entry.line.split(separator: "\n").map { line in
-                line.hasPrefix("load ") ? SessionScript.relativizeLoad(String(line), from: session.baseDirectory, to: context.destinationDirectory) : String(line)
+                SessionScript.hasPaths(String(line)) ? SessionScript.relativizePaths(String(line), from: session.baseDirectory, to: context.destinationDirectory) : String(line)
             }
             lines.append("")
             lines.append("```gloss")

@@ -20,11 +20,12 @@ public enum SessionScript {
         var anchoredDocuments = Set<Int>()
         for entry in entries {
             for line in entry.line.split(separator: "\n").map(String.init) {
-                guard line.hasPrefix("load ") else {
+                guard hasPaths(line) else {
                     lines.append(line)
                     continue
                 }
-                lines.append(relativizeLoad(line, from: session.baseDirectory, to: scriptDirectory))
+                lines.append(relativizePaths(line, from: session.baseDirectory, to: scriptDirectory))
+                guard line.hasPrefix("load ") else { continue }
                 // Anchors follow the load of their document, once.
                 for document in documentsLoaded(by: line, in: session) where anchoredDocuments.insert(document).inserted {
                     for ref in anchored.filter({ $0.document == document }).sorted() {
@@ -83,15 +84,25 @@ public enum SessionScript {
         return workspace.loadedDocumentIndices.filter { paths.contains(workspace.documents[$0].sourcePath) }
     }
 
-    /// Rewrites the paths of a `load` line to be relative to the script's folder.
-    static func relativizeLoad(_ line: String, from base: String, to directory: String) -> String {
-        guard let words = try? CommandLineTokenizer.words(line) else { return line }
-        var result: [String] = ["load"]
+    /// Commands whose path arguments are rewritten relative to the script, by their name words.
+    static let pathCommands = [["load"], ["tags", "import"]]
+
+    /// Whether a line holds paths to rewrite (`load`, `tags import`).
+    static func hasPaths(_ line: String) -> Bool {
+        pathCommands.contains { line.hasPrefix($0.joined(separator: " ") + " ") }
+    }
+
+    /// Rewrites the path arguments of a `load` or `tags import` line relative to `directory`.
+    static func relativizePaths(_ line: String, from base: String, to directory: String) -> String {
+        guard let words = try? CommandLineTokenizer.words(line),
+              let name = pathCommands.first(where: { line.hasPrefix($0.joined(separator: " ") + " ") }) else { return line }
+        var result = name
         var takesValue = false
-        for word in words.dropFirst() {
+        for word in words.dropFirst(name.count) {
             if takesValue || word.isOption {
                 result.append(word.isOption ? word.text : CommandLineTokenizer.quote(word.text))
-                takesValue = word.isOption && !word.text.contains("=")
+                // Only --sha256 takes a value among these commands' options.
+                takesValue = word.text == "--sha256"
                 continue
             }
             result.append(CommandLineTokenizer.quote(relative(absolute(word.text, base: base), to: directory)))
