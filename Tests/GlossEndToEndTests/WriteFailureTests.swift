@@ -10,7 +10,12 @@ final class WriteFailureTests: XCTestCase {
 
     /// Runs gloss as the unprivileged user `nobody` (root ignores file permissions).
     private func runAsNobody(_ stdin: String, in directory: URL, state: URL) throws -> GlossProcess.Result {
-        let binary = try GlossProcess.binary.path
+        // A copy the user nobody can run: the build folder may be inside a private home directory.
+        let binary = directory.appendingPathComponent("gloss-copy").path
+        if !FileManager.default.fileExists(atPath: binary) {
+            try FileManager.default.copyItem(atPath: try GlossProcess.binary.path, toPath: binary)
+            chmod(binary, 0o755)
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary]
