@@ -59,7 +59,7 @@ final class SampleStructureTests: XCTestCase {
         let result = try GlossProcess.run(["run", "check.gloss", sample], in: directory.url)
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stderr, "check.gloss:4:6: error: no key point kp12 in harbor-barrier-vote (it has kp1-kp8)\n")
-        XCTAssertEqual(result.stdout.components(separatedBy: "harbor-barrier-vote.txt").count - 1, 1, "stops at the failing line")
+        XCTAssertEqual(result.stdout.components(separatedBy: "* harbor-barrier-vote ").count - 1, 1, "stops at the failing line")
     }
 
     func testStandardInputErrorsUseStdinName() throws {

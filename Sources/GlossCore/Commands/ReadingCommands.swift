@@ -105,7 +105,7 @@ enum ReadingCommands {
             let document = workspace.documents[index]
             var line = StyledText(index == workspace.currentDocument ? "* " : "  ", .strong)
             line.append(DisplayWidth.pad(document.id, to: width), .address)
-            line.append("  " + (document.title ?? document.path))
+            line.append("  " + (document.title ?? DisplayPath.of(document.path, base: invocation.context.baseDirectory)))
             line.append("  " + DocumentSummary.counts(document), .faint)
             invocation.line(line, hangingIndent: width + 4)
         }
