@@ -10,7 +10,7 @@ final class IndexShard: @unchecked Sendable {
     private(set) var unitCount: Int32 = 0
 
     /// Indexes units in order after those already here; returns each unit's word count (for ranking).
-    func add(_ texts: [String]) -> [Int32] {
+    func add<Texts: Collection<String>>(_ texts: Texts) -> [Int32] {
         // Work on local copies: a class's stored properties cost an exclusivity check and a
         // uniqueness check on every access in this, the hottest loop of a load.
         var dictionary = self.dictionary

@@ -72,6 +72,29 @@ struct DocumentBuilder {
 
     mutating func finish() -> Document {
         flushQuestion()
+        compact()
         return document
+    }
+
+    /// Strings built by appending keep up to twice their length as capacity, and a corpus keeps
+    /// every one of them: exact copies cut what a loaded document holds by about a third.
+    private mutating func compact() {
+        func exact(_ text: inout String) {
+            guard text.utf8.count > 15 else { return }
+            text = text.withUTF8 { String(decoding: $0, as: UTF8.self) }
+        }
+        if document.title != nil { exact(&document.title!) }
+        for s in document.sections.indices {
+            if document.sections[s].heading != nil { exact(&document.sections[s].heading!) }
+            for p in document.sections[s].passages.indices { exact(&document.sections[s].passages[p].text) }
+        }
+        for q in document.faq.indices {
+            exact(&document.faq[q].question)
+            exact(&document.faq[q].answer)
+        }
+        for k in document.keyPoints.indices {
+            exact(&document.keyPoints[k].label)
+            exact(&document.keyPoints[k].detail)
+        }
     }
 }

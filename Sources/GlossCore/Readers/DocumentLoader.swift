@@ -92,19 +92,20 @@ public enum DocumentLoader {
             filled += max(1, candidate.size)
         }
         let results = ParallelMap.map(parts) { part -> UncheckedBox<(Workspace.IndexedPart, [String], GlossError?)> in
-            var documents: [Document] = []
+            var indexed = Workspace.IndexedPart()
             var warnings: [String] = []
             for candidate in part {
                 do throws(GlossError) {
                     let (document, warning) = try read(candidate)
-                    documents.append(document)
+                    indexed.add(document)
                     if let warning { warnings.append(warning) }
                 } catch {
-                    if candidate.explicit { return UncheckedBox((Workspace.indexedPart([]), warnings, error)) }
+                    if candidate.explicit { return UncheckedBox((Workspace.IndexedPart(), warnings, error)) }
                     warnings.append("skipped \(error.message)")
                 }
             }
-            return UncheckedBox((Workspace.indexedPart(documents), warnings, nil))
+            indexed.finish()
+            return UncheckedBox((indexed, warnings, nil))
         }
         if let error = results.lazy.compactMap({ $0.value.2 }).first { throw error }
         return (results.map(\.value.0), results.flatMap(\.value.1))

@@ -118,43 +118,75 @@ public final class Workspace {
     /// Adds parsed documents, assigning ids, units and index entries. Returns their indices.
     @discardableResult
     public func add(_ newDocuments: [Document]) -> [Int] {
-        let parts = newDocuments.map { (document: $0, units: DocumentUnits.units(of: $0, index: 0)) }
+        var part = IndexedPart()
+        for document in newDocuments {
+            let documentUnits = DocumentUnits.units(of: document, index: 0)
+            part.documents.append(document)
+            part.unitCounts.append(Int32(documentUnits.count))
+            for (unit, text) in documentUnits {
+                part.units.append(unit)
+                part.texts.append(text)
+            }
+        }
         let first = documents.count
-        register(parts)
-        index.add(parts.flatMap { $0.units.map(\.text) })
+        register(part)
+        index.add(part.texts)
         return finishAdding(Array(first..<documents.count))
     }
 
     /// Documents read, parsed and indexed by one load worker: a shard of its own.
     struct IndexedPart {
-        var documents: [(document: Document, units: [(unit: Unit, text: String)])]
-        var shard: IndexShard
-        var lengths: [Int32]
-    }
+        var documents: [Document] = []
+        /// Units of each document, in order; `units` and `texts` hold them all, one after another.
+        var unitCounts: [Int32] = []
+        var units: [Unit] = []
+        var texts: [String] = []
+        var shard = IndexShard()
+        var lengths: [Int32] = []
 
-    /// Parses and indexes already-read documents into a new shard (on the calling thread).
-    static func indexedPart(_ documents: [Document]) -> IndexedPart {
-        let parts = documents.map { (document: $0, units: DocumentUnits.units(of: $0, index: 0)) }
-        let shard = IndexShard()
-        let lengths = shard.add(parts.flatMap { $0.units.map(\.text) })
-        shard.compact()
-        return IndexedPart(documents: parts, shard: shard, lengths: lengths)
+        /// Indexes a document as soon as it is parsed, so the garbage of parsing and of growing
+        /// posting lists is reused by the next document instead of piling up.
+        mutating func add(_ document: Document) {
+            let documentUnits = DocumentUnits.units(of: document, index: 0)
+            let first = texts.count
+            for (unit, text) in documentUnits {
+                units.append(unit)
+                texts.append(text)
+            }
+            lengths.append(contentsOf: shard.add(texts[first...]))
+            unitCounts.append(Int32(documentUnits.count))
+            documents.append(document)
+        }
+
+        /// Called once the part is whole: drops the spare capacity of its arrays.
+        mutating func finish() {
+            shard.compact()
+            units = units.withUnsafeBufferPointer { Array($0) }
+            texts = texts.withUnsafeBufferPointer { Array($0) }
+        }
     }
 
     /// Adds parts read and indexed in parallel, in order; their shards join the index as they are.
     @discardableResult
     func add(_ parts: [IndexedPart]) -> [Int] {
         let first = documents.count
+        // One exact reservation for a big load: growing by doubling would leave up to half unused.
+        let added = parts.reduce(0) { $0 + $1.units.count }
+        if added > units.count {
+            units.reserveCapacity(units.count + added)
+            unitTexts.reserveCapacity(unitTexts.count + added)
+        }
         for part in parts {
-            register(part.documents)
+            register(part)
             index.append(part.shard, lengths: part.lengths)
         }
         return finishAdding(Array(first..<documents.count))
     }
 
     /// Gives documents ids and indices and records their units (not yet indexed).
-    private func register(_ parts: [(document: Document, units: [(unit: Unit, text: String)])]) {
-        for (document, documentUnitList) in parts {
+    private func register(_ part: IndexedPart) {
+        var next = 0
+        for (position, document) in part.documents.enumerated() {
             var document = document
             if document.id.isEmpty || documentIndexByID[document.id] != nil {
                 document.id = makeDocumentID(for: document.path)
@@ -165,12 +197,14 @@ public final class Workspace {
             loadedDocumentCount += 1
             documentIndexByID[document.id] = index
             let first = Int32(units.count)
-            for (unit, text) in documentUnitList {
-                var unit = unit
+            let count = Int(part.unitCounts[position])
+            for offset in next..<(next + count) {
+                var unit = part.units[offset]
                 unit.document = Int32(index)
                 units.append(unit)
-                unitTexts.append(text)
+                unitTexts.append(part.texts[offset])
             }
+            next += count
             documentUnits.append(first..<Int32(units.count))
         }
     }
