@@ -1,6 +1,9 @@
 import Foundation
+import GlossCore
 
 // GlossBench: the benchmark harness of gloss (see BenchOptions.usage and scripts/bench).
+
+Allocator.configure()  // as gloss does at start, so the figures are the shipped tool's
 
 let options: BenchOptions
 do {

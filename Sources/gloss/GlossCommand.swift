@@ -23,6 +23,7 @@ struct GlossCommand: ParsableCommand {
     /// Usage errors exit with status 2 (ArgumentParser's default is 64).
     static func main() {
         Terminal.setUpLocale()
+        Allocator.configure()
         do {
             var command = try parseAsRoot()
             try command.run()

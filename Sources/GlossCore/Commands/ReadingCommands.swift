@@ -40,10 +40,10 @@ enum ReadingCommands {
                 added = session.workspace.add(outcome.documents)
             } else {
                 guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
-                let (parts, warnings) = try DocumentLoader.loadIndexed(candidates)
+                var (parts, warnings) = try DocumentLoader.loadIndexed(candidates)
                 try session.cancel.check()
                 invocation.warnings += warnings
-                added = session.workspace.add(parts)
+                added = session.workspace.add(&parts)
             }
         } catch {
             // Point at the path the error is about.

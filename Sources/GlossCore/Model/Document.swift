@@ -11,7 +11,7 @@ public struct Document: Sendable {
     public var byteCount: Int
     public var format: DocumentFormat
 
-    public var title: String?
+    public var titleText: StoredText?
     public var titleLines: LineRange?
     /// Sections in document order; index 0 is always the lead (`s0`), possibly empty.
     public var sections: [Section]
@@ -29,13 +29,18 @@ public struct Document: Sendable {
         self.sha256 = ""
         self.byteCount = 0
         self.format = format
-        self.title = nil
+        self.titleText = nil
         self.titleLines = nil
         self.sections = [Section(heading: nil, level: 0, role: .lead, headingLines: nil)]
         self.faq = []
         self.keyPoints = []
         self.keyPointsHeader = []
         self.metadata = []
+    }
+
+    public var title: String? {
+        get { titleText?.string }
+        set { titleText = newValue.map(StoredText.init) }
     }
 
     /// True when the document has passages before its first heading.

@@ -1,14 +1,23 @@
 /// A heading and the passages under it; section 0 is the lead, which has no heading.
 public struct Section: Hashable, Sendable {
-    public var heading: String?
+    public var headingText: StoredText?
     /// Heading depth as written (Markdown `##` is 2); 0 for the lead, 1 for plain-text headings.
     public var level: Int
     public var role: SectionRole
     public var headingLines: LineRange?
     public var passages: [Passage]
 
+    public var heading: String? {
+        get { headingText?.string }
+        set { headingText = newValue.map(StoredText.init) }
+    }
+
     public init(heading: String?, level: Int, role: SectionRole, headingLines: LineRange?, passages: [Passage] = []) {
-        self.heading = heading
+        self.init(headingText: heading.map(StoredText.init), level: level, role: role, headingLines: headingLines, passages: passages)
+    }
+
+    init(headingText: StoredText?, level: Int, role: SectionRole, headingLines: LineRange?, passages: [Passage] = []) {
+        self.headingText = headingText
         self.level = level
         self.role = role
         self.headingLines = headingLines

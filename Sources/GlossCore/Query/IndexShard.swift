@@ -10,7 +10,7 @@ final class IndexShard: @unchecked Sendable {
     private(set) var unitCount: Int32 = 0
 
     /// Indexes units in order after those already here; returns each unit's word count (for ranking).
-    func add<Texts: Collection<String>>(_ texts: Texts) -> [Int32] {
+    func add(_ texts: ArraySlice<StoredText>) -> [Int32] {
         // Work on local copies: a class's stored properties cost an exclusivity check and a
         // uniqueness check on every access in this, the hottest loop of a load.
         var dictionary = self.dictionary
@@ -31,7 +31,6 @@ final class IndexShard: @unchecked Sendable {
             unitCount += 1
             occurrences.removeAll(keepingCapacity: true)
             var wordCount: Int32 = 0
-            var text = text
             text.withUTF8 { bytes in
                 Tokenizer.scan(bytes, scratch: &scratch) { word, position, _ in
                     let term = dictionary.insert(word)

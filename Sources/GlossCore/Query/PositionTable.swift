@@ -12,16 +12,12 @@ struct PositionTable {
             var unit: Int32 = list.base - 1
             while cursor < buffer.count {
                 unit += Int32(VarInt.read(buffer, &cursor))
-                let count = Int(VarInt.read(buffer, &cursor))
+                let header = PostingList.readHeader(buffer, &cursor)
                 guard candidates.contains(unit) else {
-                    for _ in 0..<count { _ = VarInt.read(buffer, &cursor) }
+                    PostingList.skipPositions(buffer, &cursor, header)
                     continue
                 }
-                var position: Int32 = 0
-                for _ in 0..<count {
-                    position += Int32(VarInt.read(buffer, &cursor))
-                    positions.append(position)
-                }
+                PostingList.readPositions(buffer, &cursor, header) { positions.append($0) }
                 units.append(unit)
                 starts.append(positions.count)
             }

@@ -1,5 +1,7 @@
 /// The occurrences of one term in one index shard, compressed: for each unit, the unit id as a delta
-/// from the previous one, the number of occurrences, then each position as a delta; all as varints.
+/// from the previous one, then a header, then the positions as deltas; all as varints. Most words occur
+/// once in a unit, so the header carries that one position itself (`position << 1 | 1`); otherwise it
+/// is `count << 1` and the positions follow.
 struct PostingList {
     var bytes: [UInt8] = []
     var lastUnit: Int32 = -1
@@ -9,14 +11,51 @@ struct PostingList {
 
     mutating func append(unit: Int32, positions: ArraySlice<Int32>) {
         VarInt.append(UInt32(unit - lastUnit), to: &bytes)
-        VarInt.append(UInt32(positions.count), to: &bytes)
+        lastUnit = unit
+        unitCount += 1
+        if positions.count == 1 {
+            VarInt.append(UInt32(positions.first!) << 1 | 1, to: &bytes)
+            return
+        }
+        VarInt.append(UInt32(positions.count) << 1, to: &bytes)
         var previous: Int32 = 0
         for position in positions {
             VarInt.append(UInt32(position - previous), to: &bytes)
             previous = position
         }
-        lastUnit = unit
-        unitCount += 1
+    }
+
+    /// Reads a unit's header: its occurrence count, and the position when there is just one.
+    @inline(__always)
+    static func readHeader(_ buffer: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> (count: Int, single: Int32?) {
+        let header = VarInt.read(buffer, &cursor)
+        return header & 1 == 1 ? (1, Int32(header >> 1)) : (Int(header >> 1), nil)
+    }
+
+    /// Reads the positions that follow a header (none when the header held the only one).
+    @inline(__always)
+    static func readPositions(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, _ header: (count: Int, single: Int32?),
+        _ body: (Int32) -> Void
+    ) {
+        if let single = header.single {
+            body(single)
+            return
+        }
+        var position: Int32 = 0
+        for _ in 0..<header.count {
+            position += Int32(VarInt.read(buffer, &cursor))
+            body(position)
+        }
+    }
+
+    @inline(__always)
+    static func skipPositions(_ buffer: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, _ header: (count: Int, single: Int32?)) {
+        guard header.single == nil else { return }
+        for _ in 0..<header.count {
+            while buffer[cursor] >= 0x80 { cursor += 1 }
+            cursor += 1
+        }
     }
 
     /// Calls `body` with each unit id and its occurrence count, skipping the positions.
@@ -26,9 +65,9 @@ struct PostingList {
             var unit: Int32 = base - 1
             while cursor < buffer.count {
                 unit += Int32(VarInt.read(buffer, &cursor))
-                let count = Int(VarInt.read(buffer, &cursor))
-                for _ in 0..<count { _ = VarInt.read(buffer, &cursor) }
-                body(unit, count)
+                let header = Self.readHeader(buffer, &cursor)
+                Self.skipPositions(buffer, &cursor, header)
+                body(unit, header.count)
             }
         }
     }
@@ -41,13 +80,8 @@ struct PostingList {
             var positions: [Int32] = []
             while cursor < buffer.count {
                 unit += Int32(VarInt.read(buffer, &cursor))
-                let count = Int(VarInt.read(buffer, &cursor))
                 positions.removeAll(keepingCapacity: true)
-                var position: Int32 = 0
-                for _ in 0..<count {
-                    position += Int32(VarInt.read(buffer, &cursor))
-                    positions.append(position)
-                }
+                Self.readPositions(buffer, &cursor, Self.readHeader(buffer, &cursor)) { positions.append($0) }
                 body(unit, positions)
             }
         }

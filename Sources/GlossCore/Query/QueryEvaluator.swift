@@ -196,7 +196,7 @@ struct QueryEvaluator {
             var hits: [Int32] = []
             for (offset, unit) in chunk.enumerated() {
                 if offset & 255 == 0, cancel?.isRaised == true { break }
-                if matcher.matches(workspace.value.text(ofUnit: unit), scratch: scratch) { hits.append(unit) }
+                if workspace.value.storedText(ofUnit: unit).withUTF8({ matcher.matches($0, scratch: scratch) }) { hits.append(unit) }
             }
             return hits
         }

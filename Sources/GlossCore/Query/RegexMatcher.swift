@@ -63,10 +63,13 @@ final class RegexMatcher: @unchecked Sendable {
 
     func matches(_ text: String, scratch: Scratch) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            // Swift strings are valid UTF-8: skip PCRE2's check, which would rescan the whole text each call.
-            pcre2_match_8(code, bytes.baseAddress ?? emptyByte, bytes.count, 0, PCRE2_NO_UTF_CHECK, scratch.data, nil) >= 0
-        }
+        return text.withUTF8 { matches($0, scratch: scratch) }
+    }
+
+    /// Matches valid UTF-8 (a Swift string's or a stored text's bytes): PCRE2's own check is skipped,
+    /// as it would rescan the whole text on every call.
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> Bool {
+        pcre2_match_8(code, bytes.baseAddress ?? emptyByte, bytes.count, 0, PCRE2_NO_UTF_CHECK, scratch.data, nil) >= 0
     }
 
     /// UTF-8 ranges of every non-overlapping match, for highlighting.

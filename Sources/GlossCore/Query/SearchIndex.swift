@@ -19,16 +19,16 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// Indexes units that follow the current ones: into the last shard when the batch and the shard are
     /// small (so many small loads do not make many shards), else into new shards built on all cores.
-    public func add(_ texts: [String]) {
+    public func add(_ texts: [StoredText]) {
         guard !texts.isEmpty else { return }
         if texts.count < 2_000, let last = shards.last, last.unitCount < Self.smallShard {
-            record(last.add(texts))
+            record(last.add(texts[...]))
             return
         }
         let parts = ParallelMap.chunks(of: texts, count: texts.count < 2_000 ? 1 : ParallelMap.cores)
         let built = ParallelMap.map(parts.map { UncheckedBox($0) }) { part -> UncheckedBox<(IndexShard, [Int32])> in
             let shard = IndexShard()
-            let lengths = shard.add(part.value)
+            let lengths = shard.add(part.value[...])
             shard.compact()
             return UncheckedBox((shard, lengths))
         }

@@ -2,11 +2,16 @@
 /// so both produce the same model.
 struct DocumentBuilder {
     private(set) var document: Document
+    /// Where texts go: a load worker's arena shared by its documents, or one of this document's own.
+    private let arena: TextArena
+    private let ownsArena: Bool
     private var openQuestion: (text: String, lines: LineRange)?
     private var answerParts: [(text: String, lines: LineRange)] = []
 
-    init(format: DocumentFormat) {
+    init(format: DocumentFormat, arena: TextArena? = nil) {
         document = Document(format: format)
+        self.arena = arena ?? TextArena()
+        ownsArena = arena == nil
     }
 
     var currentSectionIndex: Int { document.sections.count - 1 }
@@ -18,19 +23,19 @@ struct DocumentBuilder {
     var openQuestionHasAnswer: Bool { !answerParts.isEmpty }
 
     mutating func setTitle(_ text: String, lines: LineRange) {
-        document.title = text
+        document.titleText = arena.store(text)
         document.titleLines = lines
     }
 
     mutating func startSection(heading: String, level: Int, lines: LineRange) {
         flushQuestion()
         document.sections.append(
-            Section(heading: heading, level: level, role: SectionRole.classify(heading: heading), headingLines: lines))
+            Section(headingText: arena.store(heading), level: level, role: SectionRole.classify(heading: heading), headingLines: lines))
     }
 
     mutating func addPassage(_ kind: PassageKind, _ text: String, lines: LineRange) {
         flushQuestion()
-        document.sections[currentSectionIndex].passages.append(Passage(kind: kind, text: text, lines: lines))
+        document.sections[currentSectionIndex].passages.append(Passage(kind: kind, storedText: arena.store(text), lines: lines))
     }
 
     mutating func startQuestion(_ text: String, lines: LineRange) {
@@ -48,8 +53,8 @@ struct DocumentBuilder {
         for part in answerParts { answerLines = answerLines.map { $0.union(part.lines) } ?? part.lines }
         document.faq.append(
             FAQEntry(
-                question: question.text,
-                answer: answerParts.map(\.text).joined(separator: "\n\n"),
+                questionText: arena.store(question.text),
+                answerText: arena.store(answerParts.map(\.text).joined(separator: "\n\n")),
                 questionLines: question.lines,
                 answerLines: answerLines,
                 section: currentSectionIndex))
@@ -59,7 +64,8 @@ struct DocumentBuilder {
 
     mutating func addKeyPoint(label: String, detail: String, lines: LineRange) {
         flushQuestion()
-        document.keyPoints.append(KeyPoint(label: label, detail: detail, lines: lines, section: currentSectionIndex))
+        document.keyPoints.append(KeyPoint(
+            storedText: arena.store(KeyPoint.joined(label, detail)), labelCount: label.utf8.count, lines: lines, section: currentSectionIndex))
     }
 
     mutating func setKeyPointsHeader(_ cells: [String]) {
@@ -72,29 +78,7 @@ struct DocumentBuilder {
 
     mutating func finish() -> Document {
         flushQuestion()
-        compact()
+        if ownsArena { arena.seal() }
         return document
-    }
-
-    /// Strings built by appending keep up to twice their length as capacity, and a corpus keeps
-    /// every one of them: exact copies cut what a loaded document holds by about a third.
-    private mutating func compact() {
-        func exact(_ text: inout String) {
-            guard text.utf8.count > 15 else { return }
-            text = text.withUTF8 { String(decoding: $0, as: UTF8.self) }
-        }
-        if document.title != nil { exact(&document.title!) }
-        for s in document.sections.indices {
-            if document.sections[s].heading != nil { exact(&document.sections[s].heading!) }
-            for p in document.sections[s].passages.indices { exact(&document.sections[s].passages[p].text) }
-        }
-        for q in document.faq.indices {
-            exact(&document.faq[q].question)
-            exact(&document.faq[q].answer)
-        }
-        for k in document.keyPoints.indices {
-            exact(&document.keyPoints[k].label)
-            exact(&document.keyPoints[k].detail)
-        }
     }
 }

@@ -78,6 +78,9 @@ public enum DocumentLoader {
     /// Reads, parses and indexes on all cores: the candidates are cut into one contiguous part per
     /// core, balanced by size, and each part is indexed into a shard of its own while it is parsed.
     /// Errors follow `load`: an explicit file fails everything, a file from a directory is skipped.
+    /// Bytes a load worker reads between giving freed memory back (see `Allocator`).
+    static let releaseInterval = 16 << 20
+
     static func loadIndexed(_ candidates: [Candidate]) throws(GlossError) -> (parts: [Workspace.IndexedPart], warnings: [String]) {
         let total = candidates.reduce(0) { $0 + max(1, $1.size) }
         let target = (total + ParallelMap.cores - 1) / ParallelMap.cores
@@ -94,10 +97,18 @@ public enum DocumentLoader {
         let results = ParallelMap.map(parts) { part -> UncheckedBox<(Workspace.IndexedPart, [String], GlossError?)> in
             var indexed = Workspace.IndexedPart()
             var warnings: [String] = []
+            let arena = TextArena()
+            defer { arena.seal() }
+            var readSinceRelease = 0
             for candidate in part {
                 do throws(GlossError) {
-                    let (document, warning) = try read(candidate)
+                    let (document, warning) = try read(candidate, arena: arena)
                     indexed.add(document)
+                    readSinceRelease += candidate.size
+                    if readSinceRelease > Self.releaseInterval {
+                        Allocator.releaseFreedPages()
+                        readSinceRelease = 0
+                    }
                     if let warning { warnings.append(warning) }
                 } catch {
                     if candidate.explicit { return UncheckedBox((Workspace.IndexedPart(), warnings, error)) }
@@ -113,9 +124,13 @@ public enum DocumentLoader {
 
     /// Reads and parses one file.
     public static func read(_ candidate: Candidate) throws(GlossError) -> (Document, String?) {
+        try read(candidate, arena: nil)
+    }
+
+    static func read(_ candidate: Candidate, arena: TextArena?) throws(GlossError) -> (Document, String?) {
         let bytes = try readBytes(candidate.path, name: candidate.displayName)
         let decoded = try SourceDecoder.decode(bytes, name: candidate.displayName)
-        var document = parse(decoded.text, pathExtension: pathExtension(candidate.path))
+        var document = parse(decoded.text, pathExtension: pathExtension(candidate.path), arena: arena)
         document.path = candidate.displayName
         document.sourcePath = candidate.path.contains("/.") || candidate.path.contains("//")
             ? URL(fileURLWithPath: candidate.path).standardizedFileURL.path : candidate.path
@@ -126,9 +141,13 @@ public enum DocumentLoader {
 
     /// Chooses the reader by extension: Markdown for `.md`/`.markdown`, plain text otherwise.
     public static func parse(_ text: String, pathExtension: String) -> Document {
+        parse(text, pathExtension: pathExtension, arena: nil)
+    }
+
+    static func parse(_ text: String, pathExtension: String, arena: TextArena?) -> Document {
         switch pathExtension.lowercased() {
-        case "md", "markdown": return MarkdownReader().read(text)
-        default: return PlainTextReader().read(text)
+        case "md", "markdown": return MarkdownReader().read(text, arena: arena)
+        default: return PlainTextReader().read(text, arena: arena)
         }
     }
 

@@ -10,8 +10,11 @@ public struct MarkdownReader: Sendable {
         return true
     }()
 
-    public func read(_ text: String) -> Document {
-        var builder = DocumentBuilder(format: .markdown)
+    /// Reads a document; its texts go to `arena` when a load shares one between documents.
+    public func read(_ text: String) -> Document { read(text, arena: nil) }
+
+    func read(_ text: String, arena: TextArena?) -> Document {
+        var builder = DocumentBuilder(format: .markdown, arena: arena)
         let (body, metadata, titleLine) = Self.splitFrontMatter(text)
         builder.addMetadata(metadata)
 

@@ -37,11 +37,14 @@ public struct PlainTextReader: Sendable {
         }
     }
 
-    public func read(_ text: String) -> Document {
+    /// Reads a document; its texts go to `arena` when a load shares one between documents.
+    public func read(_ text: String) -> Document { read(text, arena: nil) }
+
+    func read(_ text: String, arena: TextArena?) -> Document {
         let blocks = Self.blocks(of: text)
         let wrapWidth = Self.wrapWidth(of: blocks)
         let units = blocks.flatMap { Self.units(of: $0, wrapWidth: wrapWidth) }
-        var builder = DocumentBuilder(format: blocks.count > 1 ? .wire : .linePerParagraph)
+        var builder = DocumentBuilder(format: blocks.count > 1 ? .wire : .linePerParagraph, arena: arena)
         guard !units.isEmpty else { return builder.finish() }
         let shapes = units.map(UnitShape.init)
 

@@ -38,12 +38,36 @@ public enum UnitKind: UInt8, Sendable, CaseIterable {
     }
 }
 
-/// One searchable unit: where it lives and what it is.
+/// One searchable unit: where it lives and what it is. Kept in 16 bytes (a corpus has hundreds of
+/// thousands): the element's address follows from the kind, the section and one number.
 public struct Unit: Hashable, Sendable {
     public var document: Int32
     public var section: Int32
+    /// Passage number in its section, FAQ entry or key point number; 0 for titles and headings.
+    private var number: Int32
     public var kind: UnitKind
-    public var element: ElementAddress
+
+    public init(document: Int32, section: Int32, kind: UnitKind, element: ElementAddress) {
+        self.document = document
+        self.section = section
+        self.kind = kind
+        switch element {
+        case .document, .section: number = 0
+        case .passage(_, let p): number = Int32(p)
+        case .faq(let q): number = Int32(q)
+        case .keyPoint(let k): number = Int32(k)
+        }
+    }
+
+    public var element: ElementAddress {
+        switch kind {
+        case .title: return .document
+        case .heading: return .section(Int(section))
+        case .paragraph, .list, .quote, .code, .tableRow: return .passage(section: Int(section), number: Int(number))
+        case .question, .answer: return .faq(Int(number))
+        case .keyPoint: return .keyPoint(Int(number))
+        }
+    }
 
     public var ref: ElementRef { ElementRef(document: Int(document), address: element) }
 }

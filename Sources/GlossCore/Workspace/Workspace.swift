@@ -9,7 +9,7 @@ public final class Workspace {
 
     public private(set) var units: [Unit] = []
     /// The text of each unit (shared with the documents' strings), for searches that read text.
-    private var unitTexts: [String] = []
+    private var unitTexts: [StoredText] = []
     /// The units of each document, as a range of unit ids.
     public private(set) var documentUnits: [Range<Int32>] = []
     public let index = SearchIndex()
@@ -140,7 +140,7 @@ public final class Workspace {
         /// Units of each document, in order; `units` and `texts` hold them all, one after another.
         var unitCounts: [Int32] = []
         var units: [Unit] = []
-        var texts: [String] = []
+        var texts: [StoredText] = []
         var shard = IndexShard()
         var lengths: [Int32] = []
 
@@ -167,8 +167,9 @@ public final class Workspace {
     }
 
     /// Adds parts read and indexed in parallel, in order; their shards join the index as they are.
+    /// Each part is emptied once registered, so its arrays and the workspace's are not all kept at once.
     @discardableResult
-    func add(_ parts: [IndexedPart]) -> [Int] {
+    func add(_ parts: inout [IndexedPart]) -> [Int] {
         let first = documents.count
         // One exact reservation for a big load: growing by doubling would leave up to half unused.
         let added = parts.reduce(0) { $0 + $1.units.count }
@@ -176,9 +177,11 @@ public final class Workspace {
             units.reserveCapacity(units.count + added)
             unitTexts.reserveCapacity(unitTexts.count + added)
         }
-        for part in parts {
-            register(part)
-            index.append(part.shard, lengths: part.lengths)
+        for position in parts.indices {
+            register(parts[position])
+            index.append(parts[position].shard, lengths: parts[position].lengths)
+            parts[position] = IndexedPart()
+            Allocator.releaseFreedPages()
         }
         return finishAdding(Array(first..<documents.count))
     }
@@ -242,6 +245,11 @@ public final class Workspace {
     // MARK: - Units and text
 
     public func text(ofUnit id: Int32) -> String {
+        unitTexts[Int(id)].string
+    }
+
+    /// The stored text of a unit, for scans that read its bytes without making a String.
+    public func storedText(ofUnit id: Int32) -> StoredText {
         unitTexts[Int(id)]
     }
 

@@ -1,0 +1,62 @@
+import XCTest
+@testable import GlossCore
+
+final class TextStorageTests: XCTestCase {
+    func testArenaTextsReadBackAcrossChunks() {
+        let arena = TextArena()
+        var originals: [String] = []
+        var stored: [StoredText] = []
+        // Enough text to fill several chunks, with multi-byte characters and empty texts among it.
+        for index in 0..<3_000 {
+            let text = index % 97 == 0 ? "" : String(repeating: "Ωmega café \(index) ", count: index % 13 + 1)
+            originals.append(text)
+            stored.append(arena.store(text))
+        }
+        arena.seal()
+        XCTAssertEqual(stored.map(\.string), originals)
+        XCTAssertGreaterThan(Set(stored.map { ObjectIdentifier($0.chunk) }).count, 2, "the texts span several chunks")
+    }
+
+    func testEqualityAndHashingFollowTheBytes() {
+        let arena = TextArena()
+        let first = arena.store("harbor barrier")
+        let second = arena.store("harbor barrier")
+        let own = StoredText("harbor barrier")
+        XCTAssertEqual(first, second)
+        XCTAssertEqual(first, own)
+        XCTAssertEqual(first.hashValue, own.hashValue)
+        XCTAssertNotEqual(first, arena.store("harbor barriers"))
+        XCTAssertEqual(Passage(kind: .paragraph, text: "a b", lines: LineRange(line: 1)),
+                       Passage(kind: .paragraph, storedText: arena.store("a b"), lines: LineRange(line: 1)))
+    }
+
+    func testKeyPointLabelAndDetailArePartsOfItsText() {
+        let both = KeyPoint(label: "Cost", detail: "€2.1 billion — over ten years", lines: LineRange(line: 4), section: 2)
+        XCTAssertEqual(both.label, "Cost")
+        XCTAssertEqual(both.detail, "€2.1 billion — over ten years")
+        XCTAssertEqual(both.storedText.string, "Cost — €2.1 billion — over ten years")
+        let labelOnly = KeyPoint(label: "Vote — 7 to 2", detail: "", lines: LineRange(line: 5), section: 2)
+        XCTAssertEqual(labelOnly.label, "Vote — 7 to 2")
+        XCTAssertEqual(labelOnly.detail, "")
+        XCTAssertEqual(labelOnly.storedText.string, "Vote — 7 to 2")
+    }
+
+    func testPostingListsKeepEveryPosition() {
+        let occurrences: [(unit: Int32, positions: [Int32])] = [
+            (0, [0]), (3, [63]), (4, [64, 65, 9_000]), (200, [1_000_000]), (201, [2, 2_000_000]), (70_000, [127]),
+        ]
+        var list = PostingList()
+        for (unit, positions) in occurrences { list.append(unit: unit, positions: positions[...]) }
+        list.base = 10
+        var read: [(Int32, [Int32])] = []
+        list.forEachUnitWithPositions { read.append(($0, $1)) }
+        XCTAssertEqual(read.map(\.0), occurrences.map { $0.unit + 10 })
+        XCTAssertEqual(read.map(\.1), occurrences.map(\.positions))
+        var counts: [Int] = []
+        list.forEachUnit { _, count in counts.append(count) }
+        XCTAssertEqual(counts, occurrences.map(\.positions.count))
+        let table = PositionTable(list, keeping: UnitSet(capacity: 70_011, [13, 14, 211]))
+        XCTAssertEqual(table.units, [13, 14, 211])
+        XCTAssertEqual((0..<3).map { Array(table.positions(at: $0)) }, [[63], [64, 65, 9_000], [2, 2_000_000]])
+    }
+}
