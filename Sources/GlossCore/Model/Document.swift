@@ -7,7 +7,8 @@ public struct Document: Sendable {
     public var path: String
     /// The absolute path it was read from.
     public var sourcePath: String
-    public var sha256: String
+    /// The SHA-256 of the file as read (nil until a loader sets it).
+    public var digest: ContentDigest?
     public var byteCount: Int
     public var format: DocumentFormat
 
@@ -26,7 +27,7 @@ public struct Document: Sendable {
         self.id = ""
         self.path = ""
         self.sourcePath = ""
-        self.sha256 = ""
+        self.digest = nil
         self.byteCount = 0
         self.format = format
         self.titleText = nil
@@ -36,6 +37,12 @@ public struct Document: Sendable {
         self.keyPoints = []
         self.keyPointsHeader = []
         self.metadata = []
+    }
+
+    /// The SHA-256 in lowercase hexadecimal; empty when unknown.
+    public var sha256: String {
+        get { digest?.hex ?? "" }
+        set { digest = ContentDigest(hex: newValue) }
     }
 
     public var title: String? {

@@ -131,11 +131,13 @@ public enum DocumentLoader {
         let bytes = try readBytes(candidate.path, name: candidate.displayName)
         let decoded = try SourceDecoder.decode(bytes, name: candidate.displayName)
         var document = parse(decoded.text, pathExtension: pathExtension(candidate.path), arena: arena)
-        document.path = candidate.displayName
-        document.sourcePath = candidate.path.contains("/.") || candidate.path.contains("//")
+        let sourcePath = candidate.path.contains("/.") || candidate.path.contains("//")
             ? URL(fileURLWithPath: candidate.path).standardizedFileURL.path : candidate.path
+        document.sourcePath = sourcePath
+        // One string for both when they are equal (a corpus loaded by absolute path).
+        document.path = candidate.displayName == sourcePath ? sourcePath : candidate.displayName
         document.byteCount = bytes.count
-        document.sha256 = sha256Hex(bytes)
+        document.digest = ContentDigest(SHA256.hash(data: bytes))
         return (document, decoded.warning)
     }
 

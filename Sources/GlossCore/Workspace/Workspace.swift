@@ -158,11 +158,10 @@ public final class Workspace {
             documents.append(document)
         }
 
-        /// Called once the part is whole: drops the spare capacity of its arrays.
+        /// Called once the part is whole: drops the spare capacity of its posting lists (its other
+        /// arrays live only until the workspace has taken their contents).
         mutating func finish() {
             shard.compact()
-            units = units.withUnsafeBufferPointer { Array($0) }
-            texts = texts.withUnsafeBufferPointer { Array($0) }
         }
     }
 
@@ -176,6 +175,11 @@ public final class Workspace {
         if added > units.count {
             units.reserveCapacity(units.count + added)
             unitTexts.reserveCapacity(unitTexts.count + added)
+        }
+        let addedDocuments = parts.reduce(0) { $0 + $1.documents.count }
+        if addedDocuments > documents.count {
+            documents.reserveCapacity(documents.count + addedDocuments)
+            documentUnits.reserveCapacity(documentUnits.count + addedDocuments)
         }
         for position in parts.indices {
             register(parts[position])

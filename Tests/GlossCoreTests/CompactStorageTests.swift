@@ -1,7 +1,7 @@
 import XCTest
 @testable import GlossCore
 
-final class TextStorageTests: XCTestCase {
+final class CompactStorageTests: XCTestCase {
     func testArenaTextsReadBackAcrossChunks() {
         let arena = TextArena()
         var originals: [String] = []
@@ -58,5 +58,17 @@ final class TextStorageTests: XCTestCase {
         let table = PositionTable(list, keeping: UnitSet(capacity: 70_011, [13, 14, 211]))
         XCTAssertEqual(table.units, [13, 14, 211])
         XCTAssertEqual((0..<3).map { Array(table.positions(at: $0)) }, [[63], [64, 65, 9_000], [2, 2_000_000]])
+    }
+
+    func testDigestRoundTripsThroughHex() {
+        let hex = DocumentLoader.sha256Hex(Array("harbor".utf8))
+        var document = Document(format: .markdown)
+        XCTAssertEqual(document.sha256, "")
+        document.sha256 = hex
+        XCTAssertEqual(document.sha256, hex)
+        XCTAssertEqual(ContentDigest(hex: hex.uppercased()), document.digest)
+        XCTAssertNil(ContentDigest(hex: String(hex.dropLast())))
+        XCTAssertNil(ContentDigest(hex: String(hex.dropLast()) + "g"))
+        XCTAssertNotEqual(ContentDigest(hex: DocumentLoader.sha256Hex(Array("harbour".utf8))), document.digest)
     }
 }
