@@ -78,9 +78,6 @@ public enum DocumentLoader {
     /// Reads, parses and indexes on all cores: the candidates are cut into one contiguous part per
     /// core, balanced by size, and each part is indexed into a shard of its own while it is parsed.
     /// Errors follow `load`: an explicit file fails everything, a file from a directory is skipped.
-    /// Bytes a load worker reads between giving freed memory back (see `Allocator`).
-    static let releaseInterval = 16 << 20
-
     static func loadIndexed(_ candidates: [Candidate]) throws(GlossError) -> (parts: [Workspace.IndexedPart], warnings: [String]) {
         let total = candidates.reduce(0) { $0 + max(1, $1.size) }
         let target = (total + ParallelMap.cores - 1) / ParallelMap.cores
@@ -99,16 +96,10 @@ public enum DocumentLoader {
             var warnings: [String] = []
             let arena = TextArena()
             defer { arena.seal() }
-            var readSinceRelease = 0
             for candidate in part {
                 do throws(GlossError) {
                     let (document, warning) = try read(candidate, arena: arena)
                     indexed.add(document)
-                    readSinceRelease += candidate.size
-                    if readSinceRelease > Self.releaseInterval {
-                        Allocator.releaseFreedPages()
-                        readSinceRelease = 0
-                    }
                     if let warning { warnings.append(warning) }
                 } catch {
                     if candidate.explicit { return UncheckedBox((Workspace.IndexedPart(), warnings, error)) }

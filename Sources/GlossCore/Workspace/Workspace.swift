@@ -185,8 +185,8 @@ public final class Workspace {
             register(parts[position])
             index.append(parts[position].shard, lengths: parts[position].lengths)
             parts[position] = IndexedPart()
-            Allocator.releaseFreedPages()
         }
+        Allocator.releaseFreedPages()
         return finishAdding(Array(first..<documents.count))
     }
 
