@@ -28,4 +28,15 @@ public enum DocumentUnits {
         ordered.sort { ($0.line, $0.order) < ($1.line, $1.order) }
         return ordered.map { ($0.unit, $0.text) }
     }
+
+    /// The text of one of the document's units.
+    static func text(of unit: Unit, in document: Document) -> StoredText {
+        switch unit.element {
+        case .document: return document.titleText ?? StoredText("")
+        case .section(let s): return document.sections[s].headingText ?? StoredText("")
+        case .passage(let s, let p): return document.sections[s].passages[p - 1].storedText
+        case .faq(let q): return unit.kind == .answer ? document.faq[q - 1].answerText : document.faq[q - 1].questionText
+        case .keyPoint(let k): return document.keyPoints[k - 1].storedText
+        }
+    }
 }

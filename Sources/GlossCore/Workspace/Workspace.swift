@@ -8,8 +8,6 @@ public final class Workspace {
     public var currentDocument: Int?
 
     public private(set) var units: [Unit] = []
-    /// The text of each unit (shared with the documents' strings), for searches that read text.
-    private var unitTexts: [StoredText] = []
     /// The units of each document, as a range of unit ids.
     public private(set) var documentUnits: [Range<Int32>] = []
     public let index = SearchIndex()
@@ -119,28 +117,28 @@ public final class Workspace {
     @discardableResult
     public func add(_ newDocuments: [Document]) -> [Int] {
         var part = IndexedPart()
+        var texts: [StoredText] = []
         for document in newDocuments {
             let documentUnits = DocumentUnits.units(of: document, index: 0)
             part.documents.append(document)
             part.unitCounts.append(Int32(documentUnits.count))
             for (unit, text) in documentUnits {
                 part.units.append(unit)
-                part.texts.append(text)
+                texts.append(text)
             }
         }
         let first = documents.count
         register(part)
-        index.add(part.texts)
+        index.add(texts)
         return finishAdding(Array(first..<documents.count))
     }
 
     /// Documents read, parsed and indexed by one load worker: a shard of its own.
     struct IndexedPart {
         var documents: [Document] = []
-        /// Units of each document, in order; `units` and `texts` hold them all, one after another.
+        /// Units of each document, in order; `units` holds them all, one after another.
         var unitCounts: [Int32] = []
         var units: [Unit] = []
-        var texts: [StoredText] = []
         var shard = IndexShard()
         var lengths: [Int32] = []
 
@@ -148,12 +146,8 @@ public final class Workspace {
         /// posting lists is reused by the next document instead of piling up.
         mutating func add(_ document: Document) {
             let documentUnits = DocumentUnits.units(of: document, index: 0)
-            let first = texts.count
-            for (unit, text) in documentUnits {
-                units.append(unit)
-                texts.append(text)
-            }
-            lengths.append(contentsOf: shard.add(texts[first...]))
+            units.append(contentsOf: documentUnits.lazy.map(\.unit))
+            lengths.append(contentsOf: shard.add(documentUnits.map(\.text)[...]))
             unitCounts.append(Int32(documentUnits.count))
             documents.append(document)
         }
@@ -174,7 +168,6 @@ public final class Workspace {
         let added = parts.reduce(0) { $0 + $1.units.count }
         if added > units.count {
             units.reserveCapacity(units.count + added)
-            unitTexts.reserveCapacity(unitTexts.count + added)
         }
         let addedDocuments = parts.reduce(0) { $0 + $1.documents.count }
         if addedDocuments > documents.count {
@@ -209,7 +202,6 @@ public final class Workspace {
                 var unit = part.units[offset]
                 unit.document = Int32(index)
                 units.append(unit)
-                unitTexts.append(part.texts[offset])
             }
             next += count
             documentUnits.append(first..<Int32(units.count))
@@ -249,12 +241,14 @@ public final class Workspace {
     // MARK: - Units and text
 
     public func text(ofUnit id: Int32) -> String {
-        unitTexts[Int(id)].string
+        storedText(ofUnit: id).string
     }
 
     /// The stored text of a unit, for scans that read its bytes without making a String.
+    /// (Looked up in the document rather than kept per unit: a corpus has hundreds of thousands.)
     public func storedText(ofUnit id: Int32) -> StoredText {
-        unitTexts[Int(id)]
+        let unit = units[Int(id)]
+        return DocumentUnits.text(of: unit, in: documents[Int(unit.document)])
     }
 
     /// Heading of the section a unit sits in (nil for the lead).
