@@ -22,6 +22,8 @@ public struct StoredText: Hashable, Sendable, CustomStringConvertible {
         self.count = UInt32(count)
     }
 
+    static let empty = StoredText("")
+
     public var string: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
     public var description: String { string }
     public var isEmpty: Bool { count == 0 }

@@ -189,14 +189,14 @@ struct QueryEvaluator {
         let chunkCount = ids.count < 512 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
         let chunkSize = (ids.count + chunkCount - 1) / max(1, chunkCount)
         let chunks = stride(from: 0, to: ids.count, by: max(1, chunkSize)).map { Array(ids[$0..<min(ids.count, $0 + chunkSize)]) }
-        let workspace = UncheckedBox(workspace)
+        let reader = workspace.unitTextReader
         let cancel = self.cancel
         let matched = ParallelMap.map(chunks) { chunk -> [Int32] in
             let scratch = RegexMatcher.Scratch(for: matcher)
             var hits: [Int32] = []
             for (offset, unit) in chunk.enumerated() {
                 if offset & 255 == 0, cancel?.isRaised == true { break }
-                if workspace.value.storedText(ofUnit: unit).withUTF8({ matcher.matches($0, scratch: scratch) }) { hits.append(unit) }
+                if reader.withUTF8(ofUnit: unit, { matcher.matches($0, scratch: scratch) }) { hits.append(unit) }
             }
             return hits
         }

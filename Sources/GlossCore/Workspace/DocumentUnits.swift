@@ -31,12 +31,21 @@ public enum DocumentUnits {
 
     /// The text of one of the document's units.
     static func text(of unit: Unit, in document: Document) -> StoredText {
-        switch unit.element {
-        case .document: return document.titleText ?? StoredText("")
-        case .section(let s): return document.sections[s].headingText ?? StoredText("")
-        case .passage(let s, let p): return document.sections[s].passages[p - 1].storedText
-        case .faq(let q): return unit.kind == .answer ? document.faq[q - 1].answerText : document.faq[q - 1].questionText
-        case .keyPoint(let k): return document.keyPoints[k - 1].storedText
+        withText(of: unit, in: document) { $0 }
+    }
+
+    /// Calls `body` with the text of one of the document's units, reading it in place (scans call this
+    /// for every unit, so no copy of the document or the text is made).
+    @inline(__always)
+    static func withText<Result>(of unit: Unit, in document: borrowing Document, _ body: (borrowing StoredText) -> Result) -> Result {
+        let number = Int(unit.number)
+        switch unit.kind {
+        case .title: return body(document.titleText ?? StoredText.empty)
+        case .heading: return body(document.sections[Int(unit.section)].headingText ?? StoredText.empty)
+        case .paragraph, .list, .quote, .code, .tableRow: return body(document.sections[Int(unit.section)].passages[number - 1].storedText)
+        case .question: return body(document.faq[number - 1].questionText)
+        case .answer: return body(document.faq[number - 1].answerText)
+        case .keyPoint: return body(document.keyPoints[number - 1].storedText)
         }
     }
 }

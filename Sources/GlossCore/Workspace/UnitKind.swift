@@ -44,7 +44,7 @@ public struct Unit: Hashable, Sendable {
     public var document: Int32
     public var section: Int32
     /// Passage number in its section, FAQ entry or key point number; 0 for titles and headings.
-    private var number: Int32
+    private(set) var number: Int32
     public var kind: UnitKind
 
     public init(document: Int32, section: Int32, kind: UnitKind, element: ElementAddress) {

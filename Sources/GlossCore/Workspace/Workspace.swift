@@ -251,6 +251,9 @@ public final class Workspace {
         return DocumentUnits.text(of: unit, in: documents[Int(unit.document)])
     }
 
+    /// Reads the texts of many units (see `UnitTextReader`).
+    var unitTextReader: UnitTextReader { UnitTextReader(documents: documents, units: units) }
+
     /// Heading of the section a unit sits in (nil for the lead).
     public func sectionHeading(ofUnit id: Int32) -> String? {
         let unit = units[Int(id)]
