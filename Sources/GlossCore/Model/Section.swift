@@ -2,7 +2,11 @@
 public struct Section: Hashable, Sendable {
     public var headingText: StoredText?
     /// Heading depth as written (Markdown `##` is 2); 0 for the lead, 1 for plain-text headings.
-    public var level: Int
+    public var level: Int {
+        get { Int(storedLevel) }
+        set { storedLevel = Int8(clamping: newValue) }
+    }
+    private var storedLevel: Int8
     public var role: SectionRole
     public var headingLines: LineRange?
     public var passages: [Passage]
@@ -18,7 +22,7 @@ public struct Section: Hashable, Sendable {
 
     init(headingText: StoredText?, level: Int, role: SectionRole, headingLines: LineRange?, passages: [Passage] = []) {
         self.headingText = headingText
-        self.level = level
+        self.storedLevel = Int8(clamping: level)
         self.role = role
         self.headingLines = headingLines
         self.passages = passages

@@ -69,7 +69,7 @@ struct DocumentBuilder {
     }
 
     mutating func setKeyPointsHeader(_ cells: [String]) {
-        if document.keyPointsHeader.isEmpty { document.keyPointsHeader = cells }
+        if document.keyPointsHeader.isEmpty { document.keyPointsHeader = arena.shared(cells) }
     }
 
     mutating func addMetadata(_ fields: [MetadataField]) {

@@ -5,6 +5,7 @@ final class TextArena {
     static let firstChunk = 4 << 10
     static let largestChunk = 4 << 20
     private var chunk: TextChunk?
+    private var lastCells: [String] = []
 
     func store(_ string: String) -> StoredText {
         var string = string
@@ -20,6 +21,13 @@ final class TextArena {
         }
         let offset = chunk!.append(bytes)
         return StoredText(chunk: chunk!, offset: offset, count: bytes.count)
+    }
+
+    /// The cells of a table header, sharing one array with the previous document's when they are the
+    /// same (a corpus repeats its key-points header in every article).
+    func shared(_ cells: [String]) -> [String] {
+        if cells != lastCells { lastCells = cells }
+        return lastCells
     }
 
     /// Gives back the unused end of the last chunk once no more texts will come.
