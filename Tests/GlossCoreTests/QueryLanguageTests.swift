@@ -105,6 +105,19 @@ final class QueryLanguageTests: XCTestCase {
         XCTAssertEqual(try matches("/STORM/i"), ["s0.p4", "s0.p5", "s1.p2"], "substrings: storms matches")
         XCTAssertEqual(try matches("storm"), ["s0.p4", "s0.p5"], "words: storms does not")
         XCTAssertEqual(try matches("/nat(o|ion)/i -brussels"), [])
+        XCTAssertEqual(try matches("/\\$\\d+(\\.\\d+)? (million|billion)/"), ["s1.p1"], "a required group narrows, never drops")
+        XCTAssertEqual(try matches("/(?:STORMS|ecurity)/i"), try matches("/STORMS|ecurity/i"))
+    }
+
+    func testRegexPrefilterIsConservative() {
+        XCTAssertEqual(RegexLiteral.requiredAlternatives(of: "storm (surge|season)"), ["storm"])
+        XCTAssertEqual(RegexLiteral.requiredAlternatives(of: "\\d+ (Million|billion)"), ["million", "billion"])
+        XCTAssertEqual(RegexLiteral.requiredAlternatives(of: "(?:million|billion)+"), ["million", "billion"])
+        XCTAssertNil(RegexLiteral.requiredAlternatives(of: "\\d+ (million|billion)?"), "an optional group requires nothing")
+        XCTAssertNil(RegexLiteral.requiredAlternatives(of: "(million|bn)"), "a short alternative may hide inside any word")
+        XCTAssertNil(RegexLiteral.requiredAlternatives(of: "(?!million|billion)x"), "a lookahead requires nothing")
+        XCTAssertNil(RegexLiteral.requiredAlternatives(of: "(million|billion\\w)"))
+        XCTAssertNil(RegexLiteral.requiredAlternatives(of: "tax|levy"), "top-level alternation")
     }
 
     func testKindFields() throws {

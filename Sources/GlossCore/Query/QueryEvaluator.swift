@@ -180,9 +180,9 @@ struct QueryEvaluator {
     private func regex(_ pattern: String, caseInsensitive: Bool, universe: UnitSet) throws(GlossError) -> UnitSet {
         let matcher = try RegexMatcher(pattern: pattern, caseInsensitive: caseInsensitive)
         var candidates = universe
-        if let literal = RegexLiteral.requiredWordPiece(of: pattern) {
-            let needle = Array(literal.utf8)
-            let lists = index.postingLists { term in Self.contains(term, needle) }
+        if let pieces = RegexLiteral.requiredAlternatives(of: pattern) {
+            let needles = pieces.map { Array($0.utf8) }
+            let lists = index.postingLists { term in needles.contains { Self.contains(term, $0) } }
             candidates.formIntersection(unitSet(of: lists))
         }
         let ids = candidates.ids
