@@ -1,6 +1,6 @@
 /// Reads unit texts in place for scans over many units (regex). It holds the workspace's arrays as
 /// values: reading a document through the workspace, a class, would copy the document for each unit.
-struct UnitTextReader: @unchecked Sendable {
+struct UnitTextReader: Sendable {
     let documents: [Document]
     let units: [Unit]
 
