@@ -5,10 +5,14 @@ import Glibc
 struct TermDictionary {
     /// Term bytes, back to back; term `i` spans `starts[i]..<starts[i + 1]`.
     private var arena: [UInt8] = []
-    private var starts: [Int32] = [0]
+    private var starts: [Int32] = Self.initialStarts
     private var hashes: [UInt32] = []
     /// Open addressing; each slot holds a term id + 1, 0 when empty.
-    private var slots: [Int32] = Array(repeating: 0, count: 1024)
+    private var slots: [Int32] = Self.initialSlots
+
+    // Shared until first written: an empty dictionary allocates nothing (shards make one per batch).
+    private static let initialStarts: [Int32] = [0]
+    private static let initialSlots = [Int32](repeating: 0, count: 1024)
 
     var count: Int { hashes.count }
 

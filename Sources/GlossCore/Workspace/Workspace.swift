@@ -141,20 +141,32 @@ public final class Workspace {
         var units: [Unit] = []
         var shard = IndexShard()
         var lengths: [Int32] = []
+        /// Texts of units parsed but not yet indexed.
+        private var pending: [StoredText] = []
 
-        /// Indexes a document as soon as it is parsed, so the garbage of parsing and of growing
-        /// posting lists is reused by the next document instead of piling up.
+        /// Units indexed together: large enough that indexing runs with the dictionary and the posting
+        /// lists hot in the cache, small enough that parsing garbage does not pile up meanwhile.
+        static let batch = 2_048
+
         mutating func add(_ document: Document) {
             let documentUnits = DocumentUnits.units(of: document, index: 0)
             units.append(contentsOf: documentUnits.lazy.map(\.unit))
-            lengths.append(contentsOf: shard.add(documentUnits.map(\.text)[...]))
+            pending.append(contentsOf: documentUnits.lazy.map(\.text))
             unitCounts.append(Int32(documentUnits.count))
             documents.append(document)
+            if pending.count >= Self.batch { indexPending() }
         }
 
-        /// Called once the part is whole: drops the spare capacity of its posting lists (its other
-        /// arrays live only until the workspace has taken their contents).
+        private mutating func indexPending() {
+            lengths.append(contentsOf: shard.add(pending[...]))
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        /// Called once the part is whole: indexes what is left and drops the spare capacity of the
+        /// posting lists (its other arrays live only until the workspace has taken their contents).
         mutating func finish() {
+            indexPending()
+            pending = []
             shard.compact()
         }
     }
