@@ -71,4 +71,33 @@ final class CompactStorageTests: XCTestCase {
         XCTAssertNil(ContentDigest(hex: String(hex.dropLast()) + "g"))
         XCTAssertNotEqual(ContentDigest(hex: DocumentLoader.sha256Hex(Array("harbour".utf8))), document.digest)
     }
+
+    /// Unit texts are looked up in the documents (title, headings, passages, FAQ, key points); loaded
+    /// through a shared arena, every unit reads back the text the units were indexed with.
+    func testEveryUnitReadsItsOwnText() throws {
+        let names = ["ferry-fares-faq-key-points.md", "lighthouse-front-matter.md", "recycling-faq-wire.txt",
+                     "budget-tables.txt", "storm-aid-headings.txt"]
+        let arena = TextArena()
+        var part = Workspace.IndexedPart()
+        for name in names {
+            let fixture = try ReaderFixture(name)
+            part.add(DocumentLoader.parse(fixture.text, pathExtension: String(name.split(separator: ".").last!), arena: arena))
+        }
+        part.finish()
+        arena.seal()
+        var parts = [part]
+        let workspace = Workspace()
+        workspace.add(&parts)
+        var expected: [String] = []
+        for (index, document) in workspace.documents.enumerated() {
+            expected += DocumentUnits.units(of: document, index: index).map(\.text.string)
+        }
+        XCTAssertEqual((0..<workspace.units.count).map { workspace.text(ofUnit: Int32($0)) }, expected)
+        let kinds = Set(workspace.units.map(\.kind))
+        XCTAssertTrue(kinds.isSuperset(of: [.title, .heading, .paragraph, .question, .answer, .keyPoint, .tableRow]), "\(kinds)")
+        let reader = workspace.unitTextReader
+        for id in 0..<Int32(workspace.units.count) {
+            XCTAssertTrue(reader.withUTF8(ofUnit: id) { Array($0) == Array(expected[Int(id)].utf8) })
+        }
+    }
 }

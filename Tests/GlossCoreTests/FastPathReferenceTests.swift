@@ -107,6 +107,27 @@ final class FastPathReferenceTests: XCTestCase {
         }
     }
 
+    /// The regex prefilter (a required word piece or group of alternatives) never drops a unit that a
+    /// scan of every unit finds.
+    func testRegexesAgreeWithAFullScan() throws {
+        let session = TestSession.make(Self.corpus(seed: 7, documents: 80))
+        let workspace = session.workspace
+        let patterns = ["(harbor|council)", "\\b(gate|gates)d?\\b", "(?:storm|surge) (cost|grant)", "caf(é|e)",
+                        "(vote|fleet)s?", "(the|and) (harbor|barrier)", "zelensky's", "(gate|barrier)+ vote",
+                        "(?:Council|Vote)", "(harbor|coun)", "ga(te|ted)", "(naïve|naive)"]
+        for pattern in patterns {
+            for flags in ["", "i"] {
+                let node = try QueryParser.parse("/\(pattern)/\(flags)")
+                let fast = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.liveUnits).ids
+                let matcher = try RegexMatcher(pattern: pattern, caseInsensitive: flags == "i")
+                let scratch = RegexMatcher.Scratch(for: matcher)
+                let slow = (0..<Int32(workspace.units.count)).filter { matcher.matches(workspace.text(ofUnit: $0), scratch: scratch) }
+                XCTAssertEqual(fast, slow, "/\(pattern)/\(flags)")
+                XCTAssertFalse(slow.isEmpty && flags == "i" && pattern.contains("harbor"), "the corpus has matches for /\(pattern)/")
+            }
+        }
+    }
+
     func testUnitSetsAgreeWithSwiftSets() {
         var random = ReferenceRandom(seed: 42)
         for _ in 0..<300 {
