@@ -1,11 +1,6 @@
 /// Finds runs of word characters that every match of a regex must contain, so the vocabulary can
 /// narrow the units to scan. Conservative: when unsure, it returns nil and every unit is scanned.
 enum RegexLiteral {
-    /// The longest required piece, folded like indexed words, or nil.
-    static func requiredWordPiece(of pattern: String) -> String? {
-        requiredPieces(of: pattern)?.single
-    }
-
     /// Pieces of which every match contains at least one, folded like indexed words: the longest
     /// required piece, or else the words of a required group of plain alternatives, as in
     /// `(million|billion)`.
