@@ -67,16 +67,20 @@ final class FastPathReferenceTests: XCTestCase {
     func testQueriesAgreeWithTheReference() throws {
         for seed in 1...4 {
             let session = TestSession.make(Self.corpus(seed: UInt64(seed), documents: 60))
-            let workspace = session.workspace
-            let words = (0..<workspace.units.count).map { Tokenizer().foldedWords(workspace.text(ofUnit: Int32($0))) }
-            var random = ReferenceRandom(seed: UInt64(seed) * 977)
-            for _ in 0..<150 {
-                let text = Self.randomQuery(&random)
-                let node = try QueryParser.parse(text)
-                let fast = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.liveUnits).ids
-                let slow = (0..<workspace.units.count).filter { Self.reference(node, words[$0]) }.map(Int32.init)
-                XCTAssertEqual(fast, slow, "seed \(seed), query \(text)")
-            }
+            try assertRandomQueriesAgree(in: session.workspace, seed: UInt64(seed) * 977, context: "seed \(seed)")
+        }
+    }
+
+    /// Evaluates 150 random queries through the index and through the reference, unit by unit.
+    private func assertRandomQueriesAgree(in workspace: Workspace, seed: UInt64, context: String) throws {
+        let words = (0..<workspace.units.count).map { Tokenizer().foldedWords(workspace.text(ofUnit: Int32($0))) }
+        var random = ReferenceRandom(seed: seed)
+        for _ in 0..<150 {
+            let text = Self.randomQuery(&random)
+            let node = try QueryParser.parse(text)
+            let fast = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.liveUnits).ids
+            let slow = (0..<workspace.units.count).filter { Self.reference(node, words[$0]) }.map(Int32.init)
+            XCTAssertEqual(fast, slow, "\(context), query \(text)")
         }
     }
 
@@ -96,15 +100,7 @@ final class FastPathReferenceTests: XCTestCase {
         let workspace = session.workspace
         XCTAssertGreaterThan(workspace.index.shards.count, 1, "the directory was indexed in parts")
         XCTAssertEqual(workspace.loadedDocumentCount, 151)
-        let words = (0..<workspace.units.count).map { Tokenizer().foldedWords(workspace.text(ofUnit: Int32($0))) }
-        var random = ReferenceRandom(seed: 5)
-        for _ in 0..<150 {
-            let text = Self.randomQuery(&random)
-            let node = try QueryParser.parse(text)
-            let fast = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.liveUnits).ids
-            let slow = (0..<workspace.units.count).filter { Self.reference(node, words[$0]) }.map(Int32.init)
-            XCTAssertEqual(fast, slow, "query \(text)")
-        }
+        try assertRandomQueriesAgree(in: workspace, seed: 5, context: "sharded load")
     }
 
     /// The regex prefilter (a required word piece or group of alternatives) never drops a unit that a
