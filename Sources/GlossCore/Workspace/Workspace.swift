@@ -118,15 +118,7 @@ public final class Workspace {
     public func add(_ newDocuments: [Document]) -> [Int] {
         var part = IndexedPart()
         var texts: [StoredText] = []
-        for document in newDocuments {
-            let documentUnits = DocumentUnits.units(of: document, index: 0)
-            part.documents.append(document)
-            part.unitCounts.append(Int32(documentUnits.count))
-            for (unit, text) in documentUnits {
-                part.units.append(unit)
-                texts.append(text)
-            }
-        }
+        for document in newDocuments { texts += part.append(document) }
         let first = documents.count
         register(part)
         index.add(texts)
@@ -148,13 +140,19 @@ public final class Workspace {
         /// lists hot in the cache, small enough that parsing garbage does not pile up meanwhile.
         static let batch = 2_048
 
+        /// Adds a document and its units, and indexes them with the next batch.
         mutating func add(_ document: Document) {
+            pending += append(document)
+            if pending.count >= Self.batch { indexPending() }
+        }
+
+        /// Adds a document and its units without indexing them; returns their texts, in unit order.
+        mutating func append(_ document: Document) -> [StoredText] {
             let documentUnits = DocumentUnits.units(of: document, index: 0)
             units.append(contentsOf: documentUnits.lazy.map(\.unit))
-            pending.append(contentsOf: documentUnits.lazy.map(\.text))
             unitCounts.append(Int32(documentUnits.count))
             documents.append(document)
-            if pending.count >= Self.batch { indexPending() }
+            return documentUnits.map(\.text)
         }
 
         private mutating func indexPending() {
