@@ -101,6 +101,29 @@ final class SessionTests: XCTestCase {
         XCTAssertFalse(saved.contains("export"), "exports are not saved")
     }
 
+    /// A folder load has no SHA-256 per file: its documents are anchored all the same, and a changed
+    /// one is found by its anchors.
+    func testFolderLoadsAreAnchoredAndReanchored() throws {
+        let directory = try project()
+        let coding = "load articles\ntag harbor-barrier-vote:s1.p1 opening\ntag harbor-barrier-vote:s1.p2 second\ntag river-towns-broadband:s2.p1 cost\nsave folder\n"
+        XCTAssertEqual(try GlossProcess.commands(coding, in: directory.url).status, 0)
+        let saved = try directory.read("sessions/folder.gloss")
+        XCTAssertTrue(saved.contains("\nload ../articles\nanchor harbor-barrier-vote:s1.p1 "), saved)
+        XCTAssertTrue(saved.contains("\nanchor river-towns-broadband:s2.p1 "), saved)
+
+        let original = try directory.read("articles/harbor-barrier-vote.txt")
+        let opening = try XCTUnwrap(original.range(of: "After nine hours"))
+        try directory.write("articles/harbor-barrier-vote.txt", original.replacingCharacters(
+            in: opening.lowerBound..<opening.lowerBound, with: "A paragraph the editors added on top of the story.\n\n"))
+        try directory.write("check.gloss", "replay sessions/folder.gloss --quiet\nexport json folder.json\n")
+        let result = try GlossProcess.run(["run", "check.gloss"], in: directory.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr.components(separatedBy: "changed since the session was saved").count - 1, 1, result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try directory.read("folder.json").utf8)) as? [String: Any])
+        let codings = (json["codings"] as? [[String: String]] ?? []).map { "\($0["document"]!):\($0["address"]!)=\($0["tag"]!)" }.sorted()
+        XCTAssertEqual(codings, ["harbor-barrier-vote:s1.p2=opening", "harbor-barrier-vote:s1.p3=second", "river-towns-broadband:s2.p1=cost"])
+    }
+
     func testSaveRefusesToOverwriteWithoutForce() throws {
         let directory = try project()
         let result = try GlossProcess.commands("load articles/harbor-barrier-vote.txt\nsave one\nsave one\n", in: directory.url)

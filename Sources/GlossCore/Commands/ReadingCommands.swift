@@ -52,6 +52,9 @@ enum ReadingCommands {
                 ?? invocation.words("PATH").first?.column
             throw located
         }
+        if invocation.option("sha256") != nil, let document = added.first {
+            session.workspace.hashChecked.insert(document)
+        }
         if let expected = invocation.option("sha256"), let document = added.first,
            session.workspace.documents[document].sha256 != expected.lowercased() {
             session.workspace.drifted.insert(document)

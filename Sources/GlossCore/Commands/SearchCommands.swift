@@ -337,12 +337,14 @@ enum SearchCommands {
         }
         output.line()
         output.line(StyledText("Documents and sections", .heading))
+        // Sections grouped by document once: looking them up per document was quadratic on a corpus.
+        let sectionsByDocument = Dictionary(grouping: perSection.keys.sorted(), by: \.document)
         for document in perDocument.keys.sorted() {
             var line = StyledText(workspace.documents[document].id, .address)
             line.append("  \(perDocument[document]!) units")
             if highlighter != nil { line.append(" · \(matches[document] ?? 0) matches") }
             output.line(line, indent: 2)
-            for ref in perSection.keys.sorted() where ref.document == document {
+            for ref in sectionsByDocument[document] ?? [] {
                 let heading = workspace.documents[document].sections[sectionIndex(ref)].heading ?? "(lead)"
                 output.line(StyledText("\(ref.address)", .address) + StyledText("  \(heading)  ") + StyledText("\(perSection[ref]!)", .faint), indent: 4)
             }

@@ -260,6 +260,8 @@ enum SessionCommands {
         default: throw GlossError("anchor takes one element, not a range or a document", column: word.column)
         }
         let anchor = Anchor(hash: invocation.word("HASH")!.text, head: invocation.word("HEAD")!.text, tail: invocation.word("TAIL")?.text ?? "")
-        workspace.registerAnchor(ElementRef(document: document, address: address), anchor)
+        if workspace.registerAnchor(ElementRef(document: document, address: address), anchor) {
+            invocation.warnings.append("\(workspace.documents[document].path): changed since the session was saved (an anchored text differs); annotations are re-anchored by their text")
+        }
     }
 }

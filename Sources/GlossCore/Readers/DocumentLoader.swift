@@ -122,14 +122,19 @@ public enum DocumentLoader {
         let bytes = try readBytes(candidate.path, name: candidate.displayName)
         let decoded = try SourceDecoder.decode(bytes, name: candidate.displayName)
         var document = parse(decoded.text, pathExtension: pathExtension(candidate.path), arena: arena)
-        let sourcePath = candidate.path.contains("/.") || candidate.path.contains("//")
-            ? URL(fileURLWithPath: candidate.path).standardizedFileURL.path : candidate.path
+        let sourcePath = sourcePath(of: candidate)
         document.sourcePath = sourcePath
         // One string for both when they are equal (a corpus loaded by absolute path).
         document.path = candidate.displayName == sourcePath ? sourcePath : candidate.displayName
         document.byteCount = bytes.count
         document.digest = ContentDigest(SHA256.hash(data: bytes))
         return (document, decoded.warning)
+    }
+
+    /// The path a document read from `candidate` records: standardized when it holds `.` or `..`.
+    static func sourcePath(of candidate: Candidate) -> String {
+        candidate.path.contains("/.") || candidate.path.contains("//")
+            ? URL(fileURLWithPath: candidate.path).standardizedFileURL.path : candidate.path
     }
 
     /// Chooses the reader by extension: Markdown for `.md`/`.markdown`, plain text otherwise.

@@ -16,7 +16,8 @@ public enum SessionScript {
             "",
         ]
         let entries = savedEntries(session.history, stateOnly: stateOnly)
-        let anchored = anchoredElements(session, entries: entries)
+        // Grouped once: a `load` of a folder can bring tens of thousands of documents.
+        let anchoredByDocument = Dictionary(grouping: anchoredElements(session, entries: entries).sorted(), by: \.document)
         var anchoredDocuments = Set<Int>()
         for entry in entries {
             for line in entry.line.split(separator: "\n").map(String.init) {
@@ -28,7 +29,7 @@ public enum SessionScript {
                 guard line.hasPrefix("load ") else { continue }
                 // Anchors follow the load of their document, once.
                 for document in documentsLoaded(by: line, in: session) where anchoredDocuments.insert(document).inserted {
-                    for ref in anchored.filter({ $0.document == document }).sorted() {
+                    for ref in anchoredByDocument[document] ?? [] {
                         lines.append(anchorLine(ref, in: session.workspace))
                     }
                 }
@@ -80,7 +81,13 @@ public enum SessionScript {
     private static func documentsLoaded(by line: String, in session: Session) -> [Int] {
         guard let words = try? CommandLineTokenizer.words(line) else { return [] }
         let workspace = session.workspace
-        let paths = Set(words.dropFirst().filter { !$0.isOption }.map { absolute($0.text, base: session.baseDirectory) })
+        // Expanded as `load` expands them (folders and patterns give their files); an argument whose
+        // files are gone by now gives none.
+        var paths = Set<String>()
+        for word in words.dropFirst() where !word.isOption {
+            guard let candidates = try? DocumentLoader.candidates(for: [word.text], baseDirectory: session.baseDirectory) else { continue }
+            for candidate in candidates { paths.insert(DocumentLoader.sourcePath(of: candidate)) }
+        }
         return workspace.loadedDocumentIndices.filter { paths.contains(workspace.documents[$0].sourcePath) }
     }
 

@@ -3,12 +3,27 @@ extension Workspace {
     /// Records what an element looked like (an `anchor` line of a saved session). For a document that
     /// changed since, works out where the element is now: the same address when its text is unchanged,
     /// else the element with the same text, else the most similar one, else nowhere (an orphan).
-    public func registerAnchor(_ ref: ElementRef, _ anchor: Anchor) {
-        anchors[ref] = anchor
-        guard drifted.contains(ref.document) else { return }
+    ///
+    /// A document loaded from a folder or a pattern has no SHA-256 in the script: the first anchor that
+    /// no longer matches its text tells that it changed. Returns true then, and re-anchors the
+    /// document's earlier anchors too (they come straight after its load, before any command uses them).
+    @discardableResult
+    public func registerAnchor(_ ref: ElementRef, _ anchor: Anchor) -> Bool {
+        if anchors.updateValue(anchor, forKey: ref) == nil { anchoredAddresses[ref.document, default: []].append(ref.address) }
+        var detectedChange = false
+        if !drifted.contains(ref.document), !hashChecked.contains(ref.document) {
+            guard !exists(ref) || Anchor.hash(of: text(of: ref)) != anchor.hash else { return false }
+            drifted.insert(ref.document)
+            detectedChange = true
+        }
+        guard drifted.contains(ref.document) else { return false }
         var remap = addressRemap[ref.document] ?? [:]
-        remap[ref.address] = relocate(ref, anchor)
+        for address in detectedChange ? anchoredAddresses[ref.document] ?? [] : [ref.address] {
+            let earlier = ElementRef(document: ref.document, address: address)
+            remap[address] = relocate(earlier, anchors[earlier]!)
+        }
         addressRemap[ref.document] = remap
+        return detectedChange
     }
 
     private func relocate(_ ref: ElementRef, _ anchor: Anchor) -> ElementAddress? {
