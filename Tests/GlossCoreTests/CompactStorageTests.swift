@@ -46,7 +46,15 @@ final class CompactStorageTests: XCTestCase {
             (0, [0]), (3, [63]), (4, [64, 65, 9_000]), (200, [1_000_000]), (201, [2, 2_000_000]), (70_000, [127]),
         ]
         var list = PostingList()
-        for (unit, positions) in occurrences { list.append(unit: unit, positions: positions[...]) }
+        // In two batches (split between units, as a load splits them): the second continues the deltas.
+        let flat = occurrences.flatMap { unit, positions in positions.map { UInt64(UInt32(unit)) << 32 | UInt64(UInt32($0)) } }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: PostingList.encodedCapacity(flat.count))
+        defer { buffer.deallocate() }
+        flat.withUnsafeBufferPointer { flat in
+            list.append(UnsafeBufferPointer(rebasing: flat[..<5]), encodingIn: buffer)
+            list.append(UnsafeBufferPointer(rebasing: flat[5...]), encodingIn: buffer)
+        }
+        XCTAssertEqual(list.unitCount, Int32(occurrences.count))
         list.base = 10
         var read: [(Int32, [Int32])] = []
         list.forEachUnitWithPositions { read.append(($0, $1)) }

@@ -10,57 +10,101 @@ final class IndexShard: @unchecked Sendable {
     private(set) var unitCount: Int32 = 0
 
     /// Indexes units in order after those already here; returns each unit's word count (for ranking).
+    ///
+    /// The words of the batch are collected first, in text order, then grouped by term with a counting
+    /// sort over the terms the batch uses: each term's posting list is then extended once per batch,
+    /// its units and positions already in order, instead of once per unit after a sort per unit.
     func add(_ texts: ArraySlice<StoredText>) -> [Int32] {
         // Work on local copies: a class's stored properties cost an exclusivity check and a
         // uniqueness check on every access in this, the hottest loop of a load.
         var dictionary = self.dictionary
-        var postings = self.postings
+        var batch = Batch(postings: self.postings, termCount: dictionary.count)
         self.dictionary = TermDictionary()
         self.postings = []
         defer {
             self.dictionary = dictionary
-            self.postings = postings
+            self.postings = batch.postings
         }
         var lengths: [Int32] = []
         lengths.reserveCapacity(texts.count)
         var scratch: [UInt8] = []
-        var occurrences: [UInt64] = []
-        var positions: [Int32] = []
         for text in texts {
-            let id = unitCount
+            let unit = UInt64(UInt32(unitCount))
             unitCount += 1
-            occurrences.removeAll(keepingCapacity: true)
             var wordCount: Int32 = 0
             text.withUTF8 { bytes in
                 Tokenizer.scan(bytes, scratch: &scratch) { word, position, _ in
-                    let term = dictionary.insert(word)
-                    if term.isNew { postings.append(PostingList()) }
-                    occurrences.append(UInt64(UInt32(term.id)) << 32 | UInt64(UInt32(position)))
+                    let unitAndPosition = unit << 32 | UInt64(UInt32(position))
+                    batch.record(dictionary.insert(word), unitAndPosition)
                     // A possessive is also found under its base word: "Zelensky’s" matches `zelensky`.
                     if word.count > 2, word[word.count - 2] == 0x27, word[word.count - 1] == 0x73 {
-                        let base = dictionary.insert(UnsafeBufferPointer(rebasing: word[..<(word.count - 2)]))
-                        if base.isNew { postings.append(PostingList()) }
-                        occurrences.append(UInt64(UInt32(base.id)) << 32 | UInt64(UInt32(position)))
+                        batch.record(dictionary.insert(UnsafeBufferPointer(rebasing: word[..<(word.count - 2)])), unitAndPosition)
                     }
                     wordCount = Int32(position + 1)
                 }
             }
             lengths.append(wordCount)
-            occurrences.sort()
-            var start = 0
-            while start < occurrences.count {
-                let term = occurrences[start] >> 32
-                var end = start
-                positions.removeAll(keepingCapacity: true)
-                while end < occurrences.count, occurrences[end] >> 32 == term {
-                    positions.append(Int32(truncatingIfNeeded: occurrences[end] & 0xFFFF_FFFF))
-                    end += 1
+        }
+        batch.flush()
+        return lengths
+    }
+
+    /// The occurrences of one batch of units, on their way into the posting lists.
+    private struct Batch {
+        var postings: [PostingList]
+        /// Per occurrence: the batch slot of its term, and its unit and position (`unit << 32 | position`).
+        var occurrenceSlots: [Int32] = []
+        var occurrences: [UInt64] = []
+        /// Terms the batch uses, in first-seen order, with their counts; `slotOfTerm` maps back (-1: unused).
+        var batchTerms: [Int32] = []
+        var counts: [Int32] = []
+        var slotOfTerm: [Int32]
+
+        init(postings: [PostingList], termCount: Int) {
+            self.postings = postings
+            slotOfTerm = [Int32](repeating: -1, count: termCount)
+        }
+
+        @inline(__always)
+        mutating func record(_ term: (id: Int32, isNew: Bool), _ unitAndPosition: UInt64) {
+            if term.isNew {
+                postings.append(PostingList())
+                slotOfTerm.append(-1)
+            }
+            var slot = slotOfTerm[Int(term.id)]
+            if slot < 0 {
+                slot = Int32(batchTerms.count)
+                slotOfTerm[Int(term.id)] = slot
+                batchTerms.append(term.id)
+                counts.append(0)
+            }
+            counts[Int(slot)] += 1
+            occurrenceSlots.append(slot)
+            occurrences.append(unitAndPosition)
+        }
+
+        /// Groups the occurrences by term (a stable counting sort, so each term's stay in unit and
+        /// position order) and appends each term's to its posting list.
+        mutating func flush() {
+            var starts = [Int](repeating: 0, count: counts.count + 1)
+            for slot in counts.indices { starts[slot + 1] = starts[slot] + Int(counts[slot]) }
+            var grouped = [UInt64](repeating: 0, count: occurrences.count)
+            var next = starts
+            for index in occurrences.indices {
+                let slot = Int(occurrenceSlots[index])
+                grouped[next[slot]] = occurrences[index]
+                next[slot] += 1
+            }
+            let encoded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: PostingList.encodedCapacity(Int(counts.max() ?? 0)))
+            defer { encoded.deallocate() }
+            grouped.withUnsafeBufferPointer { grouped in
+                for slot in batchTerms.indices {
+                    let term = Int(batchTerms[slot])
+                    postings[term].append(UnsafeBufferPointer(rebasing: grouped[starts[slot]..<starts[slot + 1]]), encodingIn: encoded)
+                    slotOfTerm[term] = -1
                 }
-                postings[Int(term)].append(unit: id, positions: positions[...])
-                start = end
             }
         }
-        return lengths
     }
 
     /// Releases the spare capacity arrays keep while they grow (up to half of a posting list).

@@ -9,20 +9,39 @@ struct PostingList {
     /// Added to the stored (shard-relative) ids when reading.
     var base: Int32 = 0
 
-    mutating func append(unit: Int32, positions: ArraySlice<Int32>) {
-        VarInt.append(UInt32(unit - lastUnit), to: &bytes)
-        lastUnit = unit
-        unitCount += 1
-        if positions.count == 1 {
-            VarInt.append(UInt32(positions.first!) << 1 | 1, to: &bytes)
-            return
+    /// The most bytes `append(_:encodingIn:)` writes for `count` occurrences: 5 per varint, a unit
+    /// delta and a header per unit, one per position.
+    static func encodedCapacity(_ count: Int) -> Int { count * 15 }
+
+    /// Appends occurrences given as `unit << 32 | position`, sorted, units after those already here.
+    /// Encodes into `buffer` (at least `encodedCapacity` bytes) and appends that whole: one append per batch.
+    mutating func append(_ occurrences: UnsafeBufferPointer<UInt64>, encodingIn buffer: UnsafeMutableBufferPointer<UInt8>) {
+        guard !occurrences.isEmpty else { return }
+        var cursor = 0
+        do {
+            var index = 0
+            while index < occurrences.count {
+                let unit = Int32(truncatingIfNeeded: occurrences[index] >> 32)
+                var end = index + 1
+                while end < occurrences.count, occurrences[end] >> 32 == occurrences[index] >> 32 { end += 1 }
+                VarInt.write(UInt32(bitPattern: unit - lastUnit), to: buffer, at: &cursor)
+                lastUnit = unit
+                unitCount += 1
+                if end - index == 1 {
+                    VarInt.write(UInt32(truncatingIfNeeded: occurrences[index]) << 1 | 1, to: buffer, at: &cursor)
+                } else {
+                    VarInt.write(UInt32(end - index) << 1, to: buffer, at: &cursor)
+                    var previous: UInt32 = 0
+                    for occurrence in index..<end {
+                        let position = UInt32(truncatingIfNeeded: occurrences[occurrence])
+                        VarInt.write(position - previous, to: buffer, at: &cursor)
+                        previous = position
+                    }
+                }
+                index = end
+            }
         }
-        VarInt.append(UInt32(positions.count) << 1, to: &bytes)
-        var previous: Int32 = 0
-        for position in positions {
-            VarInt.append(UInt32(position - previous), to: &bytes)
-            previous = position
-        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<cursor]))
     }
 
     /// Reads a unit's header: its occurrence count, and the position when there is just one.
@@ -91,13 +110,15 @@ struct PostingList {
 /// LEB128 unsigned varints.
 enum VarInt {
     @inline(__always)
-    static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+    static func write(_ value: UInt32, to buffer: UnsafeMutableBufferPointer<UInt8>, at cursor: inout Int) {
         var value = value
         while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            buffer[cursor] = UInt8(truncatingIfNeeded: value) | 0x80
+            cursor += 1
             value >>= 7
         }
-        bytes.append(UInt8(value))
+        buffer[cursor] = UInt8(value)
+        cursor += 1
     }
 
     @inline(__always)

@@ -47,6 +47,16 @@ public struct Tokenizer: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
         _ body: (UnsafeBufferPointer<UInt8>, Int, Range<Int>) -> Void
     ) {
+        // ASCII words with capitals are lowercased here, on the stack; longer ones use `scratch`.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { lowered in
+            scan(bytes, scratch: &scratch, lowered: lowered, body)
+        }
+    }
+
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], lowered: UnsafeMutableBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>, Int, Range<Int>) -> Void
+    ) {
         var index = 0
         var position = 0
         let count = bytes.count
@@ -72,8 +82,25 @@ public struct Tokenizer: Sendable {
                     continue
                 }
             }
-            // A word starts here; collect it.
+            // A word starts here. Most words are ASCII: find where it ends on the bytes and fold it by
+            // lowercasing (or not at all); a word with other characters is collected below.
             let start = index
+            if let (end, hasCapitals) = asciiWordEnd(bytes, from: index) {
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if !hasCapitals {
+                    body(word, position, start..<end)
+                } else if word.count <= lowered.count {
+                    for offset in 0..<word.count { lowered[offset] = lowercased(word[offset]) }
+                    body(UnsafeBufferPointer(rebasing: lowered[..<word.count]), position, start..<end)
+                } else {
+                    scratch.removeAll(keepingCapacity: true)
+                    scratch.append(contentsOf: word.lazy.map(lowercased))
+                    emit(scratch, position, start..<end, body)
+                }
+                position += 1
+                index = end
+                continue
+            }
             scratch.removeAll(keepingCapacity: true)
             var asciiOnly = true
             var lastWasDigit = false
@@ -129,6 +156,50 @@ public struct Tokenizer: Sendable {
         }
     }
 
+    /// Where the ASCII word starting at `start` ends, and whether it has capitals; nil when the word
+    /// goes on with other characters (or an apostrophe that is not ASCII), which the full loop handles.
+    /// Follows the same rules: `'` between letters, `.` and `,` between digits stay inside.
+    @inline(__always)
+    private static func asciiWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Bool)? {
+        var index = start
+        var hasCapitals = false
+        var lastWasDigit = false
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if isASCIIWordByte(byte) {
+                    hasCapitals = hasCapitals || byte &- 0x41 < 26
+                    lastWasDigit = byte &- 0x30 < 10
+                    index += 1
+                    continue
+                }
+                if index + 1 < count {
+                    if byte == 0x27, !lastWasDigit, startsWordLetter(bytes, at: index + 1) {
+                        index += 1
+                        continue
+                    }
+                    if byte == 0x2E || byte == 0x2C, lastWasDigit, bytes[index + 1] &- 0x30 < 10 {
+                        index += 1
+                        continue
+                    }
+                }
+                return (index, hasCapitals)
+            }
+            // A character that continues the word (or may: an apostrophe) leaves it to the full loop;
+            // anything else (a dash, a closing quote) ends it here.
+            let scalar = decodeScalar(bytes, at: index).0
+            if isApostrophe(scalar) || (isWordScalar(scalar) && !isSingleCharacterWord(scalar)) { return nil }
+            return (index, hasCapitals)
+        }
+        return (index, hasCapitals)
+    }
+
+    @inline(__always)
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
     private static func emit(
         _ scratch: [UInt8], _ position: Int, _ range: Range<Int>,
         _ body: (UnsafeBufferPointer<UInt8>, Int, Range<Int>) -> Void
@@ -147,7 +218,8 @@ public struct Tokenizer: Sendable {
             return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
         }
         let scalar = decodeScalar(bytes, at: index).0
-        return scalar.properties.isAlphabetic
+        // An ideograph is a word of its own, so an apostrophe before one ends the word instead.
+        return scalar.properties.isAlphabetic && !isSingleCharacterWord(scalar)
     }
 
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
@@ -186,9 +258,10 @@ public struct Tokenizer: Sendable {
     /// Full folding for words with non-ASCII letters: lowercase, strip diacritics, compatibility forms.
     private static func refold(_ scratch: inout [UInt8]) {
         let word = String(decoding: scratch, as: UTF8.self)
-        let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .precomposedStringWithCompatibilityMapping
-            .replacingOccurrences(of: "ß", with: "ss")
+        // Searching for ß costs a Foundation call per word; its UTF-8 (C3 9F) is checked first.
+        if folded.utf8.contains(0x9F) { folded = folded.replacingOccurrences(of: "ß", with: "ss") }
         let marksRemoved = String(String.UnicodeScalarView(folded.unicodeScalars.filter {
             $0.properties.generalCategory != .nonspacingMark
         }))

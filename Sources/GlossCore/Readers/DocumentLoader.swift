@@ -133,8 +133,15 @@ public enum DocumentLoader {
 
     /// The path a document read from `candidate` records: standardized when it holds `.` or `..`.
     static func sourcePath(of candidate: Candidate) -> String {
-        candidate.path.contains("/.") || candidate.path.contains("//")
-            ? URL(fileURLWithPath: candidate.path).standardizedFileURL.path : candidate.path
+        // Checked on bytes: String.contains(String) goes through Foundation, once per file of a load.
+        var previous: UInt8 = 0
+        for byte in candidate.path.utf8 {
+            if previous == 0x2F, byte == 0x2E || byte == 0x2F {
+                return URL(fileURLWithPath: candidate.path).standardizedFileURL.path
+            }
+            previous = byte
+        }
+        return candidate.path
     }
 
     /// Chooses the reader by extension: Markdown for `.md`/`.markdown`, plain text otherwise.

@@ -135,7 +135,7 @@ extension Substring {
 
     /// Characters, counted without grapheme breaking when the text is ASCII.
     var characterCount: Int {
-        utf8.allSatisfy { $0 < 0x80 } ? utf8.count : count
+        isASCIIOnly ? utf8.count : count
     }
 }
 

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Reads plain-text articles: one paragraph per line, or wire-style paragraphs separated by blank
 /// lines (hard-wrapped lines of one paragraph are joined). Headings follow `HeadingRule`.
 public struct PlainTextReader: Sendable {
@@ -162,20 +164,39 @@ public struct PlainTextReader: Sendable {
         var blocks: [[Line]] = []
         var current: [Line] = []
         var number = 0
-        // Split on newline bytes: a newline is never part of a longer UTF-8 sequence.
-        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        // Split on newline bytes, found with memchr: a newline is never part of a longer UTF-8 sequence.
+        for range in lineRanges(of: text) {
             number += 1
-            let line = Substring(rawLine).trimmingWhitespace()
-            if line.isEmpty {
+            let utf8 = text.utf8
+            let rawLine = text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+            let line = rawLine.trimmingTrailingWhitespace()
+            if line.trimmingWhitespace().isEmpty {
                 if !current.isEmpty { blocks.append(current) }
                 current = []
             } else {
                 // Leading indentation is kept: it can matter to bullets and tables.
-                current.append(Line(number: number, text: Substring(rawLine).trimmingTrailingWhitespace()))
+                current.append(Line(number: number, text: line))
             }
         }
         if !current.isEmpty { blocks.append(current) }
         return blocks
+    }
+
+    /// UTF-8 offsets of each line (without its newline); a final newline ends the last line.
+    static func lineRanges(of text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            guard let base = bytes.baseAddress else { return [0..<0] }
+            var start = 0
+            while let found = memchr(base + start, 0x0A, bytes.count - start) {
+                let end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                ranges.append(start..<end)
+                start = end + 1
+            }
+            ranges.append(start..<bytes.count)
+            return ranges
+        }
     }
 
     // MARK: - Hard wrapping

@@ -44,7 +44,7 @@ public enum SourceDecoder {
 
     /// `\r\n` and lone `\r` become `\n`.
     public static func normalizeLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        guard text.containsByte(13) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var previousWasCR = false

@@ -20,7 +20,7 @@ public enum TerminalSafe {
 
     /// Output rendered in colour, back to plain text: SGR sequences (`ESC [ … m`) removed.
     public static func removingStyles(_ text: String) -> String {
-        guard text.contains("\u{1B}") else { return text }
+        guard text.utf8.contains(0x1B) else { return text }
         var result = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {

@@ -205,7 +205,8 @@ public final class Session {
 
     /// Replaces `${NAME}`; `$$` is a literal dollar before a brace. Undefined names are errors.
     func expandVariables(_ line: String) throws(GlossError) -> String {
-        guard line.contains("${") else { return line }
+        // A `$` on bytes first: String.contains(String) goes through Foundation, once per command.
+        guard line.utf8.contains(0x24), line.contains("${") else { return line }
         var result = ""
         let characters = Array(line)
         var index = 0

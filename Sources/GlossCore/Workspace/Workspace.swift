@@ -80,8 +80,9 @@ public final class Workspace {
 
     /// An id made from the file name: lowercase, runs of other characters as `-`, unique with `-2`, `-3`.
     public func makeDocumentID(for path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let stem = name.contains(".") && !name.hasPrefix(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        // On bytes: String.contains(String) goes through Foundation, which costs a load dearly.
+        let stem = name.utf8.contains(0x2E) && !name.hasPrefix(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
         var id = ""
         var pendingDash = false
         // ASCII names (nearly all) are done on bytes.
