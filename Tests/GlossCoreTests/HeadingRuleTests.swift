@@ -113,4 +113,21 @@ final class HeadingRuleTests: XCTestCase {
             XCTAssertFalse(HeadingRule.endsSentence(text[...]), text)
         }
     }
+
+    /// ASCII lines (nearly all) are judged on bytes; the character-based rules must agree on them.
+    func testByteRulesAgreeWithCharacterRulesOnASCII() {
+        let fragments = ["The", "Vote", "by", "By", "U.S.", "D.C.", "and", "Between", "between", "Who", "Pays", "x", "9", "2026",
+                         "well-known", "Port's", "\"", "'", ")", "]", "*", "_", ".", ",", ";", ":", "!", "?", "  ", "\t", "-", "a.b."]
+        var random = ReferenceRandom(seed: 11)
+        for _ in 0..<5_000 {
+            let line = (0..<(1 + random.next(9))).map { _ in fragments[random.next(fragments.count)] }
+                .joined(separator: random.next(3) == 0 ? "" : " ")
+            let text = line[...].trimmingWhitespace()
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+            XCTAssertEqual(HeadingRule.isHeadingShapedASCII(text, wordCount: words),
+                           HeadingRule.isHeadingShapedByCharacters(text, wordCount: words), "isHeadingShaped: \(line.debugDescription)")
+            XCTAssertEqual(HeadingRule.isTitleCasedASCII(Array(text.utf8)), HeadingRule.isTitleCasedByCharacters(text),
+                           "isTitleCased: \(line.debugDescription)")
+        }
+    }
 }

@@ -36,7 +36,14 @@ public enum HeadingRule {
             if !isSpace && !inWord { wordCount += 1 }
             inWord = !isSpace
         }
-        guard wordCount <= maximumWords, let first = text.first, text.characterCount <= maximumCharacters else { return false }
+        guard wordCount <= maximumWords else { return false }
+        return text.isASCIIOnly
+            ? isHeadingShapedASCII(text, wordCount: wordCount) : isHeadingShapedByCharacters(text, wordCount: wordCount)
+    }
+
+    /// Rule 1 on the characters of a trimmed line of at most `maximumWords` words.
+    static func isHeadingShapedByCharacters(_ text: Substring, wordCount: Int) -> Bool {
+        guard let first = text.first, text.characterCount <= maximumCharacters else { return false }
         if !(first.isUppercase || first.isNumber || (first.isLetter && !first.isLowercase) || isOpeningQuote(first)) {
             return false
         }
@@ -55,13 +62,72 @@ public enum HeadingRule {
         return !sentenceEnders.contains(last)
     }
 
+    /// Rule 1 on the bytes of an ASCII line (nearly every line), with the same steps as above.
+    static func isHeadingShapedASCII(_ text: Substring, wordCount: Int) -> Bool {
+        let bytes = text.utf8Bytes
+        guard let first = bytes.first, bytes.count <= maximumCharacters else { return false }
+        let isQuote = first == 0x22 || first == 0x27
+        guard isUppercase(first) || isDigit(first) || isQuote else { return false }
+        if isQuote, bytes.count > 1, isLowercase(bytes[1]) { return false }
+        if wordCount <= 6, wordCount > 1, bytes.starts(with: [0x42, 0x79, 0x20]),
+           let next = bytes.dropFirst(3).first(where: { $0 != 0x20 && $0 != 0x09 }), isUppercase(next) {
+            return false
+        }
+        var end = bytes.count
+        while end > 0, asciiClosingMarks.contains(bytes[end - 1]) { end -= 1 }
+        guard end > 0 else { return false }
+        let last = bytes[end - 1]
+        if last == 0x2E {
+            let lastWord = bytes[..<end].split(separator: 0x20).last ?? []
+            return isAbbreviation(Substring(decoding: lastWord, as: UTF8.self)) && isTitleCased(text)
+        }
+        return !asciiSentenceEnders.contains(last)
+    }
+
+    private static func isUppercase(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+    private static func isLowercase(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+    private static func isLetter(_ byte: UInt8) -> Bool { isUppercase(byte) || isLowercase(byte) }
+
     /// Rule 2: a question is a heading only when title-cased.
     public static func isTitleCased(_ line: Substring) -> Bool {
         let text = line.trimmingWhitespace()
+        return text.isASCIIOnly ? isTitleCasedASCII(text.utf8Bytes) : isTitleCasedByCharacters(text)
+    }
+
+    /// Rule 2 on the characters of a trimmed line.
+    static func isTitleCasedByCharacters(_ text: Substring) -> Bool {
         let significant = text.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "’" && $0 != "'" })
             .filter { $0.filter(\.isLetter).count >= 4 && !lowercasePrepositions.contains($0.lowercased()) }
         guard !significant.isEmpty else { return text.first?.isUppercase == true }
         return significant.allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// Rule 2 on the bytes of an ASCII line: words are runs of letters, `-` and `'`.
+    static func isTitleCasedASCII(_ bytes: [UInt8]) -> Bool {
+        var sawSignificant = false
+        var start = 0
+        while start < bytes.count {
+            guard isLetter(bytes[start]) || bytes[start] == 0x2D || bytes[start] == 0x27 else {
+                start += 1
+                continue
+            }
+            var end = start
+            var letters = 0
+            while end < bytes.count, isLetter(bytes[end]) || bytes[end] == 0x2D || bytes[end] == 0x27 {
+                if isLetter(bytes[end]) { letters += 1 }
+                end += 1
+            }
+            if letters >= 4 {
+                let word = String(decoding: bytes[start..<end].map { isUppercase($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+                if !lowercasePrepositions.contains(word) {
+                    sawSignificant = true
+                    if !isUppercase(bytes[start]) { return false }
+                }
+            }
+            start = end
+        }
+        return sawSignificant || bytes.first.map(isUppercase) == true
     }
 
     /// Prepositions of four or more letters, which title case writes in lowercase.
@@ -99,38 +165,51 @@ public enum HeadingRule {
         c == "\"" || c == "“" || c == "‘" || c == "'" || c == "«"
     }
 
+    private static let asciiClosingMarks: [UInt8] = Array("\"')]*_".utf8)
+    private static let asciiSentenceEnders: [UInt8] = Array(".,;:!".utf8)
     private static let closingMarks: Set<Character> = ["\"", "”", "’", "'", ")", "]", "»", "*", "_"]
     private static let sentenceEnders: Set<Character> = [".", ",", ";", ":", "!", "…", "。", "！", "，", "；", "："]
 }
 
 extension Substring {
-    /// Trims whitespace at both ends; ASCII spaces are recognised by their bytes, which is most of them.
+    /// Trims whitespace at both ends; ASCII spaces are recognised on the UTF-8 view, which is most of
+    /// them (dropping a Character would run grapheme breaking for each).
     func trimmingWhitespace() -> Substring {
-        var result = self
-        while let byte = result.utf8.first {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
-                result = result.dropFirst()
-            } else if byte >= 0x80, let first = result.first, first.isWhitespace {
-                result = result.dropFirst()
+        let utf8 = self.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let byte = utf8[start]
+            if Self.isASCIIWhitespace(byte) {
+                start = utf8.index(after: start)
+            } else if byte >= 0x80, let first = self[start...].first, first.isWhitespace {
+                start = self[start...].index(after: start)
             } else {
                 break
             }
         }
-        return result.trimmingTrailingWhitespace()
+        return self[start...].trimmingTrailingWhitespace()
     }
 
     func trimmingTrailingWhitespace() -> Substring {
-        var result = self
-        while let byte = result.utf8.last {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
-                result = result.dropLast()
-            } else if byte >= 0x80, let last = result.last, last.isWhitespace {
-                result = result.dropLast()
+        let utf8 = self.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let before = utf8.index(before: end)
+            let byte = utf8[before]
+            if Self.isASCIIWhitespace(byte) {
+                end = before
+            } else if byte >= 0x80, let last = self[..<end].last, last.isWhitespace {
+                end = self[..<end].index(before: end)
             } else {
                 break
             }
         }
-        return result
+        return self[..<end]
+    }
+
+    @inline(__always)
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 
     /// Characters, counted without grapheme breaking when the text is ASCII.

@@ -44,7 +44,7 @@ public struct MarkdownReader: Sendable {
     /// `key: value` pairs. Returns the line of a `title:` field, if any.
     static func splitFrontMatter(_ text: String) -> (String, [MetadataField], Int?) {
         guard text.hasPrefix("---\n") else { return (text, [], nil) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.lineSlices()
         guard let close = lines.indices.dropFirst().first(where: { lines[$0] == "---" || lines[$0] == "..." }) else {
             return (text, [], nil)
         }
@@ -85,7 +85,7 @@ private struct Walker {
 
     init(builder: DocumentBuilder, source: String) {
         self.builder = builder
-        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.sourceLines = source.lineSlices()
     }
 
     mutating func walk(root: OpaquePointer) {

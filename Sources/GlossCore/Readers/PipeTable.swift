@@ -33,32 +33,41 @@ struct PipeTable {
         return SectionRole.classify(heading: first) == .keyPoints
     }
 
-    /// Splits a row on unescaped pipes, dropping the outer ones.
+    /// Splits a row on unescaped pipes, dropping the outer ones. Done on bytes: pipes and backslashes
+    /// are ASCII, so they are never part of a longer UTF-8 sequence.
     static func cells(of line: Substring) -> [String] {
-        var text = line.trimmingWhitespace()
-        if text.first == "|" { text = text.dropFirst() }
-        if text.last == "|", !text.hasSuffix("\\|") { text = text.dropLast() }
+        let bytes = line.trimmingWhitespace().utf8Bytes
+        var start = 0
+        var end = bytes.count
+        if start < end, bytes[start] == pipe { start += 1 }
+        if start < end, bytes[end - 1] == pipe, !(end - start >= 2 && bytes[end - 2] == backslash) { end -= 1 }
         var cells: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var escaped = false
-        for character in text {
+        func finishCell() {
+            cells.append(String(decoding: current, as: UTF8.self).trimmingWhitespace())
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in bytes[start..<end] {
             if escaped {
-                if character != "|" { current.append("\\") }
-                current.append(character)
+                if byte != pipe { current.append(backslash) }
+                current.append(byte)
                 escaped = false
-            } else if character == "\\" {
+            } else if byte == backslash {
                 escaped = true
-            } else if character == "|" {
-                cells.append(current.trimmingWhitespace())
-                current = ""
+            } else if byte == pipe {
+                finishCell()
             } else {
-                current.append(character)
+                current.append(byte)
             }
         }
-        if escaped { current.append("\\") }
-        cells.append(current.trimmingWhitespace())
+        if escaped { current.append(backslash) }
+        finishCell()
         return cells
     }
+
+    private static let pipe = UInt8(ascii: "|")
+    private static let backslash = UInt8(ascii: "\\")
 
     static func isDelimiterRow(_ cells: [String]) -> Bool {
         !cells.isEmpty && cells.allSatisfy { cell in

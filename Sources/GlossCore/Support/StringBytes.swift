@@ -15,10 +15,45 @@ extension StringProtocol {
         return utf8.contains(byte)
     }
 
+    /// The UTF-8 bytes, copied in one go (`Array(utf8)` copies a substring's byte by byte).
+    var utf8Bytes: [UInt8] {
+        utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(utf8)
+    }
+
     /// Whether the text is ASCII only.
     var isASCIIOnly: Bool {
         if let ascii = utf8.withContiguousStorageIfAvailable(StringBytes.isASCII) { return ascii }
         return utf8.allSatisfy { $0 < 0x80 }
+    }
+}
+
+extension String {
+    /// The lines of the text, without their `\n` (a final `\n` ends the last line, which is then
+    /// empty), as `split(separator: "\n", omittingEmptySubsequences: false)` gives them but found with
+    /// memchr on the UTF-8: a newline is never part of a longer sequence.
+    func lineSlices() -> [Substring] {
+        var text = self
+        let offsets = text.withUTF8 { bytes -> [Range<Int>] in
+            guard let base = bytes.baseAddress else { return [0..<0] }
+            var ranges: [Range<Int>] = []
+            var start = 0
+            while let found = memchr(base + start, 0x0A, bytes.count - start) {
+                let end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                ranges.append(start..<end)
+                start = end + 1
+            }
+            ranges.append(start..<bytes.count)
+            return ranges
+        }
+        let utf8 = text.utf8
+        return offsets.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 of `text` in one go.
+    mutating func appendUTF8(of text: some StringProtocol) {
+        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil { append(contentsOf: text.utf8) }
     }
 }
 
