@@ -8,6 +8,9 @@ final class IndexShard: @unchecked Sendable {
     var base: Int32 = 0
     /// Units indexed so far; the next unit gets this local id.
     private(set) var unitCount: Int32 = 0
+    /// The buffers of a batch, kept for the next one while the shard grows (allocating them per batch
+    /// cost page faults: they are large enough to be mapped afresh each time); `compact` drops them.
+    private var spareBatch = Batch()
 
     /// Indexes units in order after those already here; returns each unit's word count (for ranking).
     ///
@@ -18,12 +21,16 @@ final class IndexShard: @unchecked Sendable {
         // Work on local copies: a class's stored properties cost an exclusivity check and a
         // uniqueness check on every access in this, the hottest loop of a load.
         var dictionary = self.dictionary
-        var batch = Batch(postings: self.postings, termCount: dictionary.count)
+        var batch = spareBatch
+        batch.start(postings: self.postings, termCount: dictionary.count)
         self.dictionary = TermDictionary()
         self.postings = []
+        spareBatch = Batch()
         defer {
             self.dictionary = dictionary
             self.postings = batch.postings
+            batch.postings = []
+            spareBatch = batch
         }
         var lengths: [Int32] = []
         lengths.reserveCapacity(texts.count)
@@ -51,18 +58,21 @@ final class IndexShard: @unchecked Sendable {
 
     /// The occurrences of one batch of units, on their way into the posting lists.
     private struct Batch {
-        var postings: [PostingList]
+        var postings: [PostingList] = []
         /// Per occurrence: the batch slot of its term, and its unit and position (`unit << 32 | position`).
         var occurrenceSlots: [Int32] = []
         var occurrences: [UInt64] = []
         /// Terms the batch uses, in first-seen order, with their counts; `slotOfTerm` maps back (-1: unused).
         var batchTerms: [Int32] = []
         var counts: [Int32] = []
-        var slotOfTerm: [Int32]
+        var slotOfTerm: [Int32] = []
+        /// The counting sort's output and the start of each slot in it.
+        var grouped: [UInt64] = []
+        var starts: [Int] = []
 
-        init(postings: [PostingList], termCount: Int) {
+        mutating func start(postings: [PostingList], termCount: Int) {
             self.postings = postings
-            slotOfTerm = [Int32](repeating: -1, count: termCount)
+            if slotOfTerm.count < termCount { slotOfTerm.append(contentsOf: repeatElement(-1, count: termCount - slotOfTerm.count)) }
         }
 
         @inline(__always)
@@ -86,9 +96,10 @@ final class IndexShard: @unchecked Sendable {
         /// Groups the occurrences by term (a stable counting sort, so each term's stay in unit and
         /// position order) and appends each term's to its posting list.
         mutating func flush() {
-            var starts = [Int](repeating: 0, count: counts.count + 1)
-            for slot in counts.indices { starts[slot + 1] = starts[slot] + Int(counts[slot]) }
-            var grouped = [UInt64](repeating: 0, count: occurrences.count)
+            starts.removeAll(keepingCapacity: true)
+            starts.append(0)
+            for slot in counts.indices { starts.append(starts[slot] + Int(counts[slot])) }
+            if grouped.count < occurrences.count { grouped.append(contentsOf: repeatElement(0, count: occurrences.count - grouped.count)) }
             var next = starts
             for index in occurrences.indices {
                 let slot = Int(occurrenceSlots[index])
@@ -104,6 +115,10 @@ final class IndexShard: @unchecked Sendable {
                     slotOfTerm[term] = -1
                 }
             }
+            occurrenceSlots.removeAll(keepingCapacity: true)
+            occurrences.removeAll(keepingCapacity: true)
+            batchTerms.removeAll(keepingCapacity: true)
+            counts.removeAll(keepingCapacity: true)
         }
     }
 
@@ -114,6 +129,7 @@ final class IndexShard: @unchecked Sendable {
             postings[term].bytes = postings[term].bytes.withUnsafeBufferPointer { Array($0) }
         }
         dictionary.compact()
+        spareBatch = Batch()
     }
 
     /// The posting list of a word, reading global unit ids.
