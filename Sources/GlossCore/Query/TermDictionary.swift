@@ -3,34 +3,37 @@ import Glibc
 /// Maps folded words (as UTF-8 bytes) to dense ids without allocating a String per lookup: the
 /// index build looks up every word of the corpus, so this is its hottest loop.
 struct TermDictionary {
-    /// Term bytes, back to back; term `i` spans `starts[i]..<starts[i + 1]`.
+    /// Term bytes, back to back; term `i` spans `start(i)..<start(i + 1)`.
     private var arena: [UInt8] = []
-    private var starts: [Int32] = Self.initialStarts
-    private var hashes: [UInt32] = []
+    /// Per term, its start in `arena` (low 32 bits) and its hash (high 32 bits), plus one entry for the
+    /// end of the last term: one array, so a probe reads both from one cache line.
+    private var entries: [UInt64] = Self.initialEntries
     /// Open addressing; each slot holds a term id + 1, 0 when empty.
     private var slots: [Int32] = Self.initialSlots
 
     // Shared until first written: an empty dictionary allocates nothing (shards make one per batch).
-    private static let initialStarts: [Int32] = [0]
+    private static let initialEntries: [UInt64] = [0]
     private static let initialSlots = [Int32](repeating: 0, count: 1024)
 
-    var count: Int { hashes.count }
+    var count: Int { entries.count - 1 }
+
+    @inline(__always) private func start(_ id: Int) -> Int { Int(UInt32(truncatingIfNeeded: entries[id])) }
+    @inline(__always) private func hash(_ id: Int) -> UInt32 { UInt32(truncatingIfNeeded: entries[id] >> 32) }
 
     /// Drops the spare capacity of the growing arrays.
     mutating func compact() {
         arena = arena.withUnsafeBufferPointer { Array($0) }
-        starts = starts.withUnsafeBufferPointer { Array($0) }
-        hashes = hashes.withUnsafeBufferPointer { Array($0) }
+        entries = entries.withUnsafeBufferPointer { Array($0) }
     }
 
     func term(_ id: Int32) -> String {
-        let range = Int(starts[Int(id)])..<Int(starts[Int(id) + 1])
+        let range = start(Int(id))..<start(Int(id) + 1)
         return String(decoding: arena[range], as: UTF8.self)
     }
 
     /// Bytes of term `id`, for scans over the vocabulary.
     func withTermBytes<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let range = Int(starts[id])..<Int(starts[id + 1])
+        let range = start(id)..<start(id + 1)
         return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
@@ -47,7 +50,7 @@ struct TermDictionary {
             let entry = slots[slot]
             if entry == 0 { return nil }
             let id = Int(entry - 1)
-            if hashes[id] == hash && equals(id, bytes) { return Int32(id) }
+            if self.hash(id) == hash && equals(id, bytes) { return Int32(id) }
             slot = (slot + 1) & mask
         }
     }
@@ -61,21 +64,21 @@ struct TermDictionary {
             let entry = slots[slot]
             if entry == 0 { break }
             let id = Int(entry - 1)
-            if hashes[id] == hash && equals(id, bytes) { return (Int32(id), false) }
+            if self.hash(id) == hash && equals(id, bytes) { return (Int32(id), false) }
             slot = (slot + 1) & mask
         }
-        let id = Int32(hashes.count)
+        let id = Int32(count)
         arena.append(contentsOf: bytes)
-        starts.append(Int32(arena.count))
-        hashes.append(hash)
+        entries[Int(id)] |= UInt64(hash) << 32
+        entries.append(UInt64(UInt32(arena.count)))
         slots[slot] = id + 1
-        if hashes.count * 2 > slots.count { grow() }
+        if count * 2 > slots.count { grow() }
         return (id, true)
     }
 
     private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(starts[id])
-        let length = Int(starts[id + 1]) - start
+        let start = start(id)
+        let length = self.start(id + 1) - start
         guard length == bytes.count else { return false }
         return arena.withUnsafeBufferPointer { arena in
             memcmpEqual(arena.baseAddress! + start, bytes.baseAddress, length)
@@ -85,8 +88,8 @@ struct TermDictionary {
     private mutating func grow() {
         var newSlots = [Int32](repeating: 0, count: slots.count * 2)
         let mask = newSlots.count - 1
-        for id in 0..<hashes.count {
-            var slot = Int(hashes[id]) & mask
+        for id in 0..<count {
+            var slot = Int(hash(id)) & mask
             while newSlots[slot] != 0 { slot = (slot + 1) & mask }
             newSlots[slot] = Int32(id + 1)
         }

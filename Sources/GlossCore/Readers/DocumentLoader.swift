@@ -251,16 +251,25 @@ public enum DocumentLoader {
     static func directoryFiles(_ directory: String, shownAs shown: String) throws(GlossError) -> [Candidate] {
         var files: [Candidate] = []
         var visited: Set<[UInt64]> = []
+        // readdir and fstatat relative to the open directory: a folder of tens of thousands of
+        // articles is walked before any core can start reading, so each path lookup counts.
         func walk(_ path: String, shown: String) {
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            let descriptor = dirfd(directory)
             var info = stat()
-            guard stat(path, &info) == 0 else { return }
+            guard fstat(descriptor, &info) == 0 else { return }
             guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-            for entry in entries.sorted() where !entry.hasPrefix(".") {
+            var entries: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if !name.hasPrefix(".") { entries.append(name) }
+            }
+            for entry in entries.sorted() {
                 let child = path + "/" + entry
                 let childShown = shown.hasSuffix("/") ? shown + entry : shown + "/" + entry
                 var childInfo = stat()
-                guard stat(child, &childInfo) == 0 else { continue }
+                guard fstatat(descriptor, entry, &childInfo, 0) == 0 else { continue }
                 if childInfo.st_mode & S_IFMT == S_IFDIR {
                     walk(child, shown: childShown)
                 } else if articleExtensions.contains(pathExtension(entry).lowercased()) {

@@ -80,6 +80,18 @@ public final class Workspace {
 
     /// An id made from the file name: lowercase, runs of other characters as `-`, unique with `-2`, `-3`.
     public func makeDocumentID(for path: String) -> String {
+        let id = Self.baseDocumentID(for: path)
+        var candidate = id
+        var suffix = 2
+        while documentIndexByID[candidate] != nil {
+            candidate = "\(id)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
+
+    /// The id a file's name gives before it is made unique.
+    public static func baseDocumentID(for path: String) -> String {
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         // On bytes: String.contains(String) goes through Foundation, which costs a load dearly.
         let stem = name.utf8.contains(0x2E) && !name.hasPrefix(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
@@ -109,14 +121,7 @@ public final class Workspace {
                 pendingDash = true
             }
         }
-        if id.isEmpty { id = "doc" }
-        var candidate = id
-        var suffix = 2
-        while documentIndexByID[candidate] != nil {
-            candidate = "\(id)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
+        return id.isEmpty ? "doc" : id
     }
 
     /// Adds parsed documents, assigning ids, units and index entries. Returns their indices.
