@@ -74,7 +74,8 @@ public enum HelpTopics {
             prompt returns; after a crash, `gloss --resume` restores the session. `undo` and `redo` \
             step through state-changing commands; an undone command is not saved.
             `save NAME` writes the session as a plain-text script (NAME.gloss): the commands in \
-            canonical form, each `load` with the file's SHA-256. `gloss NAME.gloss` reopens it; \
+            canonical form, each `load` of named files with their SHA-256 and each load followed by \
+            anchors of what the session annotated. `gloss NAME.gloss` reopens it; \
             `gloss run NAME.gloss [FILE...]` replays it in batch, where ${1}, ${2}… and ${args} are the \
             files given, and `--set NAME=VALUE` defines ${NAME}. A replay stops at the first error \
             with SCRIPT:LINE:COL (or runs on with --keep-going).

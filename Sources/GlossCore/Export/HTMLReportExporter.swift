@@ -156,7 +156,7 @@ private struct HTMLPage {
     func row(_ ref: ElementRef, body: String, kind: String) -> String {
         let annotations = workspace.annotations
         var keys = (annotations.elementTags[ref] ?? []).sorted()
-        for mark in annotations.marks.values where mark.element == ref && context.includes(mark) {
+        for mark in annotations.marks(on: ref) where context.includes(mark) {
             for key in mark.tags where !keys.contains(key) { keys.append(key) }
         }
         let notes = annotations.notes(about: .element(ref))
@@ -176,7 +176,7 @@ private struct HTMLPage {
             }.joined() + "</div>"
         }
         for note in notes { result += "<div class=\"note\">n\(note.id): \(escape(note.text))</div>" }
-        for mark in annotations.marks.values where mark.element == ref && context.includes(mark) {
+        for mark in annotations.marks(on: ref) where context.includes(mark) {
             for note in annotations.notes(about: .mark(mark.id)) { result += "<div class=\"note\">m\(mark.id) n\(note.id): \(escape(note.text))</div>" }
         }
         return result + "</div></div>\n"
@@ -184,7 +184,7 @@ private struct HTMLPage {
 
     /// Text with its marks wrapped in <mark>, in the colour of the mark's first tag.
     func highlighted(_ ref: ElementRef, part: UnitKind, text: String) -> String {
-        let marks = workspace.annotations.marks.values.filter { $0.element == ref && $0.part == part && context.includes($0) }.sorted { $0.start < $1.start }
+        let marks = workspace.annotations.marks(on: ref).filter { $0.part == part && context.includes($0) }.sorted { $0.start < $1.start }
         let scalars = Array(text.unicodeScalars)
         var result = ""
         var cursor = 0

@@ -50,17 +50,22 @@ enum MarkdownReportExporter: WorkspaceExporter {
         }
         lines.append("")
         lines.append("## Notes by document")
-        for document in documents {
-            let notes = annotations.notes.values.filter { note in
-                note.targets.contains { target in
-                    switch target {
-                    case .element(let ref): return ref.document == document && context.includes(ref)
-                    case .mark(let id): return annotations.marks[id].map { $0.element.document == document && context.includes($0) } ?? false
-                    case .tag: return false
-                    }
+        // Grouped in one pass over the notes: filtering them all per document was quadratic.
+        var notesByDocument: [Int: [Note]] = [:]
+        for note in annotations.notes.values.sorted(by: { $0.id < $1.id }) {
+            var noted = Set<Int>()
+            for target in note.targets {
+                switch target {
+                case .element(let ref) where context.includes(ref): noted.insert(ref.document)
+                case .mark(let id):
+                    if let mark = annotations.marks[id], context.includes(mark) { noted.insert(mark.element.document) }
+                default: break
                 }
-            }.sorted { $0.id < $1.id }
-            guard !notes.isEmpty else { continue }
+            }
+            for document in noted { notesByDocument[document, default: []].append(note) }
+        }
+        for document in documents {
+            guard let notes = notesByDocument[document] else { continue }
             lines.append("")
             lines.append("### \(workspace.documents[document].id)")
             lines.append("")

@@ -11,6 +11,10 @@ public struct Annotations: Sendable, Equatable {
     public private(set) var tagElements: [String: Set<ElementRef>] = [:]
     public private(set) var notes: [Int: Note] = [:]
     public private(set) var marks: [Int: Mark] = [:]
+    /// Ids of the notes about each target and of the marks on each element, kept by `apply`: exports
+    /// and `show` ask per element, and scanning every note or mark each time was quadratic.
+    private var noteIDsByTarget: [NoteTarget: Set<Int>] = [:]
+    private var markIDsByElement: [ElementRef: Set<Int>] = [:]
     public private(set) var nextNoteID = 1
     public private(set) var nextMarkID = 1
     public private(set) var nextTagOrder = 1
@@ -56,15 +60,21 @@ public struct Annotations: Sendable, Equatable {
             return .addTagging(key, ref)
         case .putNote(let note):
             let old = notes.updateValue(note, forKey: note.id)
+            if let old { unindex(old) }
+            for target in note.targets { noteIDsByTarget[target, default: []].insert(note.id) }
             return old.map { .putNote($0) } ?? .removeNote(note.id)
         case .removeNote(let id):
             let old = notes.removeValue(forKey: id)!
+            unindex(old)
             return .putNote(old)
         case .putMark(let mark):
             let old = marks.updateValue(mark, forKey: mark.id)
+            if let old { unindex(old) }
+            markIDsByElement[mark.element, default: []].insert(mark.id)
             return old.map { .putMark($0) } ?? .removeMark(mark.id)
         case .removeMark(let id):
             let old = marks.removeValue(forKey: id)!
+            unindex(old)
             return .putMark(old)
         case .setCounters(let note, let mark, let tagOrder):
             let inverse = Edit.setCounters(note: nextNoteID, mark: nextMarkID, tagOrder: nextTagOrder)
@@ -75,7 +85,24 @@ public struct Annotations: Sendable, Equatable {
         }
     }
 
+    private mutating func unindex(_ note: Note) {
+        for target in note.targets {
+            noteIDsByTarget[target]?.remove(note.id)
+            if noteIDsByTarget[target]?.isEmpty == true { noteIDsByTarget[target] = nil }
+        }
+    }
+
+    private mutating func unindex(_ mark: Mark) {
+        markIDsByElement[mark.element]?.remove(mark.id)
+        if markIDsByElement[mark.element]?.isEmpty == true { markIDsByElement[mark.element] = nil }
+    }
+
     // MARK: - Queries
+
+    /// Marks on an element, in id order.
+    public func marks(on element: ElementRef) -> [Mark] {
+        (markIDsByElement[element] ?? []).sorted().compactMap { marks[$0] }
+    }
 
     public func tag(_ path: String) -> Tag? { tags[Tag.key(path)] }
 
@@ -112,7 +139,7 @@ public struct Annotations: Sendable, Equatable {
     }
 
     public func notes(about target: NoteTarget) -> [Note] {
-        notes.values.filter { $0.targets.contains(target) }.sorted { $0.id < $1.id }
+        (noteIDsByTarget[target] ?? []).sorted().compactMap { notes[$0] }
     }
 
     public var isEmpty: Bool { tags.isEmpty && notes.isEmpty && marks.isEmpty }
