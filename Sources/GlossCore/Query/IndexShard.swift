@@ -51,6 +51,8 @@ final class IndexShard: @unchecked Sendable {
                 }
             }
             lengths.append(wordCount)
+            // A caller may pass a whole large load at once: keep the batch buffers bounded (~20 MB).
+            if batch.occurrences.count >= 1 << 20 { batch.flush() }
         }
         batch.flush()
         return lengths
