@@ -139,7 +139,7 @@ struct ElementRenderer {
 
     /// A unit's text with its marked spans highlighted.
     func markedText(_ ref: ElementRef, part: UnitKind, text: String, base: TextStyle = .plain) -> StyledText {
-        let marks = workspace.annotations.marks.values.filter { $0.element == ref && $0.part == part }.sorted { $0.start < $1.start }
+        let marks = workspace.annotations.marks(on: ref).filter { $0.part == part }.sorted { $0.start < $1.start }
         guard !marks.isEmpty else { return StyledText(text, base) }
         var result = StyledText()
         var cursor = text.unicodeScalars.startIndex
@@ -160,7 +160,7 @@ struct ElementRenderer {
 
     func notes(about ref: ElementRef, indent: Int, into output: inout OutputBuilder) {
         var notes = workspace.annotations.notes(about: .element(ref))
-        for mark in workspace.annotations.marks.values where mark.element == ref {
+        for mark in workspace.annotations.marks(on: ref) {
             notes += workspace.annotations.notes(about: .mark(mark.id))
         }
         for note in Set(notes).sorted(by: { $0.id < $1.id }) {
