@@ -130,4 +130,28 @@ final class HeadingRuleTests: XCTestCase {
                            "isTitleCased: \(line.debugDescription)")
         }
     }
+
+    /// The byte fast paths of line measuring (character count, trimming) against the standard library
+    /// on random lines mixing the characters they count directly with those that send them to
+    /// grapheme breaking (combining marks, emoji sequences, flags, Hangul, CR).
+    func testLineMeasuresAgreeWithTheStandardLibrary() {
+        let pieces = ["a", "Z", "7", " ", "\t", "  ", ".", "\"", "é", "ß", "ŋ", "\u{A0}", "\u{2009}", "“", "”", "’", "—", "–", "…", "•",
+                      "e\u{301}", "a\u{308}\u{301}", "👩\u{200D}💻", "🇫🇷", "한", "\u{1100}\u{1161}", "\r", "\r\n", "\n", "中", "\u{2028}", "Ā"]
+        var random = ReferenceRandom(seed: 23)
+        for _ in 0..<20_000 {
+            let line = (0..<random.next(40)).map { _ in pieces[random.next(random.next(4) == 0 ? pieces.count : 8)] }.joined()
+            let text = line[...]
+            XCTAssertEqual(text.characterCount, text.count, "characterCount: \(line.debugDescription)")
+            XCTAssertEqual(String(text.trimmingWhitespace()), Self.referenceTrimmed(line, leading: true), "trimming: \(line.debugDescription)")
+            XCTAssertEqual(String(text.trimmingTrailingWhitespace()), Self.referenceTrimmed(line, leading: false),
+                           "trailing trimming: \(line.debugDescription)")
+        }
+    }
+
+    private static func referenceTrimmed(_ line: String, leading: Bool) -> String {
+        var characters = Array(line)
+        while let last = characters.last, last.isWhitespace { characters.removeLast() }
+        if leading { while let first = characters.first, first.isWhitespace { characters.removeFirst() } }
+        return String(characters)
+    }
 }

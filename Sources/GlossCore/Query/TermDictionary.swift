@@ -120,8 +120,13 @@ struct TermDictionary {
     }
 }
 
+/// Short words (most) are compared inline: a call to memcmp costs more than the comparison.
 @inline(__always)
 private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ length: Int) -> Bool {
     guard length > 0, let b else { return true }
+    if length <= 12 {
+        for index in 0..<length where a[index] != b[index] { return false }
+        return true
+    }
     return memcmp(a, b, length) == 0
 }

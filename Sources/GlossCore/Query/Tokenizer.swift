@@ -209,7 +209,8 @@ public struct Tokenizer: Sendable {
 
     @inline(__always)
     static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        // Setting bit 5 maps A–Z onto a–z (and nothing else of ASCII into that range): two tests, not three.
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     private static func startsWordLetter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {

@@ -14,6 +14,8 @@ public enum DocumentLoader {
         public var explicit: Bool
         /// Size in bytes when known (to share work between cores), else 0.
         public var size: Int = 0
+        /// Seen to be a regular file when its folder was walked.
+        var isKnownRegular = false
     }
 
     public struct Outcome: Sendable {
@@ -119,7 +121,7 @@ public enum DocumentLoader {
     }
 
     static func read(_ candidate: Candidate, arena: TextArena?) throws(GlossError) -> (Document, String?) {
-        let bytes = try readBytes(candidate.path, name: candidate.displayName)
+        let bytes = try readBytes(candidate.path, name: candidate.displayName, knownRegular: candidate.isKnownRegular)
         let decoded = try SourceDecoder.decode(bytes, name: candidate.displayName)
         var document = parse(decoded.text, pathExtension: pathExtension(candidate.path), arena: arena)
         let sourcePath = sourcePath(of: candidate)
@@ -173,20 +175,21 @@ public enum DocumentLoader {
 
     // MARK: - Files
 
-    static func readBytes(_ path: String, name: String) throws(GlossError) -> [UInt8] {
+    /// The bytes of a regular file. A file found by walking a folder was seen to be one there, so it is
+    /// opened without a `stat` first (one path lookup fewer per file of a big load); a named file is
+    /// checked before it is opened, as opening a device or a FIFO can block or have effects.
+    static func readBytes(_ path: String, name: String, knownRegular: Bool = false) throws(GlossError) -> [UInt8] {
         var info = stat()
-        if stat(path, &info) != 0 {
-            throw GlossError("\(name): \(describe(errno: errno))")
+        if !knownRegular {
+            if stat(path, &info) != 0 { throw GlossError("\(name): \(describe(errno: errno))") }
+            try checkRegular(info, name: name)
         }
-        let type = info.st_mode & S_IFMT
-        if type == S_IFDIR { throw GlossError("\(name): is a directory") }
-        if type != S_IFREG {
-            let what = type == S_IFIFO ? "a FIFO" : type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
-            throw GlossError("\(name): is \(what); gloss reads regular files only")
-        }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (knownRegular ? O_NONBLOCK : 0))
         if descriptor < 0 { throw GlossError("\(name): \(describe(errno: errno))") }
         defer { close(descriptor) }
+        if fstat(descriptor, &info) != 0 { throw GlossError("\(name): \(describe(errno: errno))") }
+        // Checked again on what was opened: the path may have changed since it was walked.
+        try checkRegular(info, name: name)
         // Read into a buffer of the file's size (plus room in case it grew), growing only if needed.
         var capacity = Int(info.st_size) + 1
         var total = 0
@@ -209,6 +212,15 @@ public enum DocumentLoader {
             total += count
         }
         return Array(UnsafeRawBufferPointer(rebasing: storage[..<total]))
+    }
+
+    private static func checkRegular(_ info: stat, name: String) throws(GlossError) {
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { throw GlossError("\(name): is a directory") }
+        if type != S_IFREG {
+            let what = type == S_IFIFO ? "a FIFO" : type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
+            throw GlossError("\(name): is \(what); gloss reads regular files only")
+        }
     }
 
     static func describe(errno code: Int32) -> String {
@@ -273,7 +285,8 @@ public enum DocumentLoader {
                 if childInfo.st_mode & S_IFMT == S_IFDIR {
                     walk(child, shown: childShown)
                 } else if articleExtensions.contains(pathExtension(entry).lowercased()) {
-                    files.append(Candidate(path: child, displayName: childShown, explicit: false, size: Int(childInfo.st_size)))
+                    files.append(Candidate(path: child, displayName: childShown, explicit: false, size: Int(childInfo.st_size),
+                                           isKnownRegular: childInfo.st_mode & S_IFMT == S_IFREG))
                 }
             }
         }

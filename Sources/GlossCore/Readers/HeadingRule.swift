@@ -33,10 +33,12 @@ public enum HeadingRule {
         var inWord = false
         for byte in text.utf8 {
             let isSpace = byte == 0x20 || byte == 0x09
-            if !isSpace && !inWord { wordCount += 1 }
+            if !isSpace && !inWord {
+                wordCount += 1
+                if wordCount > maximumWords { return false }
+            }
             inWord = !isSpace
         }
-        guard wordCount <= maximumWords else { return false }
         return text.isASCIIOnly
             ? isHeadingShapedASCII(text, wordCount: wordCount) : isHeadingShapedByCharacters(text, wordCount: wordCount)
     }
@@ -176,6 +178,11 @@ extension Substring {
     /// them (dropping a Character would run grapheme breaking for each).
     func trimmingWhitespace() -> Substring {
         let utf8 = self.utf8
+        // Most lines have nothing to trim: both ends are ASCII and not spaces.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !Self.isASCIIWhitespace(first), !Self.isASCIIWhitespace(last) {
+            return self
+        }
         var start = utf8.startIndex
         while start < utf8.endIndex {
             let byte = utf8[start]
@@ -192,6 +199,7 @@ extension Substring {
 
     func trimmingTrailingWhitespace() -> Substring {
         let utf8 = self.utf8
+        if let last = utf8.last, last < 0x80, !Self.isASCIIWhitespace(last) { return self }
         var end = utf8.endIndex
         while end > utf8.startIndex {
             let before = utf8.index(before: end)
@@ -212,9 +220,11 @@ extension Substring {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 
-    /// Characters, counted without grapheme breaking when the text is ASCII.
+    /// Characters, counted without grapheme breaking when every character is one scalar that never
+    /// joins its neighbours (ASCII, Latin letters, typographic quotes and dashes: most lines).
     var characterCount: Int {
-        isASCIIOnly ? utf8.count : count
+        if let fast = utf8.withContiguousStorageIfAvailable(StringBytes.standaloneScalarCount), let fast { return fast }
+        return count
     }
 }
 

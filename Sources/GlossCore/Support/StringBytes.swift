@@ -58,6 +58,45 @@ extension Array where Element == UInt8 {
 }
 
 enum StringBytes {
+    /// The number of scalars when each is a character of its own, else nil. The scalars allowed are
+    /// ASCII but CR, U+00A0–U+02FF (Latin-1 and Latin letters, before the combining marks) and
+    /// U+2010–U+2027, U+2030–U+203F (dashes, quotes, bullets, ellipses): none extends or joins a
+    /// grapheme cluster, so counting their lead bytes gives what `count` gives.
+    static func standaloneScalarCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = buffer.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var scalars = 0
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            // Eight ASCII bytes at a time, none of them CR (a zero byte after XOR with CRs).
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let crs = word ^ 0x0D0D_0D0D_0D0D_0D0D
+                if word & 0x8080_8080_8080_8080 == 0, (crs &- 0x0101_0101_0101_0101) & ~crs & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    scalars += 8
+                    continue
+                }
+            }
+            let byte = buffer[index]
+            if byte < 0x80 {
+                if byte == 0x0D { return nil }
+                index += 1
+            } else if byte >= 0xC2, byte <= 0xCB {
+                index += 2
+            } else if byte == 0xE2, index + 2 < count, buffer[index + 1] == 0x80,
+                      (0x90...0xA7).contains(buffer[index + 2]) || (0xB0...0xBF).contains(buffer[index + 2]) {
+                index += 3
+            } else {
+                return nil
+            }
+            scalars += 1
+        }
+        // A truncated sequence at the end is not valid UTF-8 (never the case in a String); be safe.
+        return index == count ? scalars : nil
+    }
+
     static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = buffer.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
