@@ -60,14 +60,20 @@ final class IndexShard: @unchecked Sendable {
 
     /// The occurrences of one batch of units, on their way into the posting lists.
     private struct Batch {
+        /// One occurrence: the batch slot of its term, and its unit and position (`unit << 32 | position`).
+        /// Kept together so that recording one is a single append (each append checks uniqueness).
+        struct Occurrence {
+            var slot: Int32
+            var unitAndPosition: UInt64
+        }
+
         var postings: [PostingList] = []
-        /// Per occurrence: the batch slot of its term, and its unit and position (`unit << 32 | position`).
-        var occurrenceSlots: [Int32] = []
-        var occurrences: [UInt64] = []
-        /// Terms the batch uses, in first-seen order, with their counts; `slotOfTerm` maps back (-1: unused).
+        var occurrences: [Occurrence] = []
+        /// Terms the batch uses, in first-seen order; `slotOfTerm` maps back (-1: unused).
         var batchTerms: [Int32] = []
-        var counts: [Int32] = []
         var slotOfTerm: [Int32] = []
+        /// Occurrences per slot, counted at flush.
+        var counts: [Int32] = []
         /// The counting sort's output and the start of each slot in it.
         var grouped: [UInt64] = []
         var starts: [Int] = []
@@ -88,25 +94,31 @@ final class IndexShard: @unchecked Sendable {
                 slot = Int32(batchTerms.count)
                 slotOfTerm[Int(term.id)] = slot
                 batchTerms.append(term.id)
-                counts.append(0)
             }
-            counts[Int(slot)] += 1
-            occurrenceSlots.append(slot)
-            occurrences.append(unitAndPosition)
+            occurrences.append(Occurrence(slot: slot, unitAndPosition: unitAndPosition))
         }
 
         /// Groups the occurrences by term (a stable counting sort, so each term's stay in unit and
         /// position order) and appends each term's to its posting list.
         mutating func flush() {
+            counts.removeAll(keepingCapacity: true)
+            counts.append(contentsOf: repeatElement(0, count: batchTerms.count))
+            counts.withUnsafeMutableBufferPointer { counts in
+                for occurrence in occurrences { counts[Int(occurrence.slot)] += 1 }
+            }
             starts.removeAll(keepingCapacity: true)
             starts.append(0)
             for slot in counts.indices { starts.append(starts[slot] + Int(counts[slot])) }
             if grouped.count < occurrences.count { grouped.append(contentsOf: repeatElement(0, count: occurrences.count - grouped.count)) }
             var next = starts
-            for index in occurrences.indices {
-                let slot = Int(occurrenceSlots[index])
-                grouped[next[slot]] = occurrences[index]
-                next[slot] += 1
+            grouped.withUnsafeMutableBufferPointer { grouped in
+                next.withUnsafeMutableBufferPointer { next in
+                    for occurrence in occurrences {
+                        let slot = Int(occurrence.slot)
+                        grouped[next[slot]] = occurrence.unitAndPosition
+                        next[slot] += 1
+                    }
+                }
             }
             let encoded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: PostingList.encodedCapacity(Int(counts.max() ?? 0)))
             defer { encoded.deallocate() }
@@ -117,10 +129,8 @@ final class IndexShard: @unchecked Sendable {
                     slotOfTerm[term] = -1
                 }
             }
-            occurrenceSlots.removeAll(keepingCapacity: true)
             occurrences.removeAll(keepingCapacity: true)
             batchTerms.removeAll(keepingCapacity: true)
-            counts.removeAll(keepingCapacity: true)
         }
     }
 

@@ -186,13 +186,18 @@ public struct Tokenizer: Sendable {
                 }
                 return (index, hasCapitals)
             }
-            // A character that continues the word (or may: an apostrophe) leaves it to the full loop;
-            // anything else (a dash, a closing quote) ends it here.
-            let scalar = decodeScalar(bytes, at: index).0
-            if isApostrophe(scalar) || (isWordScalar(scalar) && !isSingleCharacterWord(scalar)) { return nil }
-            return (index, hasCapitals)
+            return mayContinueWord(bytes, at: index) ? nil : (index, hasCapitals)
         }
         return (index, hasCapitals)
+    }
+
+    /// Whether the character at `index` continues a word (or may: an apostrophe), which leaves the word
+    /// to the full loop; anything else (a dash, a closing quote) ends it. Kept out of line: Unicode
+    /// properties cost the caller metadata lookups on every call, and the caller runs once per word.
+    @inline(never)
+    private static func mayContinueWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let scalar = decodeScalar(bytes, at: index).0
+        return isApostrophe(scalar) || (isWordScalar(scalar) && !isSingleCharacterWord(scalar))
     }
 
     @inline(__always)
