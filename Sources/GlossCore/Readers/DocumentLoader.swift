@@ -259,42 +259,12 @@ public enum DocumentLoader {
         return ""
     }
 
-    /// Article files under a directory, sorted, following symlinks but never into a loop.
+    /// Article files under a directory (see `FolderWalk`).
     static func directoryFiles(_ directory: String, shownAs shown: String) throws(GlossError) -> [Candidate] {
-        var files: [Candidate] = []
-        var visited: Set<[UInt64]> = []
-        // readdir and fstatat relative to the open directory: a folder of tens of thousands of
-        // articles is walked before any core can start reading, so each path lookup counts.
-        func walk(_ path: String, shown: String) {
-            guard let directory = opendir(path) else { return }
-            defer { closedir(directory) }
-            let descriptor = dirfd(directory)
-            var info = stat()
-            guard fstat(descriptor, &info) == 0 else { return }
-            guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
-            var entries: [String] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                if !name.hasPrefix(".") { entries.append(name) }
-            }
-            for entry in entries.sorted() {
-                let child = path + "/" + entry
-                let childShown = shown.hasSuffix("/") ? shown + entry : shown + "/" + entry
-                var childInfo = stat()
-                guard fstatat(descriptor, entry, &childInfo, 0) == 0 else { continue }
-                if childInfo.st_mode & S_IFMT == S_IFDIR {
-                    walk(child, shown: childShown)
-                } else if articleExtensions.contains(pathExtension(entry).lowercased()) {
-                    files.append(Candidate(path: child, displayName: childShown, explicit: false, size: Int(childInfo.st_size),
-                                           isKnownRegular: childInfo.st_mode & S_IFMT == S_IFREG))
-                }
-            }
-        }
         var info = stat()
         guard stat(directory, &info) == 0 else { throw GlossError("\(shown): \(describe(errno: errno))") }
         guard access(directory, R_OK | X_OK) == 0 else { throw GlossError("\(shown): permission denied") }
-        walk(directory, shown: shown)
-        return files
+        return FolderWalk.files(under: directory, shownAs: shown)
     }
 
     static func containsGlob(_ path: String) -> Bool {

@@ -1,0 +1,112 @@
+import Glibc
+
+/// Lists the article files under a folder, sorted, following symlinks but never into a loop, and
+/// never listing a folder twice when symlinks reach it by two paths (its first place counts).
+///
+/// A big corpus is walked before any core can start reading it, so the walk is part of every load's
+/// wall time: the folders directly inside the top one are walked in parallel, each on its own, and
+/// their lists joined in order. A folder reached from two of them is kept where the joined order
+/// meets it first, which is where a single walk would have listed it.
+struct FolderWalk {
+    typealias Candidate = DocumentLoader.Candidate
+
+    /// Files listed from one folder, in a row (a folder's files are split by its subfolders' lists).
+    private struct Run {
+        var folder: FolderIdentity
+        var files: [Candidate]
+    }
+
+    private struct FolderIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// An entry of a listed folder, in sorted order.
+    private enum Entry {
+        case file(Candidate)
+        case folder(path: String, shown: String)
+    }
+
+    static func files(under directory: String, shownAs shown: String) -> [Candidate] {
+        guard let (identity, entries) = list(directory, shown: shown) else { return [] }
+        let subfolders = entries.compactMap { entry -> (String, String)? in
+            if case .folder(let path, let shown) = entry { return (path, shown) }
+            return nil
+        }
+        // Each subfolder's walk knows the top folder, so a symlink back up is a loop there too.
+        let walked = ParallelMap.map(subfolders) { subfolder in
+            var walk = SequentialWalk(visited: [identity])
+            walk.walk(subfolder.0, shown: subfolder.1)
+            return walk.runs
+        }
+        var seen: Set<FolderIdentity> = [identity]
+        var files: [Candidate] = []
+        var next = 0
+        for entry in entries {
+            switch entry {
+            case .file(let candidate):
+                files.append(candidate)
+            case .folder:
+                let runs = walked[next]
+                next += 1
+                let firstSeenHere = Set(runs.map(\.folder)).subtracting(seen)
+                for run in runs where firstSeenHere.contains(run.folder) { files += run.files }
+                seen.formUnion(firstSeenHere)
+            }
+        }
+        return files
+    }
+
+    /// One thread's depth-first walk, recording its files as runs per folder.
+    private struct SequentialWalk {
+        var visited: Set<FolderIdentity>
+        var runs: [Run] = []
+
+        mutating func walk(_ path: String, shown: String) {
+            guard let (identity, entries) = FolderWalk.list(path, shown: shown), visited.insert(identity).inserted else { return }
+            var run = Run(folder: identity, files: [])
+            for entry in entries {
+                switch entry {
+                case .file(let candidate):
+                    run.files.append(candidate)
+                case .folder(let path, let shown):
+                    if !run.files.isEmpty { runs.append(run) }
+                    run.files = []
+                    walk(path, shown: shown)
+                }
+            }
+            if !run.files.isEmpty { runs.append(run) }
+        }
+    }
+
+    /// The folder's identity and its article files and subfolders, sorted by name (hidden ones left
+    /// out); nil when it cannot be opened. readdir and fstatat work relative to the open folder.
+    private static func list(_ path: String, shown: String) -> (FolderIdentity, [Entry])? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let identity = FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        var entries: [Entry] = []
+        for name in names.sorted() {
+            let child = path + "/" + name
+            let childShown = shown.hasSuffix("/") ? shown + name : shown + "/" + name
+            var childInfo = stat()
+            guard fstatat(descriptor, name, &childInfo, 0) == 0 else { continue }
+            let type = childInfo.st_mode & S_IFMT
+            if type == S_IFDIR {
+                entries.append(.folder(path: child, shown: childShown))
+            } else if DocumentLoader.articleExtensions.contains(DocumentLoader.pathExtension(name).lowercased()) {
+                entries.append(.file(Candidate(path: child, displayName: childShown, explicit: false, size: Int(childInfo.st_size),
+                                               isKnownRegular: type == S_IFREG)))
+            }
+        }
+        return (identity, entries)
+    }
+}

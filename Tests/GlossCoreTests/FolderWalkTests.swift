@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+@testable import GlossCore
+
+/// The parallel folder walk against a plain depth-first walk with one visited set, on random trees with
+/// symlinks to ancestors (loops), to folders of other branches (the same folder by two paths) and to
+/// files.
+final class FolderWalkTests: XCTestCase {
+    func testParallelWalkListsWhatASingleWalkLists() throws {
+        for seed in 1...40 {
+            var random = ReferenceRandom(seed: UInt64(seed))
+            let top = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-walk-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: top) }
+            try Self.makeTree(at: top, random: &random)
+            var visited: Set<[UInt64]> = []
+            var expected: [String] = []
+            Self.referenceWalk(top, shown: "corpus", visited: &visited, into: &expected)
+            let listed = FolderWalk.files(under: top, shownAs: "corpus").map(\.displayName)
+            XCTAssertEqual(listed, expected, "seed \(seed)")
+        }
+    }
+
+    private static func makeTree(at top: String, random: inout ReferenceRandom) throws {
+        let manager = FileManager.default
+        var folders = [top]
+        var index = 0
+        while index < folders.count, folders.count < 14 {
+            let folder = folders[index]
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for file in 0..<random.next(4) {
+                let name = ["a\(file).txt", "b\(file).md", "c\(file).markdown", "d\(file).pdf", ".hidden\(file).txt"][random.next(5)]
+                try "Text \(file)\n".write(toFile: folder + "/" + name, atomically: false, encoding: .utf8)
+            }
+            for sub in 0..<random.next(index == 0 ? 5 : 3) { folders.append(folder + "/sub\(sub)") }
+            index += 1
+        }
+        for folder in folders where !manager.fileExists(atPath: folder) {
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        // Symlinks: to any folder (an ancestor makes a loop, another branch a second path) or to a file.
+        for link in 0..<random.next(6) {
+            let from = folders[random.next(folders.count)]
+            let target = folders[random.next(folders.count)]
+            let name = random.next(4) == 0 ? "link\(link).txt" : "link\(link)"
+            try? manager.createSymbolicLink(atPath: from + "/" + name, withDestinationPath: target)
+        }
+    }
+
+    /// The walk as it was before it went parallel: depth first, one visited set for the whole tree.
+    private static func referenceWalk(_ path: String, shown: String, visited: inout Set<[UInt64]>, into files: inout [String]) {
+        var info = stat()
+        guard stat(path, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        for name in names.filter({ !$0.hasPrefix(".") }).sorted() {
+            let child = path + "/" + name
+            var childInfo = stat()
+            guard stat(child, &childInfo) == 0 else { continue }
+            if childInfo.st_mode & S_IFMT == S_IFDIR {
+                referenceWalk(child, shown: shown + "/" + name, visited: &visited, into: &files)
+            } else if DocumentLoader.articleExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                files.append(shown + "/" + name)
+            }
+        }
+    }
+}
