@@ -38,8 +38,8 @@ struct BatchRunner {
     }
 
     /// `gloss --resume` without a terminal: restores the unfinished session, then reads standard input.
-    func resume(_ unfinished: [JournalStore.Unfinished]) -> Int32? {
-        guard let latest = unfinished.first else {
+    func resume(_ unfinished: JournalStore.Unfinished?) -> Int32? {
+        guard let latest = unfinished else {
             Terminal.writeError("gloss: there is no unfinished session to resume; starting a new one")
             return nil
         }

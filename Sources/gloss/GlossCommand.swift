@@ -89,7 +89,7 @@ extension GlossCommand {
             if !skipStartupFile { StartupFile.run(in: session) }
             let store = StatePaths.journalStore()
             session.journalStore = store
-            let unfinished = store?.unfinished() ?? []
+            let unfinished = store?.latestUnfinished()
             do {
                 session.journal = try store?.create()
             } catch {
@@ -112,10 +112,10 @@ extension GlossCommand {
             }
             let loop = InteractiveLoop(session: session, usePager: !display.noPager)
             if resume {
-                if unfinished.isEmpty { Terminal.writeError("gloss: there is no unfinished session to resume") }
+                if unfinished == nil { Terminal.writeError("gloss: there is no unfinished session to resume") }
                 loop.execute("resume")
-            } else if let latest = unfinished.first {
-                Terminal.writeError("gloss: an unfinished session from \(latest.started) (\(latest.commands.count) commands) can be restored: type 'resume' (or start with gloss --resume)")
+            } else if let latest = unfinished {
+                Terminal.writeError("gloss: an unfinished session from \(latest.started) (\(latest.commandCount) commands) can be restored: type 'resume' (or start with gloss --resume)")
             }
             if let script = scripts.first {
                 let result = loop.execute("replay --quiet " + CommandLineTokenizer.quote(script))

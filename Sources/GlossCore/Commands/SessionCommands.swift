@@ -191,7 +191,7 @@ enum SessionCommands {
         examples: [.init("resume", "restore the most recent unfinished session")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
-        guard let store = session.journalStore, let journal = store.unfinished().first else {
+        guard let store = session.journalStore, let journal = store.latestUnfinished() else {
             throw GlossError("there is no unfinished session to resume")
         }
         // Resuming takes over the old journal; commands already run here would be left out of it.

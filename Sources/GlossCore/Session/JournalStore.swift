@@ -13,7 +13,7 @@ public struct JournalStore: Sendable {
     public struct Unfinished: Sendable, Equatable {
         public var path: String
         public var started: String
-        public var commands: [String]
+        public var commandCount: Int
     }
 
     /// Opens a new journal for this process.
@@ -34,27 +34,49 @@ public struct JournalStore: Sendable {
         return try Journal(path: adopted, header: nil)
     }
 
-    /// Journals of sessions whose process no longer runs, newest first, ignoring empty ones.
-    public func unfinished() -> [Unfinished] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        var result: [Unfinished] = []
-        for name in names where name.hasSuffix(".journal") {
-            guard let (stamp, pid) = Self.parse(name), pid != getpid() else { continue }
-            if kill(pid, 0) == 0 || errno == EPERM { continue }  // that session is still running
-            let path = directory + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            // Only complete lines: a crash in the middle of a write leaves a last line without its newline.
-            var text = String(decoding: data, as: UTF8.self)
-            if let lastNewline = text.lastIndex(of: "\n") { text = String(text[...lastNewline]) } else { text = "" }
-            let lines = text.split(separator: "\n").map(String.init)
-            let commands = lines.filter { !$0.hasPrefix("#") && !$0.isEmpty }.map(LineEscaping.unescape)
-            if commands.isEmpty {
+    /// The newest journal of a session whose process no longer runs and that holds commands; empty
+    /// ones met on the way are removed. Only the journals newer than the one found are read, and only
+    /// to count their lines: every start asks, and a long session's journal runs to megabytes.
+    public func latestUnfinished() -> Unfinished? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+        let journals = names.compactMap { name -> (name: String, stamp: String, pid: Int32)? in
+            guard name.hasSuffix(".journal"), let (stamp, pid) = Self.parse(name), pid != getpid() else { return nil }
+            return (name, stamp, pid)
+        }
+        for journal in journals.sorted(by: { $0.stamp > $1.stamp }) {
+            if kill(journal.pid, 0) == 0 || errno == EPERM { continue }  // that session is still running
+            let path = directory + "/" + journal.name
+            guard let bytes = try? DocumentLoader.readBytes(path, name: journal.name) else { continue }
+            let count = Self.commandLines(in: bytes).count
+            if count == 0 {
                 try? FileManager.default.removeItem(atPath: path)
                 continue
             }
-            result.append(Unfinished(path: path, started: stamp, commands: commands))
+            return Unfinished(path: path, started: journal.stamp, commandCount: count)
         }
-        return result.sorted { $0.started > $1.started }
+        return nil
+    }
+
+    /// The commands an unfinished journal holds, in order.
+    public func commands(of unfinished: Unfinished) throws(GlossError) -> [String] {
+        let bytes = try DocumentLoader.readBytes(unfinished.path, name: unfinished.path)
+        return Self.commandLines(in: bytes).map { LineEscaping.unescape(String(decoding: bytes[$0], as: UTF8.self)) }
+    }
+
+    /// Byte ranges of the command lines: complete lines (a crash in the middle of a write leaves a last
+    /// line without its newline) that are neither empty nor `#` comments.
+    static func commandLines(in bytes: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            var lines: [Range<Int>] = []
+            var start = 0
+            while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
+                let end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                if end > start, buffer[start] != UInt8(ascii: "#") { lines.append(start..<end) }
+                start = end + 1
+            }
+            return lines
+        }
     }
 
     public func remove(_ path: String) {

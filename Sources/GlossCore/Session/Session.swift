@@ -130,6 +130,7 @@ public final class Session {
     /// them again, then keeps appending to it. Returns how many commands ran.
     public func restore(_ unfinished: JournalStore.Unfinished) throws(GlossError) -> Int {
         guard let store = journalStore else { throw GlossError("there is no journal folder") }
+        let commands = try store.commands(of: unfinished)
         let adopted = try store.adopt(unfinished)
         let fresh = journal
         journal = nil
@@ -138,7 +139,7 @@ public final class Session {
             fresh?.close(removing: true)
             journal = adopted
         }
-        for line in unfinished.commands {
+        for line in commands {
             let result = execute(line)
             if let error = result.error {
                 throw GlossError("resuming stopped at '\(line)': \(error.message)")
