@@ -187,7 +187,8 @@ enum SearchCommands {
         discussion: """
             One line per match, with the words before and after it; the matches line up in the middle \
             column, as in a concordancer. --sort left orders by the words just before the match, \
-            --sort right by the words after it, --sort doc (the default) by position in the documents.
+            nearest first, --sort right by the words after it (up to 12 words; equal contexts keep \
+            document order), --sort doc (the default) by position in the documents.
             """,
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
         options: [
@@ -227,10 +228,15 @@ enum SearchCommands {
                     right: String(decoding: utf8[range.upperBound..<max(range.upperBound, rightEnd)], as: UTF8.self)))
             }
         }
-        switch sort {
-        case "left": lines.sort { leftKey($0.left).lexicographicallyPrecedes(leftKey($1.left)) }
-        case "right": lines.sort { Tokenizer().foldedWords($0.right).lexicographicallyPrecedes(Tokenizer().foldedWords($1.right)) }
-        default: break
+        if sort != "doc" {
+            // Keys worked out once per line, not per comparison; ties keep the documents' order.
+            let keys = lines.map { contextKey(sort == "left" ? $0.left : $0.right, nearestAtEnd: sort == "left") }
+            let order = lines.indices.sorted { a, b in
+                if keys[a].lexicographicallyPrecedes(keys[b]) { return true }
+                if keys[b].lexicographicallyPrecedes(keys[a]) { return false }
+                return a < b
+            }
+            lines = order.map { lines[$0] }
         }
         if invocation.flag("json") {
             invocation.output.raw(JSONValue.array(lines.map { line in
@@ -260,9 +266,31 @@ enum SearchCommands {
         invocation.output = output
     }
 
-    /// Sort key for the left context: its words from the nearest outwards (the right context sorts by its words).
-    private static func leftKey(_ left: String) -> [String] {
-        Array(Tokenizer().foldedWords(left).reversed())
+    /// Words of context a kwic sort compares, nearest first: concordancers sort on the first few.
+    static let sortKeyWords = 12
+
+    /// Sort key for a context: its first `sortKeyWords` folded words from the match outwards (for the
+    /// left context, read backwards from its end). Only the bytes near the match are tokenized; a word
+    /// cut by that slice is left out, so the key holds whole words only.
+    static func contextKey(_ context: String, nearestAtEnd: Bool) -> [String] {
+        let utf8 = Array(context.utf8)
+        let slice = 48 * sortKeyWords
+        var start = 0, end = utf8.count
+        if utf8.count > slice {
+            if nearestAtEnd {
+                start = utf8.count - slice
+                while start < utf8.count, utf8[start] & 0xC0 == 0x80 { start += 1 }
+            } else {
+                end = slice
+                while end > 0, end < utf8.count, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+            }
+        }
+        let text = String(decoding: utf8[start..<end], as: UTF8.self)
+        var tokens = Tokenizer().tokens(text)
+        if start > 0, tokens.first?.utf8Range.lowerBound == 0 { tokens.removeFirst() }
+        if end < utf8.count, tokens.last?.utf8Range.upperBound == end - start { tokens.removeLast() }
+        let words = nearestAtEnd ? tokens.reversed().map(\.term) : tokens.map(\.term)
+        return Array(words.prefix(sortKeyWords))
     }
 
     static let stats = CommandSpec(
