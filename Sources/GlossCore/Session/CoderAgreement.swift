@@ -68,29 +68,36 @@ public struct CoderAgreement {
                 mine.annotations.directCount(key) > 0 || theirs.annotations.directCount(key) > 0
             }.sorted()
         }
-        for key in keys {
-            var table = Table()
-            for (myDocument, theirDocument) in shared {
-                let myCoded = Self.units(carrying: key, includeChildren: tag != nil, document: myDocument, in: mine)
-                let theirCoded = Self.units(carrying: key, includeChildren: tag != nil, document: theirDocument, in: theirs)
-                for ref in mine.elements(ofDocument: myDocument) where Self.isUnit(ref.address) {
-                    let label = mine.label(ref, qualified: true)
-                    switch (myCoded.contains(ref.address), theirCoded.contains(ref.address)) {
-                    case (true, true): table.both += 1
+        let myCoded = keys.map { Self.codedUnits(carrying: $0, includeChildren: tag != nil, in: mine) }
+        let theirCoded = keys.map { Self.codedUnits(carrying: $0, includeChildren: tag != nil, in: theirs) }
+        let paths = keys.map { Self.path($0, mine, theirs) }
+        var tables = [Table](repeating: Table(), count: keys.count)
+        var disagreementsByTag = [[Disagreement]](repeating: [], count: keys.count)
+        // Documents outside, tags inside: each document's units are listed once, not once per tag.
+        for (myDocument, theirDocument) in shared {
+            let units = mine.elements(ofDocument: myDocument).filter { Self.isUnit($0.address) }
+            unitCount += units.count
+            for index in keys.indices {
+                let mineHere = myCoded[index][myDocument] ?? [], theirsHere = theirCoded[index][theirDocument] ?? []
+                for ref in units {
+                    switch (mineHere.contains(ref.address), theirsHere.contains(ref.address)) {
+                    case (true, true): tables[index].both += 1
                     case (true, false):
-                        table.mineOnly += 1
-                        disagreements.append(Disagreement(unit: label, tag: Self.path(key, mine, theirs), mine: true))
+                        tables[index].mineOnly += 1
+                        disagreementsByTag[index].append(Disagreement(unit: mine.label(ref, qualified: true), tag: paths[index], mine: true))
                     case (false, true):
-                        table.theirsOnly += 1
-                        disagreements.append(Disagreement(unit: label, tag: Self.path(key, mine, theirs), mine: false))
-                    case (false, false): table.neither += 1
+                        tables[index].theirsOnly += 1
+                        disagreementsByTag[index].append(Disagreement(unit: mine.label(ref, qualified: true), tag: paths[index], mine: false))
+                    case (false, false): tables[index].neither += 1
                     }
                 }
             }
-            tags.append((Self.path(key, mine, theirs), table))
-            overall = overall + table
         }
-        unitCount = shared.reduce(0) { $0 + mine.elements(ofDocument: $1.0).filter { Self.isUnit($0.address) }.count }
+        for index in keys.indices {
+            tags.append((paths[index], tables[index]))
+            overall = overall + tables[index]
+            disagreements += disagreementsByTag[index]
+        }
     }
 
     static func isUnit(_ address: ElementAddress) -> Bool {
@@ -104,24 +111,32 @@ public struct CoderAgreement {
         mine.annotations.tags[key]?.path ?? theirs.annotations.tags[key]?.path ?? key
     }
 
-    /// Addresses of units in a document that carry the tag (see the type's comment).
-    static func units(carrying key: String, includeChildren: Bool, document: Int, in workspace: Workspace) -> Set<ElementAddress> {
+    /// Addresses of the units that carry the tag (see the type's comment), by document: one pass over
+    /// the tag's codings and the marks, instead of one per document.
+    static func codedUnits(carrying key: String, includeChildren: Bool, in workspace: Workspace) -> [Int: Set<ElementAddress>] {
         let annotations = workspace.annotations
         let keys = includeChildren ? Set(annotations.subtree(key)) : [key]
-        var coded = Set<ElementAddress>()
-        let elements = workspace.elements(ofDocument: document).filter { isUnit($0.address) }
-        func unitsUnder(_ ref: ElementRef) -> [ElementAddress] {
+        var coded: [Int: Set<ElementAddress>] = [:]
+        var unitsByDocument: [Int: [ElementRef]] = [:]
+        func add(unitsUnder ref: ElementRef) {
             switch ref.address {
-            case .document: return elements.map(\.address)
-            case .section: return elements.filter { NoteListing.target(.element($0), liesWithin: [ref], in: workspace) }.map(\.address)
-            default: return [ref.address]
+            case .document, .section:
+                if unitsByDocument[ref.document] == nil {
+                    unitsByDocument[ref.document] = workspace.elements(ofDocument: ref.document).filter { isUnit($0.address) }
+                }
+                let units = unitsByDocument[ref.document]!
+                let under = ref.address == .document
+                    ? units : units.filter { NoteListing.target(.element($0), liesWithin: [ref], in: workspace) }
+                coded[ref.document, default: []].formUnion(under.map(\.address))
+            default:
+                coded[ref.document, default: []].insert(ref.address)
             }
         }
         for key in keys {
-            for ref in annotations.tagElements[key] ?? [] where ref.document == document { coded.formUnion(unitsUnder(ref)) }
+            for ref in annotations.tagElements[key] ?? [] { add(unitsUnder: ref) }
         }
-        for mark in annotations.marks.values where mark.element.document == document && !keys.isDisjoint(with: mark.tags) {
-            coded.formUnion(unitsUnder(mark.element))
+        for mark in annotations.marks.values where !keys.isDisjoint(with: mark.tags) {
+            add(unitsUnder: mark.element)
         }
         return coded
     }
