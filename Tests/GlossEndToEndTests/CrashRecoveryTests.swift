@@ -92,6 +92,24 @@ final class CrashRecoveryTests: XCTestCase {
         XCTAssertTrue(resumed.stderr.contains("resumed 2"), resumed.stderr)
     }
 
+    /// A replay's commands reach the journal together: once the replay has printed its result, a
+    /// kill loses none of them.
+    func testKillAfterAReplayKeepsItsCommands() throws {
+        let directory = try project()
+        let state = directory.url.appendingPathComponent(".state")
+        let commands = Self.commands(60)
+        try directory.write("coding.gloss", commands.joined(separator: "\n") + "\n")
+        let process = try StreamingProcess(arguments: [], directory: directory.url, state: state)
+        process.send("replay --quiet coding.gloss")
+        process.send("find zzmarkzz")
+        XCTAssertNotNil(process.readLine(), "no output after the replay: \(process.errorOutput())")
+        process.kill()
+        let resumed = try GlossProcess.run(["--resume"], stdin: "export json -\n", in: directory.url,
+                                           environment: ["XDG_STATE_HOME": state.path])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertEqual(try traces(in: resumed.stdout), Array(1..<60))
+    }
+
     func testAHundredKillsLoseNoCompletedCommand() throws {
         let directory = try project()
         let state = directory.url.appendingPathComponent(".state")

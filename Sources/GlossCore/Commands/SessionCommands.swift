@@ -170,17 +170,19 @@ enum SessionCommands {
             }
         }
         let name = word.text
-        for command in ScriptRunner.commands(in: text) {
-            let result = session.execute(command.text)
-            invocation.warnings += result.warnings.map { "\(name):\(command.number): \($0)" }
-            if !invocation.flag("quiet") && !result.output.isEmpty { invocation.output.raw(result.output) }
-            if var error = result.error {
-                let column = error.column.map { ":\($0 + command.text.prefix(while: { $0 == " " || $0 == "\t" }).count)" } ?? ""
-                error.chain.insert("in replay of \(name):\(command.number)\(column)", at: 0)
-                error.column = nil
-                throw error
+        try session.groupingJournalWrites { () throws(GlossError) in
+            for command in ScriptRunner.commands(in: text) {
+                let result = session.execute(command.text)
+                invocation.warnings += result.warnings.map { "\(name):\(command.number): \($0)" }
+                if !invocation.flag("quiet") && !result.output.isEmpty { invocation.output.raw(result.output) }
+                if var error = result.error {
+                    let column = error.column.map { ":\($0 + command.text.prefix(while: { $0 == " " || $0 == "\t" }).count)" } ?? ""
+                    error.chain.insert("in replay of \(name):\(command.number)\(column)", at: 0)
+                    error.column = nil
+                    throw error
+                }
+                if result.quit { break }
             }
-            if result.quit { break }
         }
     }
 

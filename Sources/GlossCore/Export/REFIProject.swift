@@ -75,6 +75,7 @@ struct REFIProject {
         var files: [(path: String, text: String)] = []
         let coded = Dictionary(grouping: context.codedElements, by: { $0.ref.document })
         let marks = Dictionary(grouping: context.marks, by: { $0.element.document })
+        let notedElements = Dictionary(grouping: elementNotes.keys, by: \.document)
         if !context.documents.isEmpty {
             xml.start("Sources")
             for index in context.documents {
@@ -84,7 +85,7 @@ struct REFIProject {
                 var selections: [Selection] = []
                 var tagsOfElement: [ElementRef: [String]] = [:]
                 for (ref, tags) in coded[index] ?? [] { tagsOfElement[ref] = tags.map(\.key) }
-                for ref in elementNotes.keys where ref.document == index && tagsOfElement[ref] == nil { tagsOfElement[ref] = [] }
+                for ref in notedElements[index] ?? [] where tagsOfElement[ref] == nil { tagsOfElement[ref] = [] }
                 // Notes about the whole document belong to the source itself.
                 let documentNotes = elementNotes[ElementRef(document: index, address: .document)] ?? []
                 for (ref, keys) in tagsOfElement.sorted(by: { $0.key < $1.key }) {

@@ -41,6 +41,13 @@ public final class Journal {
         write(line + "\n", durable: true)
     }
 
+    /// Flushes lines written without `durable` to disk.
+    func sync() -> GlossError? {
+        guard fsync(descriptor) != 0 else { return nil }
+        let reason = errno == ENOSPC ? "the disk is full" : DocumentLoader.describe(errno: errno)
+        return GlossError("cannot write the journal \(path): \(reason); the last commands are not protected against a crash")
+    }
+
     /// Appends whole lines only: a write that fails half-way is cut back off, so a resume never reads
     /// a truncated command. (A crash mid-write leaves a line without its newline, which resume ignores.)
     private func write(_ text: String, durable: Bool) -> GlossError? {

@@ -90,6 +90,15 @@ public struct ScriptRunner {
     @discardableResult
     public func run(_ commands: [ScriptLine], name: String, in session: Session, emit: (Event) -> Void) -> Int {
         var errors = 0
+        session.groupingJournalWrites {
+            errors = runEach(commands, name: name, in: session, emit: emit)
+        }
+        for warning in session.takeJournalWarnings() { emit(.warning("\(name): warning: \(warning)")) }
+        return errors
+    }
+
+    private func runEach(_ commands: [ScriptLine], name: String, in session: Session, emit: (Event) -> Void) -> Int {
+        var errors = 0
         for command in commands {
             if options.echo && !options.quiet { emit(.echo(command.text)) }
             let result = session.execute(command.text)

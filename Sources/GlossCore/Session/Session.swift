@@ -30,6 +30,10 @@ public final class Session {
     private var journalWarnings: [String] = []
     /// Nesting depth of `replay`.
     var replayDepth = 0
+    /// Nesting depth of runs of many commands (a replay, a script), whose journal lines reach the disk
+    /// together when the outermost ends; and whether some have been written since the last fsync.
+    private var journalGroupDepth = 0
+    private var journalNeedsSync = false
     /// Folders scripts may write into (`save`, `export`); nil means anywhere (an interactive session).
     public var writableRoots: [String]?
     private var undoStack: [UndoRecord] = []
@@ -112,10 +116,34 @@ public final class Session {
             }
         }
         history.append(entry)
-        if spec.effect != .meta, let error = journal?.append(entry, durable: spec.effect == .mutating || spec.effect == .view) {
+        let durable = spec.effect == .mutating || spec.effect == .view
+        if spec.effect != .meta, let error = journal?.append(entry, durable: durable && journalGroupDepth == 0) {
             journalWarnings.append(error.message)
         }
+        if durable && journalGroupDepth > 0 { journalNeedsSync = true }
         return entry
+    }
+
+    /// Runs many commands (a replay, a script) with one fsync of the journal at the end instead of
+    /// one per command: a saved session of 10,000 commands would otherwise wait on the disk 10,000
+    /// times. The lines are written as each command completes, so a crash of gloss alone loses none;
+    /// the prompt returns only once they are on disk, as after a single command.
+    func groupingJournalWrites<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        journalGroupDepth += 1
+        defer {
+            journalGroupDepth -= 1
+            if journalGroupDepth == 0, journalNeedsSync {
+                journalNeedsSync = false
+                if let error = journal?.sync() { journalWarnings.append(error.message) }
+            }
+        }
+        return try body()
+    }
+
+    /// Journal warnings not yet reported by a command (a script run reports those of its last sync).
+    public func takeJournalWarnings() -> [String] {
+        defer { journalWarnings = [] }
+        return journalWarnings
     }
 
     /// The line as it will be saved: the command's full name, then the text as typed after it.
