@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(name: "GlossFuzz", dependencies: ["GlossCore"]),
         .testTarget(
             name: "GlossCoreTests",
-            dependencies: ["GlossCore"],
+            dependencies: ["GlossCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
