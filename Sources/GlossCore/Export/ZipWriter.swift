@@ -43,17 +43,21 @@ struct ZipWriter {
         let name = Array(path.utf8)
         let offset = UInt64(bytes.count)
 
+        // The fields from the flags to the name's length, the same in both headers.
+        var shared: [UInt8] = []
+        append16(0x0800, to: &shared)  // the name is UTF-8
+        append16(method, to: &shared)
+        append16(dosTime, to: &shared)
+        append16(dosDate, to: &shared)
+        append32(checksum, to: &shared)
+        append32(UInt32(compressed.count), to: &shared)
+        append32(UInt32(contents.count), to: &shared)
+        append16(UInt16(name.count), to: &shared)
+
         // Local file header.
         append32(0x0403_4B50, to: &bytes)
         append16(20, to: &bytes)  // version needed: 2.0 (deflate)
-        append16(0x0800, to: &bytes)  // the name is UTF-8
-        append16(method, to: &bytes)
-        append16(dosTime, to: &bytes)
-        append16(dosDate, to: &bytes)
-        append32(checksum, to: &bytes)
-        append32(UInt32(compressed.count), to: &bytes)
-        append32(UInt32(contents.count), to: &bytes)
-        append16(UInt16(name.count), to: &bytes)
+        bytes += shared
         append16(0, to: &bytes)
         bytes += name
         bytes += compressed
@@ -63,14 +67,7 @@ struct ZipWriter {
         append32(0x0201_4B50, to: &centralDirectory)
         append16(0x0300 | 45, to: &centralDirectory)  // made by: Unix, spec 4.5
         append16(farOffset ? 45 : 20, to: &centralDirectory)
-        append16(0x0800, to: &centralDirectory)
-        append16(method, to: &centralDirectory)
-        append16(dosTime, to: &centralDirectory)
-        append16(dosDate, to: &centralDirectory)
-        append32(checksum, to: &centralDirectory)
-        append32(UInt32(compressed.count), to: &centralDirectory)
-        append32(UInt32(contents.count), to: &centralDirectory)
-        append16(UInt16(name.count), to: &centralDirectory)
+        centralDirectory += shared
         append16(farOffset ? 12 : 0, to: &centralDirectory)
         append16(0, to: &centralDirectory)  // comment
         append16(0, to: &centralDirectory)  // disk
