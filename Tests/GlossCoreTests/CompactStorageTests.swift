@@ -68,6 +68,34 @@ final class CompactStorageTests: XCTestCase {
         XCTAssertEqual((0..<3).map { Array(table.positions(at: $0)) }, [[63], [64, 65, 9_000], [2, 2_000_000]])
     }
 
+    /// Ids from the term dictionary (its table and its cache of short terms) against a Swift dictionary,
+    /// on random words of 1 to 12 bytes drawn so that short ones repeat and collide in the cache.
+    func testTermDictionaryGivesEachTermOneID() {
+        var random = ReferenceRandom(seed: 99)
+        var dictionary = TermDictionary()
+        var reference: [[UInt8]: Int32] = [:]
+        // Bytes, not characters: a dictionary of words knows nothing of UTF-8.
+        let letters: [UInt8] = Array("abcdefghijklmnopqrstuvwxyz'".utf8) + [0xC3, 0xA9]
+        for _ in 0..<200_000 {
+            let length = 1 + min(random.next(12), random.next(12))
+            let word = (0..<length).map { _ in letters[random.next(random.next(4) == 0 ? letters.count : 6)] }
+            let (id, isNew) = word.withUnsafeBufferPointer { dictionary.insert($0) }
+            if let known = reference[word] {
+                XCTAssertEqual(id, known, "\(word)")
+                XCTAssertFalse(isNew, "\(word)")
+            } else {
+                XCTAssertTrue(isNew, "\(word)")
+                XCTAssertEqual(Int(id), reference.count, "\(word)")
+                reference[word] = id
+            }
+        }
+        XCTAssertEqual(dictionary.count, reference.count)
+        for (word, id) in reference {
+            XCTAssertEqual(word.withUnsafeBufferPointer { dictionary.lookup($0) }, id, "\(word)")
+            XCTAssertEqual(dictionary.withTermBytes(Int(id)) { Array($0) }, word)
+        }
+    }
+
     func testDigestRoundTripsThroughHex() {
         let hex = DocumentLoader.sha256Hex(Array("harbor".utf8))
         var document = Document(format: .markdown)
