@@ -154,7 +154,7 @@ public final class Workspace {
 
         /// Units indexed together: large enough that indexing runs with the dictionary and the posting
         /// lists hot in the cache, small enough that parsing garbage does not pile up meanwhile.
-        static let batch = 2_048
+        static let batch = 4_096
 
         /// Adds a document and its units, and indexes them with the next batch.
         mutating func add(_ document: Document) {
