@@ -164,7 +164,9 @@ enum ReadingCommands {
             documents = [try workspace.defaultDocument()]
         }
         if invocation.flag("json") {
-            invocation.output.raw(JSONValue.array(documents.map { DocumentJSON.document($0, in: workspace) }).serialized())
+            invocation.output.raw(JSONValue.lazyArray(JSONLazyArray(count: documents.count) {
+                DocumentJSON.document(documents[$0], in: workspace)
+            }).serialized())
             return
         }
         var output = invocation.output

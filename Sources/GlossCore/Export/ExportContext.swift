@@ -87,6 +87,8 @@ enum JSONExporter: WorkspaceExporter {
 
     static func export(_ context: ExportContext) throws(GlossError) -> [UInt8] {
         let json = WorkspaceJSON.export(context.workspace, version: GlossVersion.current, pathBase: context.destinationDirectory, date: context.date)
-        return Array((json.serialized() + "\n").utf8)
+        var bytes = json.serializedBytes()
+        bytes.append(0x0A)
+        return bytes
     }
 }

@@ -57,8 +57,9 @@ public enum WorkspaceJSON {
                 return .object([("document", .string(document.id)), ("path", .string(SessionScript.relative(document.sourcePath, to: pathBase))),
                                 ("sha256", .string(document.sha256)), ("bytes", .int(document.byteCount))])
             })),
-            ("documents", .array(loaded.map { index in
-                guard case .object(var members) = DocumentJSON.document(index, in: workspace) else { return .null }
+            // Made one at a time as they are written: the whole corpus as values would take several times its size.
+            ("documents", .lazyArray(JSONLazyArray(count: loaded.count) { position in
+                guard case .object(var members) = DocumentJSON.document(loaded[position], in: workspace) else { return .null }
                 members.removeAll { $0.0 == "path" }
                 return .object(members)
             })),
