@@ -15,11 +15,41 @@ public struct Anchor: Hashable, Sendable {
 
     static let words = 8
 
+    /// The first `words` words make the head; when there are more, the last `words` make the tail.
+    /// Only the words at the two ends are read: a whole document is anchored by its text too.
     public init(text: String) {
         hash = Self.hash(of: text)
-        let words = text.split(whereSeparator: \.isWhitespace)
-        head = words.prefix(Self.words).joined(separator: " ")
-        tail = words.count > Self.words ? words.suffix(Self.words).joined(separator: " ") : ""
+        var headWords: [Substring] = []
+        var index = text.startIndex
+        while headWords.count < Self.words, let word = Self.word(in: text, from: &index) { headWords.append(word) }
+        head = headWords.joined(separator: " ")
+        var rest = index
+        guard Self.word(in: text, from: &rest) != nil else {
+            tail = ""
+            return
+        }
+        var tailWords: [Substring] = []
+        var end = text.endIndex
+        while tailWords.count < Self.words, let word = Self.word(in: text, before: &end) { tailWords.append(word) }
+        tail = tailWords.reversed().joined(separator: " ")
+    }
+
+    /// The next word at or after `index` (a run of non-whitespace characters); `index` moves past it.
+    private static func word(in text: String, from index: inout String.Index) -> Substring? {
+        while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
+        guard index < text.endIndex else { return nil }
+        let start = index
+        while index < text.endIndex, !text[index].isWhitespace { index = text.index(after: index) }
+        return text[start..<index]
+    }
+
+    /// The word that ends before `end`, reading backwards; `end` moves to its start.
+    private static func word(in text: String, before end: inout String.Index) -> Substring? {
+        while end > text.startIndex, text[text.index(before: end)].isWhitespace { end = text.index(before: end) }
+        guard end > text.startIndex else { return nil }
+        let stop = end
+        while end > text.startIndex, !text[text.index(before: end)].isWhitespace { end = text.index(before: end) }
+        return text[end..<stop]
     }
 
     /// First 12 hex digits of the SHA-256 of the text.
