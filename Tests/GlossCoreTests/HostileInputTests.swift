@@ -69,6 +69,15 @@ final class HostileInputTests: XCTestCase {
         Case(name: "Windows-1252 text", file: "cp1252.txt", bytes: { utf8("He said ") + [0x93] + utf8("no") + [0x94] + utf8(" loudly.") }, expected: .parsed { XCTAssertEqual($0.sections[0].passages[0].text, "He said “no” loudly.") }),
     ] }
 
+    /// Files whose size says nothing of their length (/proc reports 0) are read to their end.
+    func testFilesThatReportNoSizeAreReadWhole() throws {
+        let path = "/proc/version"
+        guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("no \(path) here") }
+        let expected = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        XCTAssertGreaterThan(expected.count, 1)
+        XCTAssertEqual(try DocumentLoader.readBytes(path, name: "version"), [UInt8](expected))
+    }
+
     func testEveryCaseLoadsOrFailsClearly() throws {
         XCTAssertGreaterThanOrEqual(Self.cases.count + 5, 30, "the matrix has at least 30 inputs with the special files")
         for testCase in Self.cases {

@@ -190,28 +190,39 @@ public enum DocumentLoader {
         if fstat(descriptor, &info) != 0 { throw GlossError("\(name): \(describe(errno: errno))") }
         // Checked again on what was opened: the path may have changed since it was walked.
         try checkRegular(info, name: name)
-        // Read into a buffer of the file's size (plus room in case it grew), growing only if needed.
-        var capacity = Int(info.st_size) + 1
-        var total = 0
-        var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
-        defer { storage.deallocate() }
-        while true {
-            if total == capacity {
-                let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity * 2, alignment: 1)
-                larger.copyMemory(from: UnsafeRawBufferPointer(storage))
-                storage.deallocate()
-                storage = larger
-                capacity *= 2
+        // Read straight into the array, sized to the file (plus a byte to notice that it grew); a file
+        // that grew meanwhile is read on in chunks.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
+            count = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
+        }
+        if failure == 0, bytes.count == Int(info.st_size) + 1 {
+            var chunk = [UInt8](repeating: 0, count: 64 << 10)
+            while failure == 0 {
+                let count = chunk.withUnsafeMutableBytes { readFully(descriptor, into: $0, failure: &failure) }
+                bytes.append(contentsOf: chunk[..<count])
+                if count < chunk.count { break }
             }
-            let count = Glibc.read(descriptor, storage.baseAddress! + total, capacity - total)
+        }
+        if failure != 0 { throw GlossError("\(name): \(describe(errno: failure))") }
+        return bytes
+    }
+
+    /// Reads until `buffer` is full or the file ends; returns the bytes read. Sets `failure` to the
+    /// errno of a failed read.
+    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, failure: inout Int32) -> Int {
+        var total = 0
+        while total < buffer.count {
+            let count = Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw GlossError("\(name): \(describe(errno: errno))")
+                failure = errno
+                return total
             }
             if count == 0 { break }
             total += count
         }
-        return Array(UnsafeRawBufferPointer(rebasing: storage[..<total]))
+        return total
     }
 
     private static func checkRegular(_ info: stat, name: String) throws(GlossError) {
