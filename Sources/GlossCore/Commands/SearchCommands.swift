@@ -325,16 +325,16 @@ enum SearchCommands {
             scanned += 1
             if scanned & 1023 == 0, cancel.isRaised { failure = .interrupted; return }
             let unit = workspace.units[Int(id)]
-            let text = workspace.text(ofUnit: id)
-            for word in Tokenizer().foldedWords(text) where includeStopWords || !StopWords.english.contains(word) {
-                if word.allSatisfy(\.isNumber) { continue }
-                frequencies[word, default: 0] += 1
-            }
             perDocument[Int(unit.document), default: 0] += 1
             perSection[ElementRef(document: Int(unit.document), address: .section(Int(unit.section))), default: 0] += 1
-            if let highlighter { matches[Int(unit.document), default: 0] += highlighter.ranges(in: text).count }
+            if let highlighter { matches[Int(unit.document), default: 0] += highlighter.ranges(in: workspace.text(ofUnit: id)).count }
         }
         if let failure { throw failure }
+        // Counted from the index rather than by reading every text in view (a corpus is 100 MB).
+        for (word, count) in workspace.index.wordFrequencies(in: view)
+        where (includeStopWords || !StopWords.english.contains(word)) && !word.allSatisfy(\.isNumber) {
+            frequencies[word] = count
+        }
         let words = frequencies.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(top)
         let tagCounts = tagCounts(in: view, workspace: workspace)
         if invocation.flag("json") {

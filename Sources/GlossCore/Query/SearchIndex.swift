@@ -77,4 +77,28 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     public var vocabularySize: Int { shards.reduce(0) { $0 + $1.dictionary.count } }
+
+    /// How often each folded word occurs in `units`, read from the posting lists: the counts that
+    /// tokenizing those units' texts gives, without reading them. A possessive ("port's") is indexed
+    /// under its base word too ("port"), so each possessive's count is taken off its base word's.
+    func wordFrequencies(in units: UnitSet) -> [String: Int] {
+        var frequencies: [String: Int] = [:]
+        for shard in shards {
+            for term in 0..<shard.dictionary.count {
+                var occurrences = 0
+                shard.posting(term).forEachUnit { unit, count in
+                    if units.contains(unit) { occurrences += count }
+                }
+                if occurrences > 0 { frequencies[shard.dictionary.term(Int32(term)), default: 0] += occurrences }
+            }
+        }
+        for (word, count) in frequencies {
+            let bytes = word.utf8
+            guard bytes.count > 2, bytes.suffix(2).elementsEqual([0x27, 0x73]) else { continue }
+            let base = String(decoding: bytes.dropLast(2), as: UTF8.self)
+            let remaining = (frequencies[base] ?? 0) - count
+            frequencies[base] = remaining > 0 ? remaining : nil
+        }
+        return frequencies
+    }
 }
