@@ -178,9 +178,8 @@ extension Substring {
     /// them (dropping a Character would run grapheme breaking for each).
     func trimmingWhitespace() -> Substring {
         let utf8 = self.utf8
-        // Most lines have nothing to trim: both ends are ASCII and not spaces.
-        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-           !Self.isASCIIWhitespace(first), !Self.isASCIIWhitespace(last) {
+        // Most lines have nothing to trim, which their first and last bytes tell.
+        if utf8.withContiguousStorageIfAvailable({ Self.startsWithoutWhitespace($0) && Self.endsWithoutWhitespace($0) }) == true {
             return self
         }
         var start = utf8.startIndex
@@ -199,7 +198,7 @@ extension Substring {
 
     func trimmingTrailingWhitespace() -> Substring {
         let utf8 = self.utf8
-        if let last = utf8.last, last < 0x80, !Self.isASCIIWhitespace(last) { return self }
+        if utf8.withContiguousStorageIfAvailable(Self.endsWithoutWhitespace) == true { return self }
         var end = utf8.endIndex
         while end > utf8.startIndex {
             let before = utf8.index(before: end)
@@ -213,6 +212,28 @@ extension Substring {
             }
         }
         return self[..<end]
+    }
+
+    /// Whether the first character is certainly not whitespace: a character's whitespace-ness is its
+    /// first scalar's.
+    private static func startsWithoutWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return true }
+        if first < 0x80 { return !isASCIIWhitespace(first) }
+        return !Tokenizer.decodeScalar(bytes, at: 0).0.properties.isWhitespace
+    }
+
+    /// Whether the last character is certainly not whitespace, judged by the last scalar: ASCII other
+    /// than spaces, or a scalar that never joins the one before it (those `StringBytes.standaloneScalarCount`
+    /// counts) and is no space itself (U+0085, U+00A0).
+    private static func endsWithoutWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = bytes.last else { return true }
+        if last < 0x80 { return !isASCIIWhitespace(last) }
+        let count = bytes.count
+        if count >= 2, bytes[count - 2] >= 0xC2, bytes[count - 2] <= 0xCB {
+            return !(bytes[count - 2] == 0xC2 && (last == 0x85 || last == 0xA0))
+        }
+        return count >= 3 && bytes[count - 3] == 0xE2 && bytes[count - 2] == 0x80
+            && ((0x90...0xA7).contains(last) || (0xB0...0xBF).contains(last))
     }
 
     @inline(__always)
