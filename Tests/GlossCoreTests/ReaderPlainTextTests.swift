@@ -20,6 +20,40 @@ final class ReaderPlainTextTests: XCTestCase {
         return document
     }
 
+    /// Lines found and measured on bytes against the same rules applied line by line to substrings.
+    func testBlocksAgreeWithLineByLineMeasuring() {
+        let pieces = ["word", "Port Alder", " ", "  ", "\t", "\n", "\n\n", "\r\n", "| a | b |", "- item", "1. step", "“quoted”", "—",
+                      "\u{A0}", "\u{2003}", "\u{2028}", "e\u{301}", "東京", "👩‍💻", "’s", ".", "?"]
+        var random = ReferenceRandom(seed: 41)
+        for _ in 0..<3_000 {
+            let text = (0..<random.next(40)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            let found = PlainTextReader.blocks(of: text).map { $0.map(Self.describe) }
+            XCTAssertEqual(found, Self.referenceBlocks(text).map { $0.map(Self.describe) }, text.debugDescription)
+        }
+    }
+
+    private static func describe(_ line: PlainTextReader.Line) -> String {
+        "\(line.number)|\(line.text)|\(line.width)|\(line.isTable)|\(line.isBullet)"
+    }
+
+    /// The rules line by line: trailing whitespace trimmed as characters, blank lines split blocks.
+    private static func referenceBlocks(_ text: String) -> [[PlainTextReader.Line]] {
+        var blocks: [[PlainTextReader.Line]] = []
+        var current: [PlainTextReader.Line] = []
+        for (index, raw) in text.lineSlices().enumerated() {
+            var line = raw[...]
+            while let last = line.last, last.isWhitespace { line = line.dropLast() }
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { blocks.append(current) }
+                current = []
+            } else {
+                current.append(PlainTextReader.Line(number: index + 1, text: line))
+            }
+        }
+        if !current.isEmpty { blocks.append(current) }
+        return blocks
+    }
+
     func testWireStoryWithTitleWrappedParagraphsAndBlankRuns() throws {
         let document = try read("wire-ferry-story.txt").document
         XCTAssertEqual(document.format, .wire)

@@ -225,7 +225,7 @@ extension Substring {
     /// Whether the last character is certainly not whitespace, judged by the last scalar: ASCII other
     /// than spaces, or a scalar that never joins the one before it (those `StringBytes.standaloneScalarCount`
     /// counts) and is no space itself (U+0085, U+00A0).
-    private static func endsWithoutWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func endsWithoutWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = bytes.last else { return true }
         if last < 0x80 { return !isASCIIWhitespace(last) }
         let count = bytes.count
@@ -237,7 +237,7 @@ extension Substring {
     }
 
     @inline(__always)
-    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 

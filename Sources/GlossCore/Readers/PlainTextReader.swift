@@ -1,3 +1,5 @@
+import Glibc
+
 /// Reads plain-text articles: one paragraph per line, or wire-style paragraphs separated by blank
 /// lines (hard-wrapped lines of one paragraph are joined). Headings follow `HeadingRule`.
 public struct PlainTextReader: Sendable {
@@ -13,12 +15,12 @@ public struct PlainTextReader: Sendable {
         var isTable: Bool
         var isBullet: Bool
 
-        init(number: Int, text: Substring) {
+        init(number: Int, text: Substring, width: Int? = nil, isTable: Bool? = nil) {
             self.number = number
             self.text = text
-            width = text.characterCount
-            isTable = PipeTable.isTableLine(text)
-            isBullet = !isTable && PlainTextReader.isBulletLine(text)
+            self.width = width ?? text.characterCount
+            self.isTable = isTable ?? PipeTable.isTableLine(text)
+            isBullet = !self.isTable && PlainTextReader.isBulletLine(text)
         }
     }
 
@@ -166,19 +168,63 @@ public struct PlainTextReader: Sendable {
     // MARK: - Blocks
 
     /// Runs of non-blank lines.
+    ///
+    /// Lines are found and measured on the bytes of the whole text, in one pass: trailing ASCII spaces
+    /// trimmed, the width counted, a table told by its first byte. A line whose last character may be
+    /// other whitespace (not ASCII, nor a scalar that stands alone) is trimmed as characters instead.
     static func blocks(of text: String) -> [[Line]] {
+        struct Measured {
+            var number: Int
+            var range: Range<Int>
+            /// False when the line must be trimmed as characters (the range is then untrimmed).
+            var trimmed: Bool
+            var width: Int?
+            var isTable: Bool
+        }
+        var text = text
+        let measured = text.withUTF8 { bytes -> [Measured] in
+            var result: [Measured] = []
+            var start = 0
+            var number = 0
+            while true {
+                number += 1
+                var lineEnd = bytes.count
+                if let base = bytes.baseAddress, start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    lineEnd = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                }
+                var end = lineEnd
+                while end > start, Substring.isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if Substring.endsWithoutWhitespace(line) {
+                    let firstByte = line.first { $0 != 0x20 && $0 != 0x09 }
+                    result.append(Measured(number: number, range: start..<end, trimmed: true,
+                                           width: StringBytes.standaloneScalarCount(line), isTable: firstByte == UInt8(ascii: "|")))
+                } else {
+                    result.append(Measured(number: number, range: start..<lineEnd, trimmed: false, width: nil, isTable: false))
+                }
+                guard lineEnd < bytes.count else { break }
+                start = lineEnd + 1
+            }
+            return result
+        }
+        let utf8 = text.utf8
         var blocks: [[Line]] = []
         var current: [Line] = []
-        var number = 0
-        for rawLine in text.lineSlices() {
-            number += 1
-            let line = rawLine.trimmingTrailingWhitespace()
-            if line.trimmingWhitespace().isEmpty {
+        for line in measured {
+            let slice = text[utf8.index(utf8.startIndex, offsetBy: line.range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: line.range.upperBound)]
+            let kept: Line?
+            if line.trimmed {
+                kept = slice.isEmpty ? nil : Line(number: line.number, text: slice, width: line.width, isTable: line.isTable)
+            } else {
+                let trimmed = slice.trimmingTrailingWhitespace()
+                kept = trimmed.trimmingWhitespace().isEmpty ? nil : Line(number: line.number, text: trimmed)
+            }
+            if let kept {
+                // Leading indentation is kept: it can matter to bullets and tables.
+                current.append(kept)
+            } else {
                 if !current.isEmpty { blocks.append(current) }
                 current = []
-            } else {
-                // Leading indentation is kept: it can matter to bullets and tables.
-                current.append(Line(number: number, text: line))
             }
         }
         if !current.isEmpty { blocks.append(current) }
