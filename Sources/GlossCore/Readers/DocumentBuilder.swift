@@ -34,6 +34,12 @@ struct DocumentBuilder {
     }
 
     mutating func addPassage(_ kind: PassageKind, _ text: String, lines: LineRange) {
+        var text = text
+        text.withUTF8 { addPassage(kind, utf8: $0, lines: lines) }
+    }
+
+    /// A passage given as UTF-8 (a reader's bytes, stored without making a String first).
+    mutating func addPassage(_ kind: PassageKind, utf8 text: UnsafeBufferPointer<UInt8>, lines: LineRange) {
         flushQuestion()
         document.sections[currentSectionIndex].passages.append(Passage(kind: kind, storedText: arena.store(text), lines: lines))
     }

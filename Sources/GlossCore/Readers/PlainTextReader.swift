@@ -36,6 +36,14 @@ public struct PlainTextReader: Sendable {
         var range: LineRange { LineRange(lines.first!.number, lines.last!.number) }
         var text: String {
             if lines.count == 1 { return String(lines[0].text.trimmingWhitespace()) }
+            return withText { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// The UTF-8 of `text`, without making a String: a passage goes straight into the arena.
+        func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            if lines.count == 1, let result = lines[0].text.trimmingWhitespace().utf8.withContiguousStorageIfAvailable(body) {
+                return result
+            }
             // Joined on bytes: joined(separator:) over substrings is a measurable share of a load.
             var bytes: [UInt8] = []
             bytes.reserveCapacity(lines.reduce(lines.count) { $0 + $1.text.utf8.count })
@@ -43,7 +51,7 @@ public struct PlainTextReader: Sendable {
                 if index > 0 { bytes.append(shape == .table ? 0x0A : 0x20) }
                 bytes.appendUTF8(of: line.text.trimmingWhitespace())
             }
-            return String(decoding: bytes, as: UTF8.self)
+            return bytes.withUnsafeBufferPointer(body)
         }
     }
 
@@ -76,7 +84,7 @@ public struct PlainTextReader: Sendable {
                 if builder.currentRole == .faq && builder.hasOpenQuestion {
                     builder.addAnswerPart(unit.text, lines: unit.range)
                 } else {
-                    builder.addPassage(.list, unit.text, lines: unit.range)
+                    unit.withText { builder.addPassage(.list, utf8: $0, lines: unit.range) }
                 }
             case .text:
                 let inFAQ = builder.currentRole == .faq
@@ -90,7 +98,7 @@ public struct PlainTextReader: Sendable {
                 } else {
                     let kind: PassageKind = isInRunOfShortLines(at: index, in: shapes, firstBodyUnit: start, inFAQ: inFAQ)
                         ? .list : .paragraph
-                    builder.addPassage(kind, unit.text, lines: unit.range)
+                    unit.withText { builder.addPassage(kind, utf8: $0, lines: unit.range) }
                 }
             }
             index += 1
