@@ -154,4 +154,19 @@ final class HeadingRuleTests: XCTestCase {
         if leading { while let first = characters.first, first.isWhitespace { characters.removeFirst() } }
         return String(characters)
     }
+
+    /// How a line ends, read from its bytes, against the same rules on characters: random lines of
+    /// words, sentence ends, closing quotes and brackets, spaces of all kinds, marks that join the
+    /// character before them, and a Prepend (U+0600) that joins the one after it.
+    func testLineEndingsOnBytesAgreeWithCharacters() {
+        let pieces = ["word", "Vote", " ", "\t", ".", "!", "?", ":", ",", ";", "…", "。", "！", "？", "：", "\"", "'", ")", "]", "*", "_",
+                      "”", "’", "»", "“", "\u{A0}", "\u{2003}", "\u{85}", "\u{301}", "\u{600}", "e\u{301}", "東", "é", "—", "👩‍💻", "U.S."]
+        var random = ReferenceRandom(seed: 53)
+        for _ in 0..<20_000 {
+            let line = (0..<random.next(8)).map { _ in pieces[random.next(pieces.count)] }.joined()[...]
+            XCTAssertEqual(HeadingRule.endsSentence(line), HeadingRule.endsSentenceByCharacters(line), "endsSentence: \(line.debugDescription)")
+            XCTAssertEqual(HeadingRule.endsWithQuestionMark(line), HeadingRule.endsWithQuestionMarkByCharacters(line),
+                           "endsWithQuestionMark: \(line.debugDescription)")
+        }
+    }
 }

@@ -144,16 +144,66 @@ public enum HeadingRule {
     /// True when the line ends as a sentence or paragraph does (`.`, `!`, `?`, `:`, `…`), closing quotes
     /// and brackets looked through. A line that ends otherwise was broken mid-sentence.
     static func endsSentence(_ line: Substring) -> Bool {
+        if let mark = line.utf8.withContiguousStorageIfAvailable(finalMark), let mark {
+            return mark.map { [0x2E, 0x21, 0x3F, 0x3A, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF1A].contains($0) } ?? false
+        }
+        return endsSentenceByCharacters(line)
+    }
+
+    static func endsWithQuestionMark(_ line: Substring) -> Bool {
+        if let mark = line.utf8.withContiguousStorageIfAvailable(finalMark), let mark {
+            return mark == 0x3F || mark == 0xFF1F
+        }
+        return endsWithQuestionMarkByCharacters(line)
+    }
+
+    static func endsSentenceByCharacters(_ line: Substring) -> Bool {
         var end = line.trimmingWhitespace()
         while let last = end.last, closingMarks.contains(last) { end = end.dropLast() }
         guard let last = end.last else { return false }
         return ".!?:…。！？：".contains(last)
     }
 
-    static func endsWithQuestionMark(_ line: Substring) -> Bool {
+    static func endsWithQuestionMarkByCharacters(_ line: Substring) -> Bool {
         var end = line.trimmingWhitespace()
         while let last = end.last, closingMarks.contains(last) { end = end.dropLast() }
         return end.last == "?" || end.last == "？"
+    }
+
+    /// The last character of a line once trailing whitespace and closing marks are dropped, read from
+    /// its bytes: `.some(nil)` when nothing is left, `.some(scalar)` when it is a character of one
+    /// scalar, nil when the bytes cannot tell (a scalar that is whitespace or may join others into one
+    /// character; the callers then go by characters). A line ends in punctuation, quotes or letters,
+    /// and is decided here.
+    static func finalMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32?? {
+        var end = bytes.count
+        while end > 0, Substring.isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        while end > 0 {
+            guard let (scalar, length) = standaloneScalar(endingAt: end, in: bytes) else { return nil }
+            let start = end - length
+            // The scalar is a character of its own unless the one before may join it (a Prepend).
+            if start > 0, bytes[start - 1] >= 0x80, standaloneScalar(endingAt: start, in: bytes) == nil { return nil }
+            guard [0x22, 0x27, 0x29, 0x5D, 0x2A, 0x5F, 0x201D, 0x2019, 0xBB].contains(scalar) else { return .some(scalar) }
+            end = start
+        }
+        return .some(nil)
+    }
+
+    /// The scalar that ends at `end` and its length when it is ASCII (not a space) or one of those that
+    /// never join a neighbour and are no space: U+00A1–U+02FF, U+2010–U+2027, U+2030–U+203F, and the
+    /// ideographic and full-width stops (U+3002, U+FF01, U+FF1A, U+FF1F).
+    private static func standaloneScalar(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int)? {
+        let last = bytes[end - 1]
+        if last < 0x80 { return Substring.isASCIIWhitespace(last) ? nil : (UInt32(last), 1) }
+        if end >= 2, (0xC2...0xCB).contains(bytes[end - 2]) {
+            let scalar = UInt32(bytes[end - 2] & 0x1F) << 6 | UInt32(last & 0x3F)
+            return scalar == 0x85 || scalar == 0xA0 ? nil : (scalar, 2)
+        }
+        guard end >= 3, (0xE0...0xEF).contains(bytes[end - 3]) else { return nil }
+        let scalar = UInt32(bytes[end - 3] & 0x0F) << 12 | UInt32(bytes[end - 2] & 0x3F) << 6 | UInt32(last & 0x3F)
+        let standalone = (0x2010...0x2027).contains(scalar) || (0x2030...0x203F).contains(scalar)
+            || [0x3002, 0xFF01, 0xFF1A, 0xFF1F].contains(scalar)
+        return standalone ? (scalar, 3) : nil
     }
 
     /// "U.S." or "D.C.": single letters each followed by a dot.
