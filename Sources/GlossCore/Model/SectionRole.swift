@@ -10,16 +10,43 @@ public enum SectionRole: String, Sendable, Codable {
     public static func classify(heading: String) -> SectionRole {
         // Every known heading is short; longer ones are body sections without further work.
         guard heading.utf8.count <= 40 else { return .body }
-        switch normalizedWords(heading) {
-        case "frequently asked questions", "faq", "faqs", "questions and answers", "q&a", "q & a",
-             "common questions", "your questions answered":
-            return .faq
-        case "key points", "key takeaways", "key facts", "at a glance":
-            return .keyPoints
-        case "summary", "in summary", "summing up", "the bottom line", "bottom line":
-            return .summary
-        default:
-            return .body
+        // An ASCII heading (nearly all) is compared on its normalized bytes, without making a String.
+        if case .some(.some(.some(let role))) = heading.utf8.withContiguousStorageIfAvailable(classifyASCII) { return role }
+        return knownHeadings[normalizedWords(heading)] ?? .body
+    }
+
+    /// Known headings by their normalized words.
+    private static let knownHeadings: [String: SectionRole] = [
+        "frequently asked questions": .faq, "faq": .faq, "faqs": .faq, "questions and answers": .faq, "q&a": .faq,
+        "q & a": .faq, "common questions": .faq, "your questions answered": .faq,
+        "key points": .keyPoints, "key takeaways": .keyPoints, "key facts": .keyPoints, "at a glance": .keyPoints,
+        "summary": .summary, "in summary": .summary, "summing up": .summary, "the bottom line": .summary, "bottom line": .summary,
+    ]
+    private static let knownASCIIHeadings: [(words: [UInt8], role: SectionRole)] = knownHeadings.map { (Array($0.key.utf8), $0.value) }
+
+    /// The role of an ASCII heading of at most 40 bytes, from its normalized words built on the stack;
+    /// nil for a heading with other characters.
+    private static func classifyASCII(_ heading: UnsafeBufferPointer<UInt8>) -> SectionRole?? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { normalized -> SectionRole?? in
+            var count = 0
+            var pendingSpace = false
+            for byte in heading {
+                if byte >= 0x80 { return nil }
+                let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x26
+                if isLetter {
+                    if pendingSpace && count > 0 {
+                        normalized[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    normalized[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    count += 1
+                } else {
+                    pendingSpace = true
+                }
+            }
+            let words = UnsafeBufferPointer(rebasing: normalized[..<count])
+            return .some(knownASCIIHeadings.first { $0.words.elementsEqual(words) }?.role ?? .body)
         }
     }
 
