@@ -27,20 +27,31 @@ public enum HeadingRule {
         // A line longer in bytes than the longest heading can be in characters is rejected unread.
         guard line.utf8.count <= maximumCharacters * 4 else { return false }
         let text = line.trimmingWhitespace()
-        // Words counted on bytes (runs between spaces and tabs), before any character is decoded:
-        // most lines of a paragraph stop here.
-        var wordCount = 0
+        // On the bytes (a native string's are contiguous): words are counted before any character is
+        // decoded, and most lines of a paragraph stop there; an ASCII line is decided on its bytes.
+        let onBytes = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let wordCount = wordCount(bytes) else { return false }
+            return StringBytes.isASCII(bytes) ? isHeadingShapedASCII(bytes, text: text, wordCount: wordCount) : nil
+        }
+        if let onBytes, let onBytes { return onBytes }
+        guard let wordCount = wordCount(text.utf8) else { return false }
+        return text.isASCIIOnly
+            ? isHeadingShapedASCII(text, wordCount: wordCount) : isHeadingShapedByCharacters(text, wordCount: wordCount)
+    }
+
+    /// Words of a line (runs between spaces and tabs), or nil past `maximumWords`.
+    private static func wordCount(_ bytes: some Sequence<UInt8>) -> Int? {
+        var count = 0
         var inWord = false
-        for byte in text.utf8 {
+        for byte in bytes {
             let isSpace = byte == 0x20 || byte == 0x09
             if !isSpace && !inWord {
-                wordCount += 1
-                if wordCount > maximumWords { return false }
+                count += 1
+                if count > maximumWords { return nil }
             }
             inWord = !isSpace
         }
-        return text.isASCIIOnly
-            ? isHeadingShapedASCII(text, wordCount: wordCount) : isHeadingShapedByCharacters(text, wordCount: wordCount)
+        return count
     }
 
     /// Rule 1 on the characters of a trimmed line of at most `maximumWords` words.
@@ -66,7 +77,11 @@ public enum HeadingRule {
 
     /// Rule 1 on the bytes of an ASCII line (nearly every line), with the same steps as above.
     static func isHeadingShapedASCII(_ text: Substring, wordCount: Int) -> Bool {
-        let bytes = text.utf8Bytes
+        isHeadingShapedASCII(text.utf8Bytes, text: text, wordCount: wordCount)
+    }
+
+    static func isHeadingShapedASCII<Bytes: RandomAccessCollection>(_ bytes: Bytes, text: Substring, wordCount: Int) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         guard let first = bytes.first, bytes.count <= maximumCharacters else { return false }
         let isQuote = first == 0x22 || first == 0x27
         guard isUppercase(first) || isDigit(first) || isQuote else { return false }
