@@ -29,10 +29,12 @@ final class TokenizerTests: XCTestCase {
     /// Random texts from fragments that sit on both sides of the fast path's boundaries, against a
     /// reference that applies the rules to Unicode scalars one at a time.
     func testRandomTextsAgreeWithAScalarReference() {
-        let fragments = ["a", "Ab", "ZED", "9", "1", ".", ",", "'", "’", "é", "Ü", "—", " ", "-", "“", "”", "東", "s", "x", "\n"]
+        // Long runs too, so that words cross the eight-byte chunks the fast path reads at every offset.
+        let fragments = ["a", "Ab", "ZED", "9", "1", ".", ",", "'", "’", "é", "Ü", "—", " ", "-", "“", "”", "東", "s", "x", "\n",
+                         "word", "Longer", "12345678", "@", "[", "`", "{", "/", ":"]
         var random = ReferenceRandom(seed: 7)
-        for _ in 0..<3_000 {
-            let text = (0..<(1 + random.next(14))).map { _ in fragments[random.next(fragments.count)] }.joined()
+        for _ in 0..<10_000 {
+            let text = (0..<(1 + random.next(40))).map { _ in fragments[random.next(fragments.count)] }.joined()
             XCTAssertEqual(words(text), referenceWords(text), "text: \(text.debugDescription)")
         }
     }
