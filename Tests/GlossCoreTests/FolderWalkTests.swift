@@ -27,8 +27,10 @@ final class FolderWalkTests: XCTestCase {
         while index < folders.count, folders.count < 14 {
             let folder = folders[index]
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            for file in 0..<random.next(4) {
-                let name = ["a\(file).txt", "b\(file).md", "c\(file).markdown", "d\(file).pdf", ".hidden\(file).txt"][random.next(5)]
+            for file in 0..<random.next(6) {
+                let names = ["a\(file).txt", "b\(file).md", "c\(file).markdown", "d\(file).pdf", ".hidden\(file).txt",
+                             "E\(file).TXT", "f\(file).Md", "g\(file)md", "h\(file).txt.bak", "i\(file)..md"]
+                let name = names[random.next(names.count)]
                 try "Text \(file)\n".write(toFile: folder + "/" + name, atomically: false, encoding: .utf8)
             }
             for sub in 0..<random.next(index == 0 ? 5 : 3) { folders.append(folder + "/sub\(sub)") }

@@ -5,6 +5,7 @@ import Foundation
 /// and glob patterns, which gloss expands itself so scripts behave the same everywhere.
 public enum DocumentLoader {
     public static let articleExtensions: Set<String> = ["txt", "md", "markdown"]
+    static let articleExtensionBytes = articleExtensions.map { Array($0.utf8) }
 
     /// One file to read: the path to open and the name to show in messages.
     public struct Candidate: Hashable, Sendable {

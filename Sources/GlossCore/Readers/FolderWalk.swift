@@ -79,6 +79,18 @@ struct FolderWalk {
         }
     }
 
+    /// Whether a file name ends in one of `DocumentLoader.articleExtensions`, in any case; checked on
+    /// its bytes, as every file of a corpus is (a hidden name like ".md" has no extension).
+    static func hasArticleExtension(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            DocumentLoader.articleExtensionBytes.contains { suffix in
+                bytes.count > suffix.count + 1 && bytes[bytes.count - suffix.count - 1] == UInt8(ascii: ".")
+                    && zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy { $0 | 0x20 == $1 }
+            }
+        }
+    }
+
     /// The folder's identity and its article files and subfolders, sorted by name (hidden ones left
     /// out); nil when it cannot be opened. readdir and fstatat work relative to the open folder.
     private static func list(_ path: String, shown: String) -> (FolderIdentity, [Entry])? {
@@ -102,7 +114,7 @@ struct FolderWalk {
             let type = childInfo.st_mode & S_IFMT
             if type == S_IFDIR {
                 entries.append(.folder(path: child, shown: childShown))
-            } else if DocumentLoader.articleExtensions.contains(DocumentLoader.pathExtension(name).lowercased()) {
+            } else if Self.hasArticleExtension(name) {
                 entries.append(.file(Candidate(path: child, displayName: childShown, explicit: false, size: Int(childInfo.st_size),
                                                isKnownRegular: type == S_IFREG)))
             }
