@@ -30,4 +30,32 @@ final class DocumentIDTests: XCTestCase {
         })
         XCTAssertEqual(workspace.documents.map(\.id), ["report", "report-2", "report-3"])
     }
+
+    /// Ids worked out on bytes against the rule applied to the characters of the name's stem.
+    func testIdsOnBytesAgreeWithTheRuleOnCharacters() {
+        let pieces = ["a", "Z", "9", "-", "_", " ", ".", "é", "Ü", "/", "txt", "md", "东", "'"]
+        var random = ReferenceRandom(seed: 71)
+        for _ in 0..<10_000 {
+            let path = "/corpus/" + (0..<random.next(10)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            XCTAssertEqual(Workspace.baseDocumentID(for: path), Self.reference(path), path.debugDescription)
+        }
+    }
+
+    private static func reference(_ path: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        var stem = name
+        if !name.hasPrefix("."), let dot = name.lastIndex(of: ".") { stem = name[..<dot] }
+        var id = ""
+        var pendingDash = false
+        for scalar in stem.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingDash && !id.isEmpty { id.append("-") }
+                pendingDash = false
+                id.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return id.isEmpty ? "doc" : id
+    }
 }

@@ -92,32 +92,18 @@ public final class Workspace {
 
     /// The id a file's name gives before it is made unique.
     public static func baseDocumentID(for path: String) -> String {
-        // The name and its stem are found on the UTF-8 (`/` and `.` are ASCII): searching characters
-        // from the end of every path of a large load was a measurable share of registering it.
+        // ASCII names (nearly all) are done on the path's bytes: registering a large load computes one
+        // id per file, serially, and generic searches of the UTF-8 view were most of that.
+        var path = path
+        if let id = path.withUTF8(asciiDocumentID) { return id }
         let utf8 = path.utf8
         let nameStart = utf8.lastIndex(of: 0x2F).map { utf8.index(after: $0) } ?? utf8.startIndex
         var stemEnd = utf8.endIndex
         // A hidden file's name (".notes.txt") is kept whole.
         if nameStart < utf8.endIndex, utf8[nameStart] != 0x2E, let dot = utf8[nameStart...].lastIndex(of: 0x2E) { stemEnd = dot }
-        let stem = path[nameStart..<stemEnd]
         var id = ""
         var pendingDash = false
-        // ASCII names (nearly all) are done on bytes.
-        if stem.isASCIIOnly {
-            var bytes: [UInt8] = []
-            for byte in stem.utf8 {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                    if pendingDash && !bytes.isEmpty { bytes.append(0x2D) }
-                    pendingDash = false
-                    bytes.append(lower)
-                } else {
-                    pendingDash = true
-                }
-            }
-            id = String(decoding: bytes, as: UTF8.self)
-        }
-        for scalar in id.isEmpty ? stem.lowercased().unicodeScalars : "".unicodeScalars {
+        for scalar in path[nameStart..<stemEnd].lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 if pendingDash && !id.isEmpty { id.append("-") }
                 pendingDash = false
@@ -127,6 +113,35 @@ public final class Workspace {
             }
         }
         return id.isEmpty ? "doc" : id
+    }
+
+    /// The id of a path whose file name is ASCII: its stem's letters and digits, lowercased, runs of
+    /// anything else made one `-`; nil when the name is not ASCII (or gives no id).
+    private static func asciiDocumentID(_ path: UnsafeBufferPointer<UInt8>) -> String? {
+        var nameStart = path.count
+        while nameStart > 0, path[nameStart - 1] != 0x2F { nameStart -= 1 }
+        var stemEnd = path.count
+        // A hidden file's name (".notes.txt") is kept whole.
+        if nameStart < path.count, path[nameStart] != 0x2E {
+            var dot = path.count
+            while dot > nameStart, path[dot - 1] != 0x2E { dot -= 1 }
+            if dot > nameStart { stemEnd = dot - 1 }
+        }
+        var id: [UInt8] = []
+        id.reserveCapacity(stemEnd - nameStart)
+        var pendingDash = false
+        for byte in path[nameStart..<stemEnd] {
+            if byte >= 0x80 { return nil }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingDash && !id.isEmpty { id.append(0x2D) }
+                pendingDash = false
+                id.append(lower)
+            } else {
+                pendingDash = true
+            }
+        }
+        return id.isEmpty ? nil : String(decoding: id, as: UTF8.self)
     }
 
     /// Adds parsed documents, assigning ids, units and index entries. Returns their indices.
