@@ -160,14 +160,14 @@ public enum HeadingRule {
     /// and brackets looked through. A line that ends otherwise was broken mid-sentence.
     static func endsSentence(_ line: Substring) -> Bool {
         if let mark = line.utf8.withContiguousStorageIfAvailable(finalMark), let mark {
-            return mark.map { [0x2E, 0x21, 0x3F, 0x3A, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF1A].contains($0) } ?? false
+            return mark.map(sentenceEndingScalars.contains) ?? false
         }
         return endsSentenceByCharacters(line)
     }
 
     static func endsWithQuestionMark(_ line: Substring) -> Bool {
         if let mark = line.utf8.withContiguousStorageIfAvailable(finalMark), let mark {
-            return mark == 0x3F || mark == 0xFF1F
+            return mark.map(questionMarkScalars.contains) ?? false
         }
         return endsWithQuestionMarkByCharacters(line)
     }
@@ -176,13 +176,13 @@ public enum HeadingRule {
         var end = line.trimmingWhitespace()
         while let last = end.last, closingMarks.contains(last) { end = end.dropLast() }
         guard let last = end.last else { return false }
-        return ".!?:…。！？：".contains(last)
+        return sentenceEndings.contains(last)
     }
 
     static func endsWithQuestionMarkByCharacters(_ line: Substring) -> Bool {
         var end = line.trimmingWhitespace()
         while let last = end.last, closingMarks.contains(last) { end = end.dropLast() }
-        return end.last == "?" || end.last == "？"
+        return end.last.map(questionMarks.contains) ?? false
     }
 
     /// The last character of a line once trailing whitespace and closing marks are dropped, read from
@@ -194,31 +194,14 @@ public enum HeadingRule {
         var end = bytes.count
         while end > 0, Substring.isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
         while end > 0 {
-            guard let (scalar, length) = standaloneScalar(endingAt: end, in: bytes) else { return nil }
+            guard let (scalar, length) = Substring.standaloneNonSpace(endingAt: end, in: bytes) else { return nil }
             let start = end - length
             // The scalar is a character of its own unless the one before may join it (a Prepend).
-            if start > 0, bytes[start - 1] >= 0x80, standaloneScalar(endingAt: start, in: bytes) == nil { return nil }
-            guard [0x22, 0x27, 0x29, 0x5D, 0x2A, 0x5F, 0x201D, 0x2019, 0xBB].contains(scalar) else { return .some(scalar) }
+            if start > 0, bytes[start - 1] >= 0x80, StringBytes.standaloneScalar(endingAt: start, in: bytes) == nil { return nil }
+            guard closingMarkScalars.contains(scalar) else { return .some(scalar) }
             end = start
         }
         return .some(nil)
-    }
-
-    /// The scalar that ends at `end` and its length when it is ASCII (not a space) or one of those that
-    /// never join a neighbour and are no space: U+00A1–U+02FF, U+2010–U+2027, U+2030–U+203F, and the
-    /// ideographic and full-width stops (U+3002, U+FF01, U+FF1A, U+FF1F).
-    private static func standaloneScalar(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int)? {
-        let last = bytes[end - 1]
-        if last < 0x80 { return Substring.isASCIIWhitespace(last) ? nil : (UInt32(last), 1) }
-        if end >= 2, (0xC2...0xCB).contains(bytes[end - 2]) {
-            let scalar = UInt32(bytes[end - 2] & 0x1F) << 6 | UInt32(last & 0x3F)
-            return scalar == 0x85 || scalar == 0xA0 ? nil : (scalar, 2)
-        }
-        guard end >= 3, (0xE0...0xEF).contains(bytes[end - 3]) else { return nil }
-        let scalar = UInt32(bytes[end - 3] & 0x0F) << 12 | UInt32(bytes[end - 2] & 0x3F) << 6 | UInt32(last & 0x3F)
-        let standalone = (0x2010...0x2027).contains(scalar) || (0x2030...0x203F).contains(scalar)
-            || [0x3002, 0xFF01, 0xFF1A, 0xFF1F].contains(scalar)
-        return standalone ? (scalar, 3) : nil
     }
 
     /// "U.S." or "D.C.": single letters each followed by a dot.
@@ -232,9 +215,17 @@ public enum HeadingRule {
         c == "\"" || c == "“" || c == "‘" || c == "'" || c == "«"
     }
 
-    private static let asciiClosingMarks: [UInt8] = Array("\"')]*_".utf8)
-    private static let asciiSentenceEnders: [UInt8] = Array(".,;:!".utf8)
+    /// Marks that close a sentence or a quote, looked through at the end of a line; each one scalar.
     private static let closingMarks: Set<Character> = ["\"", "”", "’", "'", ")", "]", "»", "*", "_"]
+    private static let closingMarkScalars = closingMarks.map { $0.unicodeScalars.first!.value }
+    private static let asciiClosingMarks = closingMarkScalars.filter { $0 < 0x80 }.map { UInt8($0) }
+    /// How a sentence or a paragraph ends (`endsSentence`), and the question marks among them.
+    private static let sentenceEndings: [Character] = [".", "!", "?", ":", "…", "。", "！", "？", "："]
+    private static let sentenceEndingScalars = sentenceEndings.map { $0.unicodeScalars.first!.value }
+    private static let questionMarks: [Character] = ["?", "？"]
+    private static let questionMarkScalars = questionMarks.map { $0.unicodeScalars.first!.value }
+    /// What a heading never ends with (rule 1).
+    private static let asciiSentenceEnders: [UInt8] = Array(".,;:!".utf8)
     private static let sentenceEnders: Set<Character> = [".", ",", ";", ":", "!", "…", "。", "！", "，", "；", "："]
 }
 
@@ -287,18 +278,19 @@ extension Substring {
         return !Tokenizer.decodeScalar(bytes, at: 0).0.properties.isWhitespace
     }
 
-    /// Whether the last character is certainly not whitespace, judged by the last scalar: ASCII other
-    /// than spaces, or a scalar that never joins the one before it (those `StringBytes.standaloneScalarCount`
-    /// counts) and is no space itself (U+0085, U+00A0).
+    /// Whether the last character is certainly not whitespace: its last scalar stands alone (see
+    /// `StringBytes.standsAlone`) and is no space.
     static func endsWithoutWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let last = bytes.last else { return true }
-        if last < 0x80 { return !isASCIIWhitespace(last) }
-        let count = bytes.count
-        if count >= 2, bytes[count - 2] >= 0xC2, bytes[count - 2] <= 0xCB {
-            return !(bytes[count - 2] == 0xC2 && (last == 0x85 || last == 0xA0))
-        }
-        return count >= 3 && bytes[count - 3] == 0xE2 && bytes[count - 2] == 0x80
-            && ((0x90...0xA7).contains(last) || (0xB0...0xBF).contains(last))
+        bytes.isEmpty || standaloneNonSpace(endingAt: bytes.count, in: bytes) != nil
+    }
+
+    /// The scalar that ends at `end` and its length, when it stands alone and is no space.
+    @inline(__always)
+    static func standaloneNonSpace(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int)? {
+        guard let found = StringBytes.standaloneScalar(endingAt: end, in: bytes) else { return nil }
+        // The spaces among the scalars that stand alone: the ASCII ones, U+0085 and U+00A0.
+        let isSpace = found.0 < 0x80 ? isASCIIWhitespace(UInt8(found.0)) : found.0 == 0x85 || found.0 == 0xA0
+        return isSpace ? nil : found
     }
 
     @inline(__always)

@@ -10,7 +10,12 @@ struct PipeTable {
 
     /// A line that belongs to a pipe table: it starts with `|` once indentation is ignored.
     static func isTableLine(_ line: Substring) -> Bool {
-        line.utf8.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "|")
+        isTableLine(utf8: line.utf8)
+    }
+
+    /// A table row's first byte after any indentation is `|`.
+    static func isTableLine(utf8 bytes: some Sequence<UInt8>) -> Bool {
+        bytes.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "|")
     }
 
     init(lines: [PlainTextReader.Line]) {

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Reads plain-text articles: one paragraph per line, or wire-style paragraphs separated by blank
 /// lines (hard-wrapped lines of one paragraph are joined). Headings follow `HeadingRule`.
 public struct PlainTextReader: Sendable {
@@ -190,30 +188,17 @@ public struct PlainTextReader: Sendable {
             var isTable: Bool
         }
         var text = text
-        let measured = text.withUTF8 { bytes -> [Measured] in
-            var result: [Measured] = []
-            var start = 0
-            var number = 0
-            while true {
-                number += 1
-                var lineEnd = bytes.count
-                if let base = bytes.baseAddress, start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
-                    lineEnd = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+        let measured = text.withUTF8 { bytes in
+            StringBytes.lineRanges(bytes).enumerated().map { index, range -> Measured in
+                var end = range.upperBound
+                while end > range.lowerBound, Substring.isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end])
+                guard Substring.endsWithoutWhitespace(line) else {
+                    return Measured(number: index + 1, range: range, trimmed: false, width: nil, isTable: false)
                 }
-                var end = lineEnd
-                while end > start, Substring.isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if Substring.endsWithoutWhitespace(line) {
-                    let firstByte = line.first { $0 != 0x20 && $0 != 0x09 }
-                    result.append(Measured(number: number, range: start..<end, trimmed: true,
-                                           width: StringBytes.standaloneScalarCount(line), isTable: firstByte == UInt8(ascii: "|")))
-                } else {
-                    result.append(Measured(number: number, range: start..<lineEnd, trimmed: false, width: nil, isTable: false))
-                }
-                guard lineEnd < bytes.count else { break }
-                start = lineEnd + 1
+                return Measured(number: index + 1, range: range.lowerBound..<end, trimmed: true,
+                                width: StringBytes.standaloneScalarCount(line), isTable: PipeTable.isTableLine(utf8: line))
             }
-            return result
         }
         let utf8 = text.utf8
         var blocks: [[Line]] = []

@@ -24,7 +24,7 @@ public enum SourceDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) {
             return Decoded(text: try decodeWide(bytes, dropping: 2, encoding: .utf16LittleEndian, name: name))
         }
-        if let nul = firstNUL(bytes) {
+        if let nul = bytes.withUnsafeBufferPointer({ StringBytes.index(of: 0, in: $0) }) {
             throw GlossError("\(name): binary file (NUL byte at offset \(nul)); gloss reads text and Markdown articles")
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
@@ -40,14 +40,6 @@ public enum SourceDecoder {
                 warning: "\(name): not valid UTF-8 (first bad byte at offset \(offset)); read as Windows-1252")
         }
         return Decoded(text: normalizeLineEndings(String(decoding: body, as: UTF8.self)))
-    }
-
-    /// Offset of the first NUL byte, found with memchr (every file of a load is checked).
-    private static func firstNUL(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
-            return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-        }
     }
 
     /// `\r\n` and lone `\r` become `\n`.

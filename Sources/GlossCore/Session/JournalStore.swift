@@ -66,17 +66,9 @@ public struct JournalStore: Sendable {
     /// Byte ranges of the command lines: complete lines (a crash in the middle of a write leaves a last
     /// line without its newline) that are neither empty nor `#` comments.
     static func commandLines(in bytes: [UInt8]) -> [Range<Int>] {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return [] }
-            var lines: [Range<Int>] = []
-            var start = 0
-            while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
-                let end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                if end > start, buffer[start] != UInt8(ascii: "#") { lines.append(start..<end) }
-                start = end + 1
-            }
-            return lines
-        }
+        // The last range is what follows the last newline: empty, or a line cut short.
+        bytes.withUnsafeBufferPointer(StringBytes.lineRanges).dropLast()
+            .filter { !$0.isEmpty && bytes[$0.lowerBound] != UInt8(ascii: "#") }
     }
 
     public func remove(_ path: String) {

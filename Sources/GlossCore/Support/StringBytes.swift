@@ -6,13 +6,7 @@ import Glibc
 extension StringProtocol {
     /// Whether the UTF-8 holds `byte` (an ASCII byte is never part of a longer sequence).
     func containsByte(_ byte: UInt8) -> Bool {
-        if let found = utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            return memchr(base, Int32(byte), buffer.count) != nil
-        }) {
-            return found
-        }
-        return utf8.contains(byte)
+        utf8.withContiguousStorageIfAvailable { StringBytes.index(of: byte, in: $0) != nil } ?? utf8.contains(byte)
     }
 
     /// The UTF-8 bytes, copied in one go (`Array(utf8)` copies a substring's byte by byte).
@@ -33,18 +27,7 @@ extension String {
     /// memchr on the UTF-8: a newline is never part of a longer sequence.
     func lineSlices() -> [Substring] {
         var text = self
-        let offsets = text.withUTF8 { bytes -> [Range<Int>] in
-            guard let base = bytes.baseAddress else { return [0..<0] }
-            var ranges: [Range<Int>] = []
-            var start = 0
-            while let found = memchr(base + start, 0x0A, bytes.count - start) {
-                let end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                ranges.append(start..<end)
-                start = end + 1
-            }
-            ranges.append(start..<bytes.count)
-            return ranges
-        }
+        let offsets = text.withUTF8(StringBytes.lineRanges)
         let utf8 = text.utf8
         return offsets.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
     }
@@ -58,10 +41,69 @@ extension Array where Element == UInt8 {
 }
 
 enum StringBytes {
-    /// The number of scalars when each is a character of its own, else nil. The scalars allowed are
-    /// ASCII but CR, U+00A0–U+02FF (Latin-1 and Latin letters, before the combining marks) and
-    /// U+2010–U+2027, U+2030–U+203F (dashes, quotes, bullets, ellipses): none extends or joins a
-    /// grapheme cluster, so counting their lead bytes gives what `count` gives.
+    /// Offset of the first `byte` at or after `start`, found with memchr.
+    static func index(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = buffer.baseAddress, start < buffer.count,
+              let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+        return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
+    /// The byte ranges of the lines, without their `\n`; a final `\n` ends the last line, which is then
+    /// empty. A newline is never part of a longer UTF-8 sequence.
+    static func lineRanges(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while let end = index(of: 0x0A, in: buffer, from: start) {
+            ranges.append(start..<end)
+            start = end + 1
+        }
+        ranges.append(start..<buffer.count)
+        return ranges
+    }
+
+    /// Whether a scalar is always a character of its own: it neither extends nor joins its neighbours,
+    /// nor do they join it (no combining mark, joiner, Prepend, Hangul jamo, regional indicator or CR).
+    /// The set is small on purpose and holds what articles are mostly made of: ASCII but CR, U+0080–U+02FF
+    /// (Latin-1 and the Latin letters before the combining marks), U+2010–U+2027 and U+2030–U+203F
+    /// (dashes, quotes, bullets, ellipses), and the ideographic and full-width stops.
+    @inline(__always)
+    static func standsAlone(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x0D: return false
+        case 0...0x2FF, 0x2010...0x2027, 0x2030...0x203F, 0x3002, 0xFF01, 0xFF1A, 0xFF1F: return true
+        default: return false
+        }
+    }
+
+    /// The scalar that starts at `index` and its length, when it stands alone (see `standsAlone`).
+    @inline(__always)
+    static func standaloneScalar(startingAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int)? {
+        let lead = bytes[index]
+        let scalar: UInt32, length: Int
+        if lead < 0x80 {
+            (scalar, length) = (UInt32(lead), 1)
+        } else if lead >= 0xC2, lead <= 0xDF, index + 1 < bytes.count {
+            (scalar, length) = (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+        } else if lead >= 0xE0, lead <= 0xEF, index + 2 < bytes.count {
+            (scalar, length) = (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+        } else {
+            return nil
+        }
+        return standsAlone(scalar) ? (scalar, length) : nil
+    }
+
+    /// The scalar that ends at `end` and its length, when it stands alone (see `standsAlone`).
+    @inline(__always)
+    static func standaloneScalar(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int)? {
+        let last = bytes[end - 1]
+        if last < 0x80 { return standsAlone(UInt32(last)) ? (UInt32(last), 1) : nil }
+        if end >= 2, bytes[end - 2] >= 0xC2, bytes[end - 2] <= 0xDF { return standaloneScalar(startingAt: end - 2, in: bytes) }
+        if end >= 3, bytes[end - 3] >= 0xE0, bytes[end - 3] <= 0xEF { return standaloneScalar(startingAt: end - 3, in: bytes) }
+        return nil
+    }
+
+    /// The number of scalars when each stands alone (see `standsAlone`), else nil: then counting them
+    /// gives what `count` gives, without grapheme breaking.
     static func standaloneScalarCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = buffer.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
@@ -79,22 +121,11 @@ enum StringBytes {
                     continue
                 }
             }
-            let byte = buffer[index]
-            if byte < 0x80 {
-                if byte == 0x0D { return nil }
-                index += 1
-            } else if byte >= 0xC2, byte <= 0xCB {
-                index += 2
-            } else if byte == 0xE2, index + 2 < count, buffer[index + 1] == 0x80,
-                      (0x90...0xA7).contains(buffer[index + 2]) || (0xB0...0xBF).contains(buffer[index + 2]) {
-                index += 3
-            } else {
-                return nil
-            }
+            guard let (_, length) = standaloneScalar(startingAt: index, in: buffer) else { return nil }
+            index += length
             scalars += 1
         }
-        // A truncated sequence at the end is not valid UTF-8 (never the case in a String); be safe.
-        return index == count ? scalars : nil
+        return scalars
     }
 
     static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
