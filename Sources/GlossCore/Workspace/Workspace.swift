@@ -90,20 +90,36 @@ public final class Workspace {
         return candidate
     }
 
-    /// The id a file's name gives before it is made unique.
+    /// The id a file's name gives before it is made unique: its stem's letters and digits, lowercased,
+    /// runs of anything else made one `-` ("doc" when none).
     public static func baseDocumentID(for path: String) -> String {
-        // ASCII names (nearly all) are done on the path's bytes: registering a large load computes one
-        // id per file, serially, and generic searches of the UTF-8 view were most of that.
+        // Found on the path's bytes (`/` and `.` are ASCII), and an ASCII stem (nearly all) is read on
+        // them too: registering a large load computes one id per file, serially.
         var path = path
-        if let id = path.withUTF8(asciiDocumentID) { return id }
+        let (stem, asciiID) = path.withUTF8 { bytes -> (Range<Int>, String??) in
+            let stem = stemRange(bytes)
+            return (stem, asciiDocumentID(UnsafeBufferPointer(rebasing: bytes[stem])))
+        }
+        if let asciiID { return asciiID ?? "doc" }
         let utf8 = path.utf8
-        let nameStart = utf8.lastIndex(of: 0x2F).map { utf8.index(after: $0) } ?? utf8.startIndex
-        var stemEnd = utf8.endIndex
-        // A hidden file's name (".notes.txt") is kept whole.
-        if nameStart < utf8.endIndex, utf8[nameStart] != 0x2E, let dot = utf8[nameStart...].lastIndex(of: 0x2E) { stemEnd = dot }
+        return documentID(ofStem: path[utf8.index(utf8.startIndex, offsetBy: stem.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: stem.upperBound)])
+    }
+
+    /// The file name's bytes without its extension; a hidden file's name (".notes.txt") is kept whole.
+    private static func stemRange(_ path: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var nameStart = path.count
+        while nameStart > 0, path[nameStart - 1] != 0x2F { nameStart -= 1 }
+        guard nameStart < path.count, path[nameStart] != 0x2E else { return nameStart..<path.count }
+        var dot = path.count
+        while dot > nameStart, path[dot - 1] != 0x2E { dot -= 1 }
+        return nameStart..<(dot > nameStart ? dot - 1 : path.count)
+    }
+
+    /// The id rule on the stem's characters, for any script ("doc" when it gives no id).
+    static func documentID(ofStem stem: Substring) -> String {
         var id = ""
         var pendingDash = false
-        for scalar in path[nameStart..<stemEnd].lowercased().unicodeScalars {
+        for scalar in stem.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 if pendingDash && !id.isEmpty { id.append("-") }
                 pendingDash = false
@@ -115,22 +131,13 @@ public final class Workspace {
         return id.isEmpty ? "doc" : id
     }
 
-    /// The id of a path whose file name is ASCII: its stem's letters and digits, lowercased, runs of
-    /// anything else made one `-`; nil when the name is not ASCII (or gives no id).
-    private static func asciiDocumentID(_ path: UnsafeBufferPointer<UInt8>) -> String? {
-        var nameStart = path.count
-        while nameStart > 0, path[nameStart - 1] != 0x2F { nameStart -= 1 }
-        var stemEnd = path.count
-        // A hidden file's name (".notes.txt") is kept whole.
-        if nameStart < path.count, path[nameStart] != 0x2E {
-            var dot = path.count
-            while dot > nameStart, path[dot - 1] != 0x2E { dot -= 1 }
-            if dot > nameStart { stemEnd = dot - 1 }
-        }
+    /// The id rule on the bytes of an ASCII stem: `.some(nil)` when it gives no id, nil when the stem
+    /// is not ASCII.
+    private static func asciiDocumentID(_ stem: UnsafeBufferPointer<UInt8>) -> String?? {
         var id: [UInt8] = []
-        id.reserveCapacity(stemEnd - nameStart)
+        id.reserveCapacity(stem.count)
         var pendingDash = false
-        for byte in path[nameStart..<stemEnd] {
+        for byte in stem {
             if byte >= 0x80 { return nil }
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
@@ -141,7 +148,7 @@ public final class Workspace {
                 pendingDash = true
             }
         }
-        return id.isEmpty ? nil : String(decoding: id, as: UTF8.self)
+        return .some(id.isEmpty ? nil : String(decoding: id, as: UTF8.self))
     }
 
     /// Adds parsed documents, assigning ids, units and index entries. Returns their indices.
