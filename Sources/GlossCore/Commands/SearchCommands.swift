@@ -217,10 +217,8 @@ enum SearchCommands {
             // Context is cut to a window around each match, so a huge passage costs no more than a small one.
             let window = 2_048
             for range in StyledText.mergedRanges(highlighter.ranges(in: text), limit: utf8.count) {
-                var leftStart = max(0, range.lowerBound - window)
-                while leftStart > 0, leftStart < utf8.count, utf8[leftStart] & 0xC0 == 0x80 { leftStart += 1 }
-                var rightEnd = min(utf8.count, range.upperBound + window)
-                while rightEnd < utf8.count, utf8[rightEnd] & 0xC0 == 0x80 { rightEnd -= 1 }
+                let leftStart = StringBytes.scalarBoundary(range.lowerBound - window, in: utf8, forward: true)
+                let rightEnd = StringBytes.scalarBoundary(range.upperBound + window, in: utf8, forward: false)
                 lines.append(Line(
                     ref: workspace.units[Int(id)].ref,
                     left: String(decoding: utf8[leftStart..<range.lowerBound], as: UTF8.self),
@@ -275,16 +273,8 @@ enum SearchCommands {
     static func contextKey(_ context: String, nearestAtEnd: Bool) -> [String] {
         let utf8 = Array(context.utf8)
         let slice = 48 * sortKeyWords
-        var start = 0, end = utf8.count
-        if utf8.count > slice {
-            if nearestAtEnd {
-                start = utf8.count - slice
-                while start < utf8.count, utf8[start] & 0xC0 == 0x80 { start += 1 }
-            } else {
-                end = slice
-                while end > 0, end < utf8.count, utf8[end] & 0xC0 == 0x80 { end -= 1 }
-            }
-        }
+        let start = nearestAtEnd ? StringBytes.scalarBoundary(utf8.count - slice, in: utf8, forward: true) : 0
+        let end = nearestAtEnd ? utf8.count : StringBytes.scalarBoundary(slice, in: utf8, forward: false)
         let text = String(decoding: utf8[start..<end], as: UTF8.self)
         var tokens = Tokenizer().tokens(text)
         if start > 0, tokens.first?.utf8Range.lowerBound == 0 { tokens.removeFirst() }

@@ -70,8 +70,8 @@ enum SessionCommands {
             Writes the commands of the session in canonical form, one per line, with a header giving the \
             format, the gloss version and the date. A load of named files carries each file's SHA-256; \
             every load (of files, folders or patterns) is followed by anchors of the elements the session \
-            annotated, so a replay on a changed article can find them again. A bare NAME is saved as NAME.gloss in ./sessions/ when that folder exists, else \
-            in the current folder. Paths are written relative to the script. An existing file is kept \
+            annotated, so a replay on a changed article can find them again. A bare NAME is saved as \
+            NAME.gloss in ./sessions/ when that folder exists, else in the current folder. Paths are written relative to the script. An existing file is kept \
             unless --force is given; a session opened from a script saves back to it with no NAME. \
             The write is atomic. help, history, save and undone commands are never saved; \
             --state-only also leaves out commands that only printed.

@@ -8,14 +8,9 @@ enum Snippet {
             let cut = flat.count > context * 2 ? String(flat.prefix(context * 2)) + "…" : flat
             return StyledText(cut)
         }
-        // Work in UTF-8 offsets, moving to character boundaries.
-        func characterBoundary(_ offset: Int, forward: Bool) -> Int {
-            var position = max(0, min(offset, utf8.count))
-            while position > 0, position < utf8.count, utf8[position] & 0xC0 == 0x80 { position += forward ? 1 : -1 }
-            return position
-        }
-        var start = characterBoundary(first.lowerBound - context, forward: true)
-        var end = characterBoundary(first.upperBound + context, forward: false)
+        // Work in UTF-8 offsets, moving to scalar boundaries.
+        var start = StringBytes.scalarBoundary(first.lowerBound - context, in: utf8, forward: true)
+        var end = StringBytes.scalarBoundary(first.upperBound + context, in: utf8, forward: false)
         // Do not cut words in half: move inwards to the nearest space.
         if start > 0, let space = utf8[start..<first.lowerBound].firstIndex(of: 0x20) { start = space + 1 }
         if end < utf8.count, let space = utf8[first.upperBound..<end].lastIndex(of: 0x20) { end = space }

@@ -48,6 +48,15 @@ enum StringBytes {
         return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
+    /// `offset` kept within the bytes and moved to the start of a scalar, forwards or backwards: where
+    /// UTF-8 may be cut without splitting a character's bytes.
+    static func scalarBoundary<Bytes: RandomAccessCollection>(_ offset: Int, in bytes: Bytes, forward: Bool) -> Int
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        var position = max(bytes.startIndex, min(offset, bytes.endIndex))
+        while position > bytes.startIndex, position < bytes.endIndex, bytes[position] & 0xC0 == 0x80 { position += forward ? 1 : -1 }
+        return position
+    }
+
     /// The byte ranges of the lines, without their `\n`; a final `\n` ends the last line, which is then
     /// empty. A newline is never part of a longer UTF-8 sequence.
     static func lineRanges(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
