@@ -15,8 +15,11 @@ public enum DocumentLoader {
         public var explicit: Bool
         /// Size in bytes when known (to share work between cores), else 0.
         public var size: Int = 0
-        /// Seen to be a regular file when its folder was walked.
+        /// Seen to be a regular file when its folder was walked (`size` is then what the walk saw).
         var isKnownRegular = false
+        /// Where the file's name starts in `path` (UTF-8 offset), when a walk found it: its folder's
+        /// path comes before.
+        var nameOffset = 0
     }
 
     public struct Outcome: Sendable {
@@ -99,9 +102,10 @@ public enum DocumentLoader {
             var warnings: [String] = []
             let arena = TextArena()
             defer { arena.seal() }
+            let folders = FolderCursor()
             for candidate in part {
                 do throws(GlossError) {
-                    let (document, warning) = try read(candidate, arena: arena)
+                    let (document, warning) = try read(candidate, arena: arena, folders: folders)
                     indexed.add(document)
                     if let warning { warnings.append(warning) }
                 } catch {
@@ -121,8 +125,12 @@ public enum DocumentLoader {
         try read(candidate, arena: nil)
     }
 
-    static func read(_ candidate: Candidate, arena: TextArena?) throws(GlossError) -> (Document, String?) {
-        let bytes = try readBytes(candidate.path, name: candidate.displayName, knownRegular: candidate.isKnownRegular)
+    static func read(_ candidate: Candidate, arena: TextArena?, folders: FolderCursor? = nil) throws(GlossError) -> (Document, String?) {
+        let bytes = if candidate.isKnownRegular, let folders {
+            try readWalkedBytes(candidate, folders: folders)
+        } else {
+            try readBytes(candidate.path, name: candidate.displayName, knownRegular: candidate.isKnownRegular)
+        }
         let decoded = try SourceDecoder.decode(bytes, name: candidate.displayName)
         var document = parse(decoded.text, pathExtension: pathExtension(candidate.path), arena: arena)
         let sourcePath = sourcePath(of: candidate)
@@ -198,20 +206,51 @@ public enum DocumentLoader {
             count = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
         }
         if failure == 0, bytes.count == Int(info.st_size) + 1 {
-            var chunk = [UInt8](repeating: 0, count: 64 << 10)
-            while failure == 0 {
-                let count = chunk.withUnsafeMutableBytes { readFully(descriptor, into: $0, failure: &failure) }
-                bytes.append(contentsOf: chunk[..<count])
-                if count < chunk.count { break }
-            }
+            readRest(descriptor, into: &bytes, failure: &failure)
         }
         if failure != 0 { throw GlossError("\(name): \(describe(errno: failure))") }
         return bytes
     }
 
+    /// The bytes of a file that a walk of its folder found to be a regular file of `candidate.size`
+    /// bytes. Each file of a big load costs system calls, so this one makes two fewer than
+    /// `readBytes`: it is opened relative to its open folder (one name to look up rather than every
+    /// component of the path), neither stat'ed again nor read again to meet its end when it still has
+    /// the size the walk saw. Opened non-blocking: should a FIFO have taken its place, it is not waited on.
+    static func readWalkedBytes(_ candidate: Candidate, folders: FolderCursor) throws(GlossError) -> [UInt8] {
+        let folder = folders.descriptor(forFolderOf: candidate)
+        let descriptor = candidate.path.withCString { path in
+            openat(folder, path + (folder == AT_FDCWD ? 0 : candidate.nameOffset), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        }
+        if descriptor < 0 { throw GlossError("\(candidate.displayName): \(describe(errno: errno))") }
+        defer { close(descriptor) }
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: candidate.size + 1) { buffer, count in
+            count = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure, expected: candidate.size)
+        }
+        if failure == 0, bytes.count == candidate.size + 1 {
+            readRest(descriptor, into: &bytes, failure: &failure)
+        }
+        if failure != 0 { throw GlossError("\(candidate.displayName): \(describe(errno: failure))") }
+        return bytes
+    }
+
+    /// Reads on in chunks after a file turned out longer than its size said.
+    private static func readRest(_ descriptor: Int32, into bytes: inout [UInt8], failure: inout Int32) {
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while failure == 0 {
+            let count = chunk.withUnsafeMutableBytes { readFully(descriptor, into: $0, failure: &failure) }
+            bytes.append(contentsOf: chunk[..<count])
+            if count < chunk.count { break }
+        }
+    }
+
     /// Reads until `buffer` is full or the file ends; returns the bytes read. Sets `failure` to the
-    /// errno of a failed read.
-    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, failure: inout Int32) -> Int {
+    /// errno of a failed read. A short read that brings the total to `expected` (the file's size) is
+    /// taken as its end, without another read to see it.
+    private static func readFully(
+        _ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, failure: inout Int32, expected: Int? = nil
+    ) -> Int {
         var total = 0
         while total < buffer.count {
             let count = Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
@@ -222,6 +261,7 @@ public enum DocumentLoader {
             }
             if count == 0 { break }
             total += count
+            if total == expected { break }
         }
         return total
     }

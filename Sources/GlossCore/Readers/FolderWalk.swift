@@ -116,7 +116,7 @@ struct FolderWalk {
                 entries.append(.folder(path: child, shown: childShown))
             } else if Self.hasArticleExtension(name) {
                 entries.append(.file(Candidate(path: child, displayName: childShown, explicit: false, size: Int(childInfo.st_size),
-                                               isKnownRegular: type == S_IFREG)))
+                                               isKnownRegular: type == S_IFREG, nameOffset: path.utf8.count + 1)))
             }
         }
         return (identity, entries)
