@@ -215,9 +215,11 @@ public struct PlainTextReader: Sendable {
             if let kept {
                 // Leading indentation is kept: it can matter to bullets and tables.
                 current.append(kept)
-            } else {
-                if !current.isEmpty { blocks.append(current) }
-                current = []
+            } else if !current.isEmpty {
+                // Copied at its size, so `current` keeps its buffer for the next block (growing a
+                // fresh array line by line was a share of a load).
+                blocks.append(Array(current[...]))
+                current.removeAll(keepingCapacity: true)
             }
         }
         if !current.isEmpty { blocks.append(current) }
@@ -284,32 +286,29 @@ public struct PlainTextReader: Sendable {
             return !line.isTable && !line.isBullet && !isLong(line, width: width) && HeadingRule.isHeadingShaped(line.text)
         }
         var units: [Unit] = []
+        units.reserveCapacity(block.count)
         var index = 0
         while index < block.count {
             let line = block[index]
             if line.isTable {
-                var rows = [line]
+                let first = index
                 index += 1
-                while index < block.count, block[index].isTable {
-                    rows.append(block[index])
-                    index += 1
-                }
-                units.append(Unit(shape: .table, lines: rows, blankAfter: false))
+                while index < block.count, block[index].isTable { index += 1 }
+                units.append(Unit(shape: .table, lines: Array(block[first..<index]), blankAfter: false))
                 continue
             }
             let shape: Unit.Shape = line.isBullet ? .bullet : .text
-            var lines = [line]
+            let first = index
             index += 1
             if hardWrapped {
-                while index < block.count, isLong(lines.last!, width: width) {
+                while index < block.count, isLong(block[index - 1], width: width) {
                     let next = block[index]
                     if next.isTable || next.isBullet { break }
                     if isShortLine(at: index) && isShortLine(at: index + 1) { break }
-                    lines.append(next)
                     index += 1
                 }
             }
-            units.append(Unit(shape: shape, lines: lines, blankAfter: false))
+            units.append(Unit(shape: shape, lines: Array(block[first..<index]), blankAfter: false))
         }
         if !units.isEmpty { units[units.count - 1].blankAfter = true }
         return units
