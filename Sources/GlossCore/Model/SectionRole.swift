@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What a section is for; recognised from its heading so queries (`kind:summary`) and renderers can use it.
 public enum SectionRole: String, Sendable, Codable {
     case lead
@@ -46,7 +50,12 @@ public enum SectionRole: String, Sendable, Codable {
                 }
             }
             let words = UnsafeBufferPointer(rebasing: normalized[..<count])
-            return .some(knownASCIIHeadings.first { $0.words.elementsEqual(words) }?.role ?? .body)
+            // Lengths first, then memcmp: a generic elementsEqual per known heading cost more than the rest.
+            let known = knownASCIIHeadings.first { known in
+                known.words.count == count
+                    && known.words.withUnsafeBufferPointer { memcmp($0.baseAddress!, words.baseAddress!, count) == 0 }
+            }
+            return .some(known?.role ?? .body)
         }
     }
 

@@ -19,7 +19,10 @@ final class FolderCursor {
         var path = candidate.path
         let same = path.withUTF8 { bytes in
             let prefix = UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, candidate.nameOffset)])
-            if descriptor >= 0, prefix.elementsEqual(folder) { return true }
+            if descriptor >= 0, prefix.count == folder.count,
+               folder.withUnsafeBufferPointer({ memcmp($0.baseAddress!, prefix.baseAddress!, prefix.count) == 0 }) {
+                return true
+            }
             folder = Array(prefix)
             return false
         }

@@ -41,34 +41,65 @@ struct PipeTable {
     /// Splits a row on unescaped pipes, dropping the outer ones. Done on bytes: pipes and backslashes
     /// are ASCII, so they are never part of a longer UTF-8 sequence.
     static func cells(of line: Substring) -> [String] {
-        let bytes = line.trimmingWhitespace().utf8Bytes
+        let trimmed = line.trimmingWhitespace()
+        return trimmed.utf8.withContiguousStorageIfAvailable(cells(ofUTF8:))
+            ?? Array(trimmed.utf8).withUnsafeBufferPointer(cells(ofUTF8:))
+    }
+
+    private static func cells(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var start = 0
         var end = bytes.count
         if start < end, bytes[start] == pipe { start += 1 }
         if start < end, bytes[end - 1] == pipe, !(end - start >= 2 && bytes[end - 2] == backslash) { end -= 1 }
         var cells: [String] = []
-        var current: [UInt8] = []
-        var escaped = false
-        func finishCell() {
-            cells.append(String(decoding: current, as: UTF8.self).trimmingWhitespace())
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in bytes[start..<end] {
-            if escaped {
-                if byte != pipe { current.append(backslash) }
-                current.append(byte)
-                escaped = false
-            } else if byte == backslash {
-                escaped = true
-            } else if byte == pipe {
-                finishCell()
-            } else {
-                current.append(byte)
+        var cellStart = start
+        var hasEscape = false
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte == backslash {
+                // The escaped byte is never a separator.
+                hasEscape = true
+                index += 2
+                continue
             }
+            if byte == pipe {
+                cells.append(cell(UnsafeBufferPointer(rebasing: bytes[cellStart..<index]), hasEscape: hasEscape))
+                cellStart = index + 1
+                hasEscape = false
+            }
+            index += 1
         }
-        if escaped { current.append(backslash) }
-        finishCell()
+        cells.append(cell(UnsafeBufferPointer(rebasing: bytes[cellStart..<end]), hasEscape: hasEscape))
         return cells
+    }
+
+    /// A cell's text, trimmed; `\|` stands for a pipe (other backslashes are kept).
+    private static func cell(_ bytes: UnsafeBufferPointer<UInt8>, hasEscape: Bool) -> String {
+        if hasEscape {
+            var unescaped: [UInt8] = []
+            unescaped.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == backslash, index + 1 < bytes.count {
+                    if bytes[index + 1] != pipe { unescaped.append(backslash) }
+                    unescaped.append(bytes[index + 1])
+                    index += 2
+                } else {
+                    unescaped.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: unescaped, as: UTF8.self).trimmingWhitespace()
+        }
+        // ASCII spaces are trimmed on the bytes; a cell that then starts or ends outside ASCII may
+        // still have other whitespace there, and is trimmed as characters.
+        var first = 0
+        var last = bytes.count
+        while first < last, Substring.isASCIIWhitespace(bytes[first]) { first += 1 }
+        while last > first, Substring.isASCIIWhitespace(bytes[last - 1]) { last -= 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+        return first < last && (bytes[first] >= 0x80 || bytes[last - 1] >= 0x80) ? text.trimmingWhitespace() : text
     }
 
     private static let pipe = UInt8(ascii: "|")
