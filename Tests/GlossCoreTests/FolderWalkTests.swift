@@ -20,6 +20,45 @@ final class FolderWalkTests: XCTestCase {
         }
     }
 
+    /// A big flat folder (its stats shared between the cores), with what readdir's entry types must
+    /// not be trusted for alone: symlinks to files and folders, a dangling one, a folder and a FIFO
+    /// named like articles.
+    func testABigFlatFolderListsWhatASingleWalkLists() throws {
+        let manager = FileManager.default
+        let top = manager.temporaryDirectory.appendingPathComponent("gloss-flat-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: top) }
+        try manager.createDirectory(atPath: top + "/folder.txt/inner", withIntermediateDirectories: true)
+        try "inside\n".write(toFile: top + "/folder.txt/inner/a.md", atomically: false, encoding: .utf8)
+        for file in 0..<700 {
+            let name = file % 7 == 0 ? "n\(file).pdf" : file % 3 == 0 ? "m\(file).MD" : "t\(file).txt"
+            try String(repeating: "x", count: file).write(toFile: top + "/" + name, atomically: false, encoding: .utf8)
+        }
+        try manager.createSymbolicLink(atPath: top + "/link-to-file.txt", withDestinationPath: top + "/t1.txt")
+        try manager.createSymbolicLink(atPath: top + "/link-to-folder", withDestinationPath: top + "/folder.txt")
+        // A folder reached only through a symlink.
+        let outside = top + "-outside"
+        defer { try? manager.removeItem(atPath: outside) }
+        try manager.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try "outside\n".write(toFile: outside + "/o.txt", atomically: false, encoding: .utf8)
+        try manager.createSymbolicLink(atPath: top + "/zz-link-outside", withDestinationPath: outside)
+        try manager.createSymbolicLink(atPath: top + "/dead.txt", withDestinationPath: top + "/nothing-here")
+        XCTAssertEqual(mkfifo(top + "/pipe.txt", 0o600), 0)
+
+        var visited: Set<[UInt64]> = []
+        var expected: [String] = []
+        Self.referenceWalk(top, shown: "corpus", visited: &visited, into: &expected)
+        let listed = FolderWalk.files(under: top, shownAs: "corpus")
+        XCTAssertEqual(listed.map(\.displayName), expected)
+        XCTAssertGreaterThan(listed.count, 600)
+        XCTAssertTrue(expected.contains("corpus/zz-link-outside/o.txt"))
+        for candidate in listed {
+            var info = stat()
+            XCTAssertEqual(stat(candidate.path, &info), 0, candidate.displayName)
+            XCTAssertEqual(candidate.isKnownRegular, info.st_mode & S_IFMT == S_IFREG, candidate.displayName)
+            if candidate.isKnownRegular { XCTAssertEqual(candidate.size, Int(info.st_size), candidate.displayName) }
+        }
+    }
+
     private static func makeTree(at top: String, random: inout ReferenceRandom) throws {
         let manager = FileManager.default
         var folders = [top]

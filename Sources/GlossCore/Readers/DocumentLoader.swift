@@ -27,34 +27,68 @@ public enum DocumentLoader {
         public var warnings: [String] = []
     }
 
-    /// Expands the arguments of `load` into files, in a stable order.
+    /// Expands the arguments of `load` into files, in a stable order. A corpus given as several
+    /// folders has them walked at once, on all cores; a file reached by two arguments counts once,
+    /// where it is first met, and an argument that fails fails the whole (the first in order).
     public static func candidates(for arguments: [String], baseDirectory: String) throws(GlossError) -> [Candidate] {
-        var result: [Candidate] = []
-        var seen: Set<String> = []
-        func add(_ candidate: Candidate) {
-            if seen.insert(candidate.path).inserted { result.append(candidate) }
+        let expansions = ParallelMap.map(arguments) { argument -> Result<[Candidate], GlossError> in
+            do throws(GlossError) {
+                return .success(try expand(argument, baseDirectory: baseDirectory))
+            } catch {
+                return .failure(error)
+            }
         }
-        for argument in arguments {
-            let expanded = expandTilde(argument)
-            let absolute = expanded.hasPrefix("/") ? expanded : baseDirectory + "/" + expanded
-            if containsGlob(expanded) {
-                let matches = glob(absolute)
-                if matches.isEmpty { throw GlossError("\(argument): no files match this pattern") }
-                for match in matches {
-                    let shown = displayName(match, argument: argument, absolute: absolute)
-                    if isDirectory(match) {
-                        try directoryFiles(match, shownAs: shown).forEach(add)
-                    } else {
-                        add(Candidate(path: match, displayName: shown, explicit: true))
-                    }
-                }
-            } else if isDirectory(absolute) {
-                try directoryFiles(absolute, shownAs: argument).forEach(add)
-            } else {
-                add(Candidate(path: absolute, displayName: argument, explicit: true))
+        var result: [Candidate] = []
+        let mayRepeat = mayNameAFileTwice(arguments, baseDirectory: baseDirectory)
+        var seen: Set<String> = []
+        for expansion in expansions {
+            switch expansion {
+            case .success(let candidates) where !mayRepeat:
+                result += candidates
+            case .success(let candidates):
+                for candidate in candidates where seen.insert(candidate.path).inserted { result.append(candidate) }
+            case .failure(let error):
+                throw error
             }
         }
         return result
+    }
+
+    /// Whether two arguments may expand to the same path: a glob may (braces can repeat a match), and
+    /// so may an argument whose path starts with another's (the same, or a folder and what is in it).
+    /// Otherwise each expansion lists distinct paths of its own, and a big load is spared hashing every
+    /// path to find none twice. Sorted, a path that starts with another follows it or one that does.
+    private static func mayNameAFileTwice(_ arguments: [String], baseDirectory: String) -> Bool {
+        var paths: [String] = []
+        for argument in arguments {
+            let expanded = expandTilde(argument)
+            if containsGlob(expanded) { return true }
+            paths.append(expanded.hasPrefix("/") ? expanded : baseDirectory + "/" + expanded)
+        }
+        paths.sort()
+        return zip(paths, paths.dropFirst()).contains { $1.utf8.starts(with: $0.utf8) }
+    }
+
+    /// The files one argument of `load` names: itself, a directory's article files, or a glob's matches.
+    static func expand(_ argument: String, baseDirectory: String) throws(GlossError) -> [Candidate] {
+        let expanded = expandTilde(argument)
+        let absolute = expanded.hasPrefix("/") ? expanded : baseDirectory + "/" + expanded
+        if containsGlob(expanded) {
+            let matches = glob(absolute)
+            if matches.isEmpty { throw GlossError("\(argument): no files match this pattern") }
+            var result: [Candidate] = []
+            for match in matches {
+                let shown = displayName(match, argument: argument, absolute: absolute)
+                if isDirectory(match) {
+                    result += try directoryFiles(match, shownAs: shown)
+                } else {
+                    result.append(Candidate(path: match, displayName: shown, explicit: true))
+                }
+            }
+            return result
+        }
+        if isDirectory(absolute) { return try directoryFiles(absolute, shownAs: argument) }
+        return [Candidate(path: absolute, displayName: argument, explicit: true)]
     }
 
     /// Reads every candidate, in parallel, keeping their order. An explicit file that cannot be read

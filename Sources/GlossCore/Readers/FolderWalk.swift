@@ -93,6 +93,11 @@ struct FolderWalk {
 
     /// The folder's identity and its article files and subfolders, sorted by name (hidden ones left
     /// out); nil when it cannot be opened. readdir and fstatat work relative to the open folder.
+    ///
+    /// The entry type readdir gives spares a stat for subfolders and for files that are no articles;
+    /// an article file is stat'ed for its size (which shares a load between the cores), a symlink or an
+    /// entry of unknown type for what it is. A corpus is often one flat folder of thousands of files,
+    /// listed before any core can start reading: a big folder's entries are stat'ed and made on all cores.
     private static func list(_ path: String, shown: String) -> (FolderIdentity, [Entry])? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
@@ -100,25 +105,42 @@ struct FolderWalk {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
         let identity = FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-        var names: [String] = []
+        var names: [(name: String, type: UInt8)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if !name.hasPrefix(".") { names.append(name) }
+            if !name.hasPrefix(".") { names.append((name, entry.pointee.d_type)) }
         }
-        var entries: [Entry] = []
-        for name in names.sorted() {
-            let child = path + "/" + name
-            let childShown = shown.hasSuffix("/") ? shown + name : shown + "/" + name
-            var childInfo = stat()
-            guard fstatat(descriptor, name, &childInfo, 0) == 0 else { continue }
-            let type = childInfo.st_mode & S_IFMT
-            if type == S_IFDIR {
-                entries.append(.folder(path: child, shown: childShown))
-            } else if Self.hasArticleExtension(name) {
-                entries.append(.file(Candidate(path: child, displayName: childShown, explicit: false, size: Int(childInfo.st_size),
-                                               isKnownRegular: type == S_IFREG, nameOffset: path.utf8.count + 1)))
+        names.sort { $0.name < $1.name }
+        let folderPrefixLength = path.utf8.count + 1
+        func entries(_ range: Range<Int>) -> [Entry] {
+            var entries: [Entry] = []
+            for (name, type) in names[range] {
+                let isArticle = Self.hasArticleExtension(name)
+                var mode = type == directoryType ? S_IFDIR : 0
+                var size = 0
+                if type != directoryType, isArticle || type == symlinkType || type == unknownType {
+                    var info = Glibc.stat()
+                    guard fstatat(descriptor, name, &info, 0) == 0 else { continue }
+                    (mode, size) = (info.st_mode & S_IFMT, Int(info.st_size))
+                }
+                let child = path + "/" + name
+                let childShown = shown.hasSuffix("/") ? shown + name : shown + "/" + name
+                if mode == S_IFDIR {
+                    entries.append(.folder(path: child, shown: childShown))
+                } else if isArticle {
+                    entries.append(.file(Candidate(path: child, displayName: childShown, explicit: false, size: size,
+                                                   isKnownRegular: mode == S_IFREG, nameOffset: folderPrefixLength)))
+                }
             }
+            return entries
         }
-        return (identity, entries)
+        guard names.count >= 256 else { return (identity, entries(0..<names.count)) }
+        let chunk = (names.count + ParallelMap.cores * 4 - 1) / (ParallelMap.cores * 4)
+        let ranges = stride(from: 0, to: names.count, by: chunk).map { $0..<min(names.count, $0 + chunk) }
+        return (identity, ParallelMap.map(ranges, entries).flatMap { $0 })
     }
+
+    private static let directoryType = UInt8(DT_DIR)
+    private static let symlinkType = UInt8(DT_LNK)
+    private static let unknownType = UInt8(DT_UNKNOWN)
 }
