@@ -2,10 +2,14 @@
 /// can tell when an article changed; directories and patterns are kept as typed. Paths are absolute
 /// here; `save` writes them relative to the script.
 enum LoadCanonicalizer {
-    static func line(for candidates: [DocumentLoader.Candidate], documents: [Document], typed: [String], base: String) -> String {
-        let explicitOnly = candidates.allSatisfy(\.explicit) && candidates.count == typed.count
+    /// `documents` are the documents the load added (asked for only when files were named: a folder
+    /// of thousands is recorded as typed, without copying their models).
+    static func line(
+        for candidates: [DocumentLoader.Candidate], documents: () -> [Document], typed: [String], base: String
+    ) -> String {
+        let explicitOnly = candidates.count == typed.count && candidates.allSatisfy(\.explicit)
             && !typed.contains(where: DocumentLoader.containsGlob)
-        if explicitOnly && documents.count == candidates.count {
+        if explicitOnly, case let documents = documents(), documents.count == candidates.count {
             return documents.map { "load \(CommandLineTokenizer.quote($0.sourcePath)) --sha256 \($0.sha256)" }
                 .joined(separator: "\n")
         }

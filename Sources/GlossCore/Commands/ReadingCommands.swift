@@ -74,7 +74,7 @@ enum ReadingCommands {
         if added.count > 20 { output.line(StyledText("… and \(added.count - 20) more (\(added.count) documents)", .faint)) }
         invocation.output = output
         invocation.canonicalLine = LoadCanonicalizer.line(
-            for: candidates, documents: added.map { session.workspace.documents[$0] }, typed: paths, base: session.baseDirectory)
+            for: candidates, documents: { added.map { session.workspace.documents[$0] } }, typed: paths, base: session.baseDirectory)
     }
 
     static let docs = CommandSpec(

@@ -186,6 +186,9 @@ public final class Workspace {
 
         /// Adds a document and its units without indexing them; returns their texts, in unit order.
         mutating func append(_ document: Document) -> [StoredText] {
+            var document = document
+            // The id its path gives, worked out here on the load's cores; `register` makes it unique.
+            if document.id.isEmpty { document.id = Workspace.baseDocumentID(for: document.path) }
             let documentUnits = DocumentUnits.units(of: document, index: 0)
             units.append(contentsOf: documentUnits.lazy.map(\.unit))
             unitCounts.append(Int32(documentUnits.count))
@@ -236,14 +239,19 @@ public final class Workspace {
         var next = 0
         for (position, document) in part.documents.enumerated() {
             var document = document
-            if document.id.isEmpty || documentIndexByID[document.id] != nil {
-                document.id = makeDocumentID(for: document.path)
-            }
             let index = documents.count
+            // One hash for the usual case, an id not yet taken.
+            if document.id.isEmpty {
+                document.id = makeDocumentID(for: document.path)
+                documentIndexByID[document.id] = index
+            } else if let taken = documentIndexByID.updateValue(index, forKey: document.id) {
+                documentIndexByID[document.id] = taken
+                document.id = makeDocumentID(for: document.path)
+                documentIndexByID[document.id] = index
+            }
             documents.append(document)
             isLoaded.append(true)
             loadedDocumentCount += 1
-            documentIndexByID[document.id] = index
             let first = Int32(units.count)
             let count = Int(part.unitCounts[position])
             for offset in next..<(next + count) {
