@@ -13,12 +13,13 @@ public struct PlainTextReader: Sendable {
         var isTable: Bool
         var isBullet: Bool
 
-        init(number: Int, text: Substring, width: Int? = nil, isTable: Bool? = nil) {
+        /// `mayBeBullet` false says the line's first byte already ruled a bullet out.
+        init(number: Int, text: Substring, width: Int? = nil, isTable: Bool? = nil, mayBeBullet: Bool = true) {
             self.number = number
             self.text = text
             self.width = width ?? text.characterCount
             self.isTable = isTable ?? PipeTable.isTableLine(text)
-            isBullet = !self.isTable && PlainTextReader.isBulletLine(text)
+            isBullet = !self.isTable && mayBeBullet && PlainTextReader.isBulletLine(text)
         }
     }
 
@@ -186,6 +187,7 @@ public struct PlainTextReader: Sendable {
             var trimmed: Bool
             var width: Int?
             var isTable: Bool
+            var mayBeBullet: Bool
         }
         var text = text
         let measured = text.withUTF8 { bytes in
@@ -194,20 +196,24 @@ public struct PlainTextReader: Sendable {
                 while end > range.lowerBound, Substring.isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
                 let line = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end])
                 guard Substring.endsWithoutWhitespace(line) else {
-                    return Measured(number: index + 1, range: range, trimmed: false, width: nil, isTable: false)
+                    return Measured(number: index + 1, range: range, trimmed: false, width: nil, isTable: false, mayBeBullet: true)
                 }
                 return Measured(number: index + 1, range: range.lowerBound..<end, trimmed: true,
-                                width: StringBytes.standaloneScalarCount(line), isTable: PipeTable.isTableLine(utf8: line))
+                                width: StringBytes.standaloneScalarCount(line), isTable: PipeTable.isTableLine(utf8: line),
+                                mayBeBullet: mayStartBullet(line))
             }
         }
         let utf8 = text.utf8
         var blocks: [[Line]] = []
         var current: [Line] = []
         for line in measured {
-            let slice = text[utf8.index(utf8.startIndex, offsetBy: line.range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: line.range.upperBound)]
+            // Made from the UTF-8 view's slice: subscripting the String would check each end falls on a
+            // scalar, which a line's ends always do.
+            let slice = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: line.range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: line.range.upperBound)])
             let kept: Line?
             if line.trimmed {
-                kept = slice.isEmpty ? nil : Line(number: line.number, text: slice, width: line.width, isTable: line.isTable)
+                kept = slice.isEmpty ? nil : Line(number: line.number, text: slice, width: line.width, isTable: line.isTable,
+                                                  mayBeBullet: line.mayBeBullet)
             } else {
                 let trimmed = slice.trimmingTrailingWhitespace()
                 kept = trimmed.trimmingWhitespace().isEmpty ? nil : Line(number: line.number, text: trimmed)
@@ -314,6 +320,13 @@ public struct PlainTextReader: Sendable {
         return units
     }
 
+    /// False when the line's first byte after indentation starts none of the markers of
+    /// `bulletItemText` (most lines start with a letter); the same first test, on bytes.
+    static func mayStartBullet(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let byte = line.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return true }
+        return byte >= 0x80 || byte == 0x2D || byte == 0x2A || byte == 0x2B || (0x30...0x39).contains(byte)
+    }
+
     /// `- item`, `* item`, `• item`, `+ item`, `1. item`, `1) item`.
     static func isBulletLine(_ line: Substring) -> Bool {
         bulletItemText(line) != nil
@@ -322,10 +335,7 @@ public struct PlainTextReader: Sendable {
     /// The text of a bullet line after its marker, or nil when the line is not a bullet.
     static func bulletItemText(_ line: Substring) -> Substring? {
         // Most lines start with a letter, which no marker does.
-        if let byte = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
-           byte < 0x80, !(byte == 0x2D || byte == 0x2A || byte == 0x2B || (0x30...0x39).contains(byte)) {
-            return nil
-        }
+        if let ruledOut = line.utf8.withContiguousStorageIfAvailable({ !mayStartBullet($0) }), ruledOut { return nil }
         let text = line.trimmingWhitespace()
         guard let first = text.first else { return nil }
         if "-*•+–".contains(first) {
