@@ -51,6 +51,13 @@ final class FolderWalkTests: XCTestCase {
         XCTAssertEqual(listed.map(\.displayName), expected)
         XCTAssertGreaterThan(listed.count, 600)
         XCTAssertTrue(expected.contains("corpus/zz-link-outside/o.txt"))
+        // Shown as its own path (a folder named absolutely), each file shows as its path.
+        var visitedAgain: Set<[UInt64]> = []
+        var expectedAsPaths: [String] = []
+        Self.referenceWalk(top, shown: top, visited: &visitedAgain, into: &expectedAsPaths)
+        let listedAsPaths = FolderWalk.files(under: top, shownAs: top)
+        XCTAssertEqual(listedAsPaths.map(\.displayName), expectedAsPaths)
+        XCTAssertEqual(listedAsPaths.map(\.displayName), listedAsPaths.map(\.path))
         for candidate in listed {
             var info = stat()
             XCTAssertEqual(stat(candidate.path, &info), 0, candidate.displayName)

@@ -121,17 +121,21 @@ public enum DocumentLoader {
     static func loadIndexed(_ candidates: [Candidate]) throws(GlossError) -> (parts: [Workspace.IndexedPart], warnings: [String]) {
         let total = candidates.reduce(0) { $0 + max(1, $1.size) }
         let target = (total + ParallelMap.cores - 1) / ParallelMap.cores
-        var parts: [[Candidate]] = [[]]
+        // Parts are ranges of `candidates`, not copies: a big load's list is megabytes.
+        var parts: [Range<Int>] = []
+        var partStart = 0
         var filled = 0
-        for candidate in candidates {
-            if filled >= target, parts.count < ParallelMap.cores {
-                parts.append([])
+        for (index, candidate) in candidates.enumerated() {
+            if filled >= target, parts.count < ParallelMap.cores - 1 {
+                parts.append(partStart..<index)
+                partStart = index
                 filled = 0
             }
-            parts[parts.count - 1].append(candidate)
             filled += max(1, candidate.size)
         }
-        let results = ParallelMap.map(parts) { part -> UncheckedBox<(Workspace.IndexedPart, [String], GlossError?)> in
+        parts.append(partStart..<candidates.count)
+        let results = ParallelMap.map(parts) { range -> UncheckedBox<(Workspace.IndexedPart, [String], GlossError?)> in
+            let part = candidates[range]
             var indexed = Workspace.IndexedPart()
             var warnings: [String] = []
             let arena = TextArena()
@@ -147,7 +151,7 @@ public enum DocumentLoader {
                     warnings.append("skipped \(error.message)")
                 }
             }
-            indexed.finish()
+indexed.finish()
             return UncheckedBox((indexed, warnings, nil))
         }
         if let error = results.lazy.compactMap({ $0.value.2 }).first { throw error }

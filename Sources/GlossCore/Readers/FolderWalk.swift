@@ -112,6 +112,8 @@ struct FolderWalk {
         }
         names.sort { $0.name < $1.name }
         let folderPrefixLength = path.utf8.count + 1
+        // A folder named by its absolute path shows its files as their paths: one string for both.
+        let shownIsPath = shown == path && !shown.hasSuffix("/")
         func entries(_ range: Range<Int>) -> [Entry] {
             var entries: [Entry] = []
             for (name, type) in names[range] {
@@ -124,7 +126,7 @@ struct FolderWalk {
                     (mode, size) = (info.st_mode & S_IFMT, Int(info.st_size))
                 }
                 let child = path + "/" + name
-                let childShown = shown.hasSuffix("/") ? shown + name : shown + "/" + name
+                let childShown = shownIsPath ? child : shown.hasSuffix("/") ? shown + name : shown + "/" + name
                 if mode == S_IFDIR {
                     entries.append(.folder(path: child, shown: childShown))
                 } else if isArticle {
