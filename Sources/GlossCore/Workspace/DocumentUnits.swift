@@ -1,8 +1,20 @@
 /// Lists a document's searchable units in reading order, with their text.
 public enum DocumentUnits {
     public static func units(of document: Document, index: Int) -> [(unit: Unit, text: StoredText)] {
+        var result: [(unit: Unit, text: StoredText)] = []
+        forEachUnit(of: document, index: index) { result.append(($0, $1)) }
+        return result
+    }
+
+    /// Calls `body` with each unit and its text, in reading order (every document of a load goes
+    /// through here, so the units are sorted only when their order needs it).
+    static func forEachUnit(of document: Document, index: Int, _ body: (Unit, StoredText) -> Void) {
         var ordered: [(line: Int, order: Int, unit: Unit, text: StoredText)] = []
+        let passages = document.sections.reduce(0) { $0 + $1.passages.count }
+        ordered.reserveCapacity(1 + document.sections.count + passages + 2 * document.faq.count + document.keyPoints.count)
+        var inOrder = true
         func add(_ line: Int, _ section: Int, _ kind: UnitKind, _ element: ElementAddress, _ text: StoredText) {
+            if let last = ordered.last, last.line > line { inOrder = false }
             ordered.append((line, ordered.count, Unit(document: Int32(index), section: Int32(section), kind: kind, element: element), text))
         }
         if let title = document.titleText {
@@ -25,8 +37,8 @@ public enum DocumentUnits {
         for (k, point) in document.keyPoints.enumerated() {
             add(point.lines.first, point.section, .keyPoint, .keyPoint(k + 1), point.storedText)
         }
-        ordered.sort { ($0.line, $0.order) < ($1.line, $1.order) }
-        return ordered.map { ($0.unit, $0.text) }
+        if !inOrder { ordered.sort { ($0.line, $0.order) < ($1.line, $1.order) } }
+        for entry in ordered { body(entry.unit, entry.text) }
     }
 
     /// The text of one of the document's units.

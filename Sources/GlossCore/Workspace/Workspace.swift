@@ -156,7 +156,7 @@ public final class Workspace {
     public func add(_ newDocuments: [Document]) -> [Int] {
         var part = IndexedPart()
         var texts: [StoredText] = []
-        for document in newDocuments { texts += part.append(document) }
+        for document in newDocuments { part.append(document, texts: &texts) }
         let first = documents.count
         register(part)
         index.add(texts)
@@ -180,20 +180,25 @@ public final class Workspace {
 
         /// Adds a document and its units, and indexes them with the next batch.
         mutating func add(_ document: Document) {
-            pending += append(document)
+            var texts = pending  // moved out and back: `append` mutates self too
+            pending = []
+            append(document, texts: &texts)
+            pending = texts
             if pending.count >= Self.batch { indexPending() }
         }
 
-        /// Adds a document and its units without indexing them; returns their texts, in unit order.
-        mutating func append(_ document: Document) -> [StoredText] {
+        /// Adds a document and its units without indexing them; their texts go to `texts`, in unit order.
+        mutating func append(_ document: Document, texts: inout [StoredText]) {
             var document = document
             // The id its path gives, worked out here on the load's cores; `register` makes it unique.
             if document.id.isEmpty { document.id = Workspace.baseDocumentID(for: document.path) }
-            let documentUnits = DocumentUnits.units(of: document, index: 0)
-            units.append(contentsOf: documentUnits.lazy.map(\.unit))
-            unitCounts.append(Int32(documentUnits.count))
+            let first = units.count
+            DocumentUnits.forEachUnit(of: document, index: 0) { unit, text in
+                units.append(unit)
+                texts.append(text)
+            }
+            unitCounts.append(Int32(units.count - first))
             documents.append(document)
-            return documentUnits.map(\.text)
         }
 
         private mutating func indexPending() {
