@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 @testable import GlossCore
 
-/// Files found by a folder walk are read relative to their open folder and trusted to have the size the
-/// walk saw; what they hold when read is what counts, even when it changed since the walk.
+/// Files found by a folder walk are read relative to their open folder; what they hold when read is
+/// what counts, even when it changed since the walk, and what took a file's place is not read.
 final class WalkedReadTests: XCTestCase {
     private var top = ""
 
@@ -75,13 +75,22 @@ final class WalkedReadTests: XCTestCase {
         }
     }
 
-    /// A FIFO put in a walked file's place is not waited on: opened non-blocking with no writer, it
-    /// reads as empty.
-    func testAFIFOInPlaceOfAWalkedFileIsNotWaitedOn() throws {
-        let candidate = try XCTUnwrap(walked().first { $0.displayName == "corpus/c/f0.txt" })
-        try FileManager.default.removeItem(atPath: candidate.path)
-        XCTAssertEqual(mkfifo(candidate.path, 0o600), 0)
-        XCTAssertEqual(try DocumentLoader.readWalkedBytes(candidate, folders: FolderCursor()), [])
+    /// A FIFO or a folder put in a walked file's place is not waited on nor read: opened non-blocking,
+    /// it fails with what it is.
+    func testWhatTookAWalkedFilesPlaceIsNotRead() throws {
+        let candidates = walked()
+        let fifo = try XCTUnwrap(candidates.first { $0.displayName == "corpus/c/f0.txt" })
+        try FileManager.default.removeItem(atPath: fifo.path)
+        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
+        XCTAssertThrowsError(try DocumentLoader.readWalkedBytes(fifo, folders: FolderCursor())) { error in
+            XCTAssertEqual((error as? GlossError)?.message, "corpus/c/f0.txt: is a FIFO; gloss reads regular files only")
+        }
+        let folder = try XCTUnwrap(candidates.first { $0.displayName == "corpus/c/f1.txt" })
+        try FileManager.default.removeItem(atPath: folder.path)
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: false)
+        XCTAssertThrowsError(try DocumentLoader.readWalkedBytes(folder, folders: FolderCursor())) { error in
+            XCTAssertEqual((error as? GlossError)?.message, "corpus/c/f1.txt: is a directory")
+        }
     }
 
     /// The parallel indexed load (what `load` uses for many files) reads every walked file whole.
@@ -95,6 +104,27 @@ final class WalkedReadTests: XCTestCase {
             let bytes = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: document.sourcePath)))
             XCTAssertEqual(document.byteCount, bytes.count, document.path)
             XCTAssertEqual(document.sha256, DocumentLoader.sha256Hex(bytes), document.path)
+        }
+    }
+
+    /// A corpus whose first half is far bigger than its second, so cores finish their first parts at
+    /// different times and split each other's (small parts allowed here): every file is read once and
+    /// the documents keep the walk's order.
+    func testAnUnevenCorpusLoadsWholeAndInOrder() throws {
+        let folder = top + "/uneven"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for file in 0..<400 {
+            let repeats = file < 200 ? 400 : 1
+            let text = "Title \(file)\n\n" + String(repeating: "Words of file \(file) in a paragraph. ", count: repeats) + "\n"
+            try text.write(toFile: String(format: "%@/f%04d.txt", folder, file), atomically: false, encoding: .utf8)
+        }
+        let candidates = FolderWalk.files(under: folder, shownAs: "uneven")
+        let (parts, warnings) = try DocumentLoader.loadIndexed(candidates, minimumPart: 4)
+        XCTAssertEqual(warnings, [])
+        let documents = parts.flatMap(\.documents)
+        XCTAssertEqual(documents.map(\.path), candidates.map(\.displayName))
+        for (offset, document) in documents.enumerated() {
+            XCTAssertEqual(document.titleText?.string, "Title \(offset)", document.path)
         }
     }
 }

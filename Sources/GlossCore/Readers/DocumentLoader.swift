@@ -13,9 +13,7 @@ public enum DocumentLoader {
         public var displayName: String
         /// Named by the user (an error fails the command) rather than found in a directory (skipped with a warning).
         public var explicit: Bool
-        /// Size in bytes when known (to share work between cores), else 0.
-        public var size: Int = 0
-        /// Seen to be a regular file when its folder was walked (`size` is then what the walk saw).
+        /// Seen to be a regular file (or a symlink to one) when its folder was walked.
         var isKnownRegular = false
         /// Where the file's name starts in `path` (UTF-8 offset), when a walk found it: its folder's
         /// path comes before.
@@ -116,46 +114,50 @@ public enum DocumentLoader {
     }
 
     /// Reads, parses and indexes on all cores: the candidates are cut into one contiguous part per
-    /// core, balanced by size, and each part is indexed into a shard of its own while it is parsed.
+    /// core, and each part is indexed into a shard of its own while it is parsed; a core that is done
+    /// early takes over the back half of the busiest part (`WorkSplitter`), so none waits for another.
     /// Errors follow `load`: an explicit file fails everything, a file from a directory is skipped.
-    static func loadIndexed(_ candidates: [Candidate]) throws(GlossError) -> (parts: [Workspace.IndexedPart], warnings: [String]) {
-        let total = candidates.reduce(0) { $0 + max(1, $1.size) }
-        let target = (total + ParallelMap.cores - 1) / ParallelMap.cores
-        // Parts are ranges of `candidates`, not copies: a big load's list is megabytes.
-        var parts: [Range<Int>] = []
-        var partStart = 0
-        var filled = 0
-        for (index, candidate) in candidates.enumerated() {
-            if filled >= target, parts.count < ParallelMap.cores - 1 {
-                parts.append(partStart..<index)
-                partStart = index
-                filled = 0
-            }
-            filled += max(1, candidate.size)
-        }
-        parts.append(partStart..<candidates.count)
-        let results = ParallelMap.map(parts) { range -> UncheckedBox<(Workspace.IndexedPart, [String], GlossError?)> in
-            let part = candidates[range]
-            var indexed = Workspace.IndexedPart()
-            var warnings: [String] = []
-            let arena = TextArena()
-            defer { arena.seal() }
-            let folders = FolderCursor()
-            for candidate in part {
-                do throws(GlossError) {
-                    let (document, warning) = try read(candidate, arena: arena, folders: folders)
-                    indexed.add(document)
-                    if let warning { warnings.append(warning) }
-                } catch {
-                    if candidate.explicit { return UncheckedBox((Workspace.IndexedPart(), warnings, error)) }
-                    warnings.append("skipped \(error.message)")
+    /// A part split off is at least `minimumPart` files: fewer are not worth a shard of their own.
+    static func loadIndexed(
+        _ candidates: [Candidate], minimumPart: Int = 64
+    ) throws(GlossError) -> (parts: [Workspace.IndexedPart], warnings: [String]) {
+        let splitter = WorkSplitter(count: candidates.count, parts: ParallelMap.cores)
+        typealias Done = (start: Int, part: Workspace.IndexedPart, warnings: [String], error: GlossError?)
+        let results = ParallelMap.map(Array(0..<splitter.initialPartCount)) { first -> UncheckedBox<[Done]> in
+            var done: [Done] = []
+            var part: Int? = first
+            while let current = part {
+                var indexed = Workspace.IndexedPart()
+                var warnings: [String] = []
+                let arena = TextArena()
+                let folders = FolderCursor()
+                var failure: GlossError?
+                while let index = splitter.next(in: current) {
+                    let candidate = candidates[index]
+                    do throws(GlossError) {
+                        let (document, warning) = try read(candidate, arena: arena, folders: folders)
+                        indexed.add(document)
+                        if let warning { warnings.append(warning) }
+                    } catch {
+                        // The rest of this part is left; the first failure in the list's order is
+                        // the one reported, whichever core met it first.
+                        if candidate.explicit {
+                            failure = error
+                            break
+                        }
+                        warnings.append("skipped \(error.message)")
+                    }
                 }
+                arena.seal()
+                indexed.finish()
+                done.append((splitter.start(of: current), indexed, warnings, failure))
+                part = failure == nil ? splitter.split(minimum: minimumPart) : nil
             }
-indexed.finish()
-            return UncheckedBox((indexed, warnings, nil))
+            return UncheckedBox(done)
         }
-        if let error = results.lazy.compactMap({ $0.value.2 }).first { throw error }
-        return (results.map(\.value.0), results.flatMap(\.value.1))
+        let done = results.flatMap(\.value).sorted { $0.start < $1.start }
+        if let error = done.lazy.compactMap(\.error).first { throw error }
+        return (done.map(\.part).filter { !$0.documents.isEmpty }, done.flatMap(\.warnings))
     }
 
     /// Reads and parses one file.
@@ -250,11 +252,11 @@ indexed.finish()
         return bytes
     }
 
-    /// The bytes of a file that a walk of its folder found to be a regular file of `candidate.size`
-    /// bytes. Each file of a big load costs system calls, so this one makes two fewer than
-    /// `readBytes`: it is opened relative to its open folder (one name to look up rather than every
-    /// component of the path), neither stat'ed again nor read again to meet its end when it still has
-    /// the size the walk saw. Opened non-blocking: should a FIFO have taken its place, it is not waited on.
+    /// The bytes of a file that a walk of its folder found to be a regular file. Each file of a big
+    /// load costs system calls, so this one makes two fewer than `readBytes`: it is opened relative to
+    /// its open folder (one name to look up rather than every component of the path), and not read
+    /// again to meet its end when it has the size `fstat` gave. Opened non-blocking and checked once
+    /// open: should a FIFO or a device have taken its place since the walk, it is neither waited on nor read.
     static func readWalkedBytes(_ candidate: Candidate, folders: FolderCursor) throws(GlossError) -> [UInt8] {
         let folder = folders.descriptor(forFolderOf: candidate)
         let descriptor = candidate.path.withCString { path in
@@ -262,11 +264,15 @@ indexed.finish()
         }
         if descriptor < 0 { throw GlossError("\(candidate.displayName): \(describe(errno: errno))") }
         defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) != 0 { throw GlossError("\(candidate.displayName): \(describe(errno: errno))") }
+        try checkRegular(info, name: candidate.displayName)
+        let size = Int(info.st_size)
         var failure: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: candidate.size + 1) { buffer, count in
-            count = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure, expected: candidate.size)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure, expected: size)
         }
-        if failure == 0, bytes.count == candidate.size + 1 {
+        if failure == 0, bytes.count == size + 1 {
             readRest(descriptor, into: &bytes, failure: &failure)
         }
         if failure != 0 { throw GlossError("\(candidate.displayName): \(describe(errno: failure))") }

@@ -94,10 +94,9 @@ struct FolderWalk {
     /// The folder's identity and its article files and subfolders, sorted by name (hidden ones left
     /// out); nil when it cannot be opened. readdir and fstatat work relative to the open folder.
     ///
-    /// The entry type readdir gives spares a stat for subfolders and for files that are no articles;
-    /// an article file is stat'ed for its size (which shares a load between the cores), a symlink or an
-    /// entry of unknown type for what it is. A corpus is often one flat folder of thousands of files,
-    /// listed before any core can start reading: a big folder's entries are stat'ed and made on all cores.
+    /// The entry type readdir gives spares a stat for every entry but a symlink or one of unknown type
+    /// (stat'ed for what it is). A corpus is often one flat folder of thousands of files, listed before
+    /// any core can start reading: a big folder's entries are made on all cores.
     private static func list(_ path: String, shown: String) -> (FolderIdentity, [Entry])? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
@@ -118,19 +117,18 @@ struct FolderWalk {
             var entries: [Entry] = []
             for (name, type) in names[range] {
                 let isArticle = Self.hasArticleExtension(name)
-                var mode = type == directoryType ? S_IFDIR : 0
-                var size = 0
-                if type != directoryType, isArticle || type == symlinkType || type == unknownType {
+                var mode = type == directoryType ? S_IFDIR : type == regularType ? S_IFREG : 0
+                if type == symlinkType || type == unknownType {
                     var info = Glibc.stat()
                     guard fstatat(descriptor, name, &info, 0) == 0 else { continue }
-                    (mode, size) = (info.st_mode & S_IFMT, Int(info.st_size))
+                    mode = info.st_mode & S_IFMT
                 }
                 let child = path + "/" + name
                 let childShown = shownIsPath ? child : shown.hasSuffix("/") ? shown + name : shown + "/" + name
                 if mode == S_IFDIR {
                     entries.append(.folder(path: child, shown: childShown))
                 } else if isArticle {
-                    entries.append(.file(Candidate(path: child, displayName: childShown, explicit: false, size: size,
+                    entries.append(.file(Candidate(path: child, displayName: childShown, explicit: false,
                                                    isKnownRegular: mode == S_IFREG, nameOffset: folderPrefixLength)))
                 }
             }
@@ -143,6 +141,7 @@ struct FolderWalk {
     }
 
     private static let directoryType = UInt8(DT_DIR)
+    private static let regularType = UInt8(DT_REG)
     private static let symlinkType = UInt8(DT_LNK)
     private static let unknownType = UInt8(DT_UNKNOWN)
 }
