@@ -158,7 +158,7 @@ public final class Workspace {
         var texts: [StoredText] = []
         for document in newDocuments { part.append(document, texts: &texts) }
         let first = documents.count
-        register(part)
+        register(&part)
         index.add(texts)
         return finishAdding(Array(first..<documents.count))
     }
@@ -229,9 +229,12 @@ public final class Workspace {
         if addedDocuments > documents.count {
             documents.reserveCapacity(documents.count + addedDocuments)
             documentUnits.reserveCapacity(documentUnits.count + addedDocuments)
+            isLoaded.reserveCapacity(isLoaded.count + addedDocuments)
+            // Growing would hash every id again at each doubling.
+            documentIndexByID.reserveCapacity(documentIndexByID.count + addedDocuments)
         }
         for position in parts.indices {
-            register(parts[position])
+            register(&parts[position])
             index.append(parts[position].shard, lengths: parts[position].lengths)
             parts[position] = IndexedPart()
         }
@@ -239,33 +242,49 @@ public final class Workspace {
         return finishAdding(Array(first..<documents.count))
     }
 
-    /// Gives documents ids and indices and records their units (not yet indexed).
-    private func register(_ part: IndexedPart) {
-        var next = 0
-        for (position, document) in part.documents.enumerated() {
-            var document = document
-            let index = documents.count
+    /// What a moved-out document leaves behind: nothing that copying it would retain.
+    private static let placeholder: Document = {
+        var document = Document(format: .wire)
+        document.sections = []
+        return document
+    }()
+
+    /// Gives documents ids and indices and records their units (not yet indexed). The part's documents
+    /// are moved, not copied, into the workspace, a placeholder left in their place: a copy would retain
+    /// every string and array of each, all made by another core and not yet in this one's cache.
+    private func register(_ part: inout IndexedPart) {
+        let firstDocument = documents.count
+        for position in part.documents.indices {
+            let index = firstDocument + position
             // One hash for the usual case, an id not yet taken.
-            if document.id.isEmpty {
-                document.id = makeDocumentID(for: document.path)
-                documentIndexByID[document.id] = index
-            } else if let taken = documentIndexByID.updateValue(index, forKey: document.id) {
-                documentIndexByID[document.id] = taken
-                document.id = makeDocumentID(for: document.path)
-                documentIndexByID[document.id] = index
+            if part.documents[position].id.isEmpty {
+                part.documents[position].id = makeDocumentID(for: part.documents[position].path)
+                documentIndexByID[part.documents[position].id] = index
+            } else if let taken = documentIndexByID.updateValue(index, forKey: part.documents[position].id) {
+                documentIndexByID[part.documents[position].id] = taken
+                part.documents[position].id = makeDocumentID(for: part.documents[position].path)
+                documentIndexByID[part.documents[position].id] = index
             }
-            documents.append(document)
-            isLoaded.append(true)
-            loadedDocumentCount += 1
-            let first = Int32(units.count)
-            let count = Int(part.unitCounts[position])
-            for offset in next..<(next + count) {
-                var unit = part.units[offset]
-                unit.document = Int32(index)
-                units.append(unit)
+        }
+        part.documents.withUnsafeMutableBufferPointer { buffer in
+            guard let moved = buffer.baseAddress else { return }
+            documents.append(contentsOf: (0..<buffer.count).lazy.map { position in
+                let document = (moved + position).move()
+                (moved + position).initialize(to: Self.placeholder)
+                return document
+            })
+        }
+        isLoaded.append(contentsOf: repeatElement(true, count: part.documents.count))
+        loadedDocumentCount += part.documents.count
+        var next = 0
+        for (position, count) in part.unitCounts.enumerated() {
+            let first = units.count
+            units.append(contentsOf: part.units[next..<(next + Int(count))])
+            units.withUnsafeMutableBufferPointer { units in
+                for unit in first..<units.count { units[unit].document = Int32(firstDocument + position) }
             }
-            next += count
-            documentUnits.append(first..<Int32(units.count))
+            next += Int(count)
+            documentUnits.append(Int32(first)..<Int32(units.count))
         }
     }
 
