@@ -52,6 +52,7 @@ struct PipeTable {
         if start < end, bytes[start] == pipe { start += 1 }
         if start < end, bytes[end - 1] == pipe, !(end - start >= 2 && bytes[end - 2] == backslash) { end -= 1 }
         var cells: [String] = []
+        cells.reserveCapacity(bytes[start..<end].reduce(1) { $0 + ($1 == pipe ? 1 : 0) })
         var cellStart = start
         var hasEscape = false
         var index = start

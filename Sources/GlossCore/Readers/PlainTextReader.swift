@@ -60,7 +60,9 @@ public struct PlainTextReader: Sendable {
     func read(_ text: String, arena: TextArena?) -> Document {
         let blocks = Self.blocks(of: text)
         let wrapWidth = Self.wrapWidth(of: blocks)
-        let units = blocks.flatMap { Self.units(of: $0, wrapWidth: wrapWidth) }
+        var units: [Unit] = []
+        units.reserveCapacity(blocks.reduce(0) { $0 + $1.count })
+        for block in blocks { units += Self.units(of: block, wrapWidth: wrapWidth) }
         var builder = DocumentBuilder(format: blocks.count > 1 ? .wire : .linePerParagraph, arena: arena)
         guard !units.isEmpty else { return builder.finish() }
         let shapes = units.map(UnitShape.init)
@@ -206,6 +208,7 @@ public struct PlainTextReader: Sendable {
         let utf8 = text.utf8
         var blocks: [[Line]] = []
         var current: [Line] = []
+        current.reserveCapacity(min(measured.count, 64))
         for line in measured {
             // Made from the UTF-8 view's slice: subscripting the String would check each end falls on a
             // scalar, which a line's ends always do.

@@ -61,6 +61,14 @@ enum StringBytes {
     /// empty. A newline is never part of a longer UTF-8 sequence.
     static func lineRanges(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        // Counted first (memchr is fast), so the array is made once at its size.
+        var count = 1
+        var from = 0
+        while let end = index(of: 0x0A, in: buffer, from: from) {
+            count += 1
+            from = end + 1
+        }
+        ranges.reserveCapacity(count)
         var start = 0
         while let end = index(of: 0x0A, in: buffer, from: start) {
             ranges.append(start..<end)
