@@ -20,6 +20,22 @@ final class ReaderPlainTextTests: XCTestCase {
         return document
     }
 
+    /// A line's text without its indentation, cut on bytes, against trimming its characters.
+    func testTrimmedLineBytesAgreeWithTrimmingCharacters() {
+        let pieces = ["word", " ", "  ", "\t", "\u{0B}", "\u{0C}", "\u{A0}", "\u{2003}", "\u{3000}", "e\u{301}", "\u{301}", "é", "- item", "’"]
+        var random = ReferenceRandom(seed: 43)
+        var fastPathTaken = 0
+        for _ in 0..<3_000 {
+            let text = (0..<random.next(12)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            for line in PlainTextReader.blocks(of: text).joined() {
+                guard let bytes = line.withTrimmedUTF8({ Array($0) }) else { continue }
+                fastPathTaken += 1
+                XCTAssertEqual(bytes, Array(line.text.trimmingWhitespace().utf8), text.debugDescription)
+            }
+        }
+        XCTAssertGreaterThan(fastPathTaken, 500)
+    }
+
     /// Lines found and measured on bytes against the same rules applied line by line to substrings.
     func testBlocksAgreeWithLineByLineMeasuring() {
         let pieces = ["word", "Port Alder", " ", "  ", "\t", "\n", "\n\n", "\r\n", "| a | b |", "- item", "1. step", "“quoted”", "—",

@@ -14,6 +14,18 @@ public struct PlainTextReader: Sendable {
         var isBullet: Bool
 
         /// `mayBeBullet` false says the line's first byte already ruled a bullet out.
+        /// The line's UTF-8 without its indentation, when that is ASCII whitespace followed by an ASCII
+        /// character (the end was trimmed when the line was made); nil when other whitespace may lead
+        /// it, or its bytes are not contiguous.
+        func withTrimmedUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+            text.utf8.withContiguousStorageIfAvailable { bytes -> Result? in
+                var start = 0
+                while start < bytes.count, Substring.isASCIIWhitespace(bytes[start]) { start += 1 }
+                guard start == bytes.count || bytes[start] < 0x80 else { return nil }
+                return body(UnsafeBufferPointer(rebasing: bytes[start...]))
+            } ?? nil
+        }
+
         init(number: Int, text: Substring, width: Int? = nil, isTable: Bool? = nil, mayBeBullet: Bool = true) {
             self.number = number
             self.text = text
@@ -40,15 +52,15 @@ public struct PlainTextReader: Sendable {
 
         /// The UTF-8 of `text`, without making a String: a passage goes straight into the arena.
         func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-            if lines.count == 1, let result = lines[0].text.trimmingWhitespace().utf8.withContiguousStorageIfAvailable(body) {
-                return result
-            }
+            if lines.count == 1, let result = lines[0].withTrimmedUTF8(body) { return result }
             // Joined on bytes: joined(separator:) over substrings is a measurable share of a load.
             var bytes: [UInt8] = []
             bytes.reserveCapacity(lines.reduce(lines.count) { $0 + $1.text.utf8.count })
             for (index, line) in lines.enumerated() {
                 if index > 0 { bytes.append(shape == .table ? 0x0A : 0x20) }
-                bytes.appendUTF8(of: line.text.trimmingWhitespace())
+                if line.withTrimmedUTF8({ bytes.append(contentsOf: $0) }) == nil {
+                    bytes.appendUTF8(of: line.text.trimmingWhitespace())
+                }
             }
             return bytes.withUnsafeBufferPointer(body)
         }
