@@ -60,8 +60,9 @@ enum ReadingCommands {
             session.workspace.drifted.insert(document)
             invocation.warnings.append("\(session.workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text")
         }
-        for document in added {
-            session.workspace.pendingInverses.append(.setLoaded(document: document, false))
+        // Added documents are one run (new ones, at the end): one edit undoes them all.
+        if let first = added.first, let last = added.last {
+            session.workspace.pendingInverses.append(.setLoaded(documents: first..<(last + 1), false))
         }
         var output = invocation.output
         for document in added.prefix(20) {

@@ -297,18 +297,21 @@ public final class Workspace {
         return added
     }
 
-    /// Undoing a load hides the document; redoing shows it again under the same id.
-    public func setLoaded(_ document: Int, _ loaded: Bool) {
-        guard isLoaded[document] != loaded else { return }
-        isLoaded[document] = loaded
-        loadedDocumentCount += loaded ? 1 : -1
-        if loaded {
-            documentIndexByID[documents[document].id] = document
-        } else {
-            documentIndexByID[documents[document].id] = nil
-            if currentDocument == document { currentDocument = loadedDocumentIndices.last }
+    /// Undoing a load hides its documents; redoing shows them again under the same ids.
+    public func setLoaded(_ range: Range<Int>, _ loaded: Bool) {
+        var hidCurrent = false
+        for document in range where isLoaded[document] != loaded {
+            isLoaded[document] = loaded
+            loadedDocumentCount += loaded ? 1 : -1
+            if loaded {
+                documentIndexByID[documents[document].id] = document
+            } else {
+                documentIndexByID[documents[document].id] = nil
+                hidCurrent = hidCurrent || currentDocument == document
+            }
+            setLive(document, loaded)
         }
-        setLive(document, loaded)
+        if hidCurrent { currentDocument = loadedDocumentIndices.last }
         refreshFilters()
     }
 

@@ -1,23 +1,29 @@
-/// A change to the workspace that can be undone: annotation edits, and showing or hiding a loaded
-/// document. Commands change state only through `Workspace.perform(_:)`.
+/// A change to the workspace that can be undone: annotation edits, and showing or hiding loaded
+/// documents (a run of them: a load of thousands is one edit). Commands change state only through
+/// `Workspace.perform(_:)`.
 public enum WorkspaceEdit: Hashable, Sendable {
     case annotation(Annotations.Edit)
-    case setLoaded(document: Int, Bool)
+    case setLoaded(documents: Range<Int>, Bool)
 }
 
 extension Workspace {
     /// Applies an edit and records its inverse for the running command.
     public func perform(_ edit: WorkspaceEdit) {
         annotationVersion += 1
-        let inverse: WorkspaceEdit
         switch edit {
         case .annotation(let annotationEdit):
-            inverse = .annotation(annotations.apply(annotationEdit))
-        case .setLoaded(let document, let loaded):
-            inverse = .setLoaded(document: document, isLoaded[document])
-            setLoaded(document, loaded)
+            pendingInverses.append(.annotation(annotations.apply(annotationEdit)))
+        case .setLoaded(let range, let loaded):
+            // The inverse gives each document back its state: one edit per run of documents that share it.
+            var start = range.lowerBound
+            while start < range.upperBound {
+                var end = start + 1
+                while end < range.upperBound, isLoaded[end] == isLoaded[start] { end += 1 }
+                pendingInverses.append(.setLoaded(documents: start..<end, isLoaded[start]))
+                start = end
+            }
+            setLoaded(range, loaded)
         }
-        pendingInverses.append(inverse)
     }
 
     public func perform(_ edit: Annotations.Edit) {
@@ -55,7 +61,7 @@ extension Workspace {
         for edit in inverses {
             switch edit {
             case .annotation(let annotationEdit): annotations.apply(annotationEdit)
-            case .setLoaded(let document, let loaded): setLoaded(document, loaded)
+            case .setLoaded(let range, let loaded): setLoaded(range, loaded)
             }
         }
         pendingInverses = []
