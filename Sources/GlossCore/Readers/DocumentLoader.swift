@@ -253,10 +253,10 @@ public enum DocumentLoader {
     }
 
     /// The bytes of a file that a walk of its folder found to be a regular file. Each file of a big
-    /// load costs system calls, so this one makes two fewer than `readBytes`: it is opened relative to
-    /// its open folder (one name to look up rather than every component of the path), and not read
-    /// again to meet its end when it has the size `fstat` gave. Opened non-blocking and checked once
-    /// open: should a FIFO or a device have taken its place since the walk, it is neither waited on nor read.
+    /// load costs system calls, so this one is opened relative to its open folder (one name to look up
+    /// rather than every component of the path), stat'ed only once open, and not read again to meet its
+    /// end when it has the size `fstat` gave. Opened non-blocking and checked once open: should a FIFO
+    /// or a device have taken its place since the walk, it is neither waited on nor read.
     static func readWalkedBytes(_ candidate: Candidate, folders: FolderCursor) throws(GlossError) -> [UInt8] {
         let folder = folders.descriptor(forFolderOf: candidate)
         let descriptor = candidate.path.withCString { path in

@@ -123,6 +123,7 @@ struct FolderWalk {
                     guard fstatat(descriptor, name, &info, 0) == 0 else { continue }
                     mode = info.st_mode & S_IFMT
                 }
+                guard mode == S_IFDIR || isArticle else { continue }
                 let child = path + "/" + name
                 let childShown = shownIsPath ? child : shown.hasSuffix("/") ? shown + name : shown + "/" + name
                 if mode == S_IFDIR {
