@@ -13,7 +13,6 @@ public struct PlainTextReader: Sendable {
         var isTable: Bool
         var isBullet: Bool
 
-        /// `mayBeBullet` false says the line's first byte already ruled a bullet out.
         /// The line's UTF-8 without its indentation, when that is ASCII whitespace followed by an ASCII
         /// character (the end was trimmed when the line was made); nil when other whitespace may lead
         /// it, or its bytes are not contiguous.
@@ -26,6 +25,7 @@ public struct PlainTextReader: Sendable {
             } ?? nil
         }
 
+        /// `mayBeBullet` false says the line's first byte already ruled a bullet out.
         init(number: Int, text: Substring, width: Int? = nil, isTable: Bool? = nil, mayBeBullet: Bool = true) {
             self.number = number
             self.text = text
