@@ -256,11 +256,8 @@ public final class Workspace {
         let firstDocument = documents.count
         for position in part.documents.indices {
             let index = firstDocument + position
-            // One hash for the usual case, an id not yet taken.
-            if part.documents[position].id.isEmpty {
-                part.documents[position].id = makeDocumentID(for: part.documents[position].path)
-                documentIndexByID[part.documents[position].id] = index
-            } else if let taken = documentIndexByID.updateValue(index, forKey: part.documents[position].id) {
+            // Every document has its path's id (`IndexedPart.append`); one hash when it is not yet taken.
+            if let taken = documentIndexByID.updateValue(index, forKey: part.documents[position].id) {
                 documentIndexByID[part.documents[position].id] = taken
                 part.documents[position].id = makeDocumentID(for: part.documents[position].path)
                 documentIndexByID[part.documents[position].id] = index
