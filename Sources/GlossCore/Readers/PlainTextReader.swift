@@ -217,14 +217,11 @@ public struct PlainTextReader: Sendable {
                                 mayBeBullet: mayStartBullet(line))
             }
         }
-        let utf8 = text.utf8
         var blocks: [[Line]] = []
         var current: [Line] = []
         current.reserveCapacity(min(measured.count, 64))
         for line in measured {
-            // Made from the UTF-8 view's slice: subscripting the String would check each end falls on a
-            // scalar, which a line's ends always do.
-            let slice = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: line.range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: line.range.upperBound)])
+            let slice = text.slice(utf8: line.range)
             let kept: Line?
             if line.trimmed {
                 kept = slice.isEmpty ? nil : Line(number: line.number, text: slice, width: line.width, isTable: line.isTable,

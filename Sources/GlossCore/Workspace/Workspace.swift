@@ -101,8 +101,7 @@ public final class Workspace {
             return (stem, asciiDocumentID(UnsafeBufferPointer(rebasing: bytes[stem])))
         }
         if let asciiID { return asciiID ?? "doc" }
-        let utf8 = path.utf8
-        return documentID(ofStem: path[utf8.index(utf8.startIndex, offsetBy: stem.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: stem.upperBound)])
+        return documentID(ofStem: path.slice(utf8: stem))
     }
 
     /// The file name's bytes without its extension; a hidden file's name (".notes.txt") is kept whole.
