@@ -89,13 +89,13 @@ extension GlossCommand {
             if !skipStartupFile { StartupFile.run(in: session) }
             let store = StatePaths.journalStore()
             session.journalStore = store
-            let unfinished = store?.latestUnfinished()
+            let unfinished = store?.unfinished() ?? []
             do {
-                session.journal = try store?.create()
+                session.journal = try store?.create(folder: session.baseDirectory)
             } catch {
-                Terminal.writeError("gloss: warning: \(error.message); this session is not protected against a crash")
+                Terminal.writeError("gloss: warning: \(TerminalSafe.escape(error.message, keepNewlines: false)); this session is not protected against a crash")
             }
-            defer { session.journal?.close(removing: true) }
+            defer { Self.closeJournal(of: session) }
 
             let scripts = files.filter { $0.hasSuffix(".gloss") }
             let articles = files.filter { !$0.hasSuffix(".gloss") }
@@ -106,28 +106,32 @@ extension GlossCommand {
                 session.isScript = true
                 session.writableRoots = [session.baseDirectory] + allowWrite.map { SessionScript.absolute($0, base: session.baseDirectory) }
                 let runner = BatchRunner(session: session, name: "<stdin>")
-                if resume, let status = runner.resume(unfinished) { throw ExitCode(status) }
+                if resume, let status = runner.resume() { throw ExitCode(status) }
                 let status = runner.runStandardInput(preloading: articles, session: scripts.first)
                 throw ExitCode(status)
             }
             let loop = InteractiveLoop(session: session, usePager: !display.noPager)
             if resume {
-                if unfinished == nil { Terminal.writeError("gloss: there is no unfinished session to resume") }
                 loop.execute("resume")
-            } else if let latest = unfinished {
-                Terminal.writeError("gloss: an unfinished session from \(latest.started) (\(latest.commandCount) commands) can be restored: type 'resume' (or start with gloss --resume)")
+            } else if let newest = unfinished.first {
+                let count = unfinished.count == 1 ? "an unfinished session" : "\(unfinished.count) unfinished sessions"
+                Terminal.writeError("gloss: \(count) can be restored (the newest from \(JournalStore.readable(newest.started)), \(newest.commandCount) commands): type 'resume' (or start with gloss --resume)")
             }
             if let script = scripts.first {
-                let result = loop.execute("replay --quiet " + CommandLineTokenizer.quote(script))
-                if result.error == nil {
-                    session.openedScript = SessionScript.absolute(script, base: session.baseDirectory)
-                    session.openedHistoryCount = session.history.count
-                }
+                _ = ScriptRunner.open(script, shownAs: script, in: session, emit: BatchRunner.show)
             }
             for file in articles {
                 loop.execute("load " + CommandLineTokenizer.quote(file))
             }
             throw ExitCode(loop.run())
+        }
+
+        /// Ends the journal: removed when everything is saved, kept (and said so) when work is not.
+        static func closeJournal(of session: Session) {
+            let hadJournal = session.journal != nil
+            if session.closeJournal(), hadJournal {
+                Terminal.writeError("gloss: unsaved work is kept as an unfinished session: gloss --resume restores it")
+            }
         }
     }
 

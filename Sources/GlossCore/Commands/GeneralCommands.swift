@@ -86,9 +86,17 @@ enum GeneralCommands {
 
     static let quit = CommandSpec(
         "quit", aliases: ["exit", "q"], group: .general, effect: .meta,
-        summary: "Leave gloss (Ctrl-D does the same); the journal is closed",
-        examples: [.init("quit", "end the session")]
+        summary: "Leave gloss (Ctrl-D does the same); unsaved work is kept for resume",
+        discussion: """
+            With work not saved yet, quit at a terminal asks: save, discard or cancel; Enter (or a closed \
+            terminal) leaves the work as an unfinished session that gloss --resume restores. In a script, \
+            quit keeps unsaved work the same way unless --discard is given. A session with nothing unsaved \
+            leaves no journal behind.
+            """,
+        options: [OptionSpec("discard", help: "leave without keeping unsaved work")],
+        examples: [.init("quit", "end the session"), .init("quit --discard", "end it and throw unsaved work away")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         invocation.quitRequested = true
+        if invocation.flag("discard") { invocation.context.discardsUnsavedWork = true }
     }
 }

@@ -56,7 +56,7 @@ struct REFIProject {
         var xml = XMLWriter()
         xml.start("Project", [
             "xmlns": "urn:QDA-XML:project:1.0",
-            "name": context.session.openedScript.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "gloss workspace",
+            "name": context.session.origin.map(\.path).map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "gloss workspace",
             "origin": "gloss \(GlossVersion.current)",
             "creatingUserGUID": user,
             "creationDateTime": date,

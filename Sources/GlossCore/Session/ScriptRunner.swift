@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs a script's lines through a session, reporting errors as `SCRIPT:LINE:COL: error: MESSAGE`.
 /// Used by `gloss run`, by commands piped on standard input, and by `replay`.
 public struct ScriptRunner {
@@ -94,7 +96,49 @@ public struct ScriptRunner {
             errors = runEach(commands, name: name, in: session, emit: emit)
         }
         for warning in session.takeJournalWarnings() { emit(.warning("\(name): warning: \(warning)")) }
+        for report in session.workspace.takeDriftReports() { emit(.warning("\(name): \(report)")) }
         return errors
+    }
+
+    /// Opens a saved session (`gloss NAME.gloss`): replays it quietly, paths relative to its folder.
+    /// A failing line stops it with `SCRIPT:LINE:COL: error:` and a count of the lines not replayed;
+    /// the session stays tied to the script either way, and `save` will not overwrite it with a
+    /// partial state. Returns false when the replay stopped or the script could not be read.
+    public static func open(_ path: String, shownAs name: String, in session: Session, emit: (Event) -> Void) -> Bool {
+        let absolute = SessionScript.absolute(path, base: session.baseDirectory)
+        let text: String
+        do throws(GlossError) {
+            text = try ScriptFile.read(absolute, shownAs: name)
+        } catch {
+            emit(.error("gloss: cannot open \(TerminalSafe.escape(error.message, keepNewlines: false))"))
+            return false
+        }
+        let commands = commands(in: text)
+        let savedBase = session.baseDirectory
+        session.baseDirectory = (absolute as NSString).deletingLastPathComponent
+        session.replayDepth += 1
+        var stop: (line: Int, left: Int)?
+        session.groupingJournalWrites {
+            for (index, command) in commands.enumerated() {
+                let result = session.execute(command.text)
+                for warning in result.warnings { emit(.warning("\(name):\(command.number): warning: \(warning)")) }
+                if let error = result.error {
+                    emit(.error(format(error, name: name, line: command.number, text: command.text)))
+                    stop = (command.number, commands.count - index)
+                    break
+                }
+                if result.quit { break }
+            }
+        }
+        session.replayDepth -= 1
+        session.baseDirectory = savedBase
+        for warning in session.takeJournalWarnings() { emit(.warning("\(name): warning: \(warning)")) }
+        for report in session.workspace.takeDriftReports() { emit(.warning("\(name): \(report)")) }
+        session.setOrigin(absolute, stoppedAt: stop?.line, notReplayed: stop?.left ?? 0)
+        guard let stop else { return true }
+        let recovered = SessionScript.relative(SessionCommands.recoveredName(for: absolute), to: savedBase)
+        emit(.warning("\(name): opened up to line \(stop.line); \(stop.left) line\(stop.left == 1 ? " was" : "s were") not replayed. The session stays tied to \(name), but save will not overwrite it with this partial state: save \(recovered) keeps it beside, save --force replaces it"))
+        return false
     }
 
     private func runEach(_ commands: [ScriptLine], name: String, in session: Session, emit: (Event) -> Void) -> Int {

@@ -68,12 +68,3 @@ public struct Anchor: Hashable, Sendable {
     }
 }
 
-/// An annotation that could not be placed again after its document changed.
-public struct Orphan: Hashable, Sendable {
-    public var document: String
-    public var address: String
-    /// What the element's text began with when it was saved.
-    public var text: String
-    /// The command that could not attach it.
-    public var command: String
-}

@@ -34,9 +34,13 @@ public final class Workspace {
     var anchoredAddresses: [Int: [ElementAddress]] = [:]
     /// Annotations that could not be re-attached after a document changed.
     public internal(set) var orphans: [Orphan] = []
-    var pendingOrphans: [Orphan] = []
+    var pendingOrphans: [PendingOrphan] = []
+    /// Changed documents whose re-anchoring has been reported.
+    var driftReported: Set<Int> = []
     /// Elements named by address in the running command, so a save can anchor them.
     var pendingTouched: [ElementRef] = []
+    /// How the running command's target words were resolved.
+    var pendingResolutions: [TargetResolution] = []
 
     /// Inverses of the edits performed by the running command (see `perform(_:)`).
     var pendingInverses: [WorkspaceEdit] = []
@@ -288,7 +292,7 @@ public final class Workspace {
         liveUnits.grow(to: units.count)
         for document in added { setLive(document, true) }
         kindSetCache = [:]
-        if currentDocument == nil, let first = added.first { currentDocument = first }
+        if currentDocument == nil, let first = added.first { perform(.setCurrentDocument(first)) }
         refreshFilters()
         return added
     }
