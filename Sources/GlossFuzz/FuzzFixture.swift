@@ -127,7 +127,7 @@ enum FuzzFixture {
     static func session() -> Session {
         let session = Session(registry: registry, baseDirectory: directory)
         session.isScript = true
-        session.writableRoots = []
+        session.sandbox = ScriptSandbox(writableRoots: [], readableRoots: [directory], strict: true)
         session.terminalWidth = 80
         session.workspace.add(documents)
         return session

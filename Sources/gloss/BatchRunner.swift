@@ -76,11 +76,19 @@ struct BatchRunner {
         return 0
     }
 
+    /// Files the script read outside its folder, the current folder and its FILE arguments (allowed
+    /// without --strict, but said).
+    func reportOutsideReads() {
+        guard let reads = session.sandbox?.outsideReads, !reads.isEmpty else { return }
+        let shown = reads.prefix(10).map { TerminalSafe.escape($0, keepNewlines: false) }.joined(separator: ", ")
+        Terminal.writeError("gloss: \(TerminalSafe.escape(name, keepNewlines: false)) read \(reads.count) file\(reads.count == 1 ? "" : "s") outside its folder and the current folder: \(shown)\(reads.count > 10 ? ", …" : "") (--strict refuses such reads)")
+    }
+
     static func show(_ event: ScriptRunner.Event) {
         switch event {
         case .echo(let command): Terminal.write("> " + TerminalSafe.escape(command, keepNewlines: false) + "\n")
         case .output(let text): Terminal.write(text)
-        case .warning(let text): Terminal.writeError(text)
+        case .warning(let text): Terminal.writeError(TerminalSafe.escape(text, keepNewlines: false))
         case .error(let text): Terminal.writeError(text)
         }
     }

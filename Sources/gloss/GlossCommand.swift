@@ -35,7 +35,8 @@ struct GlossCommand: ParsableCommand {
                 Terminal.write(fullMessage(for: error) + "\n")
                 Foundation.exit(0)
             }
-            let message = fullMessage(for: error)
+            // Arguments are echoed in usage errors: a file name can carry control characters.
+            let message = TerminalSafe.escape(fullMessage(for: error), keepNewlines: true)
             if !message.isEmpty { Terminal.writeError(message) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
@@ -104,7 +105,9 @@ extension GlossCommand {
             if !interactive {
                 session.terminalColor = false
                 session.isScript = true
-                session.writableRoots = [session.baseDirectory] + allowWrite.map { SessionScript.absolute($0, base: session.baseDirectory) }
+                let folder = session.baseDirectory
+                session.sandbox = ScriptSandbox(writableRoots: [folder] + allowWrite.map { SessionScript.absolute($0, base: folder) },
+                                                readableRoots: [folder] + files.map { SessionScript.absolute($0, base: folder) })
                 let runner = BatchRunner(session: session, name: "<stdin>")
                 if resume, let status = runner.resume() { throw ExitCode(status) }
                 let status = runner.runStandardInput(preloading: articles, session: scripts.first)
@@ -167,6 +170,12 @@ extension GlossCommand {
         @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the script save and export inside DIR too (default: only under the current folder).", valueName: "DIR"))
         var allowWrite: [String] = []
 
+        @Flag(help: "Let the script read only inside its own folder, the current folder, the FILE arguments and --allow-read folders (for scripts from others).")
+        var strict = false
+
+        @Option(name: .customLong("allow-read"), help: ArgumentHelp("With --strict: let the script read inside DIR too.", valueName: "DIR"))
+        var allowRead: [String] = []
+
         @OptionGroup var display: DisplayOptions
 
         func validate() throws {
@@ -189,9 +198,16 @@ extension GlossCommand {
             options.echo = echo
             options.quiet = quiet
             session.isScript = true
-            session.writableRoots = [session.baseDirectory] + allowWrite.map { SessionScript.absolute($0, base: session.baseDirectory) }
+            let folder = session.baseDirectory
+            let scriptFolder = (SessionScript.absolute(script, base: folder) as NSString).deletingLastPathComponent
+            session.sandbox = ScriptSandbox(
+                writableRoots: [folder] + allowWrite.map { SessionScript.absolute($0, base: folder) },
+                readableRoots: [scriptFolder, folder] + (files + allowRead).map { SessionScript.absolute($0, base: folder) },
+                strict: strict)
             let runner = BatchRunner(session: session, name: script, options: options)
-            throw ExitCode(runner.runScript(at: script, files: files))
+            let status = runner.runScript(at: script, files: files)
+            runner.reportOutsideReads()
+            throw ExitCode(status)
         }
     }
 }

@@ -377,6 +377,57 @@ final class ReplFeatureTests: XCTestCase {
         XCTAssertTrue(try directory.read("coded.gloss").contains("tag s3 c"))
     }
 
+    // MARK: Scripts replayed at the prompt
+
+    /// A script replayed at the prompt, or opened from the command line, asks before it writes outside
+    /// the current folder (here through a symlink); no keeps the file from being written.
+    func testAReplayedScriptAsksBeforeWritingOutsideTheFolder() throws {
+        let directory = try directoryWithArticle()
+        let outside = directory.url.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let work = directory.url.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("dirlink").path, withDestinationPath: "../outside")
+        try directory.write("work/evil.gloss", "load ../\(harborPath)\nexport json dirlink/x.json\n")
+        let terminal = try PseudoTerminal([], in: work, environment: ["HOME": directory.url.path,
+                                                                       "XDG_STATE_HOME": directory.url.appendingPathComponent(".state").path])
+        terminals.append(terminal)
+        try terminal.waitForPrompt()
+        try type("replay evil.gloss", on: terminal)
+        try terminal.send(Key.enter)
+        try terminal.expect("A replayed script wants to write dirlink/x.json in \(outside.resolvingSymlinksInPath().path)")
+        try terminal.expect("[y/N] ")
+        try terminal.waitForRawMode()
+        try terminal.send("n" + Key.enter)
+        let refused = try terminal.expect(harborPrompt)
+        XCTAssertTrue(refused.contains("a script may not write dirlink/x.json"), PseudoTerminal.visible(refused))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: outside.appendingPathComponent("x.json").path))
+        try terminal.waitForRawMode()
+        try endSession(terminal)
+
+        let opened = try PseudoTerminal(["evil.gloss"], in: work, environment: ["HOME": directory.url.path,
+                                                                                 "XDG_STATE_HOME": directory.url.appendingPathComponent(".state").path])
+        terminals.append(opened)
+        try opened.expect("Allow writes there for this replay? [y/N] ")
+        try opened.waitForRawMode()
+        try opened.send("y" + Key.enter)
+        try opened.waitForPrompt(harborPrompt)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: outside.appendingPathComponent("x.json").path))
+        try endSession(opened)
+    }
+
+    /// A file name with control characters is never completed onto the line.
+    func testHostileFileNamesAreNotCompleted() throws {
+        let directory = try directoryWithArticle()
+        try directory.write("articles/evil\u{1B}[2Jname.txt", "A title\n\nA paragraph.\n")
+        let terminal = try launch(in: directory)
+        try terminal.waitForPrompt()
+        try complete(terminal, typing: "load articles/", into: "load articles/harbor-barrier-vote.txt ")
+        XCTAssertFalse(terminal.output.contains("\u{1B}"), PseudoTerminal.visible(terminal.output))
+        try clearLine(terminal, prompt: "gloss> ")
+        try endSession(terminal)
+    }
+
     // MARK: Helpers
 
     private func launch(_ arguments: [String] = [], in directory: TemporaryDirectory, environment: [String: String] = [:],

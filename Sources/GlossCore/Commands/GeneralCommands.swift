@@ -33,11 +33,13 @@ enum GeneralCommands {
 
     static let set = CommandSpec(
         "set", group: .general, effect: .view,
-        summary: "Show or change settings (width, color, pager, snippet) and script variables",
+        summary: "Show or change settings (width, color, pager, snippet, strict) and script variables",
         discussion: """
             `set` alone lists settings and variables. Settings: width (columns or auto), color (on, off, \
-            auto), pager (on, off), snippet (characters of context in find results). Any other NAME \
-            defines a variable used as ${NAME} in later commands.
+            auto), pager (on, off), snippet (characters of context in find results), strict (on, off: \
+            scripts replayed here read only in their folder, the current folder and their FILE \
+            arguments; a script cannot turn it off). Any other NAME defines a variable used as ${NAME} \
+            in later commands ($$ is a literal $).
             """,
         arguments: [
             ArgumentSpec("NAME", .setting, .optional, help: "a setting or variable name"),
@@ -70,6 +72,10 @@ enum GeneralCommands {
             return
         }
         let key = name.text.lowercased()
+        if key == "strict", session.sandboxApplies, session.sandbox?.strict == true, value.text.lowercased() != "on" {
+            throw GlossError("a script cannot turn strict off", column: value.column)
+        }
+        if key == "strict", session.sandboxApplies, value.text.lowercased() == "on" { session.sandbox?.strict = true }
         if Settings.names.contains(key) || key == "colour" {
             do throws(GlossError) {
                 try session.settings.set(key, value.text)

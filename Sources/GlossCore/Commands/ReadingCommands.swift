@@ -29,6 +29,7 @@ enum ReadingCommands {
         do throws(GlossError) {
             candidates = try DocumentLoader.candidates(for: paths, baseDirectory: session.baseDirectory)
             guard !candidates.isEmpty else { throw GlossError("no .txt, .md or .markdown files found in \(paths.joined(separator: " "))") }
+            try session.checkReads(candidates)
             if candidates.count < 64 {
                 // A few files: read them, then index into the last shard (many small loads make no more shards).
                 let outcome = try DocumentLoader.load(candidates)

@@ -112,9 +112,9 @@ enum SessionCommands {
         if let origin = session.origin, origin.stoppedAt != nil, path == origin.path, !invocation.flag("force") {
             throw GlossError("\(SessionScript.relative(path, to: session.baseDirectory)) is the script this session was opened from, and its replay stopped early: add --force to replace it with this state")
         }
-        try session.checkWritable(path, shownAs: invocation.word("NAME")?.text)
         let text = SessionScript.render(session, scriptPath: path, stateOnly: invocation.flag("state-only"), version: GlossVersion.current)
-        try AtomicFile.write(text, to: path, overwrite: overwrite)
+        try AtomicFile.write(text, to: path, overwrite: overwrite,
+                             mayWriteInto: session.writeCheck(shownAs: invocation.word("NAME")?.text ?? SessionScript.relative(path, to: session.baseDirectory)))
         let count = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("anchor ") }.count
         invocation.line(StyledText("saved \(count) command\(count == 1 ? "" : "s") to ", .faint)
                         + StyledText(SessionScript.relative(path, to: session.baseDirectory), .strong))
@@ -168,41 +168,60 @@ enum SessionCommands {
         let path = SessionScript.absolute(word.text, base: session.baseDirectory)
         let text: String
         do throws(GlossError) {
+            try session.checkRead(path, shownAs: word.text)
             text = try ScriptFile.read(path, shownAs: word.text)
         } catch {
             throw GlossError(error.message, column: word.column)
         }
         let files = invocation.words("FILE").map { SessionScript.absolute($0.text, base: session.baseDirectory) }
-        let savedVariables = session.variables
-        let savedBase = session.baseDirectory
-        if !files.isEmpty {
-            for (index, file) in files.enumerated() { session.variables[String(index + 1)] = file }
-            session.variables["args"] = files.map(CommandLineTokenizer.quote).joined(separator: " ")
-        }
-        session.baseDirectory = (path as NSString).deletingLastPathComponent
-        session.replayDepth += 1
-        defer {
-            session.replayDepth -= 1
-            session.baseDirectory = savedBase
-            if !files.isEmpty {
-                for index in files.indices { session.variables[String(index + 1)] = savedVariables[String(index + 1)] }
-                session.variables["args"] = savedVariables["args"]
-            }
-        }
+        let folder = (path as NSString).deletingLastPathComponent
         let name = word.text
-        try session.groupingJournalWrites { () throws(GlossError) in
-            for command in ScriptRunner.commands(in: text) {
-                let result = session.execute(command.text)
-                invocation.warnings += result.warnings.map { "\(name):\(command.number): \($0)" }
-                if !invocation.flag("quiet") && !result.output.isEmpty { invocation.output.raw(result.output) }
-                if var error = result.error {
-                    let column = error.column.map { ":\($0 + command.text.prefix(while: { $0 == " " || $0 == "\t" }).count)" } ?? ""
-                    error.chain.insert("in replay of \(name):\(command.number)\(column)", at: 0)
-                    error.column = nil
-                    throw error
+        let quiet = invocation.flag("quiet")
+        var output = invocation.output
+        var warnings: [String] = []
+        let outsideReads: [String]
+        do throws(GlossError) {
+            (_, outsideReads) = try session.withScriptSandbox(scriptFolder: folder, files: files) { () throws(GlossError) in
+                let savedVariables = session.variables
+                let savedBase = session.baseDirectory
+                if !files.isEmpty {
+                    for (index, file) in files.enumerated() { session.variables[String(index + 1)] = file }
+                    session.variables["args"] = files.map(CommandLineTokenizer.quote).joined(separator: " ")
                 }
-                if result.quit { break }
+                session.baseDirectory = folder
+                session.replayDepth += 1
+                defer {
+                    session.replayDepth -= 1
+                    session.baseDirectory = savedBase
+                    if !files.isEmpty {
+                        for index in files.indices { session.variables[String(index + 1)] = savedVariables[String(index + 1)] }
+                        session.variables["args"] = savedVariables["args"]
+                    }
+                }
+                try session.groupingJournalWrites { () throws(GlossError) in
+                    for command in ScriptRunner.commands(in: text) {
+                        let result = session.execute(command.text)
+                        warnings += result.warnings.map { "\(name):\(command.number): \($0)" }
+                        if !quiet && !result.output.isEmpty { output.raw(result.output) }
+                        if var error = result.error {
+                            let column = error.column.map { ":\($0 + command.text.prefix(while: { $0 == " " || $0 == "\t" }).count)" } ?? ""
+                            error.chain.insert("in replay of \(name):\(command.number)\(column)", at: 0)
+                            error.column = nil
+                            throw error
+                        }
+                        if result.quit { break }
+                    }
+                }
             }
+        } catch {
+            invocation.output = output
+            invocation.warnings += warnings
+            throw error
+        }
+        invocation.output = output
+        invocation.warnings += warnings
+        if !outsideReads.isEmpty {
+            invocation.warnings.append("\(name) read files outside its folder and the current folder: \(outsideReads.prefix(10).joined(separator: ", "))\(outsideReads.count > 10 ? ", …" : "") (set strict on refuses such reads)")
         }
         invocation.warnings += session.workspace.takeDriftReports()
     }

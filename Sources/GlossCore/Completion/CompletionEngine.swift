@@ -235,7 +235,9 @@ public struct CompletionEngine {
         // The word as typed (maybe with ~) minus the name being completed.
         let typedFolder = slash == nil ? "" : String(word.dropLast(namePrefix.count))
         var result: [Candidate] = []
-        for entry in entries where entry.hasPrefix(namePrefix) && (!entry.hasPrefix(".") || namePrefix.hasPrefix(".")) {
+        // A name with control characters is never put on the line (it would reach the terminal raw).
+        for entry in entries where entry.hasPrefix(namePrefix) && (!entry.hasPrefix(".") || namePrefix.hasPrefix("."))
+            && !entry.unicodeScalars.contains(where: TerminalSafe.needsEscape) {
             let isFolder = DocumentLoader.isDirectory(folder + "/" + entry)
             result.append(Candidate(typedFolder + entry + (isFolder ? "/" : ""), appendSpace: !isFolder))
         }

@@ -42,20 +42,22 @@ public final class Journal {
         Glibc.close(descriptor)
     }
 
+    /// Creates the journal folder and its parents, saying which part is in the way when one is.
     private static func createFolder(of path: String) throws(GlossError) {
         let directory = (path as NSString).deletingLastPathComponent
-        var info = stat()
-        if stat(directory, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw GlossError("cannot keep journals in \(directory): it is not a folder")
+        var partial = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            partial += "/" + component
+            var info = stat()
+            if stat(partial, &info) == 0 {
+                guard info.st_mode & S_IFMT == S_IFDIR else {
+                    throw GlossError("cannot create the journal folder \(directory): \(partial) is a file, not a folder")
+                }
+                continue
             }
-            return
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw GlossError("cannot create the journal folder \(directory): \(FileErrors.describe(error))")
+            if mkdir(partial, 0o700) != 0 && errno != EEXIST {
+                throw GlossError("cannot create the journal folder \(directory): \(partial): \(DocumentLoader.describe(errno: errno))")
+            }
         }
     }
 

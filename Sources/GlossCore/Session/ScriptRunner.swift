@@ -115,23 +115,29 @@ public struct ScriptRunner {
         }
         let commands = commands(in: text)
         let savedBase = session.baseDirectory
-        session.baseDirectory = (absolute as NSString).deletingLastPathComponent
-        session.replayDepth += 1
+        let folder = (absolute as NSString).deletingLastPathComponent
         var stop: (line: Int, left: Int)?
-        session.groupingJournalWrites {
-            for (index, command) in commands.enumerated() {
-                let result = session.execute(command.text)
-                for warning in result.warnings { emit(.warning("\(name):\(command.number): warning: \(warning)")) }
-                if let error = result.error {
-                    emit(.error(format(error, name: name, line: command.number, text: command.text)))
-                    stop = (command.number, commands.count - index)
-                    break
+        let (_, outsideReads) = session.withScriptSandbox(scriptFolder: folder, files: []) {
+            session.baseDirectory = folder
+            session.replayDepth += 1
+            session.groupingJournalWrites {
+                for (index, command) in commands.enumerated() {
+                    let result = session.execute(command.text)
+                    for warning in result.warnings { emit(.warning("\(name):\(command.number): warning: \(warning)")) }
+                    if let error = result.error {
+                        emit(.error(format(error, name: name, line: command.number, text: command.text)))
+                        stop = (command.number, commands.count - index)
+                        break
+                    }
+                    if result.quit { break }
                 }
-                if result.quit { break }
             }
+            session.replayDepth -= 1
+            session.baseDirectory = savedBase
         }
-        session.replayDepth -= 1
-        session.baseDirectory = savedBase
+        if !outsideReads.isEmpty {
+            emit(.warning("\(name): read files outside its folder and the current folder: \(outsideReads.prefix(10).joined(separator: ", "))\(outsideReads.count > 10 ? ", …" : "") (set strict on refuses such reads)"))
+        }
         for warning in session.takeJournalWarnings() { emit(.warning("\(name): warning: \(warning)")) }
         for report in session.workspace.takeDriftReports() { emit(.warning("\(name): \(report)")) }
         session.setOrigin(absolute, stoppedAt: stop?.line, notReplayed: stop?.left ?? 0)
@@ -166,7 +172,7 @@ public struct ScriptRunner {
             location += ":\(column + indent)"
         }
         for step in error.chain { location += ": " + step }
-        var message = "\(location): error: \(TerminalSafe.escape(error.message, keepNewlines: false))"
+        var message = "\(TerminalSafe.escape(location, keepNewlines: false)): error: \(TerminalSafe.escape(error.message, keepNewlines: false))"
         if let detail = error.detail { message += "\n" + TerminalSafe.escape(detail) }
         return message
     }

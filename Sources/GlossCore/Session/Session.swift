@@ -35,8 +35,6 @@ public final class Session {
     /// together when the outermost ends; and whether some have been written since the last fsync.
     private var journalGroupDepth = 0
     private var journalNeedsSync = false
-    /// Folders scripts may write into (`save`, `export`); nil means anywhere (an interactive session).
-    public var writableRoots: [String]?
     public var journal: Journal?
     /// Set by `quit --discard`: the journal goes even though work was not saved.
     public var discardsUnsavedWork = false
@@ -232,17 +230,50 @@ public final class Session {
     var canUndo: Bool { log.canUndo }
     var canRedo: Bool { log.canRedo }
 
-    /// Checks that a replayed script may write `path`: inside the allowed folders, with no `..` escaping them.
-    public func checkWritable(_ path: String, shownAs shown: String? = nil) throws(GlossError) {
-        guard let roots = writableRoots, replayDepth > 0 || isScript else { return }
-        let target = SessionScript.absolute(path, base: baseDirectory)
-        let allowed = roots.contains { root in
-            let normalized = SessionScript.absolute(root, base: "/")
-            return target == normalized || target.hasPrefix(normalized.hasSuffix("/") ? normalized : normalized + "/")
+    /// The sandbox a replayed script runs in: set for `gloss run` and piped input, and by each replay
+    /// started at the prompt. Commands typed by a person are never confined.
+    public var sandbox: ScriptSandbox?
+
+    var sandboxApplies: Bool { sandbox != nil && (isScript || replayDepth > 0) }
+
+    /// The check a write of `shown` goes through once its folder's real path is known: inside the
+    /// sandbox's folders, or allowed by the person at the terminal, or refused.
+    func writeCheck(shownAs shown: String) -> (String) throws(GlossError) -> Void {
+        { [self] realFolder throws(GlossError) in
+            guard sandboxApplies, let sandbox, !sandbox.allowsWrite(intoFolder: realFolder) else { return }
+            let question = "A replayed script wants to write \(shown) in \(realFolder), outside \(sandbox.writableRoots.joined(separator: ", ")). Allow writes there for this replay?"
+            if isInteractive, !isScript, confirm?(question) == true {
+                self.sandbox?.approvedFolders.insert(realFolder)
+                return
+            }
+            throw sandbox.refusal(shown, realFolder: realFolder)
         }
-        guard allowed else {
-            throw GlossError("a script may not write \(shown ?? path): it is outside \(roots.joined(separator: ", ")) (--allow-write DIR permits it)")
-        }
+    }
+
+    /// Checks a read by a replayed script (see `ScriptSandbox.checkRead`).
+    func checkRead(_ path: String, shownAs shown: String) throws(GlossError) {
+        guard sandboxApplies else { return }
+        try sandbox?.checkRead(path, shownAs: shown)
+    }
+
+    /// Checks the reads of the files a `load` of a replayed script found.
+    func checkReads(_ candidates: [DocumentLoader.Candidate]) throws(GlossError) {
+        guard sandboxApplies else { return }
+        try sandbox?.checkReads(candidates.map { ($0.path, $0.displayName) })
+    }
+
+    /// Runs a replay started at the prompt (or a script opened from the command line) in a sandbox of
+    /// its own: writes only under the current folder unless the person allows them, reads anywhere
+    /// (remembered) or, with `set strict on`, only in the script's folder, the current folder and its
+    /// FILE arguments. Returns the body's result and the files read outside those places.
+    func withScriptSandbox<Result, Failure: Error>(
+        scriptFolder: String, files: [String], _ body: () throws(Failure) -> Result
+    ) throws(Failure) -> (Result, [String]) {
+        guard sandbox == nil else { return (try body(), []) }
+        sandbox = ScriptSandbox(writableRoots: [baseDirectory], readableRoots: [scriptFolder, baseDirectory] + files, strict: settings.strict)
+        defer { sandbox = nil }
+        let result = try body()
+        return (result, sandbox?.outsideReads ?? [])
     }
 
     /// Set while `gloss run` (or piped input) executes a script.
@@ -250,15 +281,18 @@ public final class Session {
 
     // MARK: - Variables
 
-    /// Replaces `${NAME}`; `$$` is a literal dollar before a brace. Undefined names are errors.
+    /// Replaces `${NAME}`; `$$` is a literal `$` (so `$${NAME}` stays as typed). Undefined names are errors.
     func expandVariables(_ line: String) throws(GlossError) -> String {
         // A `$` on bytes first: String.contains(String) goes through Foundation, once per command.
-        guard line.utf8.contains(0x24), line.contains("${") else { return line }
+        guard line.utf8.contains(0x24), line.contains("${") || line.contains("$$") else { return line }
         var result = ""
         let characters = Array(line)
         var index = 0
         while index < characters.count {
-            if characters[index] == "$", index + 1 < characters.count, characters[index + 1] == "{" {
+            if characters[index] == "$", index + 1 < characters.count, characters[index + 1] == "$" {
+                result.append("$")
+                index += 2
+            } else if characters[index] == "$", index + 1 < characters.count, characters[index + 1] == "{" {
                 guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
                     throw GlossError("unclosed '${' (no matching '}')", column: index + 1)
                 }
