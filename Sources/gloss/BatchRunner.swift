@@ -28,7 +28,12 @@ struct BatchRunner {
         let absoluteFiles = files.map { SessionScript.absolute($0, base: session.baseDirectory) }
         for (index, file) in absoluteFiles.enumerated() { session.variables[String(index + 1)] = file }
         session.variables["args"] = absoluteFiles.map(CommandLineTokenizer.quote).joined(separator: " ")
-        let usesArguments = commands.contains { $0.text.contains("${") && ($0.text.contains("${1}") || $0.text.contains("${args}")) }
+        let used = ScriptRunner.argumentsUsed(by: commands)
+        let usesArguments = used.all || used.highest > 0
+        if usesArguments, !used.all, files.count > used.highest {
+            let unused = files[used.highest...].map { TerminalSafe.escape($0, keepNewlines: false) }
+            Terminal.writeError("gloss: warning: \(TerminalSafe.escape(path, keepNewlines: false)) uses ${1}\(used.highest > 1 ? "…${\(used.highest)}" : "") only; not used: \(unused.joined(separator: ", "))")
+        }
         if !usesArguments && !files.isEmpty {
             let preload = absoluteFiles.map { ScriptRunner.ScriptLine(number: 0, text: "load " + CommandLineTokenizer.quote($0)) }
             if ScriptRunner(options: options).run(preload, name: "<arguments>", in: session, emit: Self.show) > 0 { return 1 }

@@ -170,6 +170,9 @@ extension GlossCommand {
         @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the script save and export inside DIR too (default: only under the current folder).", valueName: "DIR"))
         var allowWrite: [String] = []
 
+        @Flag(help: "Let the script's saves and exports replace files (inside the folders it may write to), as when it runs again.")
+        var force = false
+
         @Flag(help: "Let the script read only inside its own folder, the current folder, the FILE arguments and --allow-read folders (for scripts from others).")
         var strict = false
 
@@ -204,6 +207,7 @@ extension GlossCommand {
                 writableRoots: [folder] + allowWrite.map { SessionScript.absolute($0, base: folder) },
                 readableRoots: [scriptFolder, folder] + (files + allowRead).map { SessionScript.absolute($0, base: folder) },
                 strict: strict)
+            session.sandbox?.allowsOverwrite = force
             let runner = BatchRunner(session: session, name: script, options: options)
             let status = runner.runScript(at: script, files: files)
             runner.reportOutsideReads()

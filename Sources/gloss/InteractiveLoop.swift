@@ -103,7 +103,7 @@ final class InteractiveLoop {
             let prefixWidth = DisplayWidth.of(TerminalSafe.escape(String(line.prefix(max(0, column - 1))), keepNewlines: false))
             text += "\n  " + shown + "\n  " + String(repeating: " ", count: prefixWidth) + "^"
         }
-        if let detail = error.detail { text += "\n" + TerminalSafe.escape(detail) }
+        if let detail = error.wrappedDetail(width: Terminal.width) { text += "\n" + detail }
         return text
     }
 

@@ -196,7 +196,11 @@ enum CodingCommands {
         examples: [.init("tags describe actor \"Who takes part in the decision\"", "define a tag")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let text = invocation.word("TEXT")!.text.trimmingWhitespace()
-        try invocation.workspace.describeTag(invocation.word("TAG")!.text, text.isEmpty ? nil : text)
+        let workspace = invocation.workspace
+        try workspace.describeTag(invocation.word("TAG")!.text, text.isEmpty ? nil : text)
+        let path = try workspace.existingTag(invocation.word("TAG")!.text).path
+        invocation.line(text.isEmpty ? StyledText("removed the description of ", .faint) + StyledText("[\(path)]", .tag)
+                        : StyledText("described ", .faint) + StyledText("[\(path)]", .tag) + StyledText(": " + text))
     }
 
     static let tagsColor = CommandSpec(
@@ -211,6 +215,9 @@ enum CodingCommands {
         } catch {
             throw GlossError(error.message, column: error.message.hasPrefix("unknown colour") ? color.column : invocation.word("TAG")!.column)
         }
+        let path = try invocation.workspace.existingTag(invocation.word("TAG")!.text).path
+        invocation.line(color.text.lowercased() == "none" ? StyledText("removed the colour of ", .faint) + StyledText("[\(path)]", .tag)
+                        : StyledText("coloured ", .faint) + StyledText("[\(path)]", .tag) + StyledText(" " + color.text.lowercased(), .faint))
     }
 
     static let cooc = CommandSpec(
@@ -307,6 +314,7 @@ enum CodingCommands {
         guard !text.isEmpty else { throw GlossError("the note is empty (use note rm to delete it)", column: invocation.word("TEXT")!.column) }
         note.text = text
         invocation.workspace.perform(.putNote(note))
+        invocation.line(StyledText("n\(note.id)", .address) + StyledText(" now reads: ", .faint) + StyledText(text))
     }
 
     static let noteRemove = CommandSpec(

@@ -48,7 +48,7 @@ enum ExportCommands {
             invocation.output.raw(TerminalSafe.escapeData(String(decoding: content, as: UTF8.self)))
             return
         }
-        try AtomicFile.write(content, to: path, overwrite: invocation.flag("force"), mayWriteInto: session.writeCheck(shownAs: target))
+        try AtomicFile.write(content, to: path, overwrite: session.mayOverwrite(invocation), mayWriteInto: session.writeCheck(shownAs: target))
         invocation.line(StyledText("wrote \(format) to ", .faint) + StyledText(target, .strong))
     }
 

@@ -132,8 +132,8 @@ enum SearchCommands {
         summary: "Narrow the working view to what matches; filters stack",
         discussion: """
             Each filter narrows the view further; outline, show, find, kwic, stats and the @ target \
-            work on the view, and the prompt shows its size. `filter` alone prints the stack; \
-            `unfilter` removes the last filter.
+            work on the view, and the prompt shows its size. `filter` alone prints the stack (and is \
+            a usage error when there is none); `unfilter` removes the last filter.
             """,
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to keep (see help queries); none prints the stack")],
         examples: [
@@ -143,7 +143,7 @@ enum SearchCommands {
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        guard let (node, units, text) = try evaluate(invocation, required: false) else {
+        guard let (node, units, text) = try evaluate(invocation, required: workspace.filters.isEmpty) else {
             printStack(&invocation)
             return
         }

@@ -41,9 +41,10 @@ enum SessionCommands {
         examples: [.init("history", "what will be saved"), .init("history --all", "including undone commands")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let entries = invocation.context.history.filter { $0.effect != .meta && (invocation.flag("all") || !$0.undone) }
-        let width = String(entries.last?.number ?? 0).count
-        for entry in entries {
-            var line = StyledText(DisplayWidth.padLeft(String(entry.number), to: width), .faint)
+        // Numbered as listed: commands about the session itself (help, save, export…) take no number.
+        let width = String(entries.count).count
+        for (index, entry) in entries.enumerated() {
+            var line = StyledText(DisplayWidth.padLeft(String(index + 1), to: width), .faint)
             line.append("  ")
             let base = invocation.context.baseDirectory
             let shown = entry.line.split(separator: "\n").map { part in
@@ -91,7 +92,7 @@ enum SessionCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
         let path: String
-        var overwrite = invocation.flag("force")
+        var overwrite = session.mayOverwrite(invocation)
         if let word = invocation.word("NAME") {
             path = savePath(for: word.text, base: session.baseDirectory)
         } else if let origin = session.origin {

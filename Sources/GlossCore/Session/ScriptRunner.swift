@@ -88,6 +88,23 @@ public struct ScriptRunner {
         return result
     }
 
+    /// Which FILE arguments a script refers to: `${args}` (all), or the highest `${N}`.
+    public static func argumentsUsed(by commands: [ScriptLine]) -> (all: Bool, highest: Int) {
+        var all = false
+        var highest = 0
+        for command in commands where command.text.contains("${") {
+            var rest = command.text[...]
+            while let open = rest.range(of: "${") {
+                rest = rest[open.upperBound...]
+                guard let close = rest.firstIndex(of: "}") else { break }
+                let name = rest[..<close]
+                if name == "args" { all = true } else if let number = Int(name), number > highest { highest = number }
+                rest = rest[close...]
+            }
+        }
+        return (all, highest)
+    }
+
     /// Runs the commands; returns the number of errors. Stops at the first unless `keepGoing`, and at `quit`.
     @discardableResult
     public func run(_ commands: [ScriptLine], name: String, in session: Session, emit: (Event) -> Void) -> Int {
@@ -125,7 +142,7 @@ public struct ScriptRunner {
                     let result = session.execute(command.text)
                     for warning in result.warnings { emit(.warning("\(name):\(command.number): warning: \(warning)")) }
                     if let error = result.error {
-                        emit(.error(format(error, name: name, line: command.number, text: command.text)))
+                        emit(.error(format(error, name: name, line: command.number, text: command.text, width: session.outputWidth)))
                         stop = (command.number, commands.count - index)
                         break
                     }
@@ -156,7 +173,7 @@ public struct ScriptRunner {
             if !result.output.isEmpty && !options.quiet { emit(.output(result.output)) }
             if let error = result.error {
                 errors += 1
-                emit(.error(Self.format(error, name: name, line: command.number, text: command.text)))
+                emit(.error(Self.format(error, name: name, line: command.number, text: command.text, width: session.outputWidth)))
                 if error == .interrupted || !options.keepGoing { break }
             }
             if result.quit { break }
@@ -165,7 +182,7 @@ public struct ScriptRunner {
     }
 
     /// `NAME:LINE:COL: error: MESSAGE` (no column when unknown); the column counts from the line's start.
-    public static func format(_ error: GlossError, name: String, line: Int, text: String) -> String {
+    public static func format(_ error: GlossError, name: String, line: Int, text: String, width: Int = 80) -> String {
         var location = "\(name):\(line)"
         if let column = error.column {
             let indent = text.prefix(while: { $0 == " " || $0 == "\t" }).count
@@ -173,7 +190,7 @@ public struct ScriptRunner {
         }
         for step in error.chain { location += ": " + step }
         var message = "\(TerminalSafe.escape(location, keepNewlines: false)): error: \(TerminalSafe.escape(error.message, keepNewlines: false))"
-        if let detail = error.detail { message += "\n" + TerminalSafe.escape(detail) }
+        if let detail = error.wrappedDetail(width: width) { message += "\n" + detail }
         return message
     }
 }

@@ -13,6 +13,9 @@ public struct ScriptSandbox: Sendable {
     public var strict: Bool
     /// Whether the script may fetch from the network.
     public var allowsNetwork = false
+    /// Whether its saves and exports may replace existing files (`gloss run --force`): a report
+    /// script run again replaces what it wrote the last time.
+    public var allowsOverwrite = false
     /// Real paths read outside `readableRoots`, in order, once each.
     public private(set) var outsideReads: [String] = []
     /// Folders a person at the terminal allowed writes into for this replay.

@@ -236,6 +236,11 @@ public final class Session {
 
     var sandboxApplies: Bool { sandbox != nil && (isScript || replayDepth > 0) }
 
+    /// Whether a save or export may replace an existing file: `--force`, or `gloss run --force`.
+    func mayOverwrite(_ invocation: CommandInvocation) -> Bool {
+        invocation.flag("force") || (sandboxApplies && sandbox?.allowsOverwrite == true)
+    }
+
     /// The check a write of `shown` goes through once its folder's real path is known: inside the
     /// sandbox's folders, or allowed by the person at the terminal, or refused.
     func writeCheck(shownAs shown: String) -> (String) throws(GlossError) -> Void {
@@ -298,6 +303,9 @@ public final class Session {
                 }
                 let name = String(characters[(index + 2)..<close])
                 guard let value = variables[name] else {
+                    if let number = Int(name), number > 0 {
+                        throw GlossError("this script expects \(number == 1 ? "a FILE argument" : "\(number) FILE arguments") for ${\(name)} (gloss run SCRIPT FILE…, or replay SCRIPT FILE…)", column: index + 1)
+                    }
                     let known = variables.keys.sorted()
                     let hint = known.isEmpty ? " (define it with 'set \(name) VALUE' or 'gloss run --set \(name)=VALUE')" : Suggestion.phrase(for: name, among: known)
                     throw GlossError("undefined variable '${\(name)}'\(hint)", column: index + 1)
