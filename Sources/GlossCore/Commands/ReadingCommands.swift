@@ -8,13 +8,13 @@ enum ReadingCommands {
         "load", aliases: ["open"], group: .reading, effect: .mutating,
         summary: "Load articles: files, directories (recursively) or glob patterns",
         discussion: """
-            Reads plain-text (.txt) and Markdown (.md, .markdown) articles. A directory is searched \
+            Reads \(ReaderRegistry.standard.formatList) articles. A directory is searched \
             recursively for those extensions; glob patterns (*, ?, [..], {a,b}) are expanded by gloss \
             itself. Each document gets an id from its file name. A file named explicitly that cannot be \
             read fails the whole load; unreadable files inside a directory are skipped with a warning.
             Saved sessions write `load PATH --sha256 HASH` so a replay can tell when a file changed.
             """,
-        arguments: [ArgumentSpec("PATH", .path, .oneOrMore, help: "files, directories or glob patterns")],
+        arguments: [ArgumentSpec("PATH", .article, .oneOrMore, help: "files, directories or glob patterns")],
         options: [OptionSpec("sha256", value: "HASH", help: "expected SHA-256 of the file (written by save; a mismatch warns)")],
         examples: [
             .init("load articles/harbor.txt", "load one article"),
@@ -28,7 +28,7 @@ enum ReadingCommands {
         var added: [Int]
         do throws(GlossError) {
             candidates = try DocumentLoader.candidates(for: paths, baseDirectory: session.baseDirectory)
-            guard !candidates.isEmpty else { throw GlossError("no .txt, .md or .markdown files found in \(paths.joined(separator: " "))") }
+            guard !candidates.isEmpty else { throw GlossError("no \(ReaderRegistry.standard.extensionList) files found in \(paths.joined(separator: " "))") }
             if candidates.count < 64 {
                 // A few files: read them, then index into the last shard (many small loads make no more shards).
                 let outcome = try DocumentLoader.load(candidates)
@@ -40,7 +40,7 @@ enum ReadingCommands {
                 added = session.workspace.add(outcome.documents)
             } else {
                 guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
-                var (parts, warnings) = try DocumentLoader.loadIndexed(candidates)
+                var (parts, warnings) = try DocumentLoader.loadParts(candidates, into: Workspace.IndexedPart.self)
                 try session.cancel.check()
                 invocation.warnings += warnings
                 added = session.workspace.add(&parts)

@@ -106,6 +106,8 @@ public struct CompletionEngine {
             return queryWord(word)
         case .path:
             return paths(word)
+        case .article:
+            return paths(word, keeping: ReaderRegistry.standard.extensions)
         case .text, .word, .number:
             return []
         }
@@ -224,8 +226,9 @@ public struct CompletionEngine {
 
     // MARK: - Files
 
-    /// Entries of the folder being typed; folders end in `/` and take no space.
-    private func paths(_ word: String) -> [Candidate] {
+    /// Entries of the folder being typed; folders end in `/` and take no space. With `extensions`, only
+    /// folders and files that end in one of them.
+    private func paths(_ word: String, keeping extensions: [String]? = nil) -> [Candidate] {
         let expanded = DocumentLoader.expandTilde(word)
         let slash = expanded.lastIndex(of: "/")
         let folderPart = slash.map { String(expanded[...$0]) } ?? ""
@@ -237,6 +240,7 @@ public struct CompletionEngine {
         var result: [Candidate] = []
         for entry in entries where entry.hasPrefix(namePrefix) && (!entry.hasPrefix(".") || namePrefix.hasPrefix(".")) {
             let isFolder = DocumentLoader.isDirectory(folder + "/" + entry)
+            if let extensions, !isFolder, !extensions.contains(DocumentLoader.pathExtension(entry).lowercased()) { continue }
             result.append(Candidate(typedFolder + entry + (isFolder ? "/" : ""), appendSpace: !isFolder))
         }
         return result.sorted { $0.word < $1.word }

@@ -16,14 +16,14 @@ public enum AtomicFile {
         let temporary = directory + "/." + ((path as NSString).lastPathComponent) + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw GlossError("cannot write \(path): \(DocumentLoader.describe(errno: errno))")
+            throw GlossError("cannot write \(path): \(SystemError.describe(errno: errno))")
         }
         var offset = 0
         while offset < data.count {
             let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                let reason = errno == ENOSPC ? "the disk is full" : DocumentLoader.describe(errno: errno)
+                let reason = errno == ENOSPC ? "the disk is full" : SystemError.describe(errno: errno)
                 close(descriptor)
                 unlink(temporary)
                 throw GlossError("cannot write \(path): \(reason); nothing was changed")
@@ -31,14 +31,14 @@ public enum AtomicFile {
             offset += written
         }
         if fsync(descriptor) != 0 {
-            let reason = errno == ENOSPC ? "the disk is full" : DocumentLoader.describe(errno: errno)
+            let reason = errno == ENOSPC ? "the disk is full" : SystemError.describe(errno: errno)
             close(descriptor)
             unlink(temporary)
             throw GlossError("cannot write \(path): \(reason); nothing was changed")
         }
         close(descriptor)
         if rename(temporary, path) != 0 {
-            let reason = DocumentLoader.describe(errno: errno)
+            let reason = SystemError.describe(errno: errno)
             unlink(temporary)
             throw GlossError("cannot write \(path): \(reason)")
         }
