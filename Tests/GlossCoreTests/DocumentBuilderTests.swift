@@ -110,6 +110,20 @@ final class DocumentBuilderTests: XCTestCase {
             """)
     }
 
+    func testCaptionsAreUnitsOfTheirOwnKind() throws {
+        var builder = DocumentBuilder(format: .markdown)
+        builder.block(.paragraph, "The barrier would close in storms.", lines: lines(1))
+        builder.block(.caption, "The harbor mouth at low tide.", lines: lines(2))
+        var document = builder.finish()
+        document.path = "figure.md"
+        let session = Session()
+        session.workspace.add([document])
+        XCTAssertEqual(try TestSession.matches("kind:caption", in: session), ["s0.p2"])
+        XCTAssertEqual(try TestSession.matches("kind:captions harbor", in: session), ["s0.p2"])
+        XCTAssertTrue(try TestSession.run("show s0.p2", in: session).contains("caption"))
+        XCTAssertTrue(try TestSession.run("outline --json", in: session).contains("\"kind\": \"caption\""))
+    }
+
     func testWarningsTravelWithTheDocument() throws {
         let file = try TemporaryFile(bytes: Array("Caf".utf8) + [0xE9, 0x0A], name: "cafe.txt")
         defer { file.remove() }

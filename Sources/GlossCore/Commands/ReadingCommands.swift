@@ -80,9 +80,9 @@ enum ReadingCommands {
 
     static let docs = CommandSpec(
         "docs", group: .reading, effect: .readOnly,
-        summary: "List the loaded documents with their structure counts",
+        summary: "List the loaded documents with their metadata and structure counts",
         options: [OptionSpec("json", help: "print JSON")],
-        examples: [.init("docs", "one line per document"), .init("docs --json", "ids, paths, titles and counts as JSON")]
+        examples: [.init("docs", "one line per document"), .init("docs --json", "ids, paths, titles, counts and metadata as JSON")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let loaded = workspace.loadedDocumentIndices
@@ -95,6 +95,7 @@ enum ReadingCommands {
                     ("bytes", .int(document.byteCount)), ("sections", .int(document.headedSectionCount)),
                     ("passages", .int(document.passageCount)), ("faq", .int(document.faq.count)),
                     ("keyPoints", .int(document.keyPoints.count)),
+                    ("metadata", DocumentJSON.metadata(of: document)),
                 ])
             }
             invocation.output.raw(JSONValue.array(items).serialized())
@@ -110,6 +111,7 @@ enum ReadingCommands {
             var line = StyledText(index == workspace.currentDocument ? "* " : "  ", .strong)
             line.append(DisplayWidth.pad(document.id, to: width), .address)
             line.append("  " + (document.title ?? DisplayPath.of(document.path, base: invocation.context.baseDirectory)))
+            if let metadata = DocumentSummary.metadata(document).first { line.append("  " + metadata, .faint) }
             line.append("  " + DocumentSummary.counts(document), .faint)
             invocation.line(line, hangingIndent: width + 4)
         }

@@ -207,6 +207,17 @@ public struct CompletionEngine {
                 return documentIDs(prefix: value).prefix(200).map { Candidate("doc:" + $0) }
             case "has":
                 return ["tag", "note"].filter { $0.hasPrefix(value.lowercased()) }.map { Candidate("has:" + $0) }
+            case "author", "site", "lang":
+                let key: MetadataKey = field == "author" ? .author : field == "site" ? .site : .language
+                let typed = value.lowercased()
+                var values = Set<String>()
+                for index in workspace.loadedDocumentIndices.prefix(1_000) {
+                    for value in workspace.documents[index].metadataValues(key) {
+                        let words = key == .language ? [value.lowercased()] : MetadataMatch.words(value)
+                        for word in words where word.hasPrefix(typed) { values.insert(word) }
+                    }
+                }
+                return values.sorted().prefix(200).map { Candidate(field + ":" + $0) }
             case "section":
                 var words = Set<String>()
                 for index in workspace.loadedDocumentIndices.prefix(1_000) {

@@ -166,6 +166,12 @@ public struct DocumentBuilder {
         document.metadata.append(contentsOf: fields)
     }
 
+    /// A known field (`MetadataKey`); empty values are left out.
+    public mutating func addMetadata(_ key: MetadataKey, _ value: String) {
+        let value = value.trimmingWhitespace()
+        if !value.isEmpty { document.metadata.append(MetadataField(key: key.rawValue, value: value)) }
+    }
+
     public mutating func warn(_ message: String) {
         warnings.append(message)
     }
