@@ -124,6 +124,34 @@ final class DocumentBuilderTests: XCTestCase {
         XCTAssertTrue(try TestSession.run("outline --json", in: session).contains("\"kind\": \"caption\""))
     }
 
+    func testCommentsFromTheSourceBecomeNotesOnMarksOfTheirSpans() throws {
+        var builder = DocumentBuilder(format: .markdown)
+        builder.comment("Before any block: dropped.", author: nil)
+        builder.block(.paragraph, "The vote was close, and the vote was late.", lines: lines(1))
+        builder.comment("Which vote?", author: "Ana Reviewer", span: 28..<32)
+        builder.comment("Whole paragraph.", author: nil)
+        builder.heading("FAQ", level: 2, lines: lines(2))
+        builder.block(.paragraph, "Who voted?", lines: lines(3), asks: true)
+        builder.block(.paragraph, "Seven members.", lines: lines(4))
+        builder.comment("Check the count.", author: "Ben", span: 0..<5)
+        var document = builder.finish()
+        XCTAssertEqual(document.comments, [
+            SourceComment(element: .passage(section: 0, number: 1), quote: "vote", occurrence: 2, text: "Which vote?", author: "Ana Reviewer"),
+            SourceComment(element: .passage(section: 0, number: 1), quote: nil, text: "Whole paragraph.", author: nil),
+            SourceComment(element: .faq(1), quote: "Seven", occurrence: 1, text: "Check the count.", author: "Ben"),
+        ])
+        document.path = "draft.md"
+        let session = Session()
+        session.workspace.add([document])
+        XCTAssertEqual(session.workspace.addSourceComments(of: [0]), 3)
+        let marks = try TestSession.run("marks", in: session)
+        XCTAssertTrue(marks.contains("m1") && marks.contains("vote"), marks)
+        let notes = try TestSession.run("notes", in: session)
+        XCTAssertTrue(notes.contains("Ana Reviewer: Which vote?") && notes.contains("Ben: Check the count."), notes)
+        let mark = try XCTUnwrap(session.workspace.annotations.marks[1])
+        XCTAssertEqual(mark.start, 28, "the second 'vote' of the passage")
+    }
+
     func testWarningsTravelWithTheDocument() throws {
         let file = try TemporaryFile(bytes: Array("Caf".utf8) + [0xE9, 0x0A], name: "cafe.txt")
         defer { file.remove() }

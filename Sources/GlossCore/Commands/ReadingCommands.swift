@@ -64,6 +64,7 @@ enum ReadingCommands {
         if let first = added.first, let last = added.last {
             session.workspace.pendingInverses.append(.setLoaded(documents: first..<(last + 1), false))
         }
+        let comments = session.workspace.addSourceComments(of: added)
         var output = invocation.output
         for document in added.prefix(20) {
             let loaded = session.workspace.documents[document]
@@ -73,6 +74,7 @@ enum ReadingCommands {
             output.line(line)
         }
         if added.count > 20 { output.line(StyledText("… and \(added.count - 20) more (\(added.count) documents)", .faint)) }
+        if comments > 0 { output.line(StyledText("\(comments) comment\(comments == 1 ? "" : "s") from the documents kept as notes", .faint)) }
         invocation.output = output
         invocation.canonicalLine = LoadCanonicalizer.line(
             for: candidates, documents: { added.map { session.workspace.documents[$0] } }, typed: paths, base: session.baseDirectory)

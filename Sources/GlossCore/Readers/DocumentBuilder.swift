@@ -30,6 +30,8 @@ public struct DocumentBuilder {
     private var faqLevel: Int?
     /// Set once a FAQ asks its questions as headings; its blocks are then all answers.
     private var faqAsksWithHeadings = false
+    /// The element the last heading or block went into, for `comment`.
+    private var lastElement: ElementAddress?
 
     public init(format: DocumentFormat) {
         self.init(format: format, arena: nil)
@@ -68,6 +70,7 @@ public struct DocumentBuilder {
         flushQuestion()
         let role = SectionRole.classify(heading: text)
         document.sections.append(Section(headingText: arena.store(text), level: level, role: role, headingLines: lines))
+        lastElement = .section(currentSectionIndex)
         faqLevel = role == .faq ? level : nil
         faqAsksWithHeadings = false
     }
@@ -110,7 +113,9 @@ public struct DocumentBuilder {
     private mutating func take(_ role: BlockRole, _ text: String, lines: LineRange) {
         switch role {
         case .question: startQuestion(text, lines: lines)
-        case .answer: answerParts.append((text, lines))
+        case .answer:
+            answerParts.append((text, lines))
+            lastElement = .faq(document.faq.count + 1)
         case .keyPoint:
             let (label, detail) = KeyPoint.split(text)
             addKeyPoint(label: label, detail: detail, lines: lines)
@@ -172,6 +177,46 @@ public struct DocumentBuilder {
         if !value.isEmpty { document.metadata.append(MetadataField(key: key.rawValue, value: value)) }
     }
 
+    /// A comment on the element of the last heading or block reported (a FAQ entry for a question or
+    /// answer); `span` is where the commented text lies in that block's text (UTF-8 offsets), nil for
+    /// the whole element. Ignored before any block.
+    public mutating func comment(_ text: String, author: String?, span: Range<Int>? = nil) {
+        guard let element = lastElement else { return }
+        var quote: String?
+        var occurrence = 1
+        if let span, let whole = elementText(element) {
+            let bytes = Array(whole.utf8)
+            let range = max(0, min(span.lowerBound, bytes.count))..<max(0, min(span.upperBound, bytes.count))
+            let needle = Array(bytes[range])
+            if !needle.isEmpty {
+                quote = String(decoding: needle, as: UTF8.self)
+                // The occurrence is counted in the element's text up to the span.
+                var start = 0
+                occurrence = 0
+                while start + needle.count <= bytes.count, start <= range.lowerBound {
+                    if bytes[start..<(start + needle.count)].elementsEqual(needle) { occurrence += 1 }
+                    start += 1
+                }
+                occurrence = max(1, occurrence)
+            }
+        }
+        document.comments.append(SourceComment(element: element, quote: quote, occurrence: occurrence, text: text, author: author))
+    }
+
+    /// The text a mark in the element is looked for in: a passage's or heading's, a FAQ entry's answer
+    /// (its question while it has none), a key point's.
+    private func elementText(_ element: ElementAddress) -> String? {
+        switch element {
+        case .passage(let s, let p): return document.sections[s].passages[p - 1].text
+        case .section(let s): return document.sections[s].heading
+        case .faq(let q) where q == document.faq.count + 1:
+            return answerParts.isEmpty ? openQuestion?.text : answerParts.map(\.text).joined(separator: "\n\n")
+        case .faq(let q): return document.faq[q - 1].answer
+        case .keyPoint(let k): return document.keyPoints[k - 1].storedText.string
+        case .document: return nil
+        }
+    }
+
     public mutating func warn(_ message: String) {
         warnings.append(message)
     }
@@ -188,11 +233,13 @@ public struct DocumentBuilder {
     private mutating func addPassage(_ kind: PassageKind, utf8 text: UnsafeBufferPointer<UInt8>, lines: LineRange) {
         flushQuestion()
         document.sections[currentSectionIndex].passages.append(Passage(kind: kind, storedText: arena.store(text), lines: lines))
+        lastElement = .passage(section: currentSectionIndex, number: document.sections[currentSectionIndex].passages.count)
     }
 
     private mutating func startQuestion(_ text: String, lines: LineRange) {
         flushQuestion()
         openQuestion = (text, lines)
+        lastElement = .faq(document.faq.count + 1)
     }
 
     private mutating func flushQuestion() {
@@ -214,6 +261,7 @@ public struct DocumentBuilder {
         flushQuestion()
         document.keyPoints.append(KeyPoint(
             storedText: arena.store(KeyPoint.joined(label, detail)), labelCount: label.utf8.count, lines: lines, section: currentSectionIndex))
+        lastElement = .keyPoint(document.keyPoints.count)
     }
 
     private mutating func setKeyPointsHeader(_ cells: [String]) {
