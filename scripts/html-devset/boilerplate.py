@@ -103,7 +103,15 @@ TEASER = {
            "Experts warn the figures may underestimate the true scale of the problem.",
            "A new report suggests the scheme has cost twice as much as planned.",
            "Here is everything you need to know, from dates to costs.",
-           "The project's backers insist it will pay for itself within a decade."],
+           "The project's backers insist it will pay for itself within a decade.",
+           "Shop owners say footfall has not recovered since the roadworks began.",
+           "The figures, released on Friday, show the gap widening for a fourth year.",
+           "Volunteers have spent three summers clearing the site by hand.",
+           "A former inspector says the warning signs were there in 2019.",
+           "Parents have until the end of the month to respond to the consultation.",
+           "The company says prices will fall once the new plant is running.",
+           "Critics call the plan rushed; supporters say it is overdue.",
+           "It is the third closure on the same stretch of road this year."],
 }
 
 COMMENT_AUTHORS = ["harbourwatcher", "J. Pelling", "Mags_71", "northside_dad", "Ruth K", "oldcodger",

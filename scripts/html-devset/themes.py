@@ -228,8 +228,8 @@ def footer(p, cls="site-footer"):
 
 def related_rail(p, cls="related", n=4, teasers=False):
     items = []
-    for h in p.headlines(n):
-        teaser = f'<p class="{cls}__dek">{p.esc(p.pick(bp.TEASER))}</p>' if teasers and p.short == "en" else ""
+    for h, dek in zip(p.headlines(n), p.pick(bp.TEASER, n)):
+        teaser = f'<p class="{cls}__dek">{p.esc(dek)}</p>' if teasers and p.short == "en" else ""
         items.append(f'<li class="{cls}__item"><article class="{cls}__card"><img src="https://{p.domain}/img/{p.slug(h)}-300.jpg" alt="">'
                      f'<h3 class="{cls}__title">{p.link(h)}</h3>{teaser}</article></li>')
     return f'<section class="{cls}" aria-label="related"><h2 class="{cls}__heading">{p.esc(p.labels["related"])}</h2><ul>{"".join(items)}</ul></section>'
