@@ -33,12 +33,17 @@ public enum HelpTopics {
                                     regexes match substrings, not words
 
             Fields narrow by structure and coding:
-              kind:paragraph|list|quote|code|table-row|heading|title|faq|question|answer|keypoint|lead|summary
+              kind:paragraph|list|quote|code|table-row|caption|heading|title|faq|question|answer|keypoint|lead|summary
                                     several kinds with | or ,  (faq = question or answer;
                                     lead = passages before the first heading)
               section:WORDS         units in sections whose heading has the words (quote several:
                                     section:"fishing fleet")
               doc:ID                units of documents whose id matches (globs: doc:harbor*)
+              author:WORDS          documents with an author whose name has the words (author:"jane doe")
+              site:WORDS            documents of a site, by its name or its address (site:nytimes)
+              lang:TAG              documents in a language (lang:en takes en-GB too)
+              date:RANGE            documents published in 2024, 2024-03, on 2024-03-05, or in a range:
+                                    date:2024-01..2024-06, date:2024-01.. (since), date:..2023 (until)
               tag:NAME              coded with the tag or a tag below it (tag:actor matches actor/russia);
                                     a passage in a tagged section or document counts, as does a passage
                                     holding a tagged mark

@@ -88,7 +88,7 @@ enum SearchCommands {
                     ("section", .string(workspace.sectionHeading(ofUnit: unitsOf[ref]![0]))),
                     ("text", .string(workspace.text(of: ref))),
                     ("matches", .int(matches)),
-                ])
+                ] + DocumentJSON.metadataMember(of: workspace.documents[ref.document]))
             }
             invocation.output.raw(JSONValue.object([("total", .int(total)), ("results", .array(items))]).serialized())
             return
@@ -240,7 +240,8 @@ enum SearchCommands {
             invocation.output.raw(JSONValue.array(lines.map { line in
                 .object([("document", .string(workspace.documents[line.ref.document].id)),
                          ("address", .string("\(line.ref.address)")),
-                         ("left", .string(line.left)), ("match", .string(line.match)), ("right", .string(line.right))])
+                         ("left", .string(line.left)), ("match", .string(line.match)), ("right", .string(line.right))]
+                        + DocumentJSON.metadataMember(of: workspace.documents[line.ref.document]))
             }).serialized())
             return
         }

@@ -14,10 +14,10 @@ public final class Journal {
         try Self.createFolder(of: path)
         descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         if descriptor < 0 {
-            throw GlossError("cannot open the journal \(path): \(DocumentLoader.describe(errno: errno))")
+            throw GlossError("cannot open the journal \(path): \(SystemError.describe(errno: errno))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let reason = DocumentLoader.describe(errno: errno)
+            let reason = SystemError.describe(errno: errno)
             Glibc.close(descriptor)
             throw GlossError("cannot lock the journal \(path): \(reason)")
         }
@@ -30,7 +30,7 @@ public final class Journal {
         self.path = path
         descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
         if descriptor < 0 {
-            throw GlossError("cannot open the journal \(path): \(DocumentLoader.describe(errno: errno))")
+            throw GlossError("cannot open the journal \(path): \(SystemError.describe(errno: errno))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             Glibc.close(descriptor)
@@ -56,7 +56,7 @@ public final class Journal {
                 continue
             }
             if mkdir(partial, 0o700) != 0 && errno != EEXIST {
-                throw GlossError("cannot create the journal folder \(directory): \(partial): \(DocumentLoader.describe(errno: errno))")
+                throw GlossError("cannot create the journal folder \(directory): \(partial): \(SystemError.describe(errno: errno))")
             }
         }
     }
@@ -80,7 +80,7 @@ public final class Journal {
     /// Flushes lines written without `durable` to disk.
     func sync() -> GlossError? {
         guard fsync(descriptor) != 0 else { return nil }
-        let reason = errno == ENOSPC ? "the disk is full" : DocumentLoader.describe(errno: errno)
+        let reason = errno == ENOSPC ? "the disk is full" : SystemError.describe(errno: errno)
         return GlossError("cannot write the journal \(path): \(reason); the last commands are not protected against a crash")
     }
 
@@ -91,7 +91,7 @@ public final class Journal {
         guard size > 0 else { return nil }
         var last: UInt8 = 0
         guard pread(descriptor, &last, 1, size - 1) == 1 else {
-            throw GlossError("cannot read the journal \(path): \(DocumentLoader.describe(errno: errno))")
+            throw GlossError("cannot read the journal \(path): \(SystemError.describe(errno: errno))")
         }
         guard last != UInt8(ascii: "\n") else { return nil }
         // Find the start of the cut line by reading backwards in blocks.
@@ -102,7 +102,7 @@ public final class Journal {
             let length = min(Int(start), block.count)
             let offset = start - off_t(length)
             guard pread(descriptor, &block, length, offset) == length else {
-                throw GlossError("cannot read the journal \(path): \(DocumentLoader.describe(errno: errno))")
+                throw GlossError("cannot read the journal \(path): \(SystemError.describe(errno: errno))")
             }
             if let newline = block[..<length].lastIndex(of: UInt8(ascii: "\n")) {
                 start = offset + off_t(newline) + 1
@@ -113,21 +113,21 @@ public final class Journal {
         }
         var cut = [UInt8](repeating: 0, count: Int(size - start))
         guard pread(descriptor, &cut, cut.count, start) == cut.count else {
-            throw GlossError("cannot read the journal \(path): \(DocumentLoader.describe(errno: errno))")
+            throw GlossError("cannot read the journal \(path): \(SystemError.describe(errno: errno))")
         }
         let damaged = path + ".damaged"
         let side = open(damaged, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard side >= 0 else {
-            throw GlossError("cannot set aside the cut last line of \(path) in \(damaged): \(DocumentLoader.describe(errno: errno))")
+            throw GlossError("cannot set aside the cut last line of \(path) in \(damaged): \(SystemError.describe(errno: errno))")
         }
         defer { Glibc.close(side) }
         let record = cut + [UInt8(ascii: "\n")]
         let written = record.withUnsafeBytes { Glibc.write(side, $0.baseAddress!, $0.count) }
         guard written == record.count, fsync(side) == 0 else {
-            throw GlossError("cannot set aside the cut last line of \(path) in \(damaged): \(DocumentLoader.describe(errno: errno))")
+            throw GlossError("cannot set aside the cut last line of \(path) in \(damaged): \(SystemError.describe(errno: errno))")
         }
         guard ftruncate(descriptor, start) == 0, fsync(descriptor) == 0 else {
-            throw GlossError("cannot cut the damaged last line off \(path): \(DocumentLoader.describe(errno: errno))")
+            throw GlossError("cannot cut the damaged last line off \(path): \(SystemError.describe(errno: errno))")
         }
         return String(decoding: cut, as: UTF8.self)
     }
@@ -142,14 +142,14 @@ public final class Journal {
             let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                let reason = errno == ENOSPC ? "the disk is full" : DocumentLoader.describe(errno: errno)
+                let reason = errno == ENOSPC ? "the disk is full" : SystemError.describe(errno: errno)
                 if start >= 0 { _ = ftruncate(descriptor, start) }
                 return GlossError("cannot write the journal \(path): \(reason); this command is not protected against a crash")
             }
             offset += written
         }
         if durable && fsync(descriptor) != 0 {
-            let reason = errno == ENOSPC ? "the disk is full" : DocumentLoader.describe(errno: errno)
+            let reason = errno == ENOSPC ? "the disk is full" : SystemError.describe(errno: errno)
             if start >= 0 { _ = ftruncate(descriptor, start) }
             return GlossError("cannot write the journal \(path): \(reason); this command is not protected against a crash")
         }

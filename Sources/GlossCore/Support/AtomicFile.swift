@@ -22,7 +22,7 @@ public enum AtomicFile {
         let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw GlossError("cannot write \(path): the folder \(directory) does not exist") }
-            throw GlossError("cannot write \(path): \(DocumentLoader.describe(errno: errno))")
+            throw GlossError("cannot write \(path): \(SystemError.describe(errno: errno))")
         }
         defer { close(folder) }
         guard let realFolder = RealPath.ofOpenFolder(folder) else {
@@ -43,19 +43,19 @@ public enum AtomicFile {
             let written = data.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                let reason = errno == ENOSPC ? "the disk is full" : DocumentLoader.describe(errno: errno)
+                let reason = errno == ENOSPC ? "the disk is full" : SystemError.describe(errno: errno)
                 unlinkat(folder, temporary, 0)
                 throw GlossError("cannot write \(path): \(reason); nothing was changed")
             }
             offset += written
         }
         if fsync(descriptor) != 0 {
-            let reason = errno == ENOSPC ? "the disk is full" : DocumentLoader.describe(errno: errno)
+            let reason = errno == ENOSPC ? "the disk is full" : SystemError.describe(errno: errno)
             unlinkat(folder, temporary, 0)
             throw GlossError("cannot write \(path): \(reason); nothing was changed")
         }
         if renameat(folder, temporary, folder, name) != 0 {
-            let reason = DocumentLoader.describe(errno: errno)
+            let reason = SystemError.describe(errno: errno)
             unlinkat(folder, temporary, 0)
             throw GlossError("cannot write \(path): \(reason)")
         }
@@ -81,7 +81,7 @@ public enum AtomicFile {
                 flock(descriptor, LOCK_EX | LOCK_NB)
                 return (descriptor, temporary)
             }
-            if errno != EEXIST { throw GlossError("cannot write \(path): \(DocumentLoader.describe(errno: errno))") }
+            if errno != EEXIST { throw GlossError("cannot write \(path): \(SystemError.describe(errno: errno))") }
         }
         throw GlossError("cannot write \(path): no unused temporary name beside it")
     }

@@ -54,7 +54,7 @@ public struct Anchor: Hashable, Sendable {
 
     /// First 12 hex digits of the SHA-256 of the text.
     public static func hash(of text: String) -> String {
-        DocumentLoader.hex(SHA256.hash(data: Array(text.utf8)).prefix(6))
+        HexDigest.hex(SHA256.hash(data: Array(text.utf8)).prefix(6))
     }
 
     /// How alike another text is, from 0 to 1: shared words of the beginnings and ends.
