@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(
             name: "GlossCoreTests",
             dependencies: ["GlossCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

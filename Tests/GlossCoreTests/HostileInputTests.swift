@@ -148,7 +148,7 @@ final class HostileInputTests: XCTestCase {
             ("tag", "missing TARGETS"),
             ("tag s0.p1", "missing TAG"),
             ("filter (", "unclosed '('"),
-            ("undo 0", "N must be a number"),
+            ("undo 0", "N takes a number from 1 to 100000"),
             ("set width 5", "width takes a number"),
             ("${undefined}", "undefined variable"),
         ]

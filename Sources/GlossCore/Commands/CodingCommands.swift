@@ -386,7 +386,7 @@ enum CodingCommands {
         ],
         options: [
             OptionSpec("note", value: "TEXT", kind: .text, help: "also attach a note to the span"),
-            OptionSpec("nth", value: "K", kind: .number, help: "which occurrence, when the quote occurs more than once"),
+            OptionSpec("nth", value: "K", kind: .number, range: 1...100_000, help: "which occurrence, when the quote occurs more than once"),
         ],
         examples: [
             .init("mark s3.p2 \"roughly twice the figure\" cost/dispute", "tag a phrase"),

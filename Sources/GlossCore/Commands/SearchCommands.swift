@@ -39,7 +39,7 @@ enum SearchCommands {
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
         options: [
             OptionSpec("rank", help: "order by BM25 relevance instead of document order"),
-            OptionSpec("limit", value: "N", kind: .number, help: "show at most N results"),
+            OptionSpec("limit", value: "N", kind: .number, range: 1...1_000_000, help: "show at most N results"),
             OptionSpec("json", help: "print JSON"),
         ],
         examples: [
@@ -192,7 +192,7 @@ enum SearchCommands {
             """,
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
         options: [
-            OptionSpec("width", value: "N", kind: .number, help: "characters of context on each side (default: fit the screen)"),
+            OptionSpec("width", value: "N", kind: .number, range: 5...500, help: "characters of context on each side (default: fit the screen)"),
             OptionSpec("sort", value: "ORDER", kind: .choice(["left", "right", "doc"]), help: "left, right or doc"),
             OptionSpec("json", help: "print JSON"),
         ],
@@ -293,7 +293,7 @@ enum SearchCommands {
             each tag is used in the view.
             """,
         options: [
-            OptionSpec("top", value: "N", kind: .number, help: "how many words to list (default 20)"),
+            OptionSpec("top", value: "N", kind: .number, range: 1...100_000, help: "how many words to list (default 20)"),
             OptionSpec("stopwords", help: "count stop words too"),
             OptionSpec("json", help: "print JSON"),
         ],

@@ -8,7 +8,7 @@ enum SessionCommands {
         "undo", group: .sessions, effect: .meta,
         summary: "Undo the last N state-changing commands (default 1)",
         discussion: "Tags, notes, marks, codebook edits and loads can be undone; the workspace returns exactly to its earlier state, and undone commands are left out of saved sessions.",
-        arguments: [ArgumentSpec("N", .number, .optional, help: "how many commands to undo")],
+        arguments: [ArgumentSpec("N", .number, .optional, range: 1...100_000, help: "how many commands to undo")],
         examples: [.init("undo", "undo the last change"), .init("undo 3", "undo the last three")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let count = try countArgument(invocation)
@@ -22,7 +22,7 @@ enum SessionCommands {
     static let redo = CommandSpec(
         "redo", group: .sessions, effect: .meta,
         summary: "Redo the last N undone commands (default 1)",
-        arguments: [ArgumentSpec("N", .number, .optional, help: "how many commands to redo")],
+        arguments: [ArgumentSpec("N", .number, .optional, range: 1...100_000, help: "how many commands to redo")],
         examples: [.init("redo", "redo the last undone change")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let count = try countArgument(invocation)
