@@ -408,9 +408,9 @@ enum SessionCommands {
         }
         var inner = CommandInvocation(spec: spec, context: session, output: invocation.output)
         let remap = workspace.addressRemap.removeValue(forKey: document)
-        session.forcesDriftTolerance += 1
+        session.script.forcesDriftTolerance += 1
         defer {
-            session.forcesDriftTolerance -= 1
+            session.script.forcesDriftTolerance -= 1
             if let remap { workspace.addressRemap[document] = remap }
         }
         try parser.parse(rewritten, into: &inner, nameEnd: nameEnd)
