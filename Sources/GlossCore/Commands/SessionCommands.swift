@@ -222,7 +222,7 @@ enum SessionCommands {
         invocation.output = output
         invocation.warnings += warnings
         if !outsideReads.isEmpty {
-            invocation.warnings.append("\(name) read files outside its folder and the current folder: \(outsideReads.prefix(10).joined(separator: ", "))\(outsideReads.count > 10 ? ", …" : "") (set strict on refuses such reads)")
+            invocation.warnings.append("\(name) \(ScriptSandbox.describeOutsideReads(outsideReads)) (set strict on refuses such reads)")
         }
         invocation.warnings += session.workspace.takeDriftReports()
     }
