@@ -187,7 +187,8 @@ enum SuggestCommands {
             text += " · learned from " + tags.map { "[\($0.path)] \($0.examples)" }.joined(separator: ", ")
         }
         if !listing.skipped.isEmpty {
-            text += " · too few examples (under \(CodingSuggester.minimumExamples)): " + listing.skipped.map { "[\($0)]" }.joined(separator: ", ")
+            text += " · left out: " + listing.skipped.map { "[\($0)]" }.joined(separator: ", ")
+            text += " (fewer than \(CodingSuggester.minimumExamples) examples, or coded as \(listing.grain == .document ? "passages" : "documents"))"
         }
         if !workspace.filters.isEmpty { text += " · within the view" }
         return text

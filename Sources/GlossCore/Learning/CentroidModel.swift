@@ -43,10 +43,23 @@ struct CentroidModel {
         for _ in 0..<Self.rounds {
             similarities = Self.similarities(matrix, centroids: centroids, classCount: classCount)
             var weights = fixed
-            for row in 0..<rows where !isExample[row] {
-                let shares = Self.softmax(similarities[(row * classCount)..<((row + 1) * classCount)])
-                for (index, share) in shares.enumerated() where share >= Self.smallestShare {
-                    weights[row * classCount + index] = share
+            let classCount = classCount
+            similarities.withUnsafeBufferPointer { cosines in
+                weights.withUnsafeMutableBufferPointer { weights in
+                    for row in 0..<rows where !isExample[row] {
+                        let range = (row * classCount)..<((row + 1) * classCount)
+                        var top = cosines[range.lowerBound]
+                        for slot in range { top = max(top, cosines[slot]) }
+                        var sum: Float = 0
+                        for slot in range {
+                            weights[slot] = exp((cosines[slot] - top) / Self.temperature)
+                            sum += weights[slot]
+                        }
+                        for slot in range {
+                            let share = weights[slot] / sum
+                            weights[slot] = share >= Self.smallestShare ? share : 0
+                        }
+                    }
                 }
             }
             centroids = Self.means(matrix, weights: weights, classCount: classCount)
@@ -112,34 +125,45 @@ struct CentroidModel {
     private static func means(_ matrix: TermMatrix, weights: [Float], classCount: Int) -> [Float] {
         let words = matrix.columnCount
         var sums = [Float](repeating: 0, count: words * classCount)
-        let rows = matrix.rowCount
-        // Rows with any weight, found once for all parts.
-        var weighted: [Int32] = []
-        for row in 0..<rows where weights[(row * classCount)..<((row + 1) * classCount)].contains(where: { $0 != 0 }) {
-            weighted.append(Int32(row))
+        // The rows with any weight and their nonzero `(class, weight)` pairs (most rows have one).
+        var weightedRows: [Int32] = []
+        var pairStarts: [Int32] = [0]
+        var pairs: [(Int32, Float)] = []
+        for row in 0..<matrix.rowCount {
+            for index in 0..<classCount where weights[row * classCount + index] != 0 {
+                pairs.append((Int32(index), weights[row * classCount + index]))
+            }
+            if pairs.count > Int(pairStarts.last!) {
+                weightedRows.append(Int32(row))
+                pairStarts.append(Int32(pairs.count))
+            }
         }
         let bounds = (0...TermMatrix.parts).map { Int32($0 * words / TermMatrix.parts) }
         sums.withUnsafeMutableBufferPointer { sums in
             let output = UncheckedBox(sums)
             matrix.columns.withUnsafeBufferPointer { columns in
                 matrix.values.withUnsafeBufferPointer { values in
-                    let input = UncheckedBox((columns, values))
-                    _ = ParallelMap.map(Array(0..<TermMatrix.parts)) { part -> Int in
-                        let (columns, values) = input.value
-                        let low = bounds[part], high = bounds[part + 1]
-                        for row in weighted {
-                            let range = matrix.row(Int(row))
-                            var slot = Self.firstSlot(columns, range, atLeast: low)
-                            while slot < range.upperBound, columns[slot] < high {
-                                let base = Int(columns[slot]) * classCount
-                                for index in 0..<classCount {
-                                    let weight = weights[Int(row) * classCount + index]
-                                    if weight != 0 { output.value[base + index] += weight * values[slot] }
+                    matrix.rowStarts.withUnsafeBufferPointer { rowStarts in
+                        pairs.withUnsafeBufferPointer { pairs in
+                            let input = UncheckedBox((columns, values, rowStarts, pairs))
+                            _ = ParallelMap.map(Array(0..<TermMatrix.parts)) { part -> Int in
+                                let (columns, values, rowStarts, pairs) = input.value
+                                let sums = output.value
+                                let low = bounds[part], high = bounds[part + 1]
+                                for (position, row) in weightedRows.enumerated() {
+                                    let end = rowStarts[Int(row) + 1]
+                                    var slot = Self.firstSlot(columns, rowStarts[Int(row)]..<end, atLeast: low)
+                                    let rowPairs = Int(pairStarts[position])..<Int(pairStarts[position + 1])
+                                    while slot < end, columns[slot] < high {
+                                        let base = Int(columns[slot]) * classCount
+                                        let value = values[slot]
+                                        for pair in rowPairs { sums[base + Int(pairs[pair].0)] += pairs[pair].1 * value }
+                                        slot += 1
+                                    }
                                 }
-                                slot += 1
+                                return 0
                             }
                         }
-                        return 0
                     }
                 }
             }
@@ -154,6 +178,7 @@ struct CentroidModel {
         return sums
     }
 
+    @inline(__always)
     private static func firstSlot(_ columns: UnsafeBufferPointer<Int32>, _ range: Range<Int>, atLeast word: Int32) -> Int {
         var low = range.lowerBound, high = range.upperBound
         while low < high {
@@ -173,18 +198,21 @@ struct CentroidModel {
             matrix.columns.withUnsafeBufferPointer { columns in
                 matrix.values.withUnsafeBufferPointer { values in
                     centroids.withUnsafeBufferPointer { centroids in
-                        let input = UncheckedBox((columns, values, centroids))
-                        _ = ParallelMap.map(Array(0..<TermMatrix.parts)) { part -> Int in
-                            let (columns, values, centroids) = input.value
-                            for row in bounds[part]..<bounds[part + 1] {
-                                let base = row * classCount
-                                for slot in matrix.row(row) {
-                                    let value = values[slot]
-                                    let word = Int(columns[slot]) * classCount
-                                    for index in 0..<classCount { output.value[base + index] += value * centroids[word + index] }
+                        matrix.rowStarts.withUnsafeBufferPointer { rowStarts in
+                            let input = UncheckedBox((columns, values, centroids, rowStarts))
+                            _ = ParallelMap.map(Array(0..<TermMatrix.parts)) { part -> Int in
+                                let (columns, values, centroids, rowStarts) = input.value
+                                let result = output.value
+                                for row in bounds[part]..<bounds[part + 1] {
+                                    let base = row * classCount
+                                    for slot in rowStarts[row]..<rowStarts[row + 1] {
+                                        let value = values[slot]
+                                        let word = Int(columns[slot]) * classCount
+                                        for index in 0..<classCount { result[base + index] += value * centroids[word + index] }
+                                    }
                                 }
+                                return 0
                             }
-                            return 0
                         }
                     }
                 }

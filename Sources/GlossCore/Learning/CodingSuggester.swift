@@ -59,7 +59,7 @@ struct CodingSuggester {
         }
         var classes = Classes(paths: [tag.path], examples: [examples])
         let ancestors = Set(sequence(first: tag.path, next: Tag.parent).map(Tag.key))
-        for leaf in leaves() where !Tag.key(leaf.key, isWithin: tag.key) && !ancestors.contains(leaf.key) {
+        for leaf in leaves() where !Tag.key(leaf.key, isWithin: tag.key) && !ancestors.contains(leaf.key) && self.grain(of: [leaf.key]) == grain {
             let members = self.examples(of: [leaf.key], in: context)
             if members.count >= Self.minimumExamples {
                 classes.paths.append(leaf.path)
@@ -90,17 +90,19 @@ struct CodingSuggester {
     /// Every uncoded item of `candidates` with its best tag among the codebook's leaves, grouped by tag
     /// (in codebook order), most confident first; `minimum` keeps those whose share reaches it.
     func suggestAll(within candidates: UnitSet, minimum: Double, limit: Int) throws(GlossError) -> Listing {
-        let leaves = leaves()
-        let grain = grain(of: leaves.map(\.key))
+        // Each coded leaf has its grain; the grain most leaves share is ranked, from those leaves.
+        let coded = leaves().filter { workspace.annotations.directCount($0.key) > 0 }
+        let grains = coded.map { self.grain(of: [$0.key]) }
+        let grain: CodingGrain = grains.filter { $0 == .document }.count * 2 > grains.count ? .document : .element
         let context = workspace.learningContext(grain)
         var classes = Classes()
         var skipped: [String] = []
-        for leaf in leaves {
-            let members = examples(of: [leaf.key], in: context)
+        for (leaf, leafGrain) in zip(coded, grains) {
+            let members = leafGrain == grain ? examples(of: [leaf.key], in: context) : []
             if members.count >= Self.minimumExamples {
                 classes.paths.append(leaf.path)
                 classes.examples.append(members)
-            } else if members.count > 0 || workspace.annotations.directCount(leaf.key) > 0 {
+            } else {
                 skipped.append(leaf.path)
             }
         }
@@ -111,9 +113,9 @@ struct CodingSuggester {
         let tagClasses = classes.paths.count
         addRestIfAlone(&classes, in: context)
         let model = CentroidModel(matrix: context.matrix, examples: classes.examples, refine: !classes.hasRest)
-        let coded = Set(context.items.items(of: workspace.unitsWithAnyTag()))
+        let codedItems = Set(context.items.items(of: workspace.unitsWithAnyTag()))
         var ranked: [(item: Int32, best: Int, order: Double, share: Double)] = []
-        for item in context.items.items(of: candidates) where !coded.contains(item) {
+        for item in context.items.items(of: candidates) where !codedItems.contains(item) {
             let cosines = model.similarities(ofRow: Int(item))
             var best = 0
             for index in 1..<tagClasses where cosines[cosines.startIndex + index] > cosines[cosines.startIndex + best] { best = index }
@@ -181,7 +183,8 @@ struct CodingSuggester {
 
     // MARK: - Helpers
 
-    /// Document grain when most of the codings with these tags are of whole documents.
+    /// Document grain when most of the codings with these tags are of whole documents (a tag's own
+    /// grain, or with the tags below it).
     private func grain(of keys: [String]) -> CodingGrain {
         var documents = 0, others = 0
         let annotations = workspace.annotations
