@@ -11,7 +11,7 @@ import Foundation
 /// wider vocabulary. Everything is sums of rows in a fixed order, so results repeat exactly.
 struct CentroidModel {
     static let temperature: Float = 0.01
-    static let rounds = 5
+    static let rounds = 3
     /// Shares below this are left out of a class's mean (they change nothing visible and cost time).
     static let smallestShare: Float = 1e-3
 
@@ -138,27 +138,23 @@ struct CentroidModel {
                 pairStarts.append(Int32(pairs.count))
             }
         }
-        let bounds = (0...TermMatrix.parts).map { Int32($0 * words / TermMatrix.parts) }
         sums.withUnsafeMutableBufferPointer { sums in
             let output = UncheckedBox(sums)
             matrix.columns.withUnsafeBufferPointer { columns in
                 matrix.values.withUnsafeBufferPointer { values in
-                    matrix.rowStarts.withUnsafeBufferPointer { rowStarts in
+                    matrix.partStarts.withUnsafeBufferPointer { partStarts in
                         pairs.withUnsafeBufferPointer { pairs in
-                            let input = UncheckedBox((columns, values, rowStarts, pairs))
+                            let input = UncheckedBox((columns, values, partStarts, pairs))
                             _ = ParallelMap.map(Array(0..<TermMatrix.parts)) { part -> Int in
-                                let (columns, values, rowStarts, pairs) = input.value
+                                let (columns, values, partStarts, pairs) = input.value
                                 let sums = output.value
-                                let low = bounds[part], high = bounds[part + 1]
                                 for (position, row) in weightedRows.enumerated() {
-                                    let end = rowStarts[Int(row) + 1]
-                                    var slot = Self.firstSlot(columns, rowStarts[Int(row)]..<end, atLeast: low)
+                                    let first = Int(row) * (TermMatrix.parts + 1) + part
                                     let rowPairs = Int(pairStarts[position])..<Int(pairStarts[position + 1])
-                                    while slot < end, columns[slot] < high {
+                                    for slot in partStarts[first]..<partStarts[first + 1] {
                                         let base = Int(columns[slot]) * classCount
                                         let value = values[slot]
                                         for pair in rowPairs { sums[base + Int(pairs[pair].0)] += pairs[pair].1 * value }
-                                        slot += 1
                                     }
                                 }
                                 return 0
@@ -176,16 +172,6 @@ struct CentroidModel {
             for word in 0..<words { sums[word * classCount + index] *= scale }
         }
         return sums
-    }
-
-    @inline(__always)
-    private static func firstSlot(_ columns: UnsafeBufferPointer<Int32>, _ range: Range<Int>, atLeast word: Int32) -> Int {
-        var low = range.lowerBound, high = range.upperBound
-        while low < high {
-            let middle = (low + high) / 2
-            if columns[middle] < word { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// Cosine of every row with every class, cut by row ranges.

@@ -174,7 +174,7 @@ struct CodingSuggester {
             var row = Row(ref: context.items.refs[Int(entry.item)], tag: nil, score: Double(entry.score), reasons: [])
             if position < limit {
                 let entries = matrix.row(Int(entry.item)).map { (matrix.columns[$0], matrix.values[$0]) }
-                row.reasons = Self.readable(CentroidModel.topWords(entries) { dense[Int($0)] }, context.vocabulary)
+                row.reasons = Self.readable(CentroidModel.topWords(entries) { dense[Int($0)] }, context)
             }
             return row
         }
@@ -246,14 +246,14 @@ struct CodingSuggester {
         for other in 0..<model.classCount where other != index {
             if rival == nil || cosines[cosines.startIndex + other] > cosines[cosines.startIndex + rival!] { rival = other }
         }
-        return Self.readable(model.reasons(row: Int(item), matrix: context.matrix, for: index, against: rival), context.vocabulary)
+        return Self.readable(model.reasons(row: Int(item), matrix: context.matrix, for: index, against: rival), context)
     }
 
     /// The first `reasonCount` words that have a letter: numbers weigh like words, but explain little.
-    static func readable(_ ranked: [Int32], _ vocabulary: GlobalVocabulary) -> [String] {
+    static func readable(_ ranked: [Int32], _ context: LearningContext) -> [String] {
         var words: [String] = []
-        for id in ranked where words.count < reasonCount {
-            let word = vocabulary.word(id)
+        for column in ranked where words.count < reasonCount {
+            let word = context.matrix.word(ofColumn: column, in: context.vocabulary)
             if word.unicodeScalars.contains(where: \.properties.isAlphabetic) { words.append(word) }
         }
         return words
