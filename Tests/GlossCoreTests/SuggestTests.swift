@@ -74,13 +74,13 @@ final class SuggestTests: XCTestCase {
 
     // MARK: - Model
 
-    func testSharesAndLogOddsAtTheModelsTemperature() {
-        // Cosines 0.3 and 0.2 at temperature 0.01: odds e^10 to 1.
-        XCTAssertEqual(CentroidModel.softmax([Float(0.3), 0.2])[0], 0.9999546, accuracy: 1e-6)
-        XCTAssertEqual(CentroidModel.logOdds([Float(0.3), 0.2], of: 0), 10, accuracy: 1e-4)
-        XCTAssertEqual(CentroidModel.logOdds([Float(0.2), 0.3], of: 0), -10, accuracy: 1e-4)
-        // Against two equal rivals the odds halve: 10 − ln 2.
-        XCTAssertEqual(CentroidModel.logOdds([Float(0.3), 0.2, 0.2], of: 0), 10 - log(2), accuracy: 1e-4)
+    func testScoresAndLogOddsAtTheScoreTemperature() {
+        // Cosines 0.3 and 0.24 at temperature 0.015: odds e^4 to 1, a score of 0.98201.
+        XCTAssertEqual(CentroidModel.softmax([Float(0.3), 0.24])[0], 0.98201, accuracy: 1e-4)
+        XCTAssertEqual(CentroidModel.logOdds([Float(0.3), 0.24], of: 0), 4, accuracy: 1e-3)
+        XCTAssertEqual(CentroidModel.logOdds([Float(0.24), 0.3], of: 0), -4, accuracy: 1e-3)
+        // Against two equal rivals the odds halve: 4 − ln 2.
+        XCTAssertEqual(CentroidModel.logOdds([Float(0.3), 0.24, 0.24], of: 0), 4 - log(2), accuracy: 1e-3)
     }
 
     func testUncodedTextsWidenWhatAClassKnows() throws {
