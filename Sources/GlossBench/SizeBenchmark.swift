@@ -210,7 +210,7 @@ struct SizeBenchmark {
         return result
     }
 
-    /// `"total"` of `find --json` output.
+    /// `"total"` of `find --json` (or `suggest --json`) output.
     static func findTotal(_ json: String) -> Int {
         guard let data = json.data(using: .utf8),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return -1 }

@@ -51,7 +51,7 @@ struct SuggestResult: Codable {
             allSamples.append(timed(&cpu) { result = session.execute("suggest --all --limit 20 --json") })
             try expectSuccess(result, "suggest --all")
             allCPU.append(cpu)
-            allRows = Self.total(result.output)
+            allRows = SizeBenchmark.findTotal(result.output)
         }
         let measured = SuggestResult(
             documents: documents, tags: tagCount, examplesPerTag: examplesPerTag, firstSeconds: first, firstCPUSeconds: firstCPU,
@@ -77,12 +77,5 @@ struct SuggestResult: Codable {
         let seconds = Clock.seconds(body)
         cpu = Clock.processCPUSeconds() - start
         return seconds
-    }
-
-    /// `"total"` of `suggest --json` output.
-    private static func total(_ json: String) -> Int {
-        guard let data = json.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return -1 }
-        return (object["total"] as? Int) ?? -1
     }
 }
