@@ -6,8 +6,9 @@ import Foundation
 /// scaled to length 1, so a dot product of two rows is their cosine. `idf` is
 /// `ln((1 + n) / (1 + df)) + 1` over the n items (the smoothed form of common practice).
 ///
-/// Columns are the words the items have, most frequent first (ties in vocabulary order): the
-/// models' sums then touch a small, cache-friendly block for most entries.
+/// Columns are the words, most frequent first (by units, ties in vocabulary order): the models'
+/// sums then touch a small, cache-friendly block for most entries. Rows are built column by column,
+/// so their entries come out in column order without sorting.
 struct TermMatrix {
     /// Row `i` is `columns[rowStarts[i]..<rowStarts[i + 1]]`, columns increasing, with `values` alongside.
     private(set) var rowStarts: [Int]
@@ -17,7 +18,7 @@ struct TermMatrix {
     private(set) var documentFrequency: [Int32]
     private(set) var idf: [Float]
     private(set) var wordOfColumn: [Int32]
-    /// Per vocabulary id, its column (-1 when no item has the word).
+    /// Per vocabulary id, its column.
     private(set) var columnOfWord: [Int32]
     /// `parts + 1` column bounds that cut the entries into parts of about equal size.
     private(set) var columnParts: [Int32]
@@ -37,20 +38,38 @@ struct TermMatrix {
 
     init(index: SearchIndex, vocabulary: GlobalVocabulary, items: ItemSpace) {
         let rows = items.count
-        let wordCount = vocabulary.count
         let shards = index.shards
-        // Contiguous ranges of vocabulary ids, one per part; each part counts, then fills, its own
-        // share of every row, so a row holds its parts' shares one after another, ids increasing.
-        let bounds = (0...Self.parts).map { $0 * wordCount / Self.parts }
-        var frequency = [Int32](repeating: 0, count: wordCount)
         let itemOfUnit = items.itemOfUnit
+        let starts = vocabulary.locationStarts
+        // Column order from the units each word is in, known without decoding a posting list.
+        var unitFrequency = [Int](repeating: 0, count: vocabulary.count)
+        for word in 0..<vocabulary.count {
+            for location in Int(starts[word])..<Int(starts[word + 1]) {
+                let (shard, term) = vocabulary.locations[location]
+                unitFrequency[word] += Int(shards[Int(shard)].posting(Int(term)).unitCount)
+            }
+        }
+        let wordOfColumn = (0..<Int32(vocabulary.count)).sorted { (a: Int32, b: Int32) -> Bool in
+            let frequencyA = unitFrequency[Int(a)], frequencyB = unitFrequency[Int(b)]
+            return frequencyA != frequencyB ? frequencyA > frequencyB : a < b
+        }
+        var columnOfWord = [Int32](repeating: 0, count: vocabulary.count)
+        for (column, word) in wordOfColumn.enumerated() { columnOfWord[Int(word)] = Int32(column) }
+        var columnParts: [Int32] = [0]
+        let occurrences = unitFrequency.reduce(0, +)
+        var sum = 0
+        for (column, word) in wordOfColumn.enumerated() {
+            sum += unitFrequency[Int(word)]
+            while columnParts.count < Self.parts, sum * Self.parts >= occurrences * columnParts.count { columnParts.append(Int32(column + 1)) }
+        }
+        while columnParts.count <= Self.parts { columnParts.append(Int32(wordOfColumn.count)) }
 
-        /// Calls `body(word, item, count)` for each item having each word of a range, in order, the
-        /// counts of an item's units added up (units of one item are adjacent in a posting list,
-        /// and a word's lists in shard order read units in increasing order).
-        func forEachEntry(_ words: Range<Int>, _ body: (Int32, Int32, Int32) -> Void) {
-            let starts = vocabulary.locationStarts
-            for word in words {
+        /// Calls `body(column, item, count)` for each item having each word of a column range, in
+        /// order, the counts of an item's units added up (units of one item are adjacent in a posting
+        /// list, and a word's lists in shard order read units in increasing order).
+        func forEachEntry(_ part: Int, _ body: (Int32, Int32, Int32) -> Void) {
+            for column in Int(columnParts[part])..<Int(columnParts[part + 1]) {
+                let word = Int(wordOfColumn[column])
                 var item: Int32 = -1
                 var count: Int32 = 0
                 for location in Int(starts[word])..<Int(starts[word + 1]) {
@@ -59,64 +78,57 @@ struct TermMatrix {
                         let next = itemOfUnit[Int(unit)]
                         guard next >= 0 else { return }
                         if next != item {
-                            if item >= 0 { body(Int32(word), item, count) }
+                            if item >= 0 { body(Int32(column), item, count) }
                             item = next
                             count = 0
                         }
                         count += Int32(occurrences)
                     }
                 }
-                if item >= 0 { body(Int32(word), item, count) }
+                if item >= 0 { body(Int32(column), item, count) }
             }
         }
 
-        // Pass 1: entries per row and part, and each word's item frequency.
+        // Pass 1: each row's entries in each part, and each column's item frequency.
+        var frequency = [Int32](repeating: 0, count: wordOfColumn.count)
         let counted: [[Int32]] = frequency.withUnsafeMutableBufferPointer { frequency in
             let shared = UncheckedBox(frequency)
             return ParallelMap.map(Array(0..<Self.parts)) { part -> [Int32] in
                 var perRow = [Int32](repeating: 0, count: rows)
-                forEachEntry(bounds[part]..<bounds[part + 1]) { word, item, _ in
+                forEachEntry(part) { column, item, _ in
                     perRow[Int(item)] += 1
-                    shared.value[Int(word)] += 1
+                    shared.value[Int(column)] += 1
                 }
                 return perRow
             }
         }
+        // A row holds its parts' shares one after another, so its columns increase.
         var rowStarts = [Int](repeating: 0, count: rows + 1)
+        var partStarts = [Int](repeating: 0, count: rows * (Self.parts + 1))
+        var total = 0
         for row in 0..<rows {
-            var length = 0
-            for part in 0..<Self.parts { length += Int(counted[part][row]) }
-            rowStarts[row + 1] = rowStarts[row] + length
+            rowStarts[row] = total
+            for part in 0..<Self.parts {
+                partStarts[row * (Self.parts + 1) + part] = total
+                total += Int(counted[part][row])
+            }
+            partStarts[row * (Self.parts + 1) + Self.parts] = total
         }
-        let total = rowStarts[rows]
+        rowStarts[rows] = total
         var columns = [Int32](repeating: 0, count: total)
         var values = [Float](repeating: 0, count: total)
         let n = Float(rows)
-        let used: [Int32] = (0..<Int32(wordCount)).filter { frequency[Int($0)] > 0 }
-        let wordOfColumn = used.sorted { (a: Int32, b: Int32) -> Bool in
-            let frequencyA = frequency[Int(a)], frequencyB = frequency[Int(b)]
-            return frequencyA != frequencyB ? frequencyA > frequencyB : a < b
-        }
-        var columnOfWord = [Int32](repeating: -1, count: wordCount)
-        for (column, word) in wordOfColumn.enumerated() { columnOfWord[Int(word)] = Int32(column) }
-        let documentFrequency = wordOfColumn.map { frequency[Int($0)] }
-        let idf = documentFrequency.map { log((1 + n) / (1 + Float($0))) + 1 }
+        let idf = frequency.map { log((1 + n) / (1 + Float($0))) + 1 }
 
         // Pass 2: each part writes its entries at its own place in each row.
         columns.withUnsafeMutableBufferPointer { columns in
             values.withUnsafeMutableBufferPointer { values in
                 let output = UncheckedBox((columns, values))
                 _ = ParallelMap.map(Array(0..<Self.parts)) { part -> Int in
-                    var next = [Int](repeating: 0, count: rows)
-                    for row in 0..<rows {
-                        var start = rowStarts[row]
-                        for earlier in 0..<part { start += Int(counted[earlier][row]) }
-                        next[row] = start
-                    }
-                    forEachEntry(bounds[part]..<bounds[part + 1]) { word, item, count in
+                    var next = (0..<rows).map { partStarts[$0 * (Self.parts + 1) + part] }
+                    forEachEntry(part) { column, item, count in
                         let slot = next[Int(item)]
                         next[Int(item)] += 1
-                        let column = columnOfWord[Int(word)]
                         output.value.0[slot] = column
                         output.value.1[slot] = (1 + log(Float(count))) * idf[Int(column)]
                     }
@@ -124,55 +136,27 @@ struct TermMatrix {
                 }
             }
         }
-        // Rows sorted by column and scaled to length 1, each on one core, in one order.
-        columns.withUnsafeMutableBufferPointer { columns in
-            values.withUnsafeMutableBufferPointer { values in
-                let output = UncheckedBox((columns, values))
-                let rowBounds = (0...Self.parts).map { $0 * rows / Self.parts }
-                _ = ParallelMap.map(Array(0..<Self.parts)) { part -> Int in
-                    let (columns, values) = output.value
-                    // Column and value bits packed in one word: sorting plain integers is quick.
-                    var entries: [UInt64] = []
-                    for row in rowBounds[part]..<rowBounds[part + 1] {
-                        let range = rowStarts[row]..<rowStarts[row + 1]
-                        entries.removeAll(keepingCapacity: true)
-                        var squares: Float = 0
-                        for slot in range {
-                            entries.append(UInt64(UInt32(columns[slot])) << 32 | UInt64(values[slot].bitPattern))
-                            squares += values[slot] * values[slot]
-                        }
-                        entries.sort()
-                        let scale = squares > 0 ? 1 / squares.squareRoot() : 0
-                        for (offset, entry) in entries.enumerated() {
-                            columns[range.lowerBound + offset] = Int32(entry >> 32)
-                            values[range.lowerBound + offset] = Float(bitPattern: UInt32(truncatingIfNeeded: entry)) * scale
-                        }
-                    }
-                    return 0
+        // Rows scaled to length 1, each on one core, in one order.
+        values.withUnsafeMutableBufferPointer { values in
+            let output = UncheckedBox(values)
+            let rowBounds = (0...Self.parts).map { $0 * rows / Self.parts }
+            _ = ParallelMap.map(Array(0..<Self.parts)) { part -> Int in
+                let values = output.value
+                for row in rowBounds[part]..<rowBounds[part + 1] {
+                    let range = rowStarts[row]..<rowStarts[row + 1]
+                    var squares: Float = 0
+                    for slot in range { squares += values[slot] * values[slot] }
+                    guard squares > 0 else { continue }
+                    let scale = 1 / squares.squareRoot()
+                    for slot in range { values[slot] *= scale }
                 }
+                return 0
             }
-        }
-        var columnParts: [Int32] = [0]
-        let entries = documentFrequency.reduce(0) { $0 + Int($1) }
-        var sum = 0
-        for (column, frequency) in documentFrequency.enumerated() {
-            sum += Int(frequency)
-            while columnParts.count < Self.parts, sum * Self.parts >= entries * columnParts.count { columnParts.append(Int32(column + 1)) }
-        }
-        while columnParts.count <= Self.parts { columnParts.append(Int32(documentFrequency.count)) }
-        var partStarts = [Int](repeating: 0, count: rows * (Self.parts + 1))
-        for row in 0..<rows {
-            var slot = rowStarts[row]
-            for part in 0..<Self.parts {
-                partStarts[row * (Self.parts + 1) + part] = slot
-                while slot < rowStarts[row + 1], columns[slot] < columnParts[part + 1] { slot += 1 }
-            }
-            partStarts[row * (Self.parts + 1) + Self.parts] = rowStarts[row + 1]
         }
         self.rowStarts = rowStarts
         self.columns = columns
         self.values = values
-        self.documentFrequency = documentFrequency
+        self.documentFrequency = frequency
         self.idf = idf
         self.wordOfColumn = wordOfColumn
         self.columnOfWord = columnOfWord
@@ -188,7 +172,7 @@ struct TermMatrix {
     func vector(ofText text: String, vocabulary: GlobalVocabulary) -> [(Int32, Float)] {
         var counts: [Int32: Int32] = [:]
         IndexedWords.forEach(in: text) { bytes in
-            if let id = vocabulary.id(of: bytes), columnOfWord[Int(id)] >= 0 { counts[columnOfWord[Int(id)], default: 0] += 1 }
+            if let id = vocabulary.id(of: bytes), documentFrequency[Int(columnOfWord[Int(id)])] > 0 { counts[columnOfWord[Int(id)], default: 0] += 1 }
         }
         var entries = counts.keys.sorted().map { id in (id, (1 + log(Float(counts[id]!))) * idf[Int(id)]) }
         let length = entries.reduce(Float(0)) { $0 + $1.1 * $1.1 }.squareRoot()
