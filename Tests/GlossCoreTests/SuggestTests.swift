@@ -136,6 +136,25 @@ final class SuggestTests: XCTestCase {
         XCTAssertEqual(session.workspace.annotations.directCount("football"), 5)
     }
 
+    func testMinKeepsConfidentRowsOnly() throws {
+        let session = TestSession.make(Self.topicArticles)
+        for number in [0, 2, 4] { try TestSession.run("tag art0\(number): football", in: session) }
+        for number in [1, 3, 5] { try TestSession.run("tag art0\(number): cooking", in: session) }
+        func scores(_ line: String) throws -> [Double] {
+            let object = try JSONSerialization.jsonObject(with: Data(try TestSession.run(line, in: session).utf8)) as? [String: Any]
+            return (object?["results"] as? [[String: Any]] ?? []).map { $0["score"] as! Double }
+        }
+        let all = try scores("suggest football --json")
+        XCTAssertEqual(all.count, 13, "16 articles less the 3 coded football")
+        XCTAssertEqual(all, all.sorted(by: >), "most confident first")
+        // Halfway between two rows' scores, so rounding in the JSON cannot put a row on either side.
+        let cut = (all[4] + all[8]) / 2
+        XCTAssertLessThan(all[8], all[4])
+        let kept = try scores("suggest football --json --min \(cut)")
+        XCTAssertEqual(kept, all.filter { $0 >= cut })
+        XCTAssertTrue(try scores("suggest --all --json --min \(cut)").allSatisfy { $0 >= cut })
+    }
+
     func testSuggestAllGivesEveryUncodedDocumentItsTopic() throws {
         let session = TestSession.make(Self.topicArticles)
         for number in [0, 2, 4] { try TestSession.run("tag art0\(number): football", in: session) }

@@ -43,14 +43,13 @@ enum SuggestCommands {
         let candidates = try candidateUnits(invocation)
         let suggester = CodingSuggester(workspace: workspace)
         let limit = try invocation.integer("limit", in: 1...1_000_000) ?? (all ? Int.max : 20)
-        var listing: CodingSuggester.Listing
+        let listing: CodingSuggester.Listing
         if let tagWord {
             do throws(GlossError) {
-                listing = try suggester.suggest(tag: tagWord.text, within: candidates, limit: limit)
+                listing = try suggester.suggest(tag: tagWord.text, within: candidates, minimum: minimum, limit: limit)
             } catch {
                 throw error.column == nil && error.message.hasPrefix("no tag") ? GlossError(error.message, column: tagWord.column) : error
             }
-            listing.rows.removeAll { $0.score < minimum }
         } else {
             listing = try suggester.suggestAll(within: candidates, minimum: minimum, limit: limit)
         }

@@ -46,8 +46,8 @@ struct CodingSuggester {
 
     /// The items of `candidates` (units) that do not carry `tag`, ranked by how much more they read
     /// like its examples than like the other tags' (or, when no other tag has examples, than like
-    /// everything else).
-    func suggest(tag name: String, within candidates: UnitSet, limit: Int) throws(GlossError) -> Listing {
+    /// everything else); `minimum` keeps those whose score reaches it.
+    func suggest(tag name: String, within candidates: UnitSet, minimum: Double, limit: Int) throws(GlossError) -> Listing {
         let tag = try workspace.existingTag(name)
         let keys = workspace.annotations.subtree(tag.key)
         let grain = grain(of: keys)
@@ -72,7 +72,8 @@ struct CodingSuggester {
         var ranked: [(item: Int32, order: Double, share: Double)] = []
         for item in context.items.items(of: candidates) where !excluded.contains(item) {
             let cosines = model.similarities(ofRow: Int(item))
-            ranked.append((item, CentroidModel.logOdds(cosines, of: 0), Double(CentroidModel.softmax(cosines)[0])))
+            let share = Double(CentroidModel.softmax(cosines)[0])
+            if share >= minimum { ranked.append((item, CentroidModel.logOdds(cosines, of: 0), share)) }
         }
         ranked.sort { $0.order != $1.order ? $0.order > $1.order : $0.item < $1.item }
         let rows = ranked.enumerated().map { position, entry in
