@@ -86,7 +86,7 @@ enum FuzzFixture {
     static func document(_ text: String, name: String) -> Document {
         var document = DocumentLoader.parse(text, pathExtension: name.hasSuffix(".md") ? "md" : "txt")
         document.path = name
-        document.sha256 = DocumentLoader.sha256Hex(Array(text.utf8))
+        document.sha256 = HexDigest.sha256(Array(text.utf8))
         return document
     }
 
@@ -127,7 +127,7 @@ enum FuzzFixture {
     static func session() -> Session {
         let session = Session(registry: registry, baseDirectory: directory)
         session.isScript = true
-        session.writableRoots = []
+        session.sandbox = ScriptSandbox(writableRoots: [], readableRoots: [directory], strict: true)
         session.terminalWidth = 80
         session.workspace.add(documents)
         return session

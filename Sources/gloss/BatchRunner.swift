@@ -28,28 +28,35 @@ struct BatchRunner {
         let absoluteFiles = files.map { SessionScript.absolute($0, base: session.baseDirectory) }
         for (index, file) in absoluteFiles.enumerated() { session.variables[String(index + 1)] = file }
         session.variables["args"] = absoluteFiles.map(CommandLineTokenizer.quote).joined(separator: " ")
-        let usesArguments = commands.contains { $0.text.contains("${") && ($0.text.contains("${1}") || $0.text.contains("${args}")) }
+        let used = ScriptRunner.argumentsUsed(by: commands)
+        let usesArguments = used.all || used.highest > 0
+        if usesArguments, !used.all, files.count > used.highest {
+            let unused = files[used.highest...].map { TerminalSafe.escape($0, keepNewlines: false) }
+            Terminal.writeError("gloss: warning: \(TerminalSafe.escape(path, keepNewlines: false)) uses ${1}\(used.highest > 1 ? "…${\(used.highest)}" : "") only; not used: \(unused.joined(separator: ", "))")
+        }
         if !usesArguments && !files.isEmpty {
             let preload = absoluteFiles.map { ScriptRunner.ScriptLine(number: 0, text: "load " + CommandLineTokenizer.quote($0)) }
-            if ScriptRunner(options: options).run(preload, name: "<arguments>", in: session, emit: show) > 0 { return 1 }
+            if ScriptRunner(options: options).run(preload, name: "<arguments>", in: session, emit: Self.show) > 0 { return 1 }
         }
         session.baseDirectory = (SessionScript.absolute(path, base: session.baseDirectory) as NSString).deletingLastPathComponent
-        return ScriptRunner(options: options).run(commands, name: name, in: session, emit: show) > 0 ? 1 : 0
+        return ScriptRunner(options: options).run(commands, name: name, in: session, emit: Self.show) > 0 ? 1 : 0
     }
 
-    /// `gloss --resume` without a terminal: restores the unfinished session, then reads standard input.
-    func resume(_ unfinished: JournalStore.Unfinished?) -> Int32? {
-        guard let latest = unfinished else {
-            Terminal.writeError("gloss: there is no unfinished session to resume; starting a new one")
-            return nil
-        }
-        do {
-            let count = try session.restore(latest)
-            Terminal.writeError("gloss: resumed \(count) commands from the session started \(latest.started)")
-        } catch {
-            Terminal.writeError("gloss: \(error.message)")
+    /// `gloss --resume` without a terminal: restores the newest unfinished session (its messages on
+    /// standard error), then reads standard input. Returns an exit status when it cannot go on.
+    func resume() -> Int32? {
+        let result = session.execute("resume")
+        for warning in result.warnings { Terminal.writeError("gloss: warning: " + TerminalSafe.escape(warning, keepNewlines: false)) }
+        if let error = result.error {
+            if error.message.hasPrefix("there is no unfinished session") {
+                Terminal.writeError("gloss: there is no unfinished session to resume; starting a new one")
+                return nil
+            }
+            Terminal.writeError("gloss: " + TerminalSafe.escape(error.message, keepNewlines: false))
             return 1
         }
+        let message = TerminalSafe.removingStyles(result.output).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !message.isEmpty { Terminal.writeError("gloss: " + TerminalSafe.escape(message, keepNewlines: true)) }
         return nil
     }
 
@@ -58,33 +65,35 @@ struct BatchRunner {
         var options = self.options
         options.keepGoing = false
         let runner = ScriptRunner(options: options)
-        var preload = files.map { ScriptRunner.ScriptLine(number: 0, text: "load " + CommandLineTokenizer.quote($0)) }
-        if let script {
-            preload.insert(ScriptRunner.ScriptLine(number: 0, text: "replay --quiet " + CommandLineTokenizer.quote(script)), at: 0)
-        }
-        if runner.run(preload, name: "<arguments>", in: session, emit: show) > 0 { return 1 }
-        if let script {
-            session.openedScript = SessionScript.absolute(script, base: session.baseDirectory)
-            session.openedHistoryCount = session.history.count
-        }
+        if let script, !ScriptRunner.open(script, shownAs: script, in: session, emit: Self.show) { return 1 }
+        let preload = files.map { ScriptRunner.ScriptLine(number: 0, text: "load " + CommandLineTokenizer.quote($0)) }
+        if runner.run(preload, name: "<arguments>", in: session, emit: Self.show) > 0 { return 1 }
         // Each command runs as soon as its line arrives, as at a prompt.
         var joiner = ScriptRunner.LineJoiner()
         var number = 0
         while let raw = Swift.readLine(strippingNewline: true) {
             number += 1
             guard let command = joiner.feed(raw.hasSuffix("\r") ? String(raw.dropLast()) : raw, number: number) else { continue }
-            if runner.run([command], name: name, in: session, emit: show) > 0 { return 1 }
+            if runner.run([command], name: name, in: session, emit: Self.show) > 0 { return 1 }
             if session.history.last?.commandName == "quit" { return 0 }
         }
-        if let last = joiner.finish(), runner.run([last], name: name, in: session, emit: show) > 0 { return 1 }
+        if let last = joiner.finish(), runner.run([last], name: name, in: session, emit: Self.show) > 0 { return 1 }
         return 0
     }
 
-    func show(_ event: ScriptRunner.Event) {
+    /// Files the script read outside its folder, the current folder and its FILE arguments (allowed
+    /// without --strict, but said).
+    func reportOutsideReads() {
+        guard let reads = session.sandbox?.outsideReads, !reads.isEmpty else { return }
+        let shown = reads.prefix(10).map { TerminalSafe.escape($0, keepNewlines: false) }.joined(separator: ", ")
+        Terminal.writeError("gloss: \(TerminalSafe.escape(name, keepNewlines: false)) read \(reads.count) file\(reads.count == 1 ? "" : "s") outside its folder and the current folder: \(shown)\(reads.count > 10 ? ", …" : "") (--strict refuses such reads)")
+    }
+
+    static func show(_ event: ScriptRunner.Event) {
         switch event {
         case .echo(let command): Terminal.write("> " + TerminalSafe.escape(command, keepNewlines: false) + "\n")
         case .output(let text): Terminal.write(text)
-        case .warning(let text): Terminal.writeError(text)
+        case .warning(let text): Terminal.writeError(TerminalSafe.escape(text, keepNewlines: false))
         case .error(let text): Terminal.writeError(text)
         }
     }

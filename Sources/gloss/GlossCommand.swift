@@ -35,7 +35,8 @@ struct GlossCommand: ParsableCommand {
                 Terminal.write(fullMessage(for: error) + "\n")
                 Foundation.exit(0)
             }
-            let message = fullMessage(for: error)
+            // Arguments are echoed in usage errors: a file name can carry control characters.
+            let message = TerminalSafe.escape(fullMessage(for: error), keepNewlines: true)
             if !message.isEmpty { Terminal.writeError(message) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
@@ -89,13 +90,13 @@ extension GlossCommand {
             if !skipStartupFile { StartupFile.run(in: session) }
             let store = StatePaths.journalStore()
             session.journalStore = store
-            let unfinished = store?.latestUnfinished()
+            let unfinished = store?.unfinished() ?? []
             do {
-                session.journal = try store?.create()
+                session.journal = try store?.create(folder: session.baseDirectory)
             } catch {
-                Terminal.writeError("gloss: warning: \(error.message); this session is not protected against a crash")
+                Terminal.writeError("gloss: warning: \(TerminalSafe.escape(error.message, keepNewlines: false)); this session is not protected against a crash")
             }
-            defer { session.journal?.close(removing: true) }
+            defer { Self.closeJournal(of: session) }
 
             let scripts = files.filter { $0.hasSuffix(".gloss") }
             let articles = files.filter { !$0.hasSuffix(".gloss") }
@@ -104,30 +105,36 @@ extension GlossCommand {
             if !interactive {
                 session.terminalColor = false
                 session.isScript = true
-                session.writableRoots = [session.baseDirectory] + allowWrite.map { SessionScript.absolute($0, base: session.baseDirectory) }
+                let folder = session.baseDirectory
+                session.sandbox = ScriptSandbox(writableRoots: [folder] + allowWrite.map { SessionScript.absolute($0, base: folder) },
+                                                readableRoots: [folder] + files.map { SessionScript.absolute($0, base: folder) })
                 let runner = BatchRunner(session: session, name: "<stdin>")
-                if resume, let status = runner.resume(unfinished) { throw ExitCode(status) }
+                if resume, let status = runner.resume() { throw ExitCode(status) }
                 let status = runner.runStandardInput(preloading: articles, session: scripts.first)
                 throw ExitCode(status)
             }
             let loop = InteractiveLoop(session: session, usePager: !display.noPager)
             if resume {
-                if unfinished == nil { Terminal.writeError("gloss: there is no unfinished session to resume") }
                 loop.execute("resume")
-            } else if let latest = unfinished {
-                Terminal.writeError("gloss: an unfinished session from \(latest.started) (\(latest.commandCount) commands) can be restored: type 'resume' (or start with gloss --resume)")
+            } else if let newest = unfinished.first {
+                let count = unfinished.count == 1 ? "an unfinished session" : "\(unfinished.count) unfinished sessions"
+                Terminal.writeError("gloss: \(count) can be restored (the newest from \(JournalStore.readable(newest.started)), \(newest.commandCount) commands): type 'resume' (or start with gloss --resume)")
             }
             if let script = scripts.first {
-                let result = loop.execute("replay --quiet " + CommandLineTokenizer.quote(script))
-                if result.error == nil {
-                    session.openedScript = SessionScript.absolute(script, base: session.baseDirectory)
-                    session.openedHistoryCount = session.history.count
-                }
+                _ = ScriptRunner.open(script, shownAs: script, in: session, emit: BatchRunner.show)
             }
             for file in articles {
                 loop.execute("load " + CommandLineTokenizer.quote(file))
             }
             throw ExitCode(loop.run())
+        }
+
+        /// Ends the journal: removed when everything is saved, kept (and said so) when work is not.
+        static func closeJournal(of session: Session) {
+            let hadJournal = session.journal != nil
+            if session.closeJournal(), hadJournal {
+                Terminal.writeError("gloss: unsaved work is kept as an unfinished session: gloss --resume restores it")
+            }
         }
     }
 
@@ -163,6 +170,15 @@ extension GlossCommand {
         @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the script save and export inside DIR too (default: only under the current folder).", valueName: "DIR"))
         var allowWrite: [String] = []
 
+        @Flag(help: "Let the script's saves and exports replace files (inside the folders it may write to), as when it runs again.")
+        var force = false
+
+        @Flag(help: "Let the script read only inside its own folder, the current folder, the FILE arguments and --allow-read folders (for scripts from others).")
+        var strict = false
+
+        @Option(name: .customLong("allow-read"), help: ArgumentHelp("With --strict: let the script read inside DIR too.", valueName: "DIR"))
+        var allowRead: [String] = []
+
         @OptionGroup var display: DisplayOptions
 
         func validate() throws {
@@ -185,9 +201,17 @@ extension GlossCommand {
             options.echo = echo
             options.quiet = quiet
             session.isScript = true
-            session.writableRoots = [session.baseDirectory] + allowWrite.map { SessionScript.absolute($0, base: session.baseDirectory) }
+            let folder = session.baseDirectory
+            let scriptFolder = (SessionScript.absolute(script, base: folder) as NSString).deletingLastPathComponent
+            session.sandbox = ScriptSandbox(
+                writableRoots: [folder] + allowWrite.map { SessionScript.absolute($0, base: folder) },
+                readableRoots: [scriptFolder, folder] + (files + allowRead).map { SessionScript.absolute($0, base: folder) },
+                strict: strict)
+            session.sandbox?.allowsOverwrite = force
             let runner = BatchRunner(session: session, name: script, options: options)
-            throw ExitCode(runner.runScript(at: script, files: files))
+            let status = runner.runScript(at: script, files: files)
+            runner.reportOutsideReads()
+            throw ExitCode(status)
         }
     }
 }

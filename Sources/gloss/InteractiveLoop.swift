@@ -22,12 +22,58 @@ final class InteractiveLoop {
         while true {
             guard let line = readCommand() else {
                 Terminal.write("\n")
-                return 0
+                if mayLeave() { return 0 }
+                continue
             }
             editor.remember(line)
             let result = execute(line)
-            if result.quit { return 0 }
+            if result.quit {
+                if mayLeave() { return 0 }
+                session.discardsUnsavedWork = false
+            }
         }
+    }
+
+    /// With unsaved work, asks what to do with it before leaving: save it, discard it, or stay.
+    /// Enter (or end of input) leaves and keeps the work as an unfinished session, so nothing is lost
+    /// whatever the answer.
+    private func mayLeave() -> Bool {
+        guard session.hasUnsavedWork, !session.discardsUnsavedWork else { return true }
+        let count = session.unsavedWorkCount
+        Terminal.write("\(count) change\(count == 1 ? " is" : "s are") not saved.\n")
+        while true {
+            let answer: String
+            switch editor.readLine(prompt: "[s]ave, [d]iscard, [c]ancel (Enter keeps them for gloss --resume): ") {
+            case .line(let text): answer = text.trimmingCharacters(in: .whitespaces).lowercased()
+            case .endOfFile, .interrupted:
+                Terminal.write("\n")
+                answer = ""
+            }
+            switch answer {
+            case "":
+                return true
+            case "s", "save":
+                return saveBeforeLeaving()
+            case "d", "discard":
+                session.discardsUnsavedWork = true
+                return true
+            case "c", "cancel":
+                return false
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Saves back to the script the session came from, or under a name asked for; false (stay) when
+    /// no name is given or the save fails.
+    private func saveBeforeLeaving() -> Bool {
+        if let origin = session.origin, origin.isComplete {
+            return execute("save").error == nil
+        }
+        guard case .line(let name) = editor.readLine(prompt: "save as (a name, Enter to cancel): "),
+              !name.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+        return execute("save " + CommandLineTokenizer.quote(name.trimmingCharacters(in: .whitespaces))).error == nil
     }
 
     /// Executes one line and shows its output, warnings and error.
@@ -57,7 +103,7 @@ final class InteractiveLoop {
             let prefixWidth = DisplayWidth.of(TerminalSafe.escape(String(line.prefix(max(0, column - 1))), keepNewlines: false))
             text += "\n  " + shown + "\n  " + String(repeating: " ", count: prefixWidth) + "^"
         }
-        if let detail = error.detail { text += "\n" + TerminalSafe.escape(detail) }
+        if let detail = error.wrappedDetail(width: Terminal.width) { text += "\n" + detail }
         return text
     }
 

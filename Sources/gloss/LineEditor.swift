@@ -133,14 +133,14 @@ final class LineEditor {
             let wordWidth = (shown.map { DisplayWidth.of($0.word) }.max() ?? 0) + 2
             for candidate in shown {
                 let hint = TerminalSafe.escape(candidate.hint ?? "", keepNewlines: false)
-                let line = DisplayWidth.pad(candidate.word, to: wordWidth) + hint
+                let line = DisplayWidth.pad(TerminalSafe.escape(candidate.word, keepNewlines: false), to: wordWidth) + hint
                 text += DisplayWidth.prefix(line, fitting: width - 1) + "\n"
             }
         } else {
             let columnWidth = (shown.map { DisplayWidth.of($0.word) }.max() ?? 0) + 2
             let perLine = max(1, (width - 1) / columnWidth)
             for (index, candidate) in shown.enumerated() {
-                text += DisplayWidth.pad(candidate.word, to: columnWidth)
+                text += DisplayWidth.pad(TerminalSafe.escape(candidate.word, keepNewlines: false), to: columnWidth)
                 if (index + 1) % perLine == 0 { text = text.trimmingCharacters(in: .init(charactersIn: " ")) + "\n" }
             }
             if !text.hasSuffix("\n") { text = text.trimmingCharacters(in: .init(charactersIn: " ")) + "\n" }

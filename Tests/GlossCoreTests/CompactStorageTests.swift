@@ -97,7 +97,7 @@ final class CompactStorageTests: XCTestCase {
     }
 
     func testDigestRoundTripsThroughHex() {
-        let hex = DocumentLoader.sha256Hex(Array("harbor".utf8))
+        let hex = HexDigest.sha256(Array("harbor".utf8))
         var document = Document(format: .markdown)
         XCTAssertEqual(document.sha256, "")
         document.sha256 = hex
@@ -105,7 +105,7 @@ final class CompactStorageTests: XCTestCase {
         XCTAssertEqual(ContentDigest(hex: hex.uppercased()), document.digest)
         XCTAssertNil(ContentDigest(hex: String(hex.dropLast())))
         XCTAssertNil(ContentDigest(hex: String(hex.dropLast()) + "g"))
-        XCTAssertNotEqual(ContentDigest(hex: DocumentLoader.sha256Hex(Array("harbour".utf8))), document.digest)
+        XCTAssertNotEqual(ContentDigest(hex: HexDigest.sha256(Array("harbour".utf8))), document.digest)
     }
 
     /// Unit texts are looked up in the documents (title, headings, passages, FAQ, key points); loaded

@@ -66,6 +66,16 @@ final class RegistryTests: XCTestCase {
         }
     }
 
+    /// The README's table of export formats lists exactly the formats `export` knows.
+    func testReadmeExportTableListsExactlyTheFormats() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try XCTUnwrap(text.components(separatedBy: "\n## Exports and reports\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }.map { $0.dropFirst(3).prefix { $0 != "`" } }.map(String.init)
+        XCTAssertEqual(rows, ExportFormats.all.map { $0.name })
+    }
+
     func testUnknownCommandsAndOptionsSuggest() {
         let session = Session()
         XCTAssertEqual(TestSession.failure("fnd barrier", in: session)?.message, "unknown command 'fnd'; did you mean 'find'? (type 'help' for the list)")

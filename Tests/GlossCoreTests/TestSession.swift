@@ -11,7 +11,7 @@ enum TestSession {
         for article in articles {
             var document = DocumentLoader.parse(article.text, pathExtension: DocumentLoader.pathExtension(article.name))
             document.path = article.name
-            document.sha256 = DocumentLoader.sha256Hex(Array(article.text.utf8))
+            document.sha256 = HexDigest.sha256(Array(article.text.utf8))
             documents.append(document)
         }
         session.workspace.add(documents)

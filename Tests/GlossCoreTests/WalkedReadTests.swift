@@ -96,14 +96,14 @@ final class WalkedReadTests: XCTestCase {
     /// The parallel indexed load (what `load` uses for many files) reads every walked file whole.
     func testTheIndexedLoadReadsEveryWalkedFileWhole() throws {
         let candidates = walked()
-        let (parts, warnings) = try DocumentLoader.loadIndexed(candidates)
+        let (parts, warnings) = try DocumentLoader.loadParts(candidates, into: Workspace.IndexedPart.self)
         XCTAssertEqual(warnings, [])
         let documents = parts.flatMap(\.documents)
         XCTAssertEqual(documents.map(\.path), candidates.map(\.displayName))
         for document in documents {
             let bytes = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: document.sourcePath)))
             XCTAssertEqual(document.byteCount, bytes.count, document.path)
-            XCTAssertEqual(document.sha256, DocumentLoader.sha256Hex(bytes), document.path)
+            XCTAssertEqual(document.sha256, HexDigest.sha256(bytes), document.path)
         }
     }
 
@@ -119,7 +119,7 @@ final class WalkedReadTests: XCTestCase {
             try text.write(toFile: String(format: "%@/f%04d.txt", folder, file), atomically: false, encoding: .utf8)
         }
         let candidates = FolderWalk.files(under: folder, shownAs: "uneven")
-        let (parts, warnings) = try DocumentLoader.loadIndexed(candidates, minimumPart: 4)
+        let (parts, warnings) = try DocumentLoader.loadParts(candidates, into: Workspace.IndexedPart.self, minimumPart: 4)
         XCTAssertEqual(warnings, [])
         let documents = parts.flatMap(\.documents)
         XCTAssertEqual(documents.map(\.path), candidates.map(\.displayName))

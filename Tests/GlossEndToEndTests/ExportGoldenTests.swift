@@ -3,12 +3,24 @@ import XCTest
 import ZIPFoundation
 
 /// Every export format of the example session on the shared sample, compared with golden files
-/// (timestamps blanked). Regenerate a golden file by exporting the same session and replacing it.
+/// (timestamps blanked). `GLOSS_RECORD=1 swift test --filter ExportGoldenTests` writes the golden
+/// files from what the binary produces instead (then read the diff before committing it).
 final class ExportGoldenTests: XCTestCase {
     private static var golden: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden") }
+    private static var recording: Bool { ProcessInfo.processInfo.environment["GLOSS_RECORD"] == "1" }
 
-    private func goldenText(_ name: String) throws -> String {
-        try String(contentsOf: Self.golden.appendingPathComponent(name), encoding: .utf8)
+    /// Compares with the golden file byte for byte, or records it.
+    private func check(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = Self.golden.appendingPathComponent(name)
+        if Self.recording {
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        XCTAssertEqual(actual, String(decoding: try Data(contentsOf: url), as: UTF8.self), "differs from Golden/\(name) (GLOSS_RECORD=1 records it)", file: file, line: line)
+    }
+
+    private func bytes(_ name: String, in directory: TemporaryDirectory) throws -> String {
+        String(decoding: try Data(contentsOf: directory.url.appendingPathComponent(name)), as: UTF8.self)
     }
 
     private static func blankDates(_ text: String) -> String {
@@ -29,13 +41,13 @@ final class ExportGoldenTests: XCTestCase {
         let result = try GlossProcess.run(["run", "export.gloss"], in: directory.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         for format in ["csv", "md", "html", "qdc"] {
-            XCTAssertEqual(try directory.read("out.\(format)"), try goldenText("code-harbor.\(format)"), "export \(format) differs from Golden/code-harbor.\(format)")
+            try check(try bytes("out.\(format)", in: directory), "code-harbor.\(format)")
         }
-        XCTAssertEqual(Self.blankDates(try directory.read("out.notebook.md")), try goldenText("code-harbor.notebook.md"))
+        try check(Self.blankDates(try bytes("out.notebook.md", in: directory)), "code-harbor.notebook.md")
         let archive = try Archive(url: directory.url.appendingPathComponent("out.qdpx"), accessMode: .read)
         var project = Data()
         _ = try archive.extract(try XCTUnwrap(archive["project.qde"])) { project.append($0) }
-        XCTAssertEqual(Self.blankDates(String(decoding: project, as: UTF8.self)), try goldenText("code-harbor.project.qde"))
+        try check(Self.blankDates(String(decoding: project, as: UTF8.self)), "code-harbor.project.qde")
         let sources = archive.filter { $0.path.hasPrefix("Sources/") }
         XCTAssertEqual(sources.count, 1)
         var source = Data()

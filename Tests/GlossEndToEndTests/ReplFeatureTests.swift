@@ -73,7 +73,7 @@ final class ReplFeatureTests: XCTestCase {
         try terminal.send("2" + Key.enter)
         try terminal.expect("Three members have said they will vote for the barrier")
         try terminal.waitForPrompt(harborPrompt)
-        try endSession(terminal)
+        try endSession(terminal, discarding: true)
     }
 
     // MARK: Pager
@@ -140,9 +140,9 @@ final class ReplFeatureTests: XCTestCase {
         XCTAssertLessThan(latency, 5, "Ctrl-C took \(latency) s to stop the command")
         try terminal.waitForRawMode()
 
-        // The interrupted filter was not added to the stack.
+        // The interrupted filter was not added to the stack: there is none to list.
         let stack = try run("filter", on: terminal, prompt: prompt)
-        XCTAssertEqual(Self.lines(stack), ["view: everything (16160 units)"])
+        XCTAssertEqual(Self.lines(stack).first, "error: missing QUERY: usage: filter QUERY (see help queries)")
         try endSession(terminal)
     }
 
@@ -280,21 +280,152 @@ final class ReplFeatureTests: XCTestCase {
 
         let restored = try launch(in: directory)
         let notice = try restored.expect("gloss> ")
-        XCTAssertTrue(notice.contains("gloss: an unfinished session from "), PseudoTerminal.visible(notice))
-        XCTAssertTrue(notice.contains("(2 commands) can be restored: type 'resume'"), PseudoTerminal.visible(notice))
+        XCTAssertTrue(notice.contains("gloss: an unfinished session can be restored (the newest from "), PseudoTerminal.visible(notice))
+        XCTAssertTrue(notice.contains(", 2 commands): type 'resume'"), PseudoTerminal.visible(notice))
         try restored.waitForRawMode()
         let resumed = try run("resume", on: restored)
         XCTAssertTrue(resumed.contains("resumed 2 commands"), PseudoTerminal.visible(resumed))
         let tags = Self.lines(try run("tags", on: restored))
         XCTAssertTrue(tags.contains { $0.hasPrefix("x  1") }, tags.joined(separator: "\n"))
-        try endSession(restored)
+        try endSession(restored, discarding: true)
 
-        // The restored session ended cleanly: nothing is left to offer.
+        // The restored session was discarded on leaving: nothing is left to offer.
         let clean = try launch(in: directory)
         let greeting = try clean.expect("gloss> ")
         XCTAssertFalse(greeting.contains("unfinished"), PseudoTerminal.visible(greeting))
         try clean.waitForRawMode()
         try endSession(clean)
+    }
+
+    // MARK: Leaving with unsaved work
+
+    /// Ctrl-D with unsaved work asks; Enter leaves and keeps the work for --resume.
+    func testLeavingWithUnsavedWorkAsksAndEnterKeepsIt() throws {
+        let directory = try directoryWithArticle()
+        let terminal = try launch([harborPath], in: directory)
+        try terminal.waitForPrompt(harborPrompt)
+        try run("tag s0.p1 important", on: terminal)
+        try terminal.send(Key.ctrlD)
+        try terminal.expect("1 change is not saved.")
+        try terminal.expect("[s]ave, [d]iscard, [c]ancel (Enter keeps them for gloss --resume): ")
+        try terminal.waitForRawMode()
+        try terminal.send(Key.enter)
+        try terminal.expect("unsaved work is kept as an unfinished session: gloss --resume restores it")
+        XCTAssertEqual(try terminal.waitForExit(), .exited(0))
+
+        let resumed = try GlossProcess.run(["--resume"], stdin: "tags\nquit --discard\n", in: directory.url)
+        XCTAssertTrue(resumed.stdout.contains("important  1  1"), resumed.stdout + resumed.stderr)
+    }
+
+    /// Cancel stays; save asks for a name and leaves nothing unfinished; discard leaves nothing either.
+    func testLeavingAnswersCancelSaveAndDiscard() throws {
+        let directory = try directoryWithArticle()
+        let terminal = try launch([harborPath], in: directory)
+        try terminal.waitForPrompt(harborPrompt)
+        try run("tag s1.p1 cost", on: terminal)
+        try type("quit", on: terminal)
+        try terminal.send(Key.enter)
+        try terminal.expect("(Enter keeps them for gloss --resume): ")
+        try terminal.waitForRawMode()
+        try terminal.send("c" + Key.enter)
+        try terminal.waitForPrompt(harborPrompt)
+        try run("tag s1.p2 cost", on: terminal)
+        try terminal.send(Key.ctrlD)
+        try terminal.expect("2 changes are not saved.")
+        try terminal.expect("(Enter keeps them for gloss --resume): ")
+        try terminal.waitForRawMode()
+        try terminal.send("s" + Key.enter)
+        try terminal.expect("save as (a name, Enter to cancel): ")
+        try terminal.waitForRawMode()
+        try terminal.send("coded" + Key.enter)
+        try terminal.expect("saved 3 commands to coded.gloss")
+        XCTAssertEqual(try terminal.waitForExit(), .exited(0))
+        XCTAssertTrue(try directory.read("coded.gloss").contains("tag s1.p2 cost"))
+        let nothing = try GlossProcess.run(["--resume"], stdin: "", in: directory.url)
+        XCTAssertTrue(nothing.stderr.contains("there is no unfinished session to resume"), nothing.stderr)
+
+        let second = try launch(["coded.gloss"], in: directory)
+        try second.waitForPrompt(harborPrompt)
+        try run("untag s1.p2 cost", on: second)
+        try endSession(second, discarding: true)
+        let still = try GlossProcess.run(["--resume"], stdin: "", in: directory.url)
+        XCTAssertTrue(still.stderr.contains("there is no unfinished session to resume"), still.stderr)
+    }
+
+    /// Opening a script whose replay fails says where, keeps the session tied to it, and will not
+    /// overwrite it with the partial state; after a crash and resume it still knows.
+    func testAFailedReopenSaysWhereAndProtectsTheScript() throws {
+        let directory = try directoryWithArticle()
+        try directory.write("coded.gloss", "load \(harborPath)\ntag s1 a\nshow s99\ntag s2 b\ntag s3 c\n")
+        let terminal = try launch(["coded.gloss"], in: directory)
+        let opened = try terminal.expect(harborPrompt)
+        XCTAssertTrue(opened.contains("coded.gloss:3:6: error: no section s99 in harbor-barrier-vote"), PseudoTerminal.visible(opened))
+        XCTAssertTrue(opened.contains("opened up to line 3; 3 lines were not replayed"), PseudoTerminal.visible(opened))
+        try terminal.waitForRawMode()
+        let refused = try run("save", on: terminal)
+        XCTAssertTrue(refused.contains("coded.gloss stopped at line 3 when it was opened (3 lines not replayed)"), PseudoTerminal.visible(refused))
+        XCTAssertTrue(refused.contains("save coded.recovered.gloss"), PseudoTerminal.visible(refused))
+        XCTAssertTrue(try directory.read("coded.gloss").contains("tag s3 c"), "the script is untouched")
+        try run("tag s4 d", on: terminal)
+        terminal.terminate()
+
+        let resumed = try GlossProcess.run(["--resume"], stdin: "save\n", in: directory.url)
+        XCTAssertTrue(resumed.stderr.contains("coded.gloss stopped at line 3 when it was opened"), "the origin survives resume:\n" + resumed.stderr)
+        let recovered = try GlossProcess.run(["--resume"], stdin: "save coded.recovered\nquit\n", in: directory.url)
+        XCTAssertEqual(recovered.status, 0, recovered.stderr)
+        XCTAssertTrue(try directory.read("coded.recovered.gloss").contains("tag s4 d"))
+        XCTAssertTrue(try directory.read("coded.gloss").contains("tag s3 c"))
+    }
+
+    // MARK: Scripts replayed at the prompt
+
+    /// A script replayed at the prompt, or opened from the command line, asks before it writes outside
+    /// the current folder (here through a symlink); no keeps the file from being written.
+    func testAReplayedScriptAsksBeforeWritingOutsideTheFolder() throws {
+        let directory = try directoryWithArticle()
+        let outside = directory.url.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let work = directory.url.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("dirlink").path, withDestinationPath: "../outside")
+        try directory.write("work/evil.gloss", "load ../\(harborPath)\nexport json dirlink/x.json\n")
+        let terminal = try PseudoTerminal([], in: work, environment: ["HOME": directory.url.path,
+                                                                       "XDG_STATE_HOME": directory.url.appendingPathComponent(".state").path])
+        terminals.append(terminal)
+        try terminal.waitForPrompt()
+        try type("replay evil.gloss", on: terminal)
+        try terminal.send(Key.enter)
+        try terminal.expect("A replayed script wants to write dirlink/x.json in \(outside.resolvingSymlinksInPath().path)")
+        try terminal.expect("[y/N] ")
+        try terminal.waitForRawMode()
+        try terminal.send("n" + Key.enter)
+        let refused = try terminal.expect(harborPrompt)
+        XCTAssertTrue(refused.contains("a script may not write dirlink/x.json"), PseudoTerminal.visible(refused))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: outside.appendingPathComponent("x.json").path))
+        try terminal.waitForRawMode()
+        try endSession(terminal)
+
+        let opened = try PseudoTerminal(["evil.gloss"], in: work, environment: ["HOME": directory.url.path,
+                                                                                 "XDG_STATE_HOME": directory.url.appendingPathComponent(".state").path])
+        terminals.append(opened)
+        try opened.expect("Allow writes there for this replay? [y/N] ")
+        try opened.waitForRawMode()
+        try opened.send("y" + Key.enter)
+        try opened.waitForPrompt(harborPrompt)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: outside.appendingPathComponent("x.json").path))
+        try endSession(opened)
+    }
+
+    /// A file name with control characters is never completed onto the line.
+    func testHostileFileNamesAreNotCompleted() throws {
+        let directory = try directoryWithArticle()
+        try directory.write("articles/evil\u{1B}[2Jname.txt", "A title\n\nA paragraph.\n")
+        let terminal = try launch(in: directory)
+        try terminal.waitForPrompt()
+        try complete(terminal, typing: "load articles/", into: "load articles/harbor-barrier-vote.txt ")
+        XCTAssertFalse(terminal.output.contains("\u{1B}"), PseudoTerminal.visible(terminal.output))
+        try clearLine(terminal, prompt: "gloss> ")
+        try endSession(terminal)
     }
 
     // MARK: Helpers
@@ -361,8 +492,14 @@ final class ReplFeatureTests: XCTestCase {
     }
 
     /// Ends the session with Ctrl-D at an empty prompt and checks the exit status.
-    private func endSession(_ terminal: PseudoTerminal, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// Ctrl-D; with unsaved work, the question that follows is answered with discard.
+    private func endSession(_ terminal: PseudoTerminal, discarding: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws {
         try terminal.send(Key.ctrlD)
+        if discarding {
+            try terminal.expect("[s]ave, [d]iscard, [c]ancel", file: file, line: line)
+            try terminal.waitForRawMode(file: file, line: line)
+            try terminal.send("d" + Key.enter)
+        }
         let termination = try terminal.waitForExit(file: file, line: line)
         XCTAssertEqual(termination, .exited(0), PseudoTerminal.visible(terminal.output), file: file, line: line)
     }

@@ -248,9 +248,9 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(marks.first?["quote"] as? String, "doubles the maintenance estimate")
         let orphans = json["orphans"] as? [[String: String]] ?? []
         XCTAssertEqual(orphans.map { $0["address"]! }, ["s1.p3"])
-        XCTAssertEqual(orphans.first?["command"], "tag s1.p3 deadline")
+        XCTAssertEqual(orphans.first?["command"], "tag drift:s1.p3 deadline")
         XCTAssertTrue(orphans.first?["text"]?.hasPrefix("Critics say the grant deadline") == true)
-        XCTAssertTrue(result.stdout.contains("drift:s1.p3  tag s1.p3 deadline"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("drift:s1.p3  tag drift:s1.p3 deadline"), result.stdout)
     }
 
     func testExampleSessionsMatchTheirGoldenExports() throws {

@@ -39,3 +39,17 @@ public struct ElementRef: Hashable, Sendable, Comparable {
         (lhs.document, lhs.address) < (rhs.document, rhs.address)
     }
 }
+
+extension ElementPattern {
+    /// The one element a pattern names, or nil for a range.
+    var singleAddress: ElementAddress? {
+        switch self {
+        case .document: return .document
+        case .sections(let range) where range.count == 1: return .section(range.lowerBound)
+        case .passages(let s, let range) where range.count == 1: return .passage(section: s, number: range.lowerBound)
+        case .faq(let range) where range.count == 1: return .faq(range.lowerBound)
+        case .keyPoints(let range) where range.count == 1: return .keyPoint(range.lowerBound)
+        default: return nil
+        }
+    }
+}

@@ -3,50 +3,49 @@ extension Workspace {
     /// Resolves a target word (`s3.p1-3`, `doc:kp2`, `#2-5`, `@`, lists of these) into elements, in
     /// order, without duplicates.
     public func resolveTargets(_ text: String, column: Int = 1) throws(GlossError) -> [ElementRef] {
-        let items: [TargetItem]
-        do throws(GlossError) {
-            items = try AddressParser.parse(text)
-        } catch {
-            throw error.shifted(by: column - 1)
-        }
         var seen = Set<ElementRef>()
         var result: [ElementRef] = []
-        for item in items {
-            // A mark stands for the element it lies in when an element is wanted (`show m3`).
-            let refs = try resolveCoding(item, column: column).map { target -> ElementRef in
-                switch target {
-                case .element(let ref): return ref
-                case .mark(let id): return annotations.marks[id]!.element
-                }
+        // A mark stands for the element it lies in when an element is wanted (`show m3`).
+        for target in try resolveWord(text, column: column) {
+            let ref: ElementRef
+            switch target {
+            case .element(let element): ref = element
+            case .mark(let id): ref = annotations.marks[id]!.element
             }
-            for ref in refs where seen.insert(ref).inserted {
-                result.append(ref)
-            }
+            if seen.insert(ref).inserted { result.append(ref) }
         }
         return result
     }
 
     /// Like `resolveTargets`, but keeps marks as marks: what `tag`, `untag` and `note` act on.
     public func resolveCodingTargets(_ text: String, column: Int = 1) throws(GlossError) -> [CodingTarget] {
+        try resolveWord(text, column: column)
+    }
+
+    /// Resolves a target word into coding targets, in order and without duplicates, and records how
+    /// (see `TargetResolution`) for the running command.
+    private func resolveWord(_ text: String, column: Int) throws(GlossError) -> [CodingTarget] {
         let items: [TargetItem]
         do throws(GlossError) {
             items = try AddressParser.parse(text)
         } catch {
             throw error.shifted(by: column - 1)
         }
+        var resolution = TargetResolution(column: column)
         var seen = Set<CodingTarget>()
         var result: [CodingTarget] = []
         for item in items {
-            for target in try resolveCoding(item, column: column) where seen.insert(target).inserted {
+            for target in try resolveCoding(item, column: column, into: &resolution) where seen.insert(target).inserted {
                 result.append(target)
             }
         }
+        pendingResolutions.append(resolution)
         return result
     }
 
-    private func resolveCoding(_ item: TargetItem, column: Int) throws(GlossError) -> [CodingTarget] {
+    private func resolveCoding(_ item: TargetItem, column: Int, into resolution: inout TargetResolution) throws(GlossError) -> [CodingTarget] {
         guard case .marks(let range) = item else {
-            return try resolve(item, column: column).map { .element($0) }
+            return try resolve(item, column: column, into: &resolution).map { .element($0) }
         }
         var marks: [CodingTarget] = []
         for id in range {
@@ -56,14 +55,18 @@ extension Workspace {
                 throw GlossError("no mark m\(id) (\(available))", column: column)
             }
             marks.append(.mark(id))
+            resolution.items.append(.init(typed: .mark(id), resolved: .mark(id)))
         }
         return marks
     }
 
-    func resolve(_ item: TargetItem, column: Int) throws(GlossError) -> [ElementRef] {
+    private func resolve(_ item: TargetItem, column: Int, into resolution: inout TargetResolution) throws(GlossError) -> [ElementRef] {
         switch item {
         case .view:
-            return viewElements()
+            let refs = viewElements()
+            resolution.usesView = true
+            resolution.items += refs.map { .init(typed: nil, resolved: .element($0)) }
+            return refs
         case .results(let range):
             guard !lastListing.isEmpty else {
                 throw GlossError("#\(range.lowerBound) refers to the last listing, but nothing has been listed yet (use find, suggest or similar)", column: column)
@@ -71,7 +74,13 @@ extension Workspace {
             guard range.upperBound <= lastListing.count, range.lowerBound >= 1 else {
                 throw GlossError("no result #\(range.upperBound > lastListing.count ? range.upperBound : range.lowerBound) (the last listing has #1-#\(lastListing.count))", column: column)
             }
-            return Array(lastListing[(range.lowerBound - 1)..<range.upperBound])
+            let refs = Array(lastListing[(range.lowerBound - 1)..<range.upperBound])
+            if let gone = refs.firstIndex(where: { !isLoaded[$0.document] }) {
+                throw GlossError("result #\(range.lowerBound + gone) is in \(documents[refs[gone].document].id), which is no longer loaded (its load was undone)", column: column)
+            }
+            resolution.usesListing = true
+            resolution.items += refs.map { .init(typed: nil, resolved: .element($0)) }
+            return refs
         case .marks:
             return []  // handled by resolveCoding
         case .element(let documentID, let pattern):
@@ -81,22 +90,26 @@ extension Workspace {
                     document = try self.document(id: documentID)
                 } else {
                     document = try defaultDocument()
+                    resolution.usesCurrentDocument = true
                 }
             } catch {
                 throw GlossError(error.message, column: column)
             }
             if addressRemap[document] != nil {
-                return try remappedElements(pattern, in: document, column: column)
+                return try remappedElements(pattern, in: document, column: column, into: &resolution)
             }
             let refs = try elements(pattern, in: document, column: column)
             pendingTouched += refs
+            resolution.items += refs.map { .init(typed: .element($0), resolved: .element($0)) }
             return refs
         }
     }
 
     /// Addresses typed against the saved version of a changed document, moved to where their text is
     /// now; orphans are noted and left out.
-    private func remappedElements(_ pattern: ElementPattern, in document: Int, column: Int) throws(GlossError) -> [ElementRef] {
+    private func remappedElements(
+        _ pattern: ElementPattern, in document: Int, column: Int, into resolution: inout TargetResolution
+    ) throws(GlossError) -> [ElementRef] {
         let typed: [ElementAddress]
         switch pattern {
         case .document: typed = [.document]
@@ -109,14 +122,19 @@ extension Workspace {
         for address in typed {
             let ref = ElementRef(document: document, address: address)
             switch remapped(ref) {
-            case .some(.some(let moved)): result.append(moved)
-            case .some(.none): noteOrphan(ref)
+            case .some(.some(let moved)):
+                result.append(moved)
+                resolution.items.append(.init(typed: .element(ref), resolved: .element(moved)))
+            case .some(.none):
+                noteOrphan(ref)
+                resolution.items.append(.init(typed: .element(ref), resolved: nil))
             case .none:
                 guard exists(ref) else {
                     // Not anchored and not in the new text: validate to get the usual error.
                     return try elements(pattern, in: document, column: column)
                 }
                 result.append(ref)
+                resolution.items.append(.init(typed: .element(ref), resolved: .element(ref)))
             }
         }
         pendingTouched += result

@@ -50,7 +50,10 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let targets = try targets(invocation.word("TARGETS")!, in: workspace)
-        guard !targets.isEmpty else { return }
+        guard !targets.isEmpty else {
+            invocation.orphanedWhole = true
+            return
+        }
         for word in invocation.words("TAG") {
             let key: String
             do throws(GlossError) { key = try workspace.ensureTag(word.text) } catch { throw GlossError(error.message, column: word.column) }
@@ -74,7 +77,10 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let targets = try targets(invocation.word("TARGETS")!, in: workspace)
-        guard !targets.isEmpty else { return }
+        guard !targets.isEmpty else {
+            invocation.orphanedWhole = true
+            return
+        }
         for word in invocation.words("TAG") {
             let tag: Tag
             do throws(GlossError) { tag = try workspace.existingTag(word.text) } catch { throw GlossError(error.message, column: word.column) }
@@ -190,7 +196,11 @@ enum CodingCommands {
         examples: [.init("tags describe actor \"Who takes part in the decision\"", "define a tag")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let text = invocation.word("TEXT")!.text.trimmingWhitespace()
-        try invocation.workspace.describeTag(invocation.word("TAG")!.text, text.isEmpty ? nil : text)
+        let workspace = invocation.workspace
+        try workspace.describeTag(invocation.word("TAG")!.text, text.isEmpty ? nil : text)
+        let path = try workspace.existingTag(invocation.word("TAG")!.text).path
+        invocation.line(text.isEmpty ? StyledText("removed the description of ", .faint) + StyledText("[\(path)]", .tag)
+                        : StyledText("described ", .faint) + StyledText("[\(path)]", .tag) + StyledText(": " + text))
     }
 
     static let tagsColor = CommandSpec(
@@ -205,6 +215,9 @@ enum CodingCommands {
         } catch {
             throw GlossError(error.message, column: error.message.hasPrefix("unknown colour") ? color.column : invocation.word("TAG")!.column)
         }
+        let path = try invocation.workspace.existingTag(invocation.word("TAG")!.text).path
+        invocation.line(color.text.lowercased() == "none" ? StyledText("removed the colour of ", .faint) + StyledText("[\(path)]", .tag)
+                        : StyledText("coloured ", .faint) + StyledText("[\(path)]", .tag) + StyledText(" " + color.text.lowercased(), .faint))
     }
 
     static let cooc = CommandSpec(
@@ -273,7 +286,10 @@ enum CodingCommands {
         let rest = word.text.split(separator: ",").filter { !$0.lowercased().hasPrefix("tag:") }.joined(separator: ",")
         if !rest.isEmpty {
             let resolved = try targets(CommandWord(text: rest, column: word.column, endColumn: word.endColumn, quoted: false), in: workspace)
-            if resolved.isEmpty && noteTargets.isEmpty { return }
+            if resolved.isEmpty && noteTargets.isEmpty {
+                invocation.orphanedWhole = true
+                return
+            }
             noteTargets += resolved.map { target -> NoteTarget in
                 switch target {
                 case .element(let ref): return .element(ref)
@@ -298,6 +314,7 @@ enum CodingCommands {
         guard !text.isEmpty else { throw GlossError("the note is empty (use note rm to delete it)", column: invocation.word("TEXT")!.column) }
         note.text = text
         invocation.workspace.perform(.putNote(note))
+        invocation.line(StyledText("n\(note.id)", .address) + StyledText(" now reads: ", .faint) + StyledText(text))
     }
 
     static let noteRemove = CommandSpec(
@@ -380,12 +397,25 @@ enum CodingCommands {
         let workspace = invocation.workspace
         let address = invocation.word("ADDR")!
         let refs = try workspace.resolveTargets(address.text, column: address.column)
+        if refs.isEmpty && workspace.hasPendingOrphans {
+            invocation.orphanedWhole = true  // the element is gone from the changed document
+            return
+        }
         guard refs.count == 1 else { throw GlossError("mark takes one element, not \(refs.count)", column: address.column) }
         let nth = try invocation.integer("nth", in: 1...100_000)
         let id: Int
         do throws(GlossError) {
             id = try workspace.addMark(refs[0], quote: invocation.word("QUOTE")!.text, nth: nth, tags: invocation.words("TAG").map(\.text))
         } catch {
+            // Replaying on a changed document, a quote that is no longer there (or no longer once) is
+            // an orphan, kept with its command, not a reason to stop.
+            let isQuoteMismatch = ["quote not found", "--nth", "the quote occurs"].contains { error.message.hasPrefix($0) }
+            if isQuoteMismatch, invocation.context.toleratesDrift(in: refs[0].document),
+               case .element(let typed)? = workspace.pendingResolutions.last?.items.first?.typed {
+                workspace.noteOrphan(typed, reason: .quoteGone)
+                invocation.orphanedWhole = true
+                return
+            }
             var located = error
             if located.column == nil { located.column = error.message.hasPrefix("tag") ? invocation.words("TAG").first?.column : invocation.word("QUOTE")!.column }
             throw located

@@ -16,8 +16,12 @@ public struct CommandInvocation {
     public var warnings: [String] = []
     /// Set by `quit`.
     public var quitRequested = false
-    /// A state-changing command that changed nothing still takes a place on the undo stack when set.
-    public var recordsWithoutChanges = false
+    /// Set when every annotation the command would have made was orphaned by a changed document: only
+    /// its `orphan` lines are recorded.
+    var orphanedWhole = false
+    /// Set by `orphan`, which records either itself or the command it re-attached.
+    var recordedLine: String?
+    var recordedOrphans: [Orphan]?
 
     public var workspace: Workspace { context.workspace }
 

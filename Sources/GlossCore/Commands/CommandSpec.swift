@@ -147,6 +147,8 @@ public enum ValueKind: Sendable, Hashable {
     case tag
     case document
     case path
+    /// A path to load: a folder, or a file of a format some reader reads.
+    case article
     case noteID
     case text
     case word

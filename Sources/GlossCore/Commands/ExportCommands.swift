@@ -12,7 +12,8 @@ enum ExportCommands {
         summary: "Write the workspace or a report to a file (or - for the screen)",
         discussion: """
             Formats: \(formats.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")). \
-            An existing file is kept unless --force is given; the write is atomic. Exports are not part \
+            An existing file is kept unless --force is given; the write is atomic. Printed with -, control \
+            characters of the documents are shown escaped (\\e, \\x07…); a file keeps every byte. Exports are not part \
             of a saved session (replaying one never writes files again).
             """,
         arguments: [
@@ -43,11 +44,11 @@ enum ExportCommands {
         let context = ExportContext(session: session, viewOnly: invocation.flag("view"), destinationDirectory: directory)
         let content = try exporter.export(context)
         if target == "-" {
-            invocation.output.raw(String(decoding: content, as: UTF8.self))
+            // What reaches a terminal never carries the documents' control characters; a file keeps them.
+            invocation.output.raw(TerminalSafe.escapeData(String(decoding: content, as: UTF8.self)))
             return
         }
-        try session.checkWritable(path, shownAs: target)
-        try AtomicFile.write(content, to: path, overwrite: invocation.flag("force"))
+        try AtomicFile.write(content, to: path, overwrite: session.mayOverwrite(invocation), mayWriteInto: session.writeCheck(shownAs: target))
         invocation.line(StyledText("wrote \(format) to ", .faint) + StyledText(target, .strong))
     }
 
@@ -75,9 +76,11 @@ enum ExportCommands {
         let session = invocation.context
         let word = invocation.word("OTHER")!
         let path = SessionScript.absolute(word.text, base: session.baseDirectory)
-        let sandbox = Session(baseDirectory: (path as NSString).deletingLastPathComponent, cancel: session.cancel)
+        try session.checkRead(path, shownAs: word.text)
+        let folder = (path as NSString).deletingLastPathComponent
+        let sandbox = Session(baseDirectory: folder, cancel: session.cancel)
         sandbox.isScript = true
-        sandbox.writableRoots = []
+        sandbox.sandbox = ScriptSandbox(writableRoots: [], readableRoots: [folder], strict: session.sandboxApplies && session.sandbox?.strict == true)
         let replay = sandbox.execute("replay --quiet " + CommandLineTokenizer.quote(path))
         if var error = replay.error {
             error.message = "replaying \(word.text): " + error.message

@@ -33,11 +33,13 @@ enum GeneralCommands {
 
     static let set = CommandSpec(
         "set", group: .general, effect: .view,
-        summary: "Show or change settings (width, color, pager, snippet) and script variables",
+        summary: "Show or change settings (width, color, pager, snippet, strict) and script variables",
         discussion: """
             `set` alone lists settings and variables. Settings: width (columns or auto), color (on, off, \
-            auto), pager (on, off), snippet (characters of context in find results). Any other NAME \
-            defines a variable used as ${NAME} in later commands.
+            auto), pager (on, off), snippet (characters of context in find results), strict (on, off: \
+            scripts replayed here read only in their folder, the current folder and their FILE \
+            arguments; a script cannot turn it off). Any other NAME defines a variable used as ${NAME} \
+            in later commands ($$ is a literal $).
             """,
         arguments: [
             ArgumentSpec("NAME", .setting, .optional, help: "a setting or variable name"),
@@ -70,6 +72,10 @@ enum GeneralCommands {
             return
         }
         let key = name.text.lowercased()
+        if key == "strict", session.sandboxApplies, session.sandbox?.strict == true, value.text.lowercased() != "on" {
+            throw GlossError("a script cannot turn strict off", column: value.column)
+        }
+        if key == "strict", session.sandboxApplies, value.text.lowercased() == "on" { session.sandbox?.strict = true }
         if Settings.names.contains(key) || key == "colour" {
             do throws(GlossError) {
                 try session.settings.set(key, value.text)
@@ -86,9 +92,17 @@ enum GeneralCommands {
 
     static let quit = CommandSpec(
         "quit", aliases: ["exit", "q"], group: .general, effect: .meta,
-        summary: "Leave gloss (Ctrl-D does the same); the journal is closed",
-        examples: [.init("quit", "end the session")]
+        summary: "Leave gloss (Ctrl-D does the same); unsaved work is kept for resume",
+        discussion: """
+            With work not saved yet, quit at a terminal asks: save, discard or cancel; Enter (or a closed \
+            terminal) leaves the work as an unfinished session that gloss --resume restores. In a script, \
+            quit keeps unsaved work the same way unless --discard is given. A session with nothing unsaved \
+            leaves no journal behind.
+            """,
+        options: [OptionSpec("discard", help: "leave without keeping unsaved work")],
+        examples: [.init("quit", "end the session"), .init("quit --discard", "end it and throw unsaved work away")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         invocation.quitRequested = true
+        if invocation.flag("discard") { invocation.context.discardsUnsavedWork = true }
     }
 }

@@ -33,12 +33,17 @@ public enum HelpTopics {
                                     regexes match substrings, not words
 
             Fields narrow by structure and coding:
-              kind:paragraph|list|quote|code|table-row|heading|title|faq|question|answer|keypoint|lead|summary
+              kind:paragraph|list|quote|code|table-row|caption|heading|title|faq|question|answer|keypoint|lead|summary
                                     several kinds with | or ,  (faq = question or answer;
                                     lead = passages before the first heading)
               section:WORDS         units in sections whose heading has the words (quote several:
                                     section:"fishing fleet")
               doc:ID                units of documents whose id matches (globs: doc:harbor*)
+              author:WORDS          documents with an author whose name has the words (author:"jane doe")
+              site:WORDS            documents of a site, by its name or its address (site:nytimes)
+              lang:TAG              documents in a language (lang:en takes en-GB too)
+              date:RANGE            documents published in 2024, 2024-03, on 2024-03-05, or in a range:
+                                    date:2024-01..2024-06, date:2024-01.. (since), date:..2023 (until)
               tag:NAME              coded with the tag or a tag below it (tag:actor matches actor/russia);
                                     a passage in a tagged section or document counts, as does a passage
                                     holding a tagged mark
@@ -71,13 +76,18 @@ public enum HelpTopics {
         name: "sessions", summary: "history, undo, saving and replaying sessions",
         body: """
             Every command that changes the workspace is journaled and flushed to disk before the \
-            prompt returns; after a crash, `gloss --resume` restores the session. `undo` and `redo` \
-            step through state-changing commands; an undone command is not saved.
+            prompt returns; after a crash, or a quit that kept unsaved work, `resume` lists unfinished \
+            sessions and restores one (`gloss --resume` at start). `undo` and `redo` step through \
+            state-changing commands; an undone command is not saved, nor what only read its effects.
             `save NAME` writes the session as a plain-text script (NAME.gloss): the commands in \
             canonical form, each `load` of named files with their SHA-256 and each load followed by \
             anchors of what the session annotated. `gloss NAME.gloss` reopens it; \
             `gloss run NAME.gloss [FILE...]` replays it in batch, where ${1}, ${2}… and ${args} are the \
-            files given, and `--set NAME=VALUE` defines ${NAME}. A replay stops at the first error \
-            with SCRIPT:LINE:COL (or runs on with --keep-going).
+            files given, `--set NAME=VALUE` defines ${NAME}, and $$ is a literal $. A replay stops at the \
+            first error with SCRIPT:LINE:COL (or runs on with --keep-going). On a changed article, \
+            annotations move with their text; those whose text is gone become orphans (see orphans).
+            A replayed script writes only under the current folder (--allow-write DIR, or a yes at the \
+            terminal, permits more), never through a symlink out of it; with `gloss run --strict` or \
+            `set strict on` it reads only in its own folder, the current folder and the files given.
             """)
 }

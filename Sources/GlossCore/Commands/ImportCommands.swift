@@ -23,6 +23,7 @@ enum ImportCommands {
         let word = invocation.word("FILE")!
         let path = SessionScript.absolute(word.text, base: session.baseDirectory)
         let overwrite = invocation.flag("overwrite")
+        do throws(GlossError) { try session.checkRead(path, shownAs: word.text) } catch { throw GlossError(error.message, column: word.column) }
         let codes = try CodebookReader.read(path, shownAs: word.text)
         let summary: Workspace.CodebookImportSummary
         do throws(GlossError) {

@@ -8,13 +8,13 @@ enum ReadingCommands {
         "load", aliases: ["open"], group: .reading, effect: .mutating,
         summary: "Load articles: files, directories (recursively) or glob patterns",
         discussion: """
-            Reads plain-text (.txt) and Markdown (.md, .markdown) articles. A directory is searched \
+            Reads \(ReaderRegistry.standard.formatList) articles. A directory is searched \
             recursively for those extensions; glob patterns (*, ?, [..], {a,b}) are expanded by gloss \
             itself. Each document gets an id from its file name. A file named explicitly that cannot be \
             read fails the whole load; unreadable files inside a directory are skipped with a warning.
             Saved sessions write `load PATH --sha256 HASH` so a replay can tell when a file changed.
             """,
-        arguments: [ArgumentSpec("PATH", .path, .oneOrMore, help: "files, directories or glob patterns")],
+        arguments: [ArgumentSpec("PATH", .article, .oneOrMore, help: "files, directories or glob patterns")],
         options: [OptionSpec("sha256", value: "HASH", help: "expected SHA-256 of the file (written by save; a mismatch warns)")],
         examples: [
             .init("load articles/harbor.txt", "load one article"),
@@ -28,7 +28,8 @@ enum ReadingCommands {
         var added: [Int]
         do throws(GlossError) {
             candidates = try DocumentLoader.candidates(for: paths, baseDirectory: session.baseDirectory)
-            guard !candidates.isEmpty else { throw GlossError("no .txt, .md or .markdown files found in \(paths.joined(separator: " "))") }
+            guard !candidates.isEmpty else { throw GlossError("no \(ReaderRegistry.standard.extensionList) files found in \(paths.joined(separator: " "))") }
+            try session.checkReads(candidates)
             if candidates.count < 64 {
                 // A few files: read them, then index into the last shard (many small loads make no more shards).
                 let outcome = try DocumentLoader.load(candidates)
@@ -40,7 +41,7 @@ enum ReadingCommands {
                 added = session.workspace.add(outcome.documents)
             } else {
                 guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
-                var (parts, warnings) = try DocumentLoader.loadIndexed(candidates)
+                var (parts, warnings) = try DocumentLoader.loadParts(candidates, into: Workspace.IndexedPart.self)
                 try session.cancel.check()
                 invocation.warnings += warnings
                 added = session.workspace.add(&parts)
@@ -64,6 +65,7 @@ enum ReadingCommands {
         if let first = added.first, let last = added.last {
             session.workspace.pendingInverses.append(.setLoaded(documents: first..<(last + 1), false))
         }
+        let comments = session.workspace.addSourceComments(of: added)
         var output = invocation.output
         for document in added.prefix(20) {
             let loaded = session.workspace.documents[document]
@@ -73,6 +75,7 @@ enum ReadingCommands {
             output.line(line)
         }
         if added.count > 20 { output.line(StyledText("… and \(added.count - 20) more (\(added.count) documents)", .faint)) }
+        if comments > 0 { output.line(StyledText("\(comments) comment\(comments == 1 ? "" : "s") from the documents kept as notes", .faint)) }
         invocation.output = output
         invocation.canonicalLine = LoadCanonicalizer.line(
             for: candidates, documents: { added.map { session.workspace.documents[$0] } }, typed: paths, base: session.baseDirectory)
@@ -80,9 +83,9 @@ enum ReadingCommands {
 
     static let docs = CommandSpec(
         "docs", group: .reading, effect: .readOnly,
-        summary: "List the loaded documents with their structure counts",
+        summary: "List the loaded documents with their metadata and structure counts",
         options: [OptionSpec("json", help: "print JSON")],
-        examples: [.init("docs", "one line per document"), .init("docs --json", "ids, paths, titles and counts as JSON")]
+        examples: [.init("docs", "one line per document"), .init("docs --json", "ids, paths, titles, counts and metadata as JSON")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let loaded = workspace.loadedDocumentIndices
@@ -95,6 +98,7 @@ enum ReadingCommands {
                     ("bytes", .int(document.byteCount)), ("sections", .int(document.headedSectionCount)),
                     ("passages", .int(document.passageCount)), ("faq", .int(document.faq.count)),
                     ("keyPoints", .int(document.keyPoints.count)),
+                    ("metadata", DocumentJSON.metadata(of: document)),
                 ])
             }
             invocation.output.raw(JSONValue.array(items).serialized())
@@ -110,6 +114,7 @@ enum ReadingCommands {
             var line = StyledText(index == workspace.currentDocument ? "* " : "  ", .strong)
             line.append(DisplayWidth.pad(document.id, to: width), .address)
             line.append("  " + (document.title ?? DisplayPath.of(document.path, base: invocation.context.baseDirectory)))
+            if let metadata = DocumentSummary.metadata(document).first { line.append("  " + metadata, .faint) }
             line.append("  " + DocumentSummary.counts(document), .faint)
             invocation.line(line, hangingIndent: width + 4)
         }

@@ -88,7 +88,7 @@ enum SearchCommands {
                     ("section", .string(workspace.sectionHeading(ofUnit: unitsOf[ref]![0]))),
                     ("text", .string(workspace.text(of: ref))),
                     ("matches", .int(matches)),
-                ])
+                ] + DocumentJSON.metadataMember(of: workspace.documents[ref.document]))
             }
             invocation.output.raw(JSONValue.object([("total", .int(total)), ("results", .array(items))]).serialized())
             return
@@ -132,8 +132,8 @@ enum SearchCommands {
         summary: "Narrow the working view to what matches; filters stack",
         discussion: """
             Each filter narrows the view further; outline, show, find, kwic, stats and the @ target \
-            work on the view, and the prompt shows its size. `filter` alone prints the stack; \
-            `unfilter` removes the last filter.
+            work on the view, and the prompt shows its size. `filter` alone prints the stack (and is \
+            a usage error when there is none); `unfilter` removes the last filter.
             """,
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to keep (see help queries); none prints the stack")],
         examples: [
@@ -143,7 +143,7 @@ enum SearchCommands {
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        guard let (node, units, text) = try evaluate(invocation, required: false) else {
+        guard let (node, units, text) = try evaluate(invocation, required: workspace.filters.isEmpty) else {
             printStack(&invocation)
             return
         }
@@ -240,7 +240,8 @@ enum SearchCommands {
             invocation.output.raw(JSONValue.array(lines.map { line in
                 .object([("document", .string(workspace.documents[line.ref.document].id)),
                          ("address", .string("\(line.ref.address)")),
-                         ("left", .string(line.left)), ("match", .string(line.match)), ("right", .string(line.right))])
+                         ("left", .string(line.left)), ("match", .string(line.match)), ("right", .string(line.right))]
+                        + DocumentJSON.metadataMember(of: workspace.documents[line.ref.document]))
             }).serialized())
             return
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// History, undo and redo, saving and replaying.
 enum SessionCommands {
-    static let all: [CommandSpec] = [undo, redo, history, save, replay, resume, orphans, anchor]
+    static let all: [CommandSpec] = [undo, redo, history, save, replay, resume, orphans, orphan, anchor]
 
     static let undo = CommandSpec(
         "undo", group: .sessions, effect: .meta,
@@ -41,9 +41,10 @@ enum SessionCommands {
         examples: [.init("history", "what will be saved"), .init("history --all", "including undone commands")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let entries = invocation.context.history.filter { $0.effect != .meta && (invocation.flag("all") || !$0.undone) }
-        let width = String(entries.last?.number ?? 0).count
-        for entry in entries {
-            var line = StyledText(DisplayWidth.padLeft(String(entry.number), to: width), .faint)
+        // Numbered as listed: commands about the session itself (help, save, export…) take no number.
+        let width = String(entries.count).count
+        for (index, entry) in entries.enumerated() {
+            var line = StyledText(DisplayWidth.padLeft(String(index + 1), to: width), .faint)
             line.append("  ")
             let base = invocation.context.baseDirectory
             let shown = entry.line.split(separator: "\n").map { part in
@@ -71,10 +72,12 @@ enum SessionCommands {
             format, the gloss version and the date. A load of named files carries each file's SHA-256; \
             every load (of files, folders or patterns) is followed by anchors of the elements the session \
             annotated, so a replay on a changed article can find them again. A bare NAME is saved as \
-            NAME.gloss in ./sessions/ when that folder exists, else in the current folder. Paths are written relative to the script. An existing file is kept \
-            unless --force is given; a session opened from a script saves back to it with no NAME. \
-            The write is atomic. help, history, save and undone commands are never saved; \
-            --state-only also leaves out commands that only printed.
+            NAME.gloss in ./sessions/ when that folder exists, else in the current folder; .gloss is added to a name or path that does not end so. Paths are written relative to the script. An existing file is kept \
+            unless --force is given; a session opened from a script saves back to it with no NAME, but \
+            not when that script's replay stopped early (that would drop its lines: save NAME.recovered \
+            instead, or --force). The write is atomic. help, history, save and undone commands are never \
+            saved, nor commands that read what was undone since; --state-only also leaves out commands \
+            that only printed. What is saved replays to the workspace as it is now.
             """,
         arguments: [ArgumentSpec("NAME", .path, .optional, help: "a name or a path (default: the script the session was opened from)")],
         options: [
@@ -89,32 +92,50 @@ enum SessionCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
         let path: String
-        var overwrite = invocation.flag("force")
+        var overwrite = session.mayOverwrite(invocation)
         if let word = invocation.word("NAME") {
             path = savePath(for: word.text, base: session.baseDirectory)
-        } else if let opened = session.openedScript {
-            path = opened
+        } else if let origin = session.origin {
+            path = origin.path
+            if let stop = origin.stoppedAt, !overwrite {
+                let recovered = recoveredName(for: origin.path)
+                throw GlossError("\(SessionScript.relative(origin.path, to: session.baseDirectory)) stopped at line \(stop) when it was opened (\(origin.notReplayed) line\(origin.notReplayed == 1 ? "" : "s") not replayed): saving now would drop \(origin.notReplayed == 1 ? "it" : "them"). Save this state beside it with 'save \(SessionScript.relative(recovered, to: session.baseDirectory))', or replace it with 'save --force'")
+            }
             overwrite = true
             if session.isInteractive {
-                let added = session.history[session.openedHistoryCount...].filter { $0.isSaved(stateOnly: invocation.flag("state-only")) }
-                invocation.line(StyledText("changes since \(opened) was opened: \(added.count) command\(added.count == 1 ? "" : "s")", .faint))
+                let added = session.history[min(origin.historyCount, session.history.count)...].filter { $0.isSaved(stateOnly: invocation.flag("state-only")) }
+                invocation.line(StyledText("changes since \(origin.path) was opened: \(added.count) command\(added.count == 1 ? "" : "s")", .faint))
                 for entry in added.prefix(20) { invocation.line(StyledText("+ " + entry.line.replacingOccurrences(of: "\n", with: " ; "), .faint)) }
             }
         } else {
             throw GlossError("save needs a NAME (this session was not opened from a script)")
         }
-        try session.checkWritable(path, shownAs: invocation.word("NAME")?.text)
+        if let origin = session.origin, origin.stoppedAt != nil, path == origin.path, !invocation.flag("force") {
+            throw GlossError("\(SessionScript.relative(path, to: session.baseDirectory)) is the script this session was opened from, and its replay stopped early: add --force to replace it with this state")
+        }
         let text = SessionScript.render(session, scriptPath: path, stateOnly: invocation.flag("state-only"), version: GlossVersion.current)
-        try AtomicFile.write(text, to: path, overwrite: overwrite)
+        try AtomicFile.write(text, to: path, overwrite: overwrite,
+                             mayWriteInto: session.writeCheck(shownAs: invocation.word("NAME")?.text ?? SessionScript.relative(path, to: session.baseDirectory)))
         let count = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("anchor ") }.count
         invocation.line(StyledText("saved \(count) command\(count == 1 ? "" : "s") to ", .faint)
                         + StyledText(SessionScript.relative(path, to: session.baseDirectory), .strong))
-        if session.openedScript == nil { session.openedScript = path; session.openedHistoryCount = session.history.count }
+        if session.origin == nil || session.origin?.path == path {
+            session.setOrigin(path, stoppedAt: nil, notReplayed: 0)
+        }
+        session.markSaved(to: path)
     }
 
-    /// `NAME` → `sessions/NAME.gloss` (or `./NAME.gloss`); a path is used as given, with `.gloss` added when it has no extension.
+    /// `NAME.gloss` → `NAME.recovered.gloss`.
+    static func recoveredName(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent(stem + ".recovered.gloss").path
+    }
+
+    /// `NAME` → `sessions/NAME.gloss` (or `./NAME.gloss`); a path is used as given, with `.gloss` added
+    /// unless it ends so (`coded.recovered` is `coded.recovered.gloss`).
     static func savePath(for name: String, base: String) -> String {
-        let hasExtension = DocumentLoader.pathExtension(name).isEmpty == false
+        let hasExtension = DocumentLoader.pathExtension(name).lowercased() == "gloss"
         if name.contains("/") {
             return SessionScript.absolute(hasExtension ? name : name + ".gloss", base: base)
         }
@@ -148,60 +169,161 @@ enum SessionCommands {
         let path = SessionScript.absolute(word.text, base: session.baseDirectory)
         let text: String
         do throws(GlossError) {
+            try session.checkRead(path, shownAs: word.text)
             text = try ScriptFile.read(path, shownAs: word.text)
         } catch {
             throw GlossError(error.message, column: word.column)
         }
         let files = invocation.words("FILE").map { SessionScript.absolute($0.text, base: session.baseDirectory) }
-        let savedVariables = session.variables
-        let savedBase = session.baseDirectory
-        if !files.isEmpty {
-            for (index, file) in files.enumerated() { session.variables[String(index + 1)] = file }
-            session.variables["args"] = files.map(CommandLineTokenizer.quote).joined(separator: " ")
-        }
-        session.baseDirectory = (path as NSString).deletingLastPathComponent
-        session.replayDepth += 1
-        defer {
-            session.replayDepth -= 1
-            session.baseDirectory = savedBase
-            if !files.isEmpty {
-                for index in files.indices { session.variables[String(index + 1)] = savedVariables[String(index + 1)] }
-                session.variables["args"] = savedVariables["args"]
-            }
-        }
+        let folder = (path as NSString).deletingLastPathComponent
         let name = word.text
-        try session.groupingJournalWrites { () throws(GlossError) in
-            for command in ScriptRunner.commands(in: text) {
-                let result = session.execute(command.text)
-                invocation.warnings += result.warnings.map { "\(name):\(command.number): \($0)" }
-                if !invocation.flag("quiet") && !result.output.isEmpty { invocation.output.raw(result.output) }
-                if var error = result.error {
-                    let column = error.column.map { ":\($0 + command.text.prefix(while: { $0 == " " || $0 == "\t" }).count)" } ?? ""
-                    error.chain.insert("in replay of \(name):\(command.number)\(column)", at: 0)
-                    error.column = nil
-                    throw error
+        let quiet = invocation.flag("quiet")
+        var output = invocation.output
+        var warnings: [String] = []
+        let outsideReads: [String]
+        do throws(GlossError) {
+            (_, outsideReads) = try session.withScriptSandbox(scriptFolder: folder, files: files) { () throws(GlossError) in
+                let savedVariables = session.variables
+                let savedBase = session.baseDirectory
+                if !files.isEmpty {
+                    for (index, file) in files.enumerated() { session.variables[String(index + 1)] = file }
+                    session.variables["args"] = files.map(CommandLineTokenizer.quote).joined(separator: " ")
                 }
-                if result.quit { break }
+                session.baseDirectory = folder
+                session.replayDepth += 1
+                defer {
+                    session.replayDepth -= 1
+                    session.baseDirectory = savedBase
+                    if !files.isEmpty {
+                        for index in files.indices { session.variables[String(index + 1)] = savedVariables[String(index + 1)] }
+                        session.variables["args"] = savedVariables["args"]
+                    }
+                }
+                try session.groupingJournalWrites { () throws(GlossError) in
+                    for command in ScriptRunner.commands(in: text) {
+                        let result = session.execute(command.text)
+                        warnings += result.warnings.map { "\(name):\(command.number): \($0)" }
+                        if !quiet && !result.output.isEmpty { output.raw(result.output) }
+                        if var error = result.error {
+                            let column = error.column.map { ":\($0 + command.text.prefix(while: { $0 == " " || $0 == "\t" }).count)" } ?? ""
+                            error.chain.insert("in replay of \(name):\(command.number)\(column)", at: 0)
+                            error.column = nil
+                            throw error
+                        }
+                        if result.quit { break }
+                    }
+                }
             }
+        } catch {
+            invocation.output = output
+            invocation.warnings += warnings
+            throw error
         }
+        invocation.output = output
+        invocation.warnings += warnings
+        if !outsideReads.isEmpty {
+            invocation.warnings.append("\(name) read files outside its folder and the current folder: \(outsideReads.prefix(10).joined(separator: ", "))\(outsideReads.count > 10 ? ", …" : "") (set strict on refuses such reads)")
+        }
+        invocation.warnings += session.workspace.takeDriftReports()
     }
 
     static let resume = CommandSpec(
         "resume", group: .sessions, effect: .meta,
-        summary: "Restore an unfinished session (one that crashed or was killed)",
-        discussion: "Replays every command the unfinished session had completed, from its journal, into this session.",
-        examples: [.init("resume", "restore the most recent unfinished session")]
+        summary: "List unfinished sessions, restore one, or discard one",
+        discussion: """
+            An unfinished session is one that ended without saving its work: gloss crashed or was killed, \
+            the terminal closed, or quit was answered with Enter. resume alone lists them (time, commands, \
+            documents, the script they came from) and restores the only one; resume N restores the Nth of \
+            the list, replaying every command it had completed. When a command of the journal fails (a \
+            file was moved, a line is damaged), the resume stops there with JOURNAL:LINE and the reason, \
+            and the journal is kept whole: --partial (or answering yes at a terminal) keeps the commands \
+            restored before it. resume --discard N removes a session for good. A journal is never removed \
+            otherwise, except when a session took it over whole.
+            """,
+        arguments: [ArgumentSpec("N", .number, .optional, help: "which unfinished session (as resume lists them)")],
+        options: [
+            OptionSpec("discard", help: "remove the session instead of restoring it"),
+            OptionSpec("partial", help: "when the journal stops early, keep the commands restored before it"),
+        ],
+        examples: [
+            .init("resume", "list unfinished sessions (and restore the only one)"),
+            .init("resume 2", "restore the second of the list"),
+            .init("resume --discard 3", "remove the third for good"),
+        ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
-        guard let store = session.journalStore, let journal = store.latestUnfinished() else {
-            throw GlossError("there is no unfinished session to resume")
+        guard let store = session.journalStore else { throw GlossError("there is no journal folder ($XDG_STATE_HOME or $HOME is not set)") }
+        let sessions = store.unfinished()
+        guard !sessions.isEmpty else { throw GlossError("there is no unfinished session to resume") }
+        let chosen: JournalStore.Unfinished
+        if let word = invocation.word("N") {
+            guard let number = Int(word.text), (1...sessions.count).contains(number) else {
+                throw GlossError("N must be from 1 to \(sessions.count) (there \(sessions.count == 1 ? "is 1 unfinished session" : "are \(sessions.count) unfinished sessions"))", column: word.column)
+            }
+            chosen = sessions[number - 1]
+        } else if sessions.count == 1 || (session.isScript && !invocation.flag("discard")) {
+            chosen = sessions[0]  // without a person to ask, the newest
+        } else {
+            listUnfinished(sessions, into: &invocation)
+            invocation.line(StyledText("resume N restores one; resume --discard N removes one", .faint))
+            return
+        }
+        if invocation.flag("discard") {
+            guard invocation.word("N") != nil || sessions.count == 1 else { throw GlossError("resume --discard needs N (see resume)") }
+            let question = "Discard the session from \(JournalStore.readable(chosen.started)) (\(chosen.commandCount) commands) for good?"
+            if session.isInteractive, session.confirm?(question) != true {
+                invocation.line(StyledText("kept", .faint))
+                return
+            }
+            try store.discard(chosen)
+            invocation.line(StyledText("discarded the session from \(JournalStore.readable(chosen.started)) (\(chosen.commandCount) command\(chosen.commandCount == 1 ? "" : "s"))", .faint))
+            return
         }
         // Resuming takes over the old journal; commands already run here would be left out of it.
         guard !session.history.contains(where: { $0.effect != .meta }) else {
             throw GlossError("resume must come before other commands: start a new gloss and type resume first (or gloss --resume)")
         }
-        let count = try session.restore(journal)
-        invocation.line(StyledText("resumed \(count) command\(count == 1 ? "" : "s") from the session started \(journal.started)", .faint))
+        let report = try session.restore(chosen) { stop in
+            if invocation.flag("partial") { return true }
+            guard session.isInteractive, stop.restored > 0 else { return false }
+            return session.confirm?("Resuming stopped at line \(stop.line) (\(stop.error.message)). Keep the \(stop.restored) command\(stop.restored == 1 ? "" : "s") restored before it? The journal is kept either way.") == true
+        }
+        invocation.warnings += report.skipped.map { "skipped a reading command that failed: \($0)" }
+        if let cut = report.cutLine {
+            invocation.warnings.append("\(report.journal): its last line was cut short by a crash and is set aside in \(report.journal).damaged: \(cut.prefix(80))")
+        }
+        let started = JournalStore.readable(chosen.started)
+        guard let stop = report.stop else {
+            invocation.line(StyledText("resumed \(report.restored) command\(report.restored == 1 ? "" : "s") from the session started \(started)", .faint))
+            return
+        }
+        let place = "\(report.journal):\(stop.line)"
+        if report.restored > 0 {
+            invocation.line(StyledText("resumed \(report.restored) command\(report.restored == 1 ? "" : "s") from the session started \(started), up to line \(stop.line)", .faint))
+            invocation.warnings.append("\(place): \(stop.error.message); the \(stop.notRestored) command\(stop.notRestored == 1 ? "" : "s") from there on \(stop.notRestored == 1 ? "was" : "were") not restored. The journal is kept: fix the cause and resume it again, or resume --discard it")
+            return
+        }
+        let hint = stop.restored > 0 ? "; resume --partial keeps the \(stop.restored) command\(stop.restored == 1 ? "" : "s") before it" : ""
+        throw GlossError("resuming stopped at \(place): \(stop.error.message) (\(stop.notRestored) command\(stop.notRestored == 1 ? "" : "s") not restored). The journal is kept\(hint)")
+    }
+
+    /// `  1  2026-12-06 20:41 UTC  12 commands  harbor.txt, broadband.md  from sessions/harbor.gloss`
+    static func listUnfinished(_ sessions: [JournalStore.Unfinished], into invocation: inout CommandInvocation) {
+        invocation.line(StyledText("unfinished sessions, newest first:", .strong))
+        let width = String(sessions.count).count
+        for (index, unfinished) in sessions.enumerated() {
+            var line = StyledText(DisplayWidth.padLeft(String(index + 1), to: width + 2), .address)
+            line.append("  " + JournalStore.readable(unfinished.started), .plain)
+            line.append("  \(unfinished.commandCount) command\(unfinished.commandCount == 1 ? "" : "s")", .faint)
+            let files = unfinished.loaded.map { ($0 as NSString).lastPathComponent }
+            if !files.isEmpty {
+                line.append("  " + files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : ""))
+            }
+            if let origin = unfinished.origin { line.append("  from " + (origin as NSString).lastPathComponent, .faint) }
+            if let folder = unfinished.folder { line.append("  in " + folder, .faint) }
+            if unfinished.hasCutLine { line.append("  (last line cut by a crash)", .faint) }
+            invocation.line(line, hangingIndent: width + 4)
+        }
     }
 
     static let orphans = CommandSpec(
@@ -215,7 +337,7 @@ enum SessionCommands {
         if invocation.flag("json") {
             invocation.output.raw(JSONValue.array(orphans.map { orphan in
                 .object([("document", .string(orphan.document)), ("address", .string(orphan.address)),
-                         ("text", .string(orphan.text)), ("command", .string(orphan.command))])
+                         ("text", .string(orphan.text)), ("command", .string(orphan.command)), ("reason", .string(orphan.reason.rawValue))])
             }).serialized())
             return
         }
@@ -225,7 +347,86 @@ enum SessionCommands {
         }
         for orphan in orphans {
             invocation.line(StyledText("\(orphan.document):\(orphan.address)", .address) + StyledText("  " + orphan.command, .strong))
-            invocation.line(StyledText("was: " + orphan.text, .faint), indent: 4)
+            invocation.line(StyledText(orphan.reason.rawValue + (orphan.text.isEmpty ? "" : "; was: " + orphan.text), .faint), indent: 4)
+        }
+        invocation.line(StyledText("\(orphans.count) orphan\(orphans.count == 1 ? "" : "s") · kept in saved sessions; re-attached when a replay finds their text again", .faint))
+    }
+
+    static let orphan = CommandSpec(
+        "orphan", group: .sessions, effect: .mutating,
+        summary: "Keep an annotation a changed document orphaned (written by save)",
+        discussion: """
+            orphan DOC:ADDR HASH HEAD TAIL COMMAND keeps an annotation whose element or quoted span a changed \
+            document no longer has: ADDR is where it was, HASH, HEAD and TAIL what the element looked like \
+            (as in anchor lines; - when unknown), COMMAND the command that made it. On replay gloss looks for \
+            that text again: when it is found, COMMAND runs there and the annotation is re-attached; \
+            otherwise it stays an orphan, listed by orphans and carried into the next save.
+            """,
+        arguments: [
+            ArgumentSpec("ADDR", .address, help: "DOC:ADDR where the annotation was"),
+            ArgumentSpec("HASH", .word, help: "the first 12 hex digits of the SHA-256 of the element's text, or -"),
+            ArgumentSpec("HEAD", .text, help: "its first words"),
+            ArgumentSpec("TAIL", .text, help: "its last words"),
+            ArgumentSpec("COMMAND", .text, help: "the command that made the annotation (quoted)"),
+        ],
+        examples: [.init("orphan harbor:s8.p1 1f2e3d4c5b6a \"The mayor said\" \"by March.\" \"mark harbor:s8.p1 'twice the figure' cost\"", "as written by save")]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let session = invocation.context
+        let workspace = invocation.workspace
+        let word = invocation.word("ADDR")!
+        let items = try AddressParser.parse(word.text)
+        guard items.count == 1, case .element(let documentID?, let pattern) = items[0], let address = pattern.singleAddress,
+              address != .document else {
+            throw GlossError("orphan takes one DOC:ADDR of an element", column: word.column)
+        }
+        let document: Int
+        do throws(GlossError) { document = try workspace.document(id: documentID) } catch { throw GlossError(error.message, column: word.column) }
+        let typed = ElementRef(document: document, address: address)
+        let hash = invocation.word("HASH")!.text
+        let anchor = hash == "-" ? nil : Anchor(hash: hash, head: invocation.word("HEAD")!.text, tail: invocation.word("TAIL")!.text)
+        let command = invocation.word("COMMAND")!.text
+        let kept = Orphan(document: workspace.documents[document].id, address: "\(address)",
+                          text: anchor.map { $0.head + ($0.tail.isEmpty ? "" : " … " + $0.tail) } ?? "",
+                          command: command, anchor: anchor)
+        let parser = CommandParser(registry: session.registry)
+        let (spec, nameEnd) = try parser.command(for: command)
+        guard spec.effect == .mutating, spec.name != "orphan", spec.name != "load" else {
+            throw GlossError("an orphan keeps a tag, untag, note or mark command, not \(spec.name)", column: invocation.word("COMMAND")!.column)
+        }
+        // Found again: the command runs where the text is now, in this version's addresses.
+        guard let anchor, let found = workspace.locate(anchor, near: typed) else {
+            invocation.recordedLine = kept.scriptLine
+            invocation.recordedOrphans = [kept]
+            return
+        }
+        let moved = ElementRef(document: document, address: found)
+        let rewritten = try CommandLineTokenizer.words(command).reversed().reduce(command) { text, part in
+            guard part.text.lowercased() == word.text.lowercased() else { return text }
+            var characters = Array(text)
+            characters.replaceSubrange((part.column - 1)..<(part.endColumn - 1), with: workspace.label(moved, qualified: true))
+            return String(characters)
+        }
+        var inner = CommandInvocation(spec: spec, context: session, output: invocation.output)
+        let remap = workspace.addressRemap.removeValue(forKey: document)
+        session.forcesDriftTolerance += 1
+        defer {
+            session.forcesDriftTolerance -= 1
+            if let remap { workspace.addressRemap[document] = remap }
+        }
+        try parser.parse(rewritten, into: &inner, nameEnd: nameEnd)
+        try spec.run(&inner)
+        invocation.output = inner.output
+        invocation.warnings += inner.warnings
+        let stillOrphaned = workspace.hasPendingOrphans || inner.orphanedWhole
+        workspace.clearResolutions()
+        if stillOrphaned {
+            invocation.recordedLine = kept.scriptLine
+            invocation.recordedOrphans = [Orphan(document: kept.document, address: kept.address, text: kept.text,
+                                                 command: command, reason: .quoteGone, anchor: anchor)]
+        } else {
+            invocation.recordedLine = inner.canonicalLine ?? Session.canonicalLine(spec, typed: rewritten)
+            invocation.recordedOrphans = []
+            invocation.line(StyledText("re-attached the orphan \(word.text) at \(workspace.label(moved, qualified: true))", .faint))
         }
     }
 
@@ -253,13 +454,8 @@ enum SessionCommands {
         }
         let document: Int
         if let documentID { document = try workspace.document(id: documentID) } else { document = try workspace.defaultDocument() }
-        let address: ElementAddress
-        switch pattern {
-        case .sections(let range) where range.count == 1: address = .section(range.lowerBound)
-        case .passages(let s, let range) where range.count == 1: address = .passage(section: s, number: range.lowerBound)
-        case .faq(let range) where range.count == 1: address = .faq(range.lowerBound)
-        case .keyPoints(let range) where range.count == 1: address = .keyPoint(range.lowerBound)
-        default: throw GlossError("anchor takes one element, not a range or a document", column: word.column)
+        guard let address = pattern.singleAddress, address != .document else {
+            throw GlossError("anchor takes one element, not a range or a document", column: word.column)
         }
         let anchor = Anchor(hash: invocation.word("HASH")!.text, head: invocation.word("HEAD")!.text, tail: invocation.word("TAIL")?.text ?? "")
         if workspace.registerAnchor(ElementRef(document: document, address: address), anchor) {

@@ -106,6 +106,8 @@ public struct CompletionEngine {
             return queryWord(word)
         case .path:
             return paths(word)
+        case .article:
+            return paths(word, keeping: ReaderRegistry.standard.extensions)
         case .text, .word, .number:
             return []
         }
@@ -205,6 +207,17 @@ public struct CompletionEngine {
                 return documentIDs(prefix: value).prefix(200).map { Candidate("doc:" + $0) }
             case "has":
                 return ["tag", "note"].filter { $0.hasPrefix(value.lowercased()) }.map { Candidate("has:" + $0) }
+            case "author", "site", "lang":
+                let key: MetadataKey = field == "author" ? .author : field == "site" ? .site : .language
+                let typed = value.lowercased()
+                var values = Set<String>()
+                for index in workspace.loadedDocumentIndices.prefix(1_000) {
+                    for value in workspace.documents[index].metadataValues(key) {
+                        let words = key == .language ? [value.lowercased()] : MetadataMatch.words(value)
+                        for word in words where word.hasPrefix(typed) { values.insert(word) }
+                    }
+                }
+                return values.sorted().prefix(200).map { Candidate(field + ":" + $0) }
             case "section":
                 var words = Set<String>()
                 for index in workspace.loadedDocumentIndices.prefix(1_000) {
@@ -224,8 +237,9 @@ public struct CompletionEngine {
 
     // MARK: - Files
 
-    /// Entries of the folder being typed; folders end in `/` and take no space.
-    private func paths(_ word: String) -> [Candidate] {
+    /// Entries of the folder being typed; folders end in `/` and take no space. With `extensions`, only
+    /// folders and files that end in one of them.
+    private func paths(_ word: String, keeping extensions: [String]? = nil) -> [Candidate] {
         let expanded = DocumentLoader.expandTilde(word)
         let slash = expanded.lastIndex(of: "/")
         let folderPart = slash.map { String(expanded[...$0]) } ?? ""
@@ -235,8 +249,11 @@ public struct CompletionEngine {
         // The word as typed (maybe with ~) minus the name being completed.
         let typedFolder = slash == nil ? "" : String(word.dropLast(namePrefix.count))
         var result: [Candidate] = []
-        for entry in entries where entry.hasPrefix(namePrefix) && (!entry.hasPrefix(".") || namePrefix.hasPrefix(".")) {
+        // A name with control characters is never put on the line (it would reach the terminal raw).
+        for entry in entries where entry.hasPrefix(namePrefix) && (!entry.hasPrefix(".") || namePrefix.hasPrefix("."))
+            && !entry.unicodeScalars.contains(where: TerminalSafe.needsEscape) {
             let isFolder = DocumentLoader.isDirectory(folder + "/" + entry)
+            if let extensions, !isFolder, !extensions.contains(DocumentLoader.pathExtension(entry).lowercased()) { continue }
             result.append(Candidate(typedFolder + entry + (isFolder ? "/" : ""), appendSpace: !isFolder))
         }
         return result.sorted { $0.word < $1.word }

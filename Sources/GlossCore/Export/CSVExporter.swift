@@ -3,9 +3,11 @@
 /// spreadsheet programs need to read accents correctly.
 enum CSVExporter: WorkspaceExporter {
     static let name = "csv"
-    static let summary = "one row per coded element or mark: document, address, kind, section, text, tags, notes"
+    static let summary = "one row per coded element or mark: document, address, kind, section, text, tags, notes, then the document's author, published, site, url and lang"
 
-    static let header = ["document", "address", "kind", "section", "text", "tags", "notes"]
+    static let header = ["document", "address", "kind", "section", "text", "tags", "notes"] + metadataKeys.map(\.rawValue)
+    /// The document's metadata fields each row ends with.
+    static let metadataKeys: [MetadataKey] = [.author, .published, .site, .url, .language]
 
     static func export(_ context: ExportContext) throws(GlossError) -> [UInt8] {
         let workspace = context.workspace
@@ -13,6 +15,14 @@ enum CSVExporter: WorkspaceExporter {
         var rows = [header]
         func notes(_ target: NoteTarget) -> String {
             annotations.notes(about: target).map { "n\($0.id): \($0.text)" }.joined(separator: " | ")
+        }
+        var metadataCache: [Int: [String]] = [:]
+        func metadata(of document: Int) -> [String] {
+            if let cached = metadataCache[document] { return cached }
+            let known = workspace.documents[document].knownMetadata
+            let values = metadataKeys.map { key in known.first { $0.key == key }?.value ?? "" }
+            metadataCache[document] = values
+            return values
         }
         for (ref, tags) in context.codedElements {
             rows.append([
@@ -23,7 +33,7 @@ enum CSVExporter: WorkspaceExporter {
                 workspace.text(of: ref),
                 tags.map(\.path).joined(separator: "; "),
                 notes(.element(ref)),
-            ])
+            ] + metadata(of: ref.document))
         }
         for mark in context.marks {
             rows.append([
@@ -34,7 +44,7 @@ enum CSVExporter: WorkspaceExporter {
                 mark.quote,
                 mark.tags.compactMap { annotations.tags[$0]?.path }.joined(separator: "; "),
                 notes(.mark(mark.id)),
-            ])
+            ] + metadata(of: mark.element.document))
         }
         let text = rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)

@@ -12,7 +12,7 @@ public enum DocumentJSON {
             ("format", .string(document.format.rawValue)),
             ("sha256", .string(document.sha256)),
             ("title", .string(document.title)),
-            ("metadata", .object(document.metadata.map { ($0.key, .string($0.value)) })),
+            ("metadata", metadata(of: document)),
             ("sections", .array(sections)),
             ("faq", .array(document.faq.indices.map { faq($0 + 1, of: index, in: workspace) })),
             ("keyPoints", .array(document.keyPoints.indices.map { keyPoint($0 + 1, of: index, in: workspace) })),
@@ -81,6 +81,15 @@ public enum DocumentJSON {
         let notes = annotations.notes(about: .element(ref))
         members.append(("notes", .array(notes.map { .object([("id", .string("n\($0.id)")), ("text", .string($0.text))]) })))
         return .object(members)
+    }
+
+    /// The document's metadata for a row of a listing (`find`, `kwic`): nothing when it has none.
+    static func metadataMember(of document: Document) -> [(String, JSONValue)] {
+        document.metadata.isEmpty ? [] : [("metadata", metadata(of: document))]
+    }
+
+    static func metadata(of document: Document) -> JSONValue {
+        .object(document.metadata.map { ($0.key, .string($0.value)) })
     }
 
     static func lines(_ range: LineRange?) -> JSONValue {

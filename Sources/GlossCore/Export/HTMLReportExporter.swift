@@ -139,6 +139,7 @@ private struct HTMLPage {
             case .quote: return "<blockquote>\(text)</blockquote>"
             case .code: return "<pre>\(text)</pre>"
             case .list: return "<p class=\"list\">\(text)</p>"
+            case .caption: return "<p class=\"caption\">\(text)</p>"
             default: return "<p>\(text)</p>"
             }
         case .faq(let q):

@@ -16,6 +16,8 @@ enum REFIGUIDs {
         NameBasedUUID.make("mark:\(source):m\(mark.id):\(range.lowerBound)-\(range.upperBound)")
     }
 
+    static func variable(_ key: MetadataKey) -> String { NameBasedUUID.make("variable:" + key.rawValue) }
+
     static func coding(selection: String, tagKey: String) -> String { NameBasedUUID.make("coding:\(selection):\(tagKey)") }
 
     /// The text is part of the name so note n1 of two workspaces are two notes.

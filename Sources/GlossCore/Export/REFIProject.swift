@@ -56,7 +56,7 @@ struct REFIProject {
         var xml = XMLWriter()
         xml.start("Project", [
             "xmlns": "urn:QDA-XML:project:1.0",
-            "name": context.session.openedScript.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "gloss workspace",
+            "name": context.session.origin.map(\.path).map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "gloss workspace",
             "origin": "gloss \(GlossVersion.current)",
             "creatingUserGUID": user,
             "creationDateTime": date,
@@ -69,6 +69,15 @@ struct REFIProject {
         if !tags.isEmpty {  // the schema wants at least one Code inside a CodeBook
             xml.start("CodeBook")
             REFICodesWriter.write(tags, into: &xml, noteRefs: tagNotes)
+            xml.end()
+        }
+
+        // Document metadata (author, published, site…) as text variables, one per field in use.
+        let metadata = Dictionary(uniqueKeysWithValues: context.documents.map { ($0, workspace.documents[$0].knownMetadata) })
+        let variables = MetadataKey.allCases.filter { key in metadata.values.contains { $0.contains { $0.key == key } } }
+        if !variables.isEmpty {
+            xml.start("Variables")
+            for key in variables { xml.empty("Variable", ["guid": REFIGUIDs.variable(key), "name": key.rawValue, "typeOfVariable": "Text"]) }
             xml.end()
         }
 
@@ -108,7 +117,8 @@ struct REFIProject {
                     "guid": source, "name": document.id, "plainTextPath": "internal://\(source).txt",
                     "creatingUser": user, "creationDateTime": date,
                 ]
-                if selections.isEmpty && documentNotes.isEmpty {
+                let values = metadata[index] ?? []
+                if selections.isEmpty && documentNotes.isEmpty && values.isEmpty {
                     xml.empty("TextSource", attributes)
                 } else {
                     xml.start("TextSource", attributes)
@@ -132,6 +142,12 @@ struct REFIProject {
                         xml.end()
                     }
                     for note in documentNotes { xml.empty("NoteRef", ["targetGUID": note]) }
+                    for (key, value) in values {
+                        xml.start("VariableValue")
+                        xml.empty("VariableRef", ["targetGUID": REFIGUIDs.variable(key)])
+                        xml.element("TextValue", text: value)
+                        xml.end()
+                    }
                     xml.end()
                 }
                 files.append(("Sources/\(source).txt", plain.text))

@@ -29,7 +29,7 @@ public struct ContentDigest: Hashable, Sendable {
     }
 
     /// Lowercase hexadecimal, as `load --sha256` takes it.
-    public var hex: String { DocumentLoader.hex(bytes) }
+    public var hex: String { HexDigest.hex(bytes) }
 
     private static func value(_ digit: UInt8) -> UInt8? {
         switch digit {

@@ -22,6 +22,8 @@ public struct Document: Sendable {
     public var keyPointsHeader: [String]
     /// YAML front matter of Markdown files, as ordered key/value pairs.
     public var metadata: [MetadataField]
+    /// Comments from the source (a reviewer's, in an office document), made notes by `load`.
+    public var comments: [SourceComment]
 
     public init(format: DocumentFormat) {
         self.id = ""
@@ -37,6 +39,7 @@ public struct Document: Sendable {
         self.keyPoints = []
         self.keyPointsHeader = []
         self.metadata = []
+        self.comments = []
     }
 
     /// The SHA-256 in lowercase hexadecimal; empty when unknown.

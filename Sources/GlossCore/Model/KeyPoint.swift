@@ -28,4 +28,18 @@ public struct KeyPoint: Hashable, Sendable {
     static func joined(_ label: String, _ detail: String) -> String {
         detail.isEmpty ? label : label + separator + detail
     }
+
+    /// A key point written as one line of a list: "Label: detail" or "Label — detail" when the label is
+    /// a few words (at most six, no sentence before the mark); otherwise the whole line is the label.
+    static func split(_ text: String) -> (label: String, detail: String) {
+        for mark in [": ", " — ", " – ", " - "] {
+            guard let range = text.range(of: mark) else { continue }
+            let label = text[..<range.lowerBound].trimmingWhitespace()
+            let words = label.split(whereSeparator: \.isWhitespace).count
+            guard words >= 1, words <= 6, !label.contains(where: { ".!?".contains($0) }) else { continue }
+            let detail = text[range.upperBound...].trimmingWhitespace()
+            return detail.isEmpty ? (String(label), "") : (String(label), String(detail))
+        }
+        return (text, "")
+    }
 }

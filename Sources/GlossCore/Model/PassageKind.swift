@@ -5,4 +5,6 @@ public enum PassageKind: String, Sendable, Codable, CaseIterable {
     case quote
     case code
     case tableRow = "table-row"
+    /// A figure's caption (a photo's, a chart's).
+    case caption
 }

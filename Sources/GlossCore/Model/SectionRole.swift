@@ -24,6 +24,7 @@ public enum SectionRole: String, Sendable, Codable {
         "frequently asked questions": .faq, "faq": .faq, "faqs": .faq, "questions and answers": .faq, "q&a": .faq,
         "q & a": .faq, "common questions": .faq, "your questions answered": .faq,
         "key points": .keyPoints, "key takeaways": .keyPoints, "key facts": .keyPoints, "at a glance": .keyPoints,
+        "takeaways": .keyPoints, "highlights": .keyPoints, "key findings": .keyPoints,
         "summary": .summary, "in summary": .summary, "summing up": .summary, "the bottom line": .summary, "bottom line": .summary,
     ]
     private static let knownASCIIHeadings: [(words: [UInt8], role: SectionRole)] = knownHeadings.map { (Array($0.key.utf8), $0.value) }

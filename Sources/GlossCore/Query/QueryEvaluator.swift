@@ -47,6 +47,12 @@ struct QueryEvaluator {
                 for unit in workspace.documentUnits[document] { set.insert(unit) }
             }
             return set
+        case .metadata, .language, .published:
+            var set = UnitSet(capacity: capacity)
+            for document in workspace.loadedDocumentIndices where MetadataMatch.matches(node, workspace.documents[document]) {
+                for unit in workspace.documentUnits[document] { set.insert(unit) }
+            }
+            return set
         case .tag(let name):
             return try workspace.units(taggedWith: name)
         case .note(let words):
@@ -81,7 +87,7 @@ struct QueryEvaluator {
     /// Rough evaluation cost, to order AND operands.
     private static func cost(_ node: QueryNode) -> Int {
         switch node {
-        case .word, .kinds, .document, .tag, .hasTag, .hasNote, .untagged, .all: return 0
+        case .word, .kinds, .document, .metadata, .language, .published, .tag, .hasTag, .hasNote, .untagged, .all: return 0
         case .prefix, .section, .note: return 1
         case .phrase, .near, .and, .or: return 2
         case .not: return 3
@@ -240,6 +246,7 @@ struct QueryEvaluator {
         case .quote: return unit.kind == .quote
         case .code: return unit.kind == .code
         case .tableRow: return unit.kind == .tableRow
+        case .caption: return unit.kind == .caption
         case .heading: return unit.kind == .heading
         case .title: return unit.kind == .title
         case .faq: return unit.kind == .question || unit.kind == .answer
@@ -266,10 +273,4 @@ struct QueryEvaluator {
         }
         return set
     }
-}
-
-/// Carries a non-Sendable reference into parallel read-only work.
-struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -11,6 +11,12 @@ public indirect enum QueryNode: Hashable, Sendable {
     case kinds(Set<KindFilter>)
     case section([String])
     case document(glob: String)
+    /// Documents whose metadata field has all the words (author, site: also the address's host).
+    case metadata(MetadataKey, words: [String])
+    /// Documents in a language: `en` takes `en-GB` too.
+    case language(String)
+    /// Documents published within inclusive bounds (ISO 8601 text, see `MetadataDate.range`).
+    case published(lower: String, upper: String)
     case tag(String)
     case note([String])
     case hasTag
@@ -24,6 +30,7 @@ public indirect enum QueryNode: Hashable, Sendable {
     public enum KindFilter: String, Hashable, Sendable, CaseIterable {
         case paragraph, list, quote, code
         case tableRow = "table-row"
+        case caption
         case heading, title, faq, question, answer
         case keyPoint = "keypoint"
         case lead, summary

@@ -1,7 +1,7 @@
 /// Parses the query language (see `help queries`): words ANDed, `"phrases"`, `prefix*`, `OR`, `-word`,
 /// `NOT`, parentheses, `/regex/i`, `NEAR(a b, N)` and `field:value`. Errors carry the 1-based column.
 public struct QueryParser {
-    public static let fields = ["kind", "section", "doc", "tag", "note", "has"]
+    public static let fields = ["kind", "section", "doc", "tag", "note", "has", "author", "site", "lang", "date"]
 
     private let text: [Character]
     private var index = 0
@@ -176,7 +176,8 @@ public struct QueryParser {
                 let normalized = name.lowercased().replacingOccurrences(of: "_", with: "-")
                 let alias = ["key-point": "keypoint", "keypoints": "keypoint", "kp": "keypoint", "table": "table-row",
                              "row": "table-row", "q": "question", "a": "answer", "para": "paragraph", "p": "paragraph",
-                             "headings": "heading", "paragraphs": "paragraph", "quotes": "quote", "lists": "list"]
+                             "headings": "heading", "paragraphs": "paragraph", "quotes": "quote", "lists": "list",
+                             "captions": "caption", "figcaption": "caption"]
                 guard let kind = QueryNode.KindFilter(rawValue: alias[normalized] ?? normalized) else {
                     let suggestion = Suggestion.closest(to: normalized, among: QueryNode.KindFilter.allCases.map(\.rawValue))
                         .map { "; did you mean '\($0)'?" } ?? ""
@@ -192,6 +193,18 @@ public struct QueryParser {
         case "doc":
             guard !value.isEmpty else { throw GlossError("doc: needs a document id (globs like 'harbor*' allowed)", column: column) }
             return .document(glob: value.lowercased())
+        case "author", "site":
+            let words = MetadataMatch.words(value)
+            guard !words.isEmpty else { throw GlossError("\(field): needs words of \(field == "site" ? "a site's name or address" : "an author's name")", column: column) }
+            return .metadata(field == "site" ? .site : .author, words: words)
+        case "lang":
+            guard MetadataMatch.isLanguageTag(value) else { throw GlossError("lang: needs a language tag like en or pt-BR", column: column) }
+            return .language(value.lowercased().replacingOccurrences(of: "_", with: "-"))
+        case "date":
+            guard let (lower, upper) = MetadataDate.range(value) else {
+                throw GlossError("date: needs a date or a range: 2024, 2024-03, 2024-03-05, 2024-01..2024-06, 2024-01.. or ..2024-06", column: column)
+            }
+            return .published(lower: lower, upper: upper)
         case "tag":
             guard !value.isEmpty else { throw GlossError("tag: needs a tag name", column: column) }
             return .tag(value)

@@ -1,11 +1,10 @@
 import Crypto
 import Foundation
 
-/// Finds and reads article files: explicit files, directories (recursively, `.txt`/`.md`/`.markdown`)
-/// and glob patterns, which gloss expands itself so scripts behave the same everywhere.
+/// Finds and reads article files: explicit files, directories (recursively, the extensions of
+/// `ReaderRegistry`) and glob patterns, which gloss expands itself so scripts behave the same everywhere.
 public enum DocumentLoader {
-    public static let articleExtensions: Set<String> = ["txt", "md", "markdown"]
-    static let articleExtensionBytes = articleExtensions.map { Array($0.utf8) }
+    public static var articleExtensions: Set<String> { Set(ReaderRegistry.standard.extensions) }
 
     /// One file to read: the path to open and the name to show in messages.
     public struct Candidate: Hashable, Sendable {
@@ -23,6 +22,15 @@ public enum DocumentLoader {
     public struct Outcome: Sendable {
         public var documents: [Document] = []
         public var warnings: [String] = []
+    }
+
+    /// What a load worker collects the documents it reads into; the query side indexes them as they come.
+    protocol LoadPart {
+        init()
+        mutating func add(_ document: Document)
+        /// Called once the worker has read its share.
+        mutating func finish()
+        var isEmpty: Bool { get }
     }
 
     /// Expands the arguments of `load` into files, in a stable order. A corpus given as several
@@ -92,7 +100,7 @@ public enum DocumentLoader {
     /// Reads every candidate, in parallel, keeping their order. An explicit file that cannot be read
     /// fails the whole load; a file found in a directory is skipped with a warning.
     public static func load(_ candidates: [Candidate]) throws(GlossError) -> Outcome {
-        let results = ParallelMap.map(candidates) { candidate -> Result<(Document, String?), GlossError> in
+        let results = ParallelMap.map(candidates) { candidate -> Result<(Document, [String]), GlossError> in
             do throws(GlossError) {
                 return .success(try read(candidate))
             } catch {
@@ -102,9 +110,9 @@ public enum DocumentLoader {
         var outcome = Outcome()
         for (candidate, result) in zip(candidates, results) {
             switch result {
-            case .success(let (document, warning)):
+            case .success(let (document, warnings)):
                 outcome.documents.append(document)
-                if let warning { outcome.warnings.append(warning) }
+                outcome.warnings += warnings
             case .failure(let error):
                 if candidate.explicit { throw error }
                 outcome.warnings.append("skipped \(error.message)")
@@ -113,21 +121,21 @@ public enum DocumentLoader {
         return outcome
     }
 
-    /// Reads, parses and indexes on all cores: the candidates are cut into one contiguous part per
-    /// core, and each part is indexed into a shard of its own while it is parsed; a core that is done
-    /// early takes over the back half of the busiest part (`WorkSplitter`), so none waits for another.
-    /// Errors follow `load`: an explicit file fails everything, a file from a directory is skipped.
-    /// A part split off is at least `minimumPart` files: fewer are not worth a shard of their own.
-    static func loadIndexed(
-        _ candidates: [Candidate], minimumPart: Int = 64
-    ) throws(GlossError) -> (parts: [Workspace.IndexedPart], warnings: [String]) {
+    /// Reads and parses on all cores, each core collecting its documents into parts (the query side
+    /// indexes them as they come): the candidates are cut into one contiguous part per core; a core that
+    /// is done early takes over the back half of the busiest part (`WorkSplitter`), so none waits for
+    /// another. Errors follow `load`: an explicit file fails everything, a file from a directory is
+    /// skipped. A part split off is at least `minimumPart` files: fewer are not worth a part of their own.
+    static func loadParts<Part: LoadPart>(
+        _ candidates: [Candidate], into _: Part.Type, minimumPart: Int = 64
+    ) throws(GlossError) -> (parts: [Part], warnings: [String]) {
         let splitter = WorkSplitter(count: candidates.count, parts: ParallelMap.cores)
-        typealias Done = (start: Int, part: Workspace.IndexedPart, warnings: [String], error: GlossError?)
+        typealias Done = (start: Int, part: Part, warnings: [String], error: GlossError?)
         let results = ParallelMap.map(Array(0..<splitter.initialPartCount)) { first -> UncheckedBox<[Done]> in
             var done: [Done] = []
             var part: Int? = first
             while let current = part {
-                var indexed = Workspace.IndexedPart()
+                var collected = Part()
                 var warnings: [String] = []
                 let arena = TextArena()
                 let folders = FolderCursor()
@@ -135,9 +143,9 @@ public enum DocumentLoader {
                 while let index = splitter.next(in: current) {
                     let candidate = candidates[index]
                     do throws(GlossError) {
-                        let (document, warning) = try read(candidate, arena: arena, folders: folders)
-                        indexed.add(document)
-                        if let warning { warnings.append(warning) }
+                        let (document, documentWarnings) = try read(candidate, arena: arena, folders: folders)
+                        collected.add(document)
+                        warnings += documentWarnings
                     } catch {
                         // The rest of this part is left; the first failure in the list's order is
                         // the one reported, whichever core met it first.
@@ -149,37 +157,39 @@ public enum DocumentLoader {
                     }
                 }
                 arena.seal()
-                indexed.finish()
-                done.append((splitter.start(of: current), indexed, warnings, failure))
+                collected.finish()
+                done.append((splitter.start(of: current), collected, warnings, failure))
                 part = failure == nil ? splitter.split(minimum: minimumPart) : nil
             }
             return UncheckedBox(done)
         }
         let done = results.flatMap(\.value).sorted { $0.start < $1.start }
         if let error = done.lazy.compactMap(\.error).first { throw error }
-        return (done.map(\.part).filter { !$0.documents.isEmpty }, done.flatMap(\.warnings))
+        return (done.map(\.part).filter { !$0.isEmpty }, done.flatMap(\.warnings))
     }
 
     /// Reads and parses one file.
-    public static func read(_ candidate: Candidate) throws(GlossError) -> (Document, String?) {
+    public static func read(_ candidate: Candidate) throws(GlossError) -> (Document, [String]) {
         try read(candidate, arena: nil)
     }
 
-    static func read(_ candidate: Candidate, arena: TextArena?, folders: FolderCursor? = nil) throws(GlossError) -> (Document, String?) {
+    static func read(_ candidate: Candidate, arena: TextArena?, folders: FolderCursor? = nil) throws(GlossError) -> (Document, [String]) {
         let bytes = if candidate.isKnownRegular, let folders {
             try readWalkedBytes(candidate, folders: folders)
         } else {
             try readBytes(candidate.path, name: candidate.displayName, knownRegular: candidate.isKnownRegular)
         }
-        let decoded = try SourceDecoder.decode(bytes, name: candidate.displayName)
-        var document = parse(decoded.text, pathExtension: pathExtension(candidate.path), arena: arena)
+        let reader = ReaderRegistry.standard.reader(forPath: candidate.path, bytes: bytes)
+        var builder = DocumentBuilder(format: reader.format, arena: arena)
+        try reader.read(ReaderSource(bytes: bytes, name: candidate.displayName), into: &builder)
+        var document = builder.finish()
         let sourcePath = sourcePath(of: candidate)
         document.sourcePath = sourcePath
         // One string for both when they are equal (a corpus loaded by absolute path).
         document.path = candidate.displayName == sourcePath ? sourcePath : candidate.displayName
         document.byteCount = bytes.count
         document.digest = ContentDigest(SHA256.hash(data: bytes))
-        return (document, decoded.warning)
+        return (document, builder.warnings)
     }
 
     /// The path a document read from `candidate` records: standardized when it holds `.` or `..`.
@@ -195,31 +205,21 @@ public enum DocumentLoader {
         return candidate.path
     }
 
-    /// Chooses the reader by extension: Markdown for `.md`/`.markdown`, plain text otherwise.
+    /// Reads a text with the reader of an extension (plain text when none reads it), as `load` would
+    /// read a file of that name holding it.
     public static func parse(_ text: String, pathExtension: String) -> Document {
         parse(text, pathExtension: pathExtension, arena: nil)
     }
 
     static func parse(_ text: String, pathExtension: String, arena: TextArena?) -> Document {
-        switch pathExtension.lowercased() {
-        case "md", "markdown": return MarkdownReader().read(text, arena: arena)
-        default: return PlainTextReader().read(text, arena: arena)
+        let reader = ReaderRegistry.standard.reader(forExtension: pathExtension) ?? PlainTextReader()
+        var builder = DocumentBuilder(format: reader.format, arena: arena)
+        if let textReader = reader as? any TextDocumentReader {
+            textReader.read(text: text, into: &builder)
+        } else {
+            try? reader.read(ReaderSource(bytes: Array(text.utf8), name: "text." + pathExtension), into: &builder)
         }
-    }
-
-    public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        hex(SHA256.hash(data: bytes))
-    }
-
-    /// Lowercase hexadecimal, without the cost of String(format:) per byte.
-    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var result: [UInt8] = []
-        for byte in bytes {
-            result.append(digits[Int(byte >> 4)])
-            result.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: result, as: UTF8.self)
+        return builder.finish()
     }
 
     // MARK: - Files
@@ -230,13 +230,13 @@ public enum DocumentLoader {
     static func readBytes(_ path: String, name: String, knownRegular: Bool = false) throws(GlossError) -> [UInt8] {
         var info = stat()
         if !knownRegular {
-            if stat(path, &info) != 0 { throw GlossError("\(name): \(describe(errno: errno))") }
+            if stat(path, &info) != 0 { throw GlossError("\(name): \(SystemError.describe(errno: errno))") }
             try checkRegular(info, name: name)
         }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | (knownRegular ? O_NONBLOCK : 0))
-        if descriptor < 0 { throw GlossError("\(name): \(describe(errno: errno))") }
+        if descriptor < 0 { throw GlossError("\(name): \(SystemError.describe(errno: errno))") }
         defer { close(descriptor) }
-        if fstat(descriptor, &info) != 0 { throw GlossError("\(name): \(describe(errno: errno))") }
+        if fstat(descriptor, &info) != 0 { throw GlossError("\(name): \(SystemError.describe(errno: errno))") }
         // Checked again on what was opened: the path may have changed since it was walked.
         try checkRegular(info, name: name)
         // Read straight into the array, sized to the file (plus a byte to notice that it grew); a file
@@ -248,7 +248,7 @@ public enum DocumentLoader {
         if failure == 0, bytes.count == Int(info.st_size) + 1 {
             readRest(descriptor, into: &bytes, failure: &failure)
         }
-        if failure != 0 { throw GlossError("\(name): \(describe(errno: failure))") }
+        if failure != 0 { throw GlossError("\(name): \(SystemError.describe(errno: failure))") }
         return bytes
     }
 
@@ -262,10 +262,10 @@ public enum DocumentLoader {
         let descriptor = candidate.path.withCString { path in
             openat(folder, path + (folder == AT_FDCWD ? 0 : candidate.nameOffset), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         }
-        if descriptor < 0 { throw GlossError("\(candidate.displayName): \(describe(errno: errno))") }
+        if descriptor < 0 { throw GlossError("\(candidate.displayName): \(SystemError.describe(errno: errno))") }
         defer { close(descriptor) }
         var info = stat()
-        if fstat(descriptor, &info) != 0 { throw GlossError("\(candidate.displayName): \(describe(errno: errno))") }
+        if fstat(descriptor, &info) != 0 { throw GlossError("\(candidate.displayName): \(SystemError.describe(errno: errno))") }
         try checkRegular(info, name: candidate.displayName)
         let size = Int(info.st_size)
         var failure: Int32 = 0
@@ -275,7 +275,7 @@ public enum DocumentLoader {
         if failure == 0, bytes.count == size + 1 {
             readRest(descriptor, into: &bytes, failure: &failure)
         }
-        if failure != 0 { throw GlossError("\(candidate.displayName): \(describe(errno: failure))") }
+        if failure != 0 { throw GlossError("\(candidate.displayName): \(SystemError.describe(errno: failure))") }
         return bytes
     }
 
@@ -319,17 +319,6 @@ public enum DocumentLoader {
         }
     }
 
-    static func describe(errno code: Int32) -> String {
-        switch code {
-        case ENOENT: return "no such file or directory"
-        case EACCES: return "permission denied"
-        case ELOOP: return "too many levels of symbolic links (a symlink loop?)"
-        case ENOTDIR: return "a part of the path is not a directory"
-        case ENAMETOOLONG: return "file name too long"
-        default: return String(cString: strerror(code))
-        }
-    }
-
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
@@ -358,7 +347,7 @@ public enum DocumentLoader {
     /// Article files under a directory (see `FolderWalk`).
     static func directoryFiles(_ directory: String, shownAs shown: String) throws(GlossError) -> [Candidate] {
         var info = stat()
-        guard stat(directory, &info) == 0 else { throw GlossError("\(shown): \(describe(errno: errno))") }
+        guard stat(directory, &info) == 0 else { throw GlossError("\(shown): \(SystemError.describe(errno: errno))") }
         guard access(directory, R_OK | X_OK) == 0 else { throw GlossError("\(shown): permission denied") }
         return FolderWalk.files(under: directory, shownAs: shown)
     }

@@ -79,12 +79,12 @@ struct FolderWalk {
         }
     }
 
-    /// Whether a file name ends in one of `DocumentLoader.articleExtensions`, in any case; checked on
+    /// Whether a file name ends in an extension of a reader (`ReaderRegistry`), in any case; checked on
     /// its bytes, as every file of a corpus is (a hidden name like ".md" has no extension).
     static func hasArticleExtension(_ name: String) -> Bool {
         var name = name
         return name.withUTF8 { bytes in
-            DocumentLoader.articleExtensionBytes.contains { suffix in
+            extensionBytes.contains { suffix in
                 bytes.count > suffix.count + 1 && bytes[bytes.count - suffix.count - 1] == UInt8(ascii: ".")
                     && zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy { $0 | 0x20 == $1 }
             }
@@ -141,6 +141,7 @@ struct FolderWalk {
         return (identity, ParallelMap.map(ranges, entries).flatMap { $0 })
     }
 
+    private static let extensionBytes = ReaderRegistry.standard.extensionBytes
     private static let directoryType = UInt8(DT_DIR)
     private static let regularType = UInt8(DT_REG)
     private static let symlinkType = UInt8(DT_LNK)

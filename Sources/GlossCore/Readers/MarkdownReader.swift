@@ -1,8 +1,13 @@
 import CCmarkGFM
 
 /// Reads CommonMark + GFM articles with libcmark-gfm and maps its tree onto the document model.
-public struct MarkdownReader: Sendable {
+public struct MarkdownReader: TextDocumentReader {
     public init() {}
+
+    public var name: String { "Markdown" }
+    public var extensions: [String] { ["md", "markdown"] }
+    public var mediaTypes: [String] { ["text/markdown", "text/x-markdown"] }
+    public var format: DocumentFormat { .markdown }
 
     /// Registering the core extensions touches global state; do it once, before any parse.
     private static let registered: Bool = {
@@ -10,16 +15,19 @@ public struct MarkdownReader: Sendable {
         return true
     }()
 
-    /// Reads a document; its texts go to `arena` when a load shares one between documents.
-    public func read(_ text: String) -> Document { read(text, arena: nil) }
+    /// Reads a document on its own.
+    public func read(_ text: String) -> Document {
+        var builder = DocumentBuilder(format: format)
+        read(text: text, into: &builder)
+        return builder.finish()
+    }
 
-    func read(_ text: String, arena: TextArena?) -> Document {
-        var builder = DocumentBuilder(format: .markdown, arena: arena)
+    public func read(text: String, into builder: inout DocumentBuilder) {
         let (body, metadata, titleLine) = Self.splitFrontMatter(text)
         builder.addMetadata(metadata)
 
         _ = Self.registered
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return builder.finish() }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return }
         defer { cmark_parser_free(parser) }
         if let table = cmark_find_syntax_extension("table") {
             cmark_parser_attach_syntax_extension(parser, table)
@@ -27,17 +35,16 @@ public struct MarkdownReader: Sendable {
         body.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let root = cmark_parser_finish(parser) else { return builder.finish() }
+        guard let root = cmark_parser_finish(parser) else { return }
         defer { cmark_node_free(root) }
 
         var walker = Walker(builder: builder, source: body)
         walker.walk(root: root)
         builder = walker.builder
-        if builder.document.title == nil, let titleLine,
+        if !builder.hasTitle, let titleLine,
            let title = metadata.first(where: { $0.key.lowercased() == "title" })?.value, !title.isEmpty {
             builder.setTitle(title, lines: LineRange(line: titleLine))
         }
-        return builder.finish()
     }
 
     /// Front matter is not CommonMark: its lines are blanked (keeping line numbers) and read as
@@ -75,10 +82,6 @@ public struct MarkdownReader: Sendable {
 /// Walks the top-level blocks of a cmark tree in order, feeding the builder.
 private struct Walker {
     var builder: DocumentBuilder
-    /// Level of the FAQ heading while its questions are being read.
-    var faqLevel: Int?
-    /// Set once a FAQ asks its questions as headings; its paragraphs are then all answers.
-    var faqAsksWithHeadings = false
     var sawFirstBlock = false
     /// The source's lines, to tell which lines of a node's range are blank.
     let sourceLines: [Substring]
@@ -122,21 +125,14 @@ private struct Walker {
             let text = Self.inlineText(node)
             if isFirstBlock && level == 1 {
                 builder.setTitle(text, lines: lines)
-            } else if let faqLevel, level > faqLevel, HeadingRule.endsWithQuestionMark(text[...]) {
-                builder.startQuestion(text, lines: lines)
-                faqAsksWithHeadings = true
             } else {
-                builder.startSection(heading: text, level: level, lines: lines)
-                faqLevel = builder.currentRole == .faq ? level : nil
-                faqAsksWithHeadings = false
+                builder.heading(text, level: level, lines: lines)
             }
         case "paragraph":
             let text = Self.inlineText(node)
-            if builder.currentRole == .faq {
-                faqPart(text, lines: lines, mayAsk: !faqAsksWithHeadings)
-            } else {
-                builder.addPassage(.paragraph, text, lines: lines)
-            }
+            // A short paragraph ending in `?` may ask a FAQ question.
+            let asks = builder.currentRole == .faq && HeadingRule.endsWithQuestionMark(text[...]) && text.count <= 200
+            builder.block(.paragraph, text, lines: lines, asks: asks)
         case "list":
             var item = cmark_node_first_child(node)
             while let current = item {
@@ -144,40 +140,20 @@ private struct Walker {
                 item = cmark_node_next(current)
             }
         case "block_quote":
-            passageOrAnswer(.quote, Self.blockText(node), lines: lines)
+            builder.block(.quote, Self.blockText(node), lines: lines)
         case "code_block":
             var literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             if literal.hasSuffix("\n") { literal.removeLast() }
-            passageOrAnswer(.code, literal, lines: lines)
+            builder.block(.code, literal, lines: lines)
         case "html_block":
             let literal = (cmark_node_get_literal(node).map { String(cString: $0) } ?? "").trimmingWhitespace()
             if !(literal.hasPrefix("<!--") && literal.hasSuffix("-->")) && !literal.isEmpty {
-                passageOrAnswer(.paragraph, literal, lines: lines)
+                builder.block(.paragraph, literal, lines: lines)
             }
         case "table":
             table(node)
         default:
             break  // thematic breaks and anything without text
-        }
-    }
-
-    /// Inside a FAQ section, text answers the open question; a short paragraph ending in `?` asks one.
-    private mutating func faqPart(_ text: String, lines: LineRange, mayAsk: Bool) {
-        let asks = mayAsk && HeadingRule.endsWithQuestionMark(text[...]) && text.count <= 200
-        if asks && (!builder.hasOpenQuestion || builder.openQuestionHasAnswer) {
-            builder.startQuestion(text, lines: lines)
-        } else if builder.hasOpenQuestion {
-            builder.addAnswerPart(text, lines: lines)
-        } else {
-            builder.addPassage(.paragraph, text, lines: lines)
-        }
-    }
-
-    private mutating func passageOrAnswer(_ kind: PassageKind, _ text: String, lines: LineRange) {
-        if builder.currentRole == .faq && builder.hasOpenQuestion {
-            builder.addAnswerPart(text, lines: lines)
-        } else {
-            builder.addPassage(kind, text, lines: lines)
         }
     }
 
@@ -196,7 +172,7 @@ private struct Walker {
             if let firstNested = nested.first {
                 lines = sourceRange(lines.first, Int(cmark_node_get_start_line(firstNested)) - 1)
             }
-            passageOrAnswer(.list, text, lines: lines)
+            builder.block(.list, text, lines: lines)
         }
         for list in nested {
             var nestedItem = cmark_node_first_child(list)
@@ -208,7 +184,7 @@ private struct Walker {
     }
 
     private mutating func table(_ node: OpaquePointer) {
-        var rows: [(cells: [String], line: Int, isHeader: Bool)] = []
+        var rows: [DocumentBuilder.TableRow] = []
         var row = cmark_node_first_child(node)
         while let current = row {
             var cells: [String] = []
@@ -217,28 +193,10 @@ private struct Walker {
                 cells.append(Self.inlineText(currentCell))
                 cell = cmark_node_next(currentCell)
             }
-            rows.append((cells, Int(cmark_node_get_start_line(current)), Self.type(current) == "table_header"))
+            rows.append(.init(cells: cells, line: Int(cmark_node_get_start_line(current)), isHeader: Self.type(current) == "table_header"))
             row = cmark_node_next(current)
         }
-        let header = rows.first(where: \.isHeader)
-        let isKeyPoints = builder.currentRole == .keyPoints
-            || header.flatMap { $0.cells.first }.map { SectionRole.classify(heading: $0) == .keyPoints } == true
-        if isKeyPoints {
-            builder.setKeyPointsHeader(header?.cells ?? [])
-            for row in rows where !row.isHeader {
-                builder.addKeyPoint(
-                    label: row.cells.first ?? "", detail: row.cells.dropFirst().joined(separator: " | "),
-                    lines: LineRange(line: row.line))
-            }
-        } else if builder.currentRole == .faq && builder.hasOpenQuestion {
-            // A table under a FAQ question is part of its answer, as the paragraphs around it are.
-            let text = rows.map { $0.cells.joined(separator: " | ") }.joined(separator: "\n")
-            builder.addAnswerPart(text, lines: sourceRange(of: node))
-        } else {
-            for row in rows {
-                builder.addPassage(.tableRow, row.cells.joined(separator: " | "), lines: LineRange(line: row.line))
-            }
-        }
+        builder.table(rows, lines: sourceRange(of: node))
     }
 
     /// The text of a block and everything inside it, blocks separated by newlines.

@@ -1,7 +1,12 @@
 /// Reads plain-text articles: one paragraph per line, or wire-style paragraphs separated by blank
 /// lines (hard-wrapped lines of one paragraph are joined). Headings follow `HeadingRule`.
-public struct PlainTextReader: Sendable {
+public struct PlainTextReader: TextDocumentReader {
     public init() {}
+
+    public var name: String { "plain-text" }
+    public var extensions: [String] { ["txt"] }
+    public var mediaTypes: [String] { ["text/plain"] }
+    public var format: DocumentFormat { .wire }
 
     /// A line with its 1-based number, trailing whitespace removed, and facts about it computed once
     /// (the reader asks them many times).
@@ -66,17 +71,21 @@ public struct PlainTextReader: Sendable {
         }
     }
 
-    /// Reads a document; its texts go to `arena` when a load shares one between documents.
-    public func read(_ text: String) -> Document { read(text, arena: nil) }
+    /// Reads a document on its own.
+    public func read(_ text: String) -> Document {
+        var builder = DocumentBuilder(format: format)
+        read(text: text, into: &builder)
+        return builder.finish()
+    }
 
-    func read(_ text: String, arena: TextArena?) -> Document {
+    public func read(text: String, into builder: inout DocumentBuilder) {
         let blocks = Self.blocks(of: text)
         let wrapWidth = Self.wrapWidth(of: blocks)
         var units: [Unit] = []
         units.reserveCapacity(blocks.reduce(0) { $0 + $1.count })
         for block in blocks { units += Self.units(of: block, wrapWidth: wrapWidth) }
-        var builder = DocumentBuilder(format: blocks.count > 1 ? .wire : .linePerParagraph, arena: arena)
-        guard !units.isEmpty else { return builder.finish() }
+        builder.format = blocks.count > 1 ? .wire : .linePerParagraph
+        guard !units.isEmpty else { return }
         let shapes = units.map(UnitShape.init)
 
         var start = 0
@@ -92,31 +101,26 @@ public struct PlainTextReader: Sendable {
             let unit = units[index]
             switch unit.shape {
             case .table:
-                addTable(unit, to: &builder)
+                let table = PipeTable(lines: unit.lines)
+                var rows = table.header.map { [DocumentBuilder.TableRow(cells: $0.cells, line: $0.line, isHeader: true)] } ?? []
+                rows += table.rows.map { DocumentBuilder.TableRow(cells: $0.cells, line: $0.line) }
+                builder.table(rows, lines: unit.range)
             case .bullet:
-                if builder.currentRole == .faq && builder.hasOpenQuestion {
-                    builder.addAnswerPart(unit.text, lines: unit.range)
-                } else {
-                    unit.withText { builder.addPassage(.list, utf8: $0, lines: unit.range) }
-                }
+                unit.withText { builder.block(.list, utf8: $0, lines: unit.range) }
             case .text:
                 let inFAQ = builder.currentRole == .faq
-                let answerExpected = inFAQ && builder.hasOpenQuestion && !builder.openQuestionHasAnswer
-                if !answerExpected, isHeading(at: index, in: shapes, firstBodyUnit: start, inFAQ: inFAQ) {
-                    builder.startSection(heading: unit.text, level: 1, lines: unit.range)
-                } else if inFAQ, !answerExpected, HeadingRule.endsWithQuestionMark(unit.lines[0].text[...]) {
-                    builder.startQuestion(unit.text, lines: unit.range)
-                } else if inFAQ, builder.hasOpenQuestion {
-                    builder.addAnswerPart(unit.text, lines: unit.range)
+                if !builder.awaitsAnswer, isHeading(at: index, in: shapes, firstBodyUnit: start, inFAQ: inFAQ) {
+                    builder.heading(unit.text, level: 1, lines: unit.range)
                 } else {
                     let kind: PassageKind = isInRunOfShortLines(at: index, in: shapes, firstBodyUnit: start, inFAQ: inFAQ)
                         ? .list : .paragraph
-                    unit.withText { builder.addPassage(kind, utf8: $0, lines: unit.range) }
+                    // A unit asks when its first line ends with a question mark.
+                    let asks = inFAQ && HeadingRule.endsWithQuestionMark(unit.lines[0].text[...])
+                    unit.withText { builder.block(kind, utf8: $0, lines: unit.range, asks: asks) }
                 }
             }
             index += 1
         }
-        return builder.finish()
     }
 
     // MARK: - Headings
@@ -160,30 +164,6 @@ public struct PlainTextReader: Sendable {
             return shapes[neighbour].isCandidate(inFAQ: inFAQ) && !shapes[neighbour].hasKnownRole
         }
         return isRunNeighbour(index - 1) || isRunNeighbour(index + 1)
-    }
-
-    // MARK: - Tables
-
-    private func addTable(_ unit: Unit, to builder: inout DocumentBuilder) {
-        let table = PipeTable(lines: unit.lines)
-        if table.isKeyPointsTable || (builder.currentRole == .keyPoints && table.header != nil) {
-            builder.setKeyPointsHeader(table.header?.cells ?? [])
-            for row in table.rows {
-                let label = row.cells.first ?? ""
-                let detail = row.cells.dropFirst().joined(separator: " | ")
-                builder.addKeyPoint(label: label, detail: detail, lines: LineRange(line: row.line))
-            }
-            return
-        }
-        let rows = (table.header.map { [$0] } ?? []) + table.rows
-        // A table under a FAQ question is part of its answer, as the paragraphs around it are.
-        if builder.currentRole == .faq && builder.hasOpenQuestion {
-            builder.addAnswerPart(rows.map { $0.cells.joined(separator: " | ") }.joined(separator: "\n"), lines: unit.range)
-            return
-        }
-        for row in rows {
-            builder.addPassage(.tableRow, row.cells.joined(separator: " | "), lines: LineRange(line: row.line))
-        }
     }
 
     // MARK: - Blocks

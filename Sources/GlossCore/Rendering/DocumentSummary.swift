@@ -8,4 +8,21 @@ enum DocumentSummary {
         if !document.keyPoints.isEmpty { parts.append("\(document.keyPoints.count) key point\(document.keyPoints.count == 1 ? "" : "s")") }
         return parts.joined(separator: " · ")
     }
+
+    /// "by Jane Doe; Sam Roe · The Harbor Times · 2024-03-05 · en", or nil without known metadata.
+    /// `full` adds the modified date, the address and the description, one per line.
+    static func metadata(_ document: Document, full: Bool = false) -> [String] {
+        var parts: [String] = []
+        let authors = document.metadataValues(.author)
+        if !authors.isEmpty { parts.append("by " + authors.joined(separator: "; ")) }
+        if let site = document.metadataValue(.site) { parts.append(site) }
+        if let published = document.metadataValue(.published) { parts.append(full ? published : String(published.prefix(10))) }
+        if let language = document.metadataValue(.language) { parts.append(language) }
+        var lines = parts.isEmpty ? [] : [parts.joined(separator: " · ")]
+        guard full else { return lines }
+        if let modified = document.metadataValue(.modified) { lines.append("modified " + modified) }
+        if let url = document.metadataValue(.url) { lines.append(url) }
+        if let description = document.metadataValue(.description) { lines.append(description) }
+        return lines
+    }
 }

@@ -20,6 +20,7 @@ struct ElementRenderer {
             if let title = document.title { header.append("  " + title, .heading) }
             header.append(tagText(ref))
             output.line(header)
+            for line in DocumentSummary.metadata(document, full: true) { output.line(StyledText(line, .faint), indent: 2, hangingIndent: 2) }
             notes(about: ref, indent: 2, into: &output)
             for (s, _) in document.sections.enumerated() where s > 0 || document.hasLead {
                 let section = ElementRef(document: ref.document, address: .section(s))

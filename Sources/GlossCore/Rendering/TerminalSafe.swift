@@ -18,6 +18,25 @@ public enum TerminalSafe {
         return String(result)
     }
 
+    /// Exported data printed with `-` (CSV, Markdown, a notebook): like `escape`, but tabs and the line
+    /// ends of CRLF files are kept as they are, so the data stays readable and copyable; a carriage
+    /// return elsewhere (which could hide what was printed before it) is still shown escaped.
+    public static func escapeData(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = String.UnicodeScalarView()
+        var scalars = Array(text.unicodeScalars)[...]
+        while let scalar = scalars.popFirst() {
+            if scalar == "\n" || scalar == "\t" || (scalar == "\r" && scalars.first == "\n") {
+                result.append(scalar)
+            } else if needsEscape(scalar) {
+                result.append(contentsOf: visible(scalar).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
     /// Output rendered in colour, back to plain text: SGR sequences (`ESC [ … m`) removed.
     public static func removingStyles(_ text: String) -> String {
         guard text.utf8.contains(0x1B) else { return text }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs a script's lines through a session, reporting errors as `SCRIPT:LINE:COL: error: MESSAGE`.
 /// Used by `gloss run`, by commands piped on standard input, and by `replay`.
 public struct ScriptRunner {
@@ -86,6 +88,23 @@ public struct ScriptRunner {
         return result
     }
 
+    /// Which FILE arguments a script refers to: `${args}` (all), or the highest `${N}`.
+    public static func argumentsUsed(by commands: [ScriptLine]) -> (all: Bool, highest: Int) {
+        var all = false
+        var highest = 0
+        for command in commands where command.text.contains("${") {
+            var rest = command.text[...]
+            while let open = rest.range(of: "${") {
+                rest = rest[open.upperBound...]
+                guard let close = rest.firstIndex(of: "}") else { break }
+                let name = rest[..<close]
+                if name == "args" { all = true } else if let number = Int(name), number > highest { highest = number }
+                rest = rest[close...]
+            }
+        }
+        return (all, highest)
+    }
+
     /// Runs the commands; returns the number of errors. Stops at the first unless `keepGoing`, and at `quit`.
     @discardableResult
     public func run(_ commands: [ScriptLine], name: String, in session: Session, emit: (Event) -> Void) -> Int {
@@ -94,7 +113,55 @@ public struct ScriptRunner {
             errors = runEach(commands, name: name, in: session, emit: emit)
         }
         for warning in session.takeJournalWarnings() { emit(.warning("\(name): warning: \(warning)")) }
+        for report in session.workspace.takeDriftReports() { emit(.warning("\(name): \(report)")) }
         return errors
+    }
+
+    /// Opens a saved session (`gloss NAME.gloss`): replays it quietly, paths relative to its folder.
+    /// A failing line stops it with `SCRIPT:LINE:COL: error:` and a count of the lines not replayed;
+    /// the session stays tied to the script either way, and `save` will not overwrite it with a
+    /// partial state. Returns false when the replay stopped or the script could not be read.
+    public static func open(_ path: String, shownAs name: String, in session: Session, emit: (Event) -> Void) -> Bool {
+        let absolute = SessionScript.absolute(path, base: session.baseDirectory)
+        let text: String
+        do throws(GlossError) {
+            text = try ScriptFile.read(absolute, shownAs: name)
+        } catch {
+            emit(.error("gloss: cannot open \(TerminalSafe.escape(error.message, keepNewlines: false))"))
+            return false
+        }
+        let commands = commands(in: text)
+        let savedBase = session.baseDirectory
+        let folder = (absolute as NSString).deletingLastPathComponent
+        var stop: (line: Int, left: Int)?
+        let (_, outsideReads) = session.withScriptSandbox(scriptFolder: folder, files: []) {
+            session.baseDirectory = folder
+            session.replayDepth += 1
+            session.groupingJournalWrites {
+                for (index, command) in commands.enumerated() {
+                    let result = session.execute(command.text)
+                    for warning in result.warnings { emit(.warning("\(name):\(command.number): warning: \(warning)")) }
+                    if let error = result.error {
+                        emit(.error(format(error, name: name, line: command.number, text: command.text, width: session.outputWidth)))
+                        stop = (command.number, commands.count - index)
+                        break
+                    }
+                    if result.quit { break }
+                }
+            }
+            session.replayDepth -= 1
+            session.baseDirectory = savedBase
+        }
+        if !outsideReads.isEmpty {
+            emit(.warning("\(name): read files outside its folder and the current folder: \(outsideReads.prefix(10).joined(separator: ", "))\(outsideReads.count > 10 ? ", …" : "") (set strict on refuses such reads)"))
+        }
+        for warning in session.takeJournalWarnings() { emit(.warning("\(name): warning: \(warning)")) }
+        for report in session.workspace.takeDriftReports() { emit(.warning("\(name): \(report)")) }
+        session.setOrigin(absolute, stoppedAt: stop?.line, notReplayed: stop?.left ?? 0)
+        guard let stop else { return true }
+        let recovered = SessionScript.relative(SessionCommands.recoveredName(for: absolute), to: savedBase)
+        emit(.warning("\(name): opened up to line \(stop.line); \(stop.left) line\(stop.left == 1 ? " was" : "s were") not replayed. The session stays tied to \(name), but save will not overwrite it with this partial state: save \(recovered) keeps it beside, save --force replaces it"))
+        return false
     }
 
     private func runEach(_ commands: [ScriptLine], name: String, in session: Session, emit: (Event) -> Void) -> Int {
@@ -106,7 +173,7 @@ public struct ScriptRunner {
             if !result.output.isEmpty && !options.quiet { emit(.output(result.output)) }
             if let error = result.error {
                 errors += 1
-                emit(.error(Self.format(error, name: name, line: command.number, text: command.text)))
+                emit(.error(Self.format(error, name: name, line: command.number, text: command.text, width: session.outputWidth)))
                 if error == .interrupted || !options.keepGoing { break }
             }
             if result.quit { break }
@@ -115,15 +182,15 @@ public struct ScriptRunner {
     }
 
     /// `NAME:LINE:COL: error: MESSAGE` (no column when unknown); the column counts from the line's start.
-    public static func format(_ error: GlossError, name: String, line: Int, text: String) -> String {
+    public static func format(_ error: GlossError, name: String, line: Int, text: String, width: Int = 80) -> String {
         var location = "\(name):\(line)"
         if let column = error.column {
             let indent = text.prefix(while: { $0 == " " || $0 == "\t" }).count
             location += ":\(column + indent)"
         }
         for step in error.chain { location += ": " + step }
-        var message = "\(location): error: \(TerminalSafe.escape(error.message, keepNewlines: false))"
-        if let detail = error.detail { message += "\n" + TerminalSafe.escape(detail) }
+        var message = "\(TerminalSafe.escape(location, keepNewlines: false)): error: \(TerminalSafe.escape(error.message, keepNewlines: false))"
+        if let detail = error.wrappedDetail(width: width) { message += "\n" + detail }
         return message
     }
 }

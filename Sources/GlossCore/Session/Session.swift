@@ -19,31 +19,25 @@ public final class Session {
     /// Variables for `${NAME}`: from `set NAME VALUE`, `--set`, and `${1}`… for run arguments.
     public var variables: [String: String] = [:]
 
-    public private(set) var history: [HistoryEntry] = []
+    public internal(set) var log = SessionHistory()
+    public var history: [HistoryEntry] { log.entries }
     /// The script this session was opened from (`gloss NAME.gloss`): `save` without a name writes back to it.
-    public var openedScript: String?
-    /// History length when the script was opened, to show what changed before saving back.
-    public var openedHistoryCount = 0
+    public internal(set) var origin: ScriptOrigin?
     /// Where journals live, for `resume`.
     public var journalStore: JournalStore?
     /// Journal write failures of the running command, reported as warnings.
     private var journalWarnings: [String] = []
     /// Nesting depth of `replay`.
     var replayDepth = 0
+    /// True while a journal is being replayed by `resume`.
+    var isRestoring = false
     /// Nesting depth of runs of many commands (a replay, a script), whose journal lines reach the disk
     /// together when the outermost ends; and whether some have been written since the last fsync.
     private var journalGroupDepth = 0
     private var journalNeedsSync = false
-    /// Folders scripts may write into (`save`, `export`); nil means anywhere (an interactive session).
-    public var writableRoots: [String]?
-    private var undoStack: [UndoRecord] = []
-    private var redoStack: [UndoRecord] = []
     public var journal: Journal?
-
-    struct UndoRecord {
-        var historyIndex: Int
-        var edits: [WorkspaceEdit]
-    }
+    /// Set by `quit --discard`: the journal goes even though work was not saved.
+    public var discardsUnsavedWork = false
 
     public init(workspace: Workspace = Workspace(), registry: CommandRegistry = .standard,
                 baseDirectory: String = FileManager.default.currentDirectoryPath,
@@ -57,71 +51,99 @@ public final class Session {
     public var outputWidth: Int { settings.width ?? terminalWidth }
     public var outputColor: Bool { settings.color ?? terminalColor }
 
+    /// Commands are being replayed from a script or a journal rather than typed: an annotation that a
+    /// changed document no longer has becomes an orphan instead of stopping the replay.
+    var isReplaying: Bool { replayDepth > 0 || isScript || isRestoring }
+    /// Raised while `orphan` runs the command it re-attaches: a quote it cannot find keeps it an orphan.
+    var forcesDriftTolerance = 0
+
+    /// Whether a quote missing from an element of `document` makes an orphan rather than an error.
+    func toleratesDrift(in document: Int) -> Bool {
+        forcesDriftTolerance > 0 || (isReplaying && workspace.drifted.contains(document))
+    }
+
+    /// Whether there is work (tags, notes, marks, codebook edits, undos) that no save holds.
+    public var hasUnsavedWork: Bool { log.hasUnsavedWork }
+    public var unsavedWorkCount: Int { log.unsavedWorkCount }
+
     /// Runs one line. Blank lines and `#` comments do nothing. On error the workspace is unchanged.
+    /// A line holding several lines (a recorded command that stands for several, as a journal keeps
+    /// it) runs them as one command: one history entry, one step of undo.
     public func execute(_ line: String) -> ExecutionResult {
         var result = ExecutionResult()
-        let trimmed = line.trimmingWhitespace()
-        if trimmed.isEmpty || trimmed.hasPrefix("#") {
-            return result  // `#3` is a result reference only as an argument; a line starting with `#` is a comment
-        }
+        let parts = line.split(separator: "\n").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        // `#3` is a result reference only as an argument; a line starting with `#` is a comment.
+        guard !parts.isEmpty else { return result }
         // The flag is not reset here: a Ctrl-C that arrives just before a command starts still stops it.
         // The front end resets it once the interruption has been reported.
+        let effectiveBefore = log.effectiveCount
+        workspace.beginChanges()
+        var invocations: [CommandInvocation] = []
+        var recorded: [RecordedCommand] = []
         do throws(GlossError) {
-            let expanded = try expandVariables(trimmed)
-            let parser = CommandParser(registry: registry)
-            let (spec, nameEnd) = try parser.command(for: expanded)
-            result.commandName = spec.name
-            var invocation = CommandInvocation(
-                spec: spec, context: self, output: OutputBuilder(width: outputWidth, color: outputColor))
-            try parser.parse(expanded, into: &invocation, nameEnd: nameEnd)
-
-            workspace.beginChanges()
-            do throws(GlossError) {
-                try spec.run(&invocation)
-            } catch {
-                workspace.rollBackChanges()
-                result.output = invocation.output.text
-                result.warnings = invocation.warnings
-                throw error
-            }
-            let inverses = workspace.endChanges()
-            result.output = invocation.output.text
-            result.warnings = invocation.warnings
-            result.quit = invocation.quitRequested
-            let entry = record(invocation, typed: expanded, inverses: inverses)
-            result.warnings += journalWarnings
-            journalWarnings = []
-            for orphan in workspace.commitOrphans(command: entry.line) {
-                result.warnings.append("\(orphan.document):\(orphan.address) is orphaned: its text changed and was not found again (see orphans)")
+            for part in parts {
+                let expanded = try expandVariables(part)
+                let parser = CommandParser(registry: registry)
+                let (spec, nameEnd) = try parser.command(for: expanded)
+                result.commandName = result.commandName ?? spec.name
+                var invocation = CommandInvocation(
+                    spec: spec, context: self, output: OutputBuilder(width: outputWidth, color: outputColor))
+                do throws(GlossError) {
+                    try parser.parse(expanded, into: &invocation, nameEnd: nameEnd)
+                    try spec.run(&invocation)
+                } catch {
+                    invocations.append(invocation)
+                    throw error
+                }
+                let command = CommandRecorder(invocation: invocation, typed: expanded).record()
+                if spec.effect == .mutating && !command.orphans.isEmpty {
+                    workspace.perform(.addOrphans(command.orphans))
+                }
+                recorded.append(command)
+                invocations.append(invocation)
+                workspace.clearResolutions()
             }
         } catch {
+            workspace.rollBackChanges()
+            result.output = invocations.map(\.output.text).joined()
+            result.warnings = invocations.flatMap(\.warnings)
             result.error = error
+            return result
+        }
+        let inverses = workspace.endChanges()
+        result.output = invocations.map(\.output.text).joined()
+        result.warnings = invocations.flatMap(\.warnings)
+        result.quit = invocations.contains(where: \.quitRequested)
+        record(invocations, recorded, inverses: inverses, effectiveBefore: effectiveBefore)
+        result.warnings += journalWarnings
+        journalWarnings = []
+        for orphan in recorded.flatMap(\.orphans) {
+            result.warnings.append("\(orphan.document):\(orphan.address) is orphaned: \(orphan.reason.rawValue) (see orphans)")
         }
         return result
     }
 
-    /// Adds the command to history, the undo stack and the journal.
-    @discardableResult
-    private func record(_ invocation: CommandInvocation, typed: String, inverses: [WorkspaceEdit]) -> HistoryEntry {
-        let spec = invocation.spec
-        let line = invocation.canonicalLine ?? Self.canonicalLine(invocation, typed: typed)
-        var entry = HistoryEntry(number: history.count + 1, line: line, effect: spec.effect, commandName: spec.name)
-        entry.usesListing = invocation.positional.values.joined().contains { !$0.quoted && $0.text.hasPrefix("#") }
-        entry.touched = workspace.pendingTouched
-        entry.output = TerminalSafe.removingStyles(String(invocation.output.text.prefix(65_536)))
-        if spec.effect == .mutating {
-            if !inverses.isEmpty || invocation.recordsWithoutChanges {
-                undoStack.append(UndoRecord(historyIndex: history.count, edits: inverses))
-                redoStack.removeAll()
-            }
+    /// Adds a command to history, the undo stack and the journal.
+    private func record(_ invocations: [CommandInvocation], _ commands: [RecordedCommand], inverses: [WorkspaceEdit], effectiveBefore: Int) {
+        let specs = invocations.map(\.spec)
+        let effect: CommandEffect = specs.contains { $0.effect == .mutating } ? .mutating : specs[0].effect
+        var entry = HistoryEntry(number: history.count + 1, line: commands.map(\.line).filter { !$0.isEmpty }.joined(separator: "\n"),
+                                 effect: effect, commandName: specs[0].name)
+        entry.usesListing = commands.contains(where: \.usesListing)
+        entry.usesView = commands.contains(where: \.usesView)
+        entry.usesCurrentDocument = commands.contains(where: \.usesCurrentDocument)
+        if commands.contains(where: { $0.explicitLine != nil }) {
+            entry.explicitLine = commands.map { $0.explicitLine ?? $0.line }.filter { !$0.isEmpty }.joined(separator: "\n")
         }
-        history.append(entry)
-        let durable = spec.effect == .mutating || spec.effect == .view
-        if spec.effect != .meta, let error = journal?.append(entry, durable: durable && journalGroupDepth == 0) {
+        entry.effectiveBefore = effectiveBefore
+        entry.touched = workspace.pendingTouched
+        entry.output = TerminalSafe.removingStyles(String(invocations.map(\.output.text).joined().prefix(65_536)))
+        log.append(entry, inverses: effect == .mutating ? inverses : nil)
+        let durable = effect == .mutating || effect == .view
+        if effect != .meta, !entry.line.isEmpty, let error = journal?.append(entry, durable: durable && journalGroupDepth == 0) {
             journalWarnings.append(error.message)
         }
         if durable && journalGroupDepth > 0 { journalNeedsSync = true }
-        return entry
     }
 
     /// Runs many commands (a replay, a script) with one fsync of the journal at the end instead of
@@ -147,34 +169,36 @@ public final class Session {
     }
 
     /// The line as it will be saved: the command's full name, then the text as typed after it.
-    static func canonicalLine(_ invocation: CommandInvocation, typed: String) -> String {
-        let spec = invocation.spec
+    static func canonicalLine(_ spec: CommandSpec, typed: String) -> String {
         let nameWords = typed.split(separator: " ", maxSplits: spec.nameWords.count, omittingEmptySubsequences: true)
         let rest = nameWords.count > spec.nameWords.count ? String(nameWords[spec.nameWords.count]) : ""
         return rest.isEmpty ? spec.name : spec.name + " " + rest.trimmingWhitespace()
     }
 
-    /// Restores an unfinished session: takes over its journal, replays its commands without journaling
-    /// them again, then keeps appending to it. Returns how many commands ran.
-    public func restore(_ unfinished: JournalStore.Unfinished) throws(GlossError) -> Int {
-        guard let store = journalStore else { throw GlossError("there is no journal folder") }
-        let commands = try store.commands(of: unfinished)
-        let adopted = try store.adopt(unfinished)
-        let fresh = journal
-        journal = nil
-        var count = 0
-        defer {
-            fresh?.close(removing: true)
-            journal = adopted
-        }
-        for line in commands {
-            let result = execute(line)
-            if let error = result.error {
-                throw GlossError("resuming stopped at '\(line)': \(error.message)")
-            }
-            count += 1
-        }
-        return count
+    // MARK: - Saving and leaving
+
+    /// Notes that everything done so far is saved (in `path`, or in the script the session came from).
+    func markSaved(to path: String?) {
+        log.markSaved()
+        if let path { journal?.appendMarker("# saved " + LineEscaping.escape(path)) }
+    }
+
+    /// Ties the session to the script it was opened from; `stop` says where its replay stopped.
+    public func setOrigin(_ path: String, stoppedAt stop: Int?, notReplayed: Int) {
+        origin = ScriptOrigin(path: path, stoppedAt: stop, notReplayed: notReplayed, historyCount: history.count)
+        log.markSaved()
+        journal?.appendMarker("# origin \(stop ?? 0) \(notReplayed) " + LineEscaping.escape(path))
+    }
+
+    /// Ends the session's journal: removed when all work is saved (or `quit --discard` was given),
+    /// otherwise left for `resume`. Returns true when it was kept.
+    @discardableResult
+    public func closeJournal() -> Bool {
+        guard let journal else { return false }
+        self.journal = nil
+        if hasUnsavedWork && !discardsUnsavedWork { return true }
+        journal.remove()
+        return false
     }
 
     // MARK: - Undo and redo
@@ -183,11 +207,8 @@ public final class Session {
     func undo(_ count: Int) -> [String] {
         var undone: [String] = []
         for _ in 0..<count {
-            guard let record = undoStack.popLast() else { break }
-            let redo = workspace.applyReturningInverses(record.edits)
-            history[record.historyIndex].undone = true
-            redoStack.append(UndoRecord(historyIndex: record.historyIndex, edits: redo))
-            undone.append(history[record.historyIndex].line)
+            guard let line = log.undoLast(workspace.applyReturningInverses) else { break }
+            undone.append(line)
         }
         return undone
     }
@@ -195,36 +216,69 @@ public final class Session {
     func redo(_ count: Int) -> [String] {
         var redone: [String] = []
         for _ in 0..<count {
-            guard let record = redoStack.popLast() else { break }
-            let undo = workspace.applyReturningInverses(record.edits)
-            history[record.historyIndex].undone = false
-            undoStack.append(UndoRecord(historyIndex: record.historyIndex, edits: undo))
-            redone.append(history[record.historyIndex].line)
+            guard let line = log.redoLast(workspace.applyReturningInverses) else { break }
+            redone.append(line)
         }
         return redone
     }
 
     /// Drops the history and undo stacks (after the startup file, whose commands are not the session's).
     public func forgetHistory() {
-        history = []
-        undoStack = []
-        redoStack = []
+        log.clear()
     }
 
-    var canUndo: Bool { !undoStack.isEmpty }
-    var canRedo: Bool { !redoStack.isEmpty }
+    var canUndo: Bool { log.canUndo }
+    var canRedo: Bool { log.canRedo }
 
-    /// Checks that a replayed script may write `path`: inside the allowed folders, with no `..` escaping them.
-    public func checkWritable(_ path: String, shownAs shown: String? = nil) throws(GlossError) {
-        guard let roots = writableRoots, replayDepth > 0 || isScript else { return }
-        let target = SessionScript.absolute(path, base: baseDirectory)
-        let allowed = roots.contains { root in
-            let normalized = SessionScript.absolute(root, base: "/")
-            return target == normalized || target.hasPrefix(normalized.hasSuffix("/") ? normalized : normalized + "/")
+    /// The sandbox a replayed script runs in: set for `gloss run` and piped input, and by each replay
+    /// started at the prompt. Commands typed by a person are never confined.
+    public var sandbox: ScriptSandbox?
+
+    var sandboxApplies: Bool { sandbox != nil && (isScript || replayDepth > 0) }
+
+    /// Whether a save or export may replace an existing file: `--force`, or `gloss run --force`.
+    func mayOverwrite(_ invocation: CommandInvocation) -> Bool {
+        invocation.flag("force") || (sandboxApplies && sandbox?.allowsOverwrite == true)
+    }
+
+    /// The check a write of `shown` goes through once its folder's real path is known: inside the
+    /// sandbox's folders, or allowed by the person at the terminal, or refused.
+    func writeCheck(shownAs shown: String) -> (String) throws(GlossError) -> Void {
+        { [self] realFolder throws(GlossError) in
+            guard sandboxApplies, let sandbox, !sandbox.allowsWrite(intoFolder: realFolder) else { return }
+            let question = "A replayed script wants to write \(shown) in \(realFolder), outside \(sandbox.writableRoots.joined(separator: ", ")). Allow writes there for this replay?"
+            if isInteractive, !isScript, confirm?(question) == true {
+                self.sandbox?.approvedFolders.insert(realFolder)
+                return
+            }
+            throw sandbox.refusal(shown, realFolder: realFolder)
         }
-        guard allowed else {
-            throw GlossError("a script may not write \(shown ?? path): it is outside \(roots.joined(separator: ", ")) (--allow-write DIR permits it)")
-        }
+    }
+
+    /// Checks a read by a replayed script (see `ScriptSandbox.checkRead`).
+    func checkRead(_ path: String, shownAs shown: String) throws(GlossError) {
+        guard sandboxApplies else { return }
+        try sandbox?.checkRead(path, shownAs: shown)
+    }
+
+    /// Checks the reads of the files a `load` of a replayed script found.
+    func checkReads(_ candidates: [DocumentLoader.Candidate]) throws(GlossError) {
+        guard sandboxApplies else { return }
+        try sandbox?.checkReads(candidates.map { ($0.path, $0.displayName) })
+    }
+
+    /// Runs a replay started at the prompt (or a script opened from the command line) in a sandbox of
+    /// its own: writes only under the current folder unless the person allows them, reads anywhere
+    /// (remembered) or, with `set strict on`, only in the script's folder, the current folder and its
+    /// FILE arguments. Returns the body's result and the files read outside those places.
+    func withScriptSandbox<Result, Failure: Error>(
+        scriptFolder: String, files: [String], _ body: () throws(Failure) -> Result
+    ) throws(Failure) -> (Result, [String]) {
+        guard sandbox == nil else { return (try body(), []) }
+        sandbox = ScriptSandbox(writableRoots: [baseDirectory], readableRoots: [scriptFolder, baseDirectory] + files, strict: settings.strict)
+        defer { sandbox = nil }
+        let result = try body()
+        return (result, sandbox?.outsideReads ?? [])
     }
 
     /// Set while `gloss run` (or piped input) executes a script.
@@ -232,20 +286,26 @@ public final class Session {
 
     // MARK: - Variables
 
-    /// Replaces `${NAME}`; `$$` is a literal dollar before a brace. Undefined names are errors.
+    /// Replaces `${NAME}`; `$$` is a literal `$` (so `$${NAME}` stays as typed). Undefined names are errors.
     func expandVariables(_ line: String) throws(GlossError) -> String {
         // A `$` on bytes first: String.contains(String) goes through Foundation, once per command.
-        guard line.utf8.contains(0x24), line.contains("${") else { return line }
+        guard line.utf8.contains(0x24), line.contains("${") || line.contains("$$") else { return line }
         var result = ""
         let characters = Array(line)
         var index = 0
         while index < characters.count {
-            if characters[index] == "$", index + 1 < characters.count, characters[index + 1] == "{" {
+            if characters[index] == "$", index + 1 < characters.count, characters[index + 1] == "$" {
+                result.append("$")
+                index += 2
+            } else if characters[index] == "$", index + 1 < characters.count, characters[index + 1] == "{" {
                 guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
                     throw GlossError("unclosed '${' (no matching '}')", column: index + 1)
                 }
                 let name = String(characters[(index + 2)..<close])
                 guard let value = variables[name] else {
+                    if let number = Int(name), number > 0 {
+                        throw GlossError("this script expects \(number == 1 ? "a FILE argument" : "\(number) FILE arguments") for ${\(name)} (gloss run SCRIPT FILE…, or replay SCRIPT FILE…)", column: index + 1)
+                    }
                     let known = variables.keys.sorted()
                     let hint = known.isEmpty ? " (define it with 'set \(name) VALUE' or 'gloss run --set \(name)=VALUE')" : Suggestion.phrase(for: name, among: known)
                     throw GlossError("undefined variable '${\(name)}'\(hint)", column: index + 1)

@@ -18,7 +18,7 @@ public enum SessionScript {
         let entries = savedEntries(session.history, stateOnly: stateOnly)
         // Grouped once: a `load` of a folder can bring tens of thousands of documents.
         let anchoredByDocument = Dictionary(grouping: anchoredElements(session, entries: entries).sorted(), by: \.document)
-        var anchoredDocuments = Set<Int>()
+        var claimed = Set<Int>()
         for entry in entries {
             for line in entry.line.split(separator: "\n").map(String.init) {
                 guard hasPaths(line) else {
@@ -28,7 +28,7 @@ public enum SessionScript {
                 lines.append(relativizePaths(line, from: session.baseDirectory, to: scriptDirectory))
                 guard line.hasPrefix("load ") else { continue }
                 // Anchors follow the load of their document, once.
-                for document in documentsLoaded(by: line, in: session) where anchoredDocuments.insert(document).inserted {
+                for document in documentsLoaded(by: line, in: session, claimed: &claimed) {
                     for ref in anchoredByDocument[document] ?? [] {
                         lines.append(anchorLine(ref, in: session.workspace))
                     }
@@ -38,25 +38,9 @@ public enum SessionScript {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// What `save` keeps: no meta commands, nothing undone; with `stateOnly`, no read-only commands and
-    /// listings only when a later command refers to their `#n` rows before the next listing.
+    /// What `save` keeps, each with the line it is saved as (see `SavedSessionPlan`).
     static func savedEntries(_ history: [HistoryEntry], stateOnly: Bool) -> [HistoryEntry] {
-        let candidates = history.filter { $0.isSaved(stateOnly: false) }
-        guard stateOnly else { return candidates }
-        var kept: [HistoryEntry] = []
-        for (index, entry) in candidates.enumerated() {
-            switch entry.effect {
-            case .mutating, .view:
-                kept.append(entry)
-            case .listing:
-                let later = candidates[(index + 1)...]
-                let usedBeforeNextListing = later.prefix { $0.effect != .listing }.contains(where: \.usesListing)
-                if usedBeforeNextListing { kept.append(entry) }
-            case .readOnly, .meta:
-                break
-            }
-        }
-        return kept
+        SavedSessionPlan.entries(history, stateOnly: stateOnly)
     }
 
     /// Elements worth anchoring: those annotated now, and those the saved commands named by address.
@@ -78,17 +62,35 @@ public enum SessionScript {
         return line
     }
 
-    private static func documentsLoaded(by line: String, in session: Session) -> [Int] {
+    /// The documents a saved `load` line brings, in the order the replay loads them: each file of it
+    /// is the first loaded document read from that file that no earlier line brought (the same file
+    /// loaded twice is two documents).
+    private static func documentsLoaded(by line: String, in session: Session, claimed: inout Set<Int>) -> [Int] {
         guard let words = try? CommandLineTokenizer.words(line) else { return [] }
         let workspace = session.workspace
         // Expanded as `load` expands them (folders and patterns give their files); an argument whose
         // files are gone by now gives none.
-        var paths = Set<String>()
+        var paths: [String] = []
+        var seen = Set<String>()
         for word in words.dropFirst() where !word.isOption {
             guard let candidates = try? DocumentLoader.candidates(for: [word.text], baseDirectory: session.baseDirectory) else { continue }
-            for candidate in candidates { paths.insert(DocumentLoader.sourcePath(of: candidate)) }
+            for candidate in candidates {
+                let path = DocumentLoader.sourcePath(of: candidate)
+                if seen.insert(path).inserted { paths.append(path) }
+            }
         }
-        return workspace.loadedDocumentIndices.filter { paths.contains(workspace.documents[$0].sourcePath) }
+        var unclaimed: [String: [Int]] = [:]
+        for document in workspace.loadedDocumentIndices where !claimed.contains(document) {
+            unclaimed[workspace.documents[document].sourcePath, default: []].append(document)
+        }
+        var result: [Int] = []
+        for path in paths {
+            guard let document = unclaimed[path]?.first else { continue }
+            unclaimed[path]?.removeFirst()
+            claimed.insert(document)
+            result.append(document)
+        }
+        return result
     }
 
     /// Commands whose path arguments are rewritten relative to the script, by their name words.

@@ -7,10 +7,13 @@ public struct Settings: Sendable, Equatable {
     public var pager = true
     /// Characters of context around a match in `find` snippets.
     public var snippet = 60
+    /// Scripts replayed from the prompt may read only inside their folder, the current folder and the
+    /// files given to them (as `gloss run --strict`).
+    public var strict = false
 
     public init() {}
 
-    public static let names = ["width", "color", "pager", "snippet"]
+    public static let names = ["width", "color", "pager", "snippet", "strict"]
 
     public mutating func set(_ name: String, _ value: String) throws(GlossError) {
         let lowered = value.lowercased()
@@ -34,6 +37,12 @@ public struct Settings: Sendable, Equatable {
             case "off", "no", "false": pager = false
             default: throw GlossError("pager takes on or off")
             }
+        case "strict":
+            switch lowered {
+            case "on", "yes", "true": strict = true
+            case "off", "no", "false": strict = false
+            default: throw GlossError("strict takes on or off")
+            }
         case "snippet":
             guard let number = Int(value), (10...1000).contains(number) else {
                 throw GlossError("snippet takes a number of characters from 10 to 1000")
@@ -49,6 +58,7 @@ public struct Settings: Sendable, Equatable {
         case "width": return width.map(String.init) ?? "auto"
         case "color": return color.map { $0 ? "on" : "off" } ?? "auto"
         case "pager": return pager ? "on" : "off"
+        case "strict": return strict ? "on" : "off"
         default: return String(snippet)
         }
     }

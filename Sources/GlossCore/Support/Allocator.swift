@@ -11,8 +11,8 @@ public enum Allocator {
 
     #if canImport(Glibc)
     nonisolated(unsafe) private static let library = dlopen(nil, RTLD_NOW)
-    nonisolated(unsafe) private static let trim: Trim? = dlsym(library, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
-    nonisolated(unsafe) private static let option: Option? = dlsym(library, "mallopt").map { unsafeBitCast($0, to: Option.self) }
+    private static let trim: Trim? = dlsym(library, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
+    private static let option: Option? = dlsym(library, "mallopt").map { unsafeBitCast($0, to: Option.self) }
     #else
     private static let trim: Trim? = nil
     private static let option: Option? = nil

@@ -54,7 +54,7 @@ public struct Anchor: Hashable, Sendable {
 
     /// First 12 hex digits of the SHA-256 of the text.
     public static func hash(of text: String) -> String {
-        DocumentLoader.hex(SHA256.hash(data: Array(text.utf8)).prefix(6))
+        HexDigest.hex(SHA256.hash(data: Array(text.utf8)).prefix(6))
     }
 
     /// How alike another text is, from 0 to 1: shared words of the beginnings and ends.
@@ -68,12 +68,3 @@ public struct Anchor: Hashable, Sendable {
     }
 }
 
-/// An annotation that could not be placed again after its document changed.
-public struct Orphan: Hashable, Sendable {
-    public var document: String
-    public var address: String
-    /// What the element's text began with when it was saved.
-    public var text: String
-    /// The command that could not attach it.
-    public var command: String
-}

@@ -11,6 +11,7 @@ public enum UnitKind: UInt8, Sendable, CaseIterable {
     case question
     case answer
     case keyPoint
+    case caption
 
     public init(_ kind: PassageKind) {
         switch kind {
@@ -19,6 +20,7 @@ public enum UnitKind: UInt8, Sendable, CaseIterable {
         case .quote: self = .quote
         case .code: self = .code
         case .tableRow: self = .tableRow
+        case .caption: self = .caption
         }
     }
 
@@ -34,6 +36,7 @@ public enum UnitKind: UInt8, Sendable, CaseIterable {
         case .question: return "question"
         case .answer: return "answer"
         case .keyPoint: return "keypoint"
+        case .caption: return "caption"
         }
     }
 }
@@ -63,7 +66,7 @@ public struct Unit: Hashable, Sendable {
         switch kind {
         case .title: return .document
         case .heading: return .section(Int(section))
-        case .paragraph, .list, .quote, .code, .tableRow: return .passage(section: Int(section), number: Int(number))
+        case .paragraph, .list, .quote, .code, .tableRow, .caption: return .passage(section: Int(section), number: Int(number))
         case .question, .answer: return .faq(Int(number))
         case .keyPoint: return .keyPoint(Int(number))
         }

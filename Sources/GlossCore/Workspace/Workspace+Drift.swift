@@ -80,25 +80,52 @@ extension Workspace {
         return .some(entry.map { ElementRef(document: ref.document, address: $0) })
     }
 
-    /// Notes an orphan found while resolving the running command's targets.
-    func noteOrphan(_ ref: ElementRef) {
-        let anchor = anchors[ref]
-        pendingOrphans.append(Orphan(
-            document: documents[ref.document].id, address: "\(ref.address)",
-            text: anchor.map { $0.head + ($0.tail.isEmpty ? "" : " … " + $0.tail) } ?? "", command: ""))
+    /// Notes an orphan of the running command: an element typed against the saved version of a
+    /// changed document that is not there any more, or a quote it no longer holds.
+    func noteOrphan(_ typed: ElementRef, reason: Orphan.Reason = .elementGone) {
+        pendingOrphans.append(PendingOrphan(typed: typed, anchor: anchors[typed], reason: reason))
     }
 
     var hasPendingOrphans: Bool { !pendingOrphans.isEmpty }
 
-    /// Moves the orphans of the command that just ran into the workspace's list.
-    func commitOrphans(command: String) -> [Orphan] {
-        let found = pendingOrphans.map { orphan -> Orphan in
-            var orphan = orphan
-            orphan.command = command
-            return orphan
-        }
-        pendingOrphans = []
-        orphans += found
-        return found
+    /// Where an anchored text is now in its document: the element at its address when that still has
+    /// the text, else the nearest element of the same kind with the same text, else the one most like
+    /// it; nil when none is close enough (or two are equally close).
+    func locate(_ anchor: Anchor, near ref: ElementRef) -> ElementAddress? {
+        relocate(ref, anchor)
     }
+
+    /// Re-anchoring summaries of the documents that changed, each once: where annotations moved and
+    /// how many could not be placed.
+    public func takeDriftReports() -> [String] {
+        var reports: [String] = []
+        for document in drifted.sorted() where !driftReported.contains(document) {
+            driftReported.insert(document)
+            let remap = addressRemap[document] ?? [:]
+            let moved = remap.compactMap { key, value -> (ElementAddress, ElementAddress)? in
+                guard let value, value != key else { return nil }
+                return (key, value)
+            }.sorted { $0.0 < $1.0 }
+            let lost = remap.filter { $0.value == nil }.keys.sorted()
+            guard !moved.isEmpty || !lost.isEmpty else { continue }
+            var parts: [String] = []
+            if !moved.isEmpty {
+                let shown = moved.prefix(8).map { "\($0.0) → \($0.1)" }.joined(separator: ", ")
+                parts.append("re-anchored \(moved.count): \(shown)\(moved.count > 8 ? ", …" : "")")
+            }
+            if !lost.isEmpty {
+                let shown = lost.prefix(8).map { "\($0)" }.joined(separator: ", ")
+                parts.append("not found again: \(shown)\(lost.count > 8 ? ", …" : "") (their annotations are orphans: see orphans)")
+            }
+            reports.append("\(documents[document].id): " + parts.joined(separator: "; "))
+        }
+        return reports
+    }
+}
+
+/// An orphan of the running command, before the session records it.
+struct PendingOrphan: Sendable {
+    var typed: ElementRef
+    var anchor: Anchor?
+    var reason: Orphan.Reason
 }

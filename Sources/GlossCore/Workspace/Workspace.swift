@@ -34,9 +34,13 @@ public final class Workspace {
     var anchoredAddresses: [Int: [ElementAddress]] = [:]
     /// Annotations that could not be re-attached after a document changed.
     public internal(set) var orphans: [Orphan] = []
-    var pendingOrphans: [Orphan] = []
+    var pendingOrphans: [PendingOrphan] = []
+    /// Changed documents whose re-anchoring has been reported.
+    var driftReported: Set<Int> = []
     /// Elements named by address in the running command, so a save can anchor them.
     var pendingTouched: [ElementRef] = []
+    /// How the running command's target words were resolved.
+    var pendingResolutions: [TargetResolution] = []
 
     /// Inverses of the edits performed by the running command (see `perform(_:)`).
     var pendingInverses: [WorkspaceEdit] = []
@@ -167,58 +171,6 @@ public final class Workspace {
         return finishAdding(Array(first..<documents.count))
     }
 
-    /// Documents read, parsed and indexed by one load worker: a shard of its own.
-    struct IndexedPart {
-        var documents: [Document] = []
-        /// Units of each document, in order; `units` holds them all, one after another.
-        var unitCounts: [Int32] = []
-        var units: [Unit] = []
-        var shard = IndexShard()
-        var lengths: [Int32] = []
-        /// Texts of units parsed but not yet indexed.
-        private var pending: [StoredText] = []
-
-        /// Units indexed together: large enough that indexing runs with the dictionary and the posting
-        /// lists hot in the cache, small enough that parsing garbage does not pile up meanwhile.
-        static let batch = 4_096
-
-        /// Adds a document and its units, and indexes them with the next batch.
-        mutating func add(_ document: Document) {
-            var texts = pending  // moved out and back: `append` mutates self too
-            pending = []
-            append(document, texts: &texts)
-            pending = texts
-            if pending.count >= Self.batch { indexPending() }
-        }
-
-        /// Adds a document and its units without indexing them; their texts go to `texts`, in unit order.
-        mutating func append(_ document: Document, texts: inout [StoredText]) {
-            var document = document
-            // The id its path gives, worked out here on the load's cores; `register` makes it unique.
-            if document.id.isEmpty { document.id = Workspace.baseDocumentID(for: document.path) }
-            let first = units.count
-            DocumentUnits.forEachUnit(of: document, index: 0) { unit, text in
-                units.append(unit)
-                texts.append(text)
-            }
-            unitCounts.append(Int32(units.count - first))
-            documents.append(document)
-        }
-
-        private mutating func indexPending() {
-            lengths.append(contentsOf: shard.add(pending[...]))
-            pending.removeAll(keepingCapacity: true)
-        }
-
-        /// Called once the part is whole: indexes what is left and drops the spare capacity of the
-        /// posting lists (its other arrays live only until the workspace has taken their contents).
-        mutating func finish() {
-            indexPending()
-            pending = []
-            shard.compact()
-        }
-    }
-
     /// Adds parts read and indexed in parallel, in order; their shards join the index as they are.
     /// Each part is emptied once registered, so its arrays and the workspace's are not all kept at once.
     @discardableResult
@@ -293,7 +245,7 @@ public final class Workspace {
         liveUnits.grow(to: units.count)
         for document in added { setLive(document, true) }
         kindSetCache = [:]
-        if currentDocument == nil, let first = added.first { currentDocument = first }
+        if currentDocument == nil, let first = added.first { perform(.setCurrentDocument(first)) }
         refreshFilters()
         return added
     }

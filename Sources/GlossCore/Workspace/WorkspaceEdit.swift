@@ -4,6 +4,12 @@
 public enum WorkspaceEdit: Hashable, Sendable {
     case annotation(Annotations.Edit)
     case setLoaded(documents: Range<Int>, Bool)
+    /// Orphans added at the end of the list, and their removal (the inverse).
+    case addOrphans([Orphan])
+    case removeOrphans([Orphan])
+    /// The document addresses without `DOC:` refer to; a load or an undo can change it, and undo and
+    /// redo must put it back, or a replay would resolve such addresses elsewhere.
+    case setCurrentDocument(Int?)
 }
 
 extension Workspace {
@@ -22,7 +28,18 @@ extension Workspace {
                 pendingInverses.append(.setLoaded(documents: start..<end, isLoaded[start]))
                 start = end
             }
+            let current = currentDocument
             setLoaded(range, loaded)
+            if currentDocument != current { pendingInverses.append(.setCurrentDocument(current)) }
+        case .addOrphans(let added):
+            orphans += added
+            pendingInverses.append(.removeOrphans(added))
+        case .removeOrphans(let removed):
+            orphans.removeLast(removed.count)
+            pendingInverses.append(.addOrphans(removed))
+        case .setCurrentDocument(let document):
+            pendingInverses.append(.setCurrentDocument(currentDocument))
+            currentDocument = document
         }
     }
 
@@ -45,6 +62,13 @@ extension Workspace {
     func beginChanges() {
         pendingInverses = []
         pendingTouched = []
+        pendingResolutions = []
+        pendingOrphans = []
+    }
+
+    /// Forgets how the last command's target words were resolved (the next of a compound line starts).
+    func clearResolutions() {
+        pendingResolutions = []
         pendingOrphans = []
     }
 
@@ -62,6 +86,9 @@ extension Workspace {
             switch edit {
             case .annotation(let annotationEdit): annotations.apply(annotationEdit)
             case .setLoaded(let range, let loaded): setLoaded(range, loaded)
+            case .addOrphans(let added): orphans += added
+            case .removeOrphans(let removed): orphans.removeLast(removed.count)
+            case .setCurrentDocument(let document): currentDocument = document
             }
         }
         pendingInverses = []

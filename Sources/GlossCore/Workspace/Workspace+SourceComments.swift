@@ -1,0 +1,21 @@
+extension Workspace {
+    /// Makes the comments that newly loaded documents brought from their source into notes, each on a
+    /// mark of its span when the span is found, else on its element. Part of the load's edit: undoing
+    /// the load removes them, and replaying it makes them again. Returns how many were added.
+    @discardableResult
+    func addSourceComments(of added: [Int]) -> Int {
+        var count = 0
+        for index in added {
+            for comment in documents[index].comments {
+                let ref = ElementRef(document: index, address: comment.element)
+                var target = NoteTarget.element(ref)
+                if let quote = comment.quote, let mark = try? addMark(ref, quote: quote, nth: comment.occurrence, tags: []) {
+                    target = .mark(mark)
+                }
+                addNote(comment.noteText, about: [target])
+                count += 1
+            }
+        }
+        return count
+    }
+}
