@@ -130,6 +130,34 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(session.execute("load 'nothing*.txt'").error?.message, "nothing*.txt: no files match this pattern")
     }
 
+    /// Nesting that would run the stack out (in the parser, the evaluator, or freeing the tree) is
+    /// refused at the level that goes over, whatever the operator.
+    func testDeeplyNestedQueriesAreRefused() throws {
+        let limit = QueryParser.maximumDepth
+        let cases: [(String, Int)] = [
+            (String(repeating: "(", count: 10_000) + "a" + String(repeating: ")", count: 10_000), limit + 1),
+            (String(repeating: "NOT ", count: 100_000) + "a", limit * 4 + 1),
+            (String(repeating: "-", count: 100_000) + "a", limit + 1),
+            (String(repeating: "(-", count: 5_000) + "a" + String(repeating: ")", count: 5_000), limit + 1),
+        ]
+        for (query, column) in cases {
+            XCTAssertThrowsError(try QueryParser.parse(query)) { error in
+                let error = error as? GlossError
+                XCTAssertEqual(error?.message, "query nested too deeply (more than \(limit) levels of parentheses, NOT and -)")
+                XCTAssertEqual(error?.column, column, String(query.prefix(8)))
+            }
+        }
+        // The deepest query allowed parses, evaluates and highlights.
+        let session = TestSession.make([("queries.txt", QueryLanguageTests.article)])
+        let deepest = String(repeating: "(", count: limit - 2) + "-(barrier)" + String(repeating: ")", count: limit - 2)
+        XCTAssertEqual(try TestSession.matches(deepest, in: session), try TestSession.matches("-barrier", in: session))
+        let nots = String(repeating: "NOT ", count: limit) + "barrier"
+        XCTAssertEqual(try TestSession.matches(nots, in: session), try TestSession.matches("barrier", in: session))
+        XCTAssertNil(session.execute("kwic " + String(repeating: "(", count: limit) + "barrier" + String(repeating: ")", count: limit)).error)
+        XCTAssertEqual(session.execute("filter " + cases[0].0).error?.column, 7 + limit + 1)
+        XCTAssertTrue(session.workspace.filters.isEmpty)
+    }
+
     func testMalformedCommandsChangeNothing() throws {
         let session = TestSession.make([("queries.txt", QueryLanguageTests.article)])
         try TestSession.run("tag s0.p1 kept", in: session)

@@ -46,8 +46,9 @@ public enum HelpTopics {
               has:tag  has:note     with any tag / any note
               untagged              with no tag at all
 
-            Operators are uppercase (AND, OR, NOT); in lowercase they are ordinary words. A malformed \
-            query is reported with its column and a caret, and nothing changes.
+            Operators are uppercase (AND, OR, NOT); in lowercase they are ordinary words. Parentheses, \
+            NOT and - nest at most 256 deep. A malformed query is reported with its column and a \
+            caret, and nothing changes.
             """)
 
     static let addresses = Topic(

@@ -1,0 +1,33 @@
+import Foundation
+import XCTest
+
+/// Hostile inputs through the built binary: each ends in a clear error or a sensible result, with the
+/// process alive to say so (a stack overflow or an abort shows as a signal, not an exit status).
+final class HostileInputBatchTests: XCTestCase {
+    private func assertNoSignal(_ result: GlossProcess.Result, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        // A process killed by a signal reports 128 + the signal through Process, or the signal itself.
+        XCTAssertTrue(result.status == 0 || result.status == 1, "\(what): exit status \(result.status)\n\(result.stderr.suffix(2_000))",
+                      file: file, line: line)
+    }
+
+    func testDeeplyNestedQueriesAreRefusedWithTheirColumn() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.txt", "The council met to vote on the harbor barrier.\n")
+        let queries: [(String, Int)] = [
+            (String(repeating: "(", count: 10_000) + "barrier" + String(repeating: ")", count: 10_000), 257),
+            (String(repeating: "NOT ", count: 100_000) + "barrier", 1 + 256 * 4),
+            (String(repeating: "-", count: 100_000) + "barrier", 257),
+        ]
+        for (query, column) in queries {
+            let result = try GlossProcess.run(["a.txt"], stdin: "find \(query)\n", in: directory.url)
+            assertNoSignal(result, String(query.prefix(12)))
+            XCTAssertTrue(result.stderr.contains("<stdin>:1:\(column + 5): error: query nested too deeply (more than 256 levels"),
+                          String(result.stderr.prefix(300)))
+        }
+        // At the limit, the query runs.
+        let deepest = String(repeating: "(", count: 256) + "barrier" + String(repeating: ")", count: 256)
+        let result = try GlossProcess.run(["a.txt"], stdin: "find \(deepest) --json\n", in: directory.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("\"address\": \"s0.p1\""), result.stdout)
+    }
+}
