@@ -57,6 +57,29 @@ final class HostileInputTests: XCTestCase {
         Case(name: "unterminated table rows", file: "open-table.txt", bytes: { utf8("| Key Points | Details\n|---\n| Cost | $1 billion\n| Vote") }, expected: .parsed { XCTAssertEqual($0.keyPoints.count, 2) }),
         Case(name: "deeply nested Markdown lists", file: "lists.md", bytes: { utf8((0..<300).map { String(repeating: "  ", count: $0) + "- level \($0)" }.joined(separator: "\n")) }, expected: .parsed { XCTAssertGreaterThan($0.passageCount, 0) }),
         Case(name: "deeply nested Markdown quotes", file: "quotes.md", bytes: { utf8(String(repeating: ">", count: 5_000) + " deep") }, expected: .parsed { XCTAssertEqual($0.passageCount, 1) }),
+        Case(name: "100,000 nested list markers", file: "list-markers.md", bytes: { utf8(String(repeating: "- ", count: 100_000) + "deep") }, expected: .parsed { document in
+            XCTAssertEqual(document.passageCount, 1)
+            let text = document.sections[0].passages.first?.text ?? ""
+            XCTAssertTrue(text.hasSuffix("- deep"), "the text past the limit is kept")
+            XCTAssertEqual(text.filter { $0 == "-" }.count, 100_000 - MarkdownNesting.maximumDepth)
+        }),
+        Case(name: "100,000 nested quote markers", file: "quote-markers.md", bytes: { utf8(String(repeating: ">", count: 100_000) + " deep") }, expected: .parsed { document in
+            XCTAssertEqual(document.passageCount, 1)
+            XCTAssertEqual(document.sections[0].passages.first?.text, String(repeating: ">", count: 100_000 - MarkdownNesting.maximumDepth) + " deep")
+        }),
+        // cmark walks every open container for each inline node: 100,000 levels of lines took it longer than ten minutes.
+        Case(name: "100,000 nested quotes continued by 100,000 lines", file: "lazy-quotes.md", bytes: { utf8(String(repeating: ">", count: 100_000) + " deep\n" + String(repeating: "a\n", count: 100_000)) }, expected: .parsed { document in
+            XCTAssertEqual(document.passageCount, 1)
+            XCTAssertEqual(document.sections[0].passages.first?.text.split(separator: " ").count, 100_002)
+        }),
+        Case(name: "100,000 nested list items continued by 100,000 lines", file: "lazy-items.md", bytes: { utf8(String(repeating: "1. ", count: 100_000) + "deep\n" + String(repeating: "a\n", count: 100_000)) }, expected: .parsed { document in
+            XCTAssertEqual(document.passageCount, 1)
+            XCTAssertTrue(document.sections[0].passages.first?.text.hasSuffix(" a a") == true)
+        }),
+        Case(name: "100,000 nested emphases", file: "emphasis.md", bytes: { utf8(String(repeating: "*a ", count: 100_000) + "x" + String(repeating: " a*", count: 100_000)) }, expected: .parsed { document in
+            XCTAssertEqual(document.passageCount, 1)
+            XCTAssertEqual(document.sections[0].passages.first?.text.utf8.count, 100_000 * 4 + 1)
+        }),
         Case(name: "unclosed code fence", file: "fence.md", bytes: { utf8("# T\n\n```\ncode never closed\n") }, expected: .parsed { XCTAssertEqual($0.sections[0].passages.first?.kind, .code) }),
         Case(name: "front matter never closed", file: "front.md", bytes: { utf8("---\ntitle: x\nno end\n\nText here.\n") }, expected: .parsed { XCTAssertGreaterThan($0.passageCount, 0) }),
         Case(name: "right-to-left and mixed text", file: "rtl.txt", bytes: { utf8("قال المجلس إن الحاجز سيكلف 1.2 مليار دولار.\nThe council said שלום is hello.") }, expected: .parsed { XCTAssertEqual($0.passageCount, 2) }),

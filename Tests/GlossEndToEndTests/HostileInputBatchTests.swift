@@ -30,4 +30,16 @@ final class HostileInputBatchTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("\"address\": \"s0.p1\""), result.stdout)
     }
+
+    func testDeeplyNestedMarkdownLoads() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("lists.md", String(repeating: "- ", count: 100_000) + "deep\n")
+        try directory.write("quotes.md", String(repeating: ">", count: 100_000) + " deep\n" + String(repeating: "more\n", count: 100_000))
+        let result = try GlossProcess.run(["lists.md", "quotes.md"], stdin: "find deep --json\n", in: directory.url)
+        assertNoSignal(result, "nested Markdown")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("loaded lists  0 sections · 1 passage"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("loaded quotes  0 sections · 1 passage"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\"total\": 2"), String(result.stdout.prefix(500)))
+    }
 }
