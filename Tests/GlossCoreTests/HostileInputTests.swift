@@ -181,6 +181,31 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(session.workspace.filters.isEmpty)
     }
 
+    /// A regex PCRE2 gives up on (its match limit, here) fails the command, naming the unit and pointing
+    /// at the regex: taken for "no match", `/(x+x+)+y|zebra/` silently missed the zebra next to the x's.
+    func testRegexesThatPCRE2GivesUpOnFailTheCommand() throws {
+        let text = "Heading Line\n\n" + String(repeating: "x", count: 40) + " and a zebra.\n\nA zebra alone.\n"
+        let session = TestSession.make([("zoo.txt", text)])
+        let expected = "regex too complex at zoo:s0.p1 (PCRE2: match limit exceeded); nested repeats such as (x+)+ backtrack without end"
+        for (line, column) in [("find /(x+x+)+y|zebra/", 6), ("kwic zebra  /(x+x+)+y|q/", 13), ("filter kind:paragraph /(x+x+)+y|zebra/i", 23)] {
+            let error = TestSession.failure(line, in: session)
+            XCTAssertEqual(error?.message, expected, line)
+            XCTAssertEqual(error?.column, column, line)
+        }
+        XCTAssertTrue(session.workspace.filters.isEmpty)
+        // The evaluation may pass (zebra alone is checked first) while the highlighting meets the limit.
+        try TestSession.run("filter zebra", in: session)
+        XCTAssertEqual(TestSession.failure("kwic /zebra|(x+x+)+y/", in: session)?.message, expected)
+        // `\C` matches one byte, which can split a character: refused when the query is parsed.
+        let backslashC = TestSession.failure("find /a\\Cb/", in: session)
+        XCTAssertEqual(backslashC?.message, "invalid regular expression: \\C is not allowed (it matches a single byte, which can split a character)")
+        XCTAssertEqual(backslashC?.column, 8)
+        // A group repeated over a long passage needs more than the JIT's default 32 KB of stack.
+        let long = TestSession.make([("long.txt", String(repeating: "ab", count: 3_000) + " c")])
+        XCTAssertEqual(try TestSession.matches("/(a|b)*c/", in: long), ["s0.p1"])
+        XCTAssertTrue(try TestSession.run("kwic /(a|b)*c/ --width 10", in: long).contains("1 match in 1 unit"))
+    }
+
     func testMalformedCommandsChangeNothing() throws {
         let session = TestSession.make([("queries.txt", QueryLanguageTests.article)])
         try TestSession.run("tag s0.p1 kept", in: session)

@@ -42,4 +42,13 @@ final class HostileInputBatchTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("loaded quotes  0 sections · 1 passage"), result.stdout)
         XCTAssertTrue(result.stdout.contains("\"total\": 2"), String(result.stdout.prefix(500)))
     }
+
+    func testARegexPCRE2GivesUpOnFailsTheCommand() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.txt", String(repeating: "x", count: 40) + " and a zebra.\n\nA zebra alone.\n")
+        let result = try GlossProcess.run(["a.txt"], stdin: "find /(x+x+)+y|zebra/\n", in: directory.url)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("<stdin>:1:6: error: regex too complex at a:s0.p1 (PCRE2: match limit exceeded)"), result.stderr)
+        XCTAssertFalse(result.stdout.contains("zebra"), "no partial result")
+    }
 }

@@ -30,7 +30,8 @@ public enum HelpTopics {
               NEAR(council vote, 5) both words within 5 words of each other, in any order
               /\\$\\d+(\\.\\d+)? (million|billion)/i
                                     a regular expression (PCRE) over the text, /i ignores case;
-                                    regexes match substrings, not words
+                                    regexes match substrings, not words; one that PCRE2 gives
+                                    up on (nested repeats such as (x+)+) is an error
 
             Fields narrow by structure and coding:
               kind:paragraph|list|quote|code|table-row|heading|title|faq|question|answer|keypoint|lead|summary

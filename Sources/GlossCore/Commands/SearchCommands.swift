@@ -8,7 +8,6 @@ enum SearchCommands {
     static func evaluate(_ invocation: CommandInvocation, required: Bool = true) throws(GlossError) -> (QueryNode, UnitSet, String)? {
         guard let rest = invocation.rest else { return nil }
         let text = rest.text
-        let leading = text.prefix(while: \.isWhitespace).count
         let query = text.trimmingWhitespace()
         if query.isEmpty {
             if required { throw GlossError("missing QUERY: usage: \(invocation.spec.synopsis) (see help queries)", column: rest.column + text.count) }
@@ -18,13 +17,33 @@ enum SearchCommands {
         do throws(GlossError) {
             node = try QueryParser.parse(query)
         } catch {
-            throw error.shifted(by: rest.column - 1 + leading)
+            throw error.shifted(by: queryColumn(invocation) - 1)
         }
         let workspace = invocation.workspace
         guard workspace.loadedDocumentCount > 0 else { throw GlossError("no documents are loaded (use load FILE)") }
         let evaluator = QueryEvaluator(workspace: workspace, cancel: invocation.context.cancel)
-        let units = try evaluator.evaluate(node, within: workspace.viewUnits)
-        return (node, units, query)
+        do throws(GlossError) {
+            return (node, try evaluator.evaluate(node, within: workspace.viewUnits), query)
+        } catch {
+            throw error.shifted(by: queryColumn(invocation) - 1)
+        }
+    }
+
+    /// The column of the query's first character in the command line: columns in the query's errors
+    /// count from there.
+    private static func queryColumn(_ invocation: CommandInvocation) -> Int {
+        guard let rest = invocation.rest else { return 1 }
+        return rest.column + rest.text.prefix(while: \.isWhitespace).count
+    }
+
+    /// A query's highlighter on a unit's text, its regex errors pointing into the command line.
+    private static func ranges(_ highlighter: Highlighter, ofUnit id: Int32, in invocation: CommandInvocation) throws(GlossError) -> [Range<Int>] {
+        let workspace = invocation.workspace
+        do throws(GlossError) {
+            return try highlighter.ranges(in: workspace.text(ofUnit: id), at: workspace.label(workspace.units[Int(id)].ref, qualified: true))
+        } catch {
+            throw error.shifted(by: queryColumn(invocation) - 1)
+        }
     }
 
     static let find = CommandSpec(
@@ -78,9 +97,11 @@ enum SearchCommands {
         workspace.lastListing = refs
         let highlighter = Highlighter(node)
         if invocation.flag("json") {
-            let items: [JSONValue] = refs.enumerated().map { offset, ref in
-                let matches = unitsOf[ref]!.reduce(0) { $0 + highlighter.ranges(in: workspace.text(ofUnit: $1)).count }
-                return .object([
+            var items: [JSONValue] = []
+            for (offset, ref) in refs.enumerated() {
+                var matches = 0
+                for unit in unitsOf[ref]! { matches += try ranges(highlighter, ofUnit: unit, in: invocation).count }
+                items.append(.object([
                     ("number", .int(offset + 1)),
                     ("document", .string(workspace.documents[ref.document].id)),
                     ("address", .string(ref.address == .document ? "" : "\(ref.address)")),
@@ -88,7 +109,7 @@ enum SearchCommands {
                     ("section", .string(workspace.sectionHeading(ofUnit: unitsOf[ref]![0]))),
                     ("text", .string(workspace.text(of: ref))),
                     ("matches", .int(matches)),
-                ])
+                ]))
             }
             invocation.output.raw(JSONValue.object([("total", .int(total)), ("results", .array(items))]).serialized())
             return
@@ -109,7 +130,7 @@ enum SearchCommands {
             output.line(header, hangingIndent: numberWidth + 2)
             for unit in unitsOf[ref]! {
                 let text = workspace.text(ofUnit: unit)
-                let ranges = highlighter.ranges(in: text)
+                let ranges = try ranges(highlighter, ofUnit: unit, in: invocation)
                 matchCount += ranges.count
                 let prefix: StyledText = workspace.units[Int(unit)].kind == .question ? StyledText("Q: ", .faint)
                     : workspace.units[Int(unit)].kind == .answer ? StyledText("A: ", .faint) : StyledText()
@@ -216,7 +237,7 @@ enum SearchCommands {
             let utf8 = Array(text.utf8)
             // Context is cut to a window around each match, so a huge passage costs no more than a small one.
             let window = 2_048
-            for range in StyledText.mergedRanges(highlighter.ranges(in: text), limit: utf8.count) {
+            for range in StyledText.mergedRanges(try ranges(highlighter, ofUnit: id, in: invocation), limit: utf8.count) {
                 let leftStart = StringBytes.scalarBoundary(range.lowerBound - window, in: utf8, forward: true)
                 let rightEnd = StringBytes.scalarBoundary(range.upperBound + window, in: utf8, forward: false)
                 lines.append(Line(
@@ -317,7 +338,14 @@ enum SearchCommands {
             let unit = workspace.units[Int(id)]
             perDocument[Int(unit.document), default: 0] += 1
             perSection[ElementRef(document: Int(unit.document), address: .section(Int(unit.section))), default: 0] += 1
-            if let highlighter { matches[Int(unit.document), default: 0] += highlighter.ranges(in: workspace.text(ofUnit: id)).count }
+            if let highlighter {
+                do throws(GlossError) {
+                    // The regex is a filter's, not in this command line: no column to point at.
+                    matches[Int(unit.document), default: 0] += try highlighter.ranges(in: workspace.text(ofUnit: id), at: workspace.label(unit.ref, qualified: true)).count
+                } catch {
+                    failure = GlossError("in filter: " + error.message)
+                }
+            }
         }
         if let failure { throw failure }
         // Counted from the index rather than by reading every text in view (a corpus is 100 MB).

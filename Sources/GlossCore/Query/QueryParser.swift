@@ -284,7 +284,7 @@ public struct QueryParser {
         if let error = RegexMatcher.compileError(pattern, caseInsensitive: caseInsensitive) {
             throw GlossError("invalid regular expression: \(error.message)", column: start + 1 + (error.offset ?? 0))
         }
-        return .regex(pattern: pattern, caseInsensitive: caseInsensitive)
+        return .regex(pattern: pattern, caseInsensitive: caseInsensitive, column: start)
     }
 
     private func atNear() -> Bool {
