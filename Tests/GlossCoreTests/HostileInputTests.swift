@@ -101,6 +101,82 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try DocumentLoader.readBytes(path, name: "version"), [UInt8](expected))
     }
 
+    /// A file over max-file-size is refused before anything is allocated for it (sparse files: no disk
+    /// used); under a raised limit, a big binary file is refused on its first bytes, not read whole.
+    func testHugeFilesAreRefusedBeforeTheyAreRead() throws {
+        let session = Session(baseDirectory: directory.path)
+        let sparse = directory.appendingPathComponent("huge.txt").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: sparse, contents: nil))
+        XCTAssertEqual(truncate(sparse, 50 << 30), 0)
+        XCTAssertEqual(session.execute("load huge.txt").error?.message,
+                       "huge.txt: 50 GB is over the 256 MB limit (set max-file-size 50G to read it)")
+        try TestSession.run("set max-file-size 64G", in: session)
+        XCTAssertEqual(session.settings.maxFileSize, 64 << 30)
+        XCTAssertEqual(session.execute("load huge.txt").error?.message,
+                       "huge.txt: binary file (NUL byte at offset 0); gloss reads text and Markdown articles")
+        // A big text file with a NUL past the bytes sniffed is still refused, when it is decoded.
+        let late = directory.appendingPathComponent("late.txt")
+        try Data(Array(repeating: UInt8(ascii: "a"), count: 3 << 20) + [0]).write(to: late)
+        XCTAssertEqual(session.execute("load late.txt").error?.message,
+                       "late.txt: binary file (NUL byte at offset \(3 << 20)); gloss reads text and Markdown articles")
+        // A UTF-16 file's zero bytes are text.
+        let wide = directory.appendingPathComponent("wide.txt")
+        try Data([0xFF, 0xFE] + Array(String(repeating: "Wide text. ", count: 200_000).utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })).write(to: wide)
+        XCTAssertNil(session.execute("load wide.txt").error)
+        // Below the limit a file loads; a smaller limit refuses it, and says what would do.
+        let text = directory.appendingPathComponent("article.txt")
+        try Data(String(repeating: "The council met on Tuesday.\n\n", count: 100).utf8).write(to: text)
+        try TestSession.run("set max-file-size 1k", in: session)
+        XCTAssertEqual(TestSession.failure("load article.txt", in: session)?.message,
+                       "article.txt: 2.8 KB is over the 1 KB limit (set max-file-size 1M to read it)")
+        // In a folder, a file over the limit is skipped with a warning.
+        let corpus = directory.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try Data("Short.".utf8).write(to: corpus.appendingPathComponent("short.txt"))
+        try FileManager.default.copyItem(at: text, to: corpus.appendingPathComponent("long.txt"))
+        let folderLoad = session.execute("load corpus")
+        XCTAssertNil(folderLoad.error)
+        XCTAssertEqual(folderLoad.warnings, ["skipped corpus/long.txt: 2.8 KB is over the 1 KB limit (set max-file-size 1M to read it)"])
+        try TestSession.run("set max-file-size 256M", in: session)
+        XCTAssertNil(session.execute("load article.txt").error)
+        XCTAssertEqual(TestSession.failure("set max-file-size 12", in: session)?.message, "max-file-size takes a size from 1K to 1T, such as 500K, 256M or 2G")
+        XCTAssertEqual(TestSession.failure("set max-file-size 2T", in: session)?.message, "max-file-size takes a size from 1K to 1T, such as 500K, 256M or 2G")
+        XCTAssertTrue(try TestSession.run("set", in: session).contains("max-file-size  256M"))
+    }
+
+    /// A file that grows while it is read (a log being written; fstat's size is stale here) is read as
+    /// far as the size it had when opened, and says so: one that kept growing was read forever.
+    func testAFileThatGrowsIsReadAsFarAsItsSizeWhenOpened() throws {
+        for (length, stale) in [(100, 60), (3 << 20, (3 << 20) - 10_000)] {
+            let path = directory.appendingPathComponent("growing-\(length).txt").path
+            let content = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            try Data(content).write(to: URL(fileURLWithPath: path))
+            let descriptor = open(path, O_RDONLY)
+            defer { close(descriptor) }
+            let read = try DocumentLoader.readOpened(descriptor, size: stale, name: "growing.txt", maximumSize: 256 << 20, sizeIsExact: length > 100)
+            XCTAssertTrue(read.grew)
+            XCTAssertTrue(read.bytes == Array(content.prefix(stale)), "read \(read.bytes.count) bytes of \(length)")
+        }
+        // A file whose size says nothing (/proc gives 0) is read to its end, within the limit.
+        let path = directory.appendingPathComponent("unsized.txt").path
+        try Data(repeating: UInt8(ascii: "z"), count: 200_000).write(to: URL(fileURLWithPath: path))
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        let whole = try DocumentLoader.readOpened(descriptor, size: 0, name: "unsized.txt", maximumSize: 256 << 20, sizeIsExact: false)
+        XCTAssertEqual(whole.bytes.count, 200_000)
+        XCTAssertFalse(whole.grew)
+        XCTAssertEqual(lseek(descriptor, 0, SEEK_SET), 0)
+        XCTAssertThrowsError(try DocumentLoader.readOpened(descriptor, size: 0, name: "unsized.txt", maximumSize: 100_000, sizeIsExact: false)) { error in
+            XCTAssertEqual((error as? GlossError)?.message, "unsized.txt: more than 97.7 KB is over the 97.7 KB limit (set max-file-size 1M to read it)")
+        }
+        if FileManager.default.fileExists(atPath: "/proc/self/maps") {
+            let session = Session(baseDirectory: directory.path)
+            try TestSession.run("set max-file-size 1K", in: session)
+            XCTAssertEqual(session.execute("load /proc/self/maps").error?.message,
+                           "/proc/self/maps: more than 1 KB is over the 1 KB limit (set max-file-size 1M to read it)")
+        }
+    }
+
     func testEveryCaseLoadsOrFailsClearly() throws {
         XCTAssertGreaterThanOrEqual(Self.cases.count + 5, 30, "the matrix has at least 30 inputs with the special files")
         for testCase in Self.cases {

@@ -51,4 +51,25 @@ final class HostileInputBatchTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("<stdin>:1:6: error: regex too complex at a:s0.p1 (PCRE2: match limit exceeded)"), result.stderr)
         XCTAssertFalse(result.stdout.contains("zebra"), "no partial result")
     }
+
+    /// A 50 GB file aborted on allocation and a 4 GB one was read whole before "binary file": both are
+    /// refused up front now (sparse files, no disk used).
+    func testHugeFilesAreRefusedBeforeTheyAreRead() throws {
+        let directory = try TemporaryDirectory()
+        for (name, size) in [("huge.txt", 50 << 30), ("big.md", 4 << 30)] {
+            let path = directory.url.appendingPathComponent(name).path
+            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
+            XCTAssertEqual(truncate(path, off_t(size)), 0)
+        }
+        let script = "load huge.txt\nload big.md\nset max-file-size 64G\nload huge.txt\nload big.md\n"
+        try directory.write("probe.gloss", script)
+        let result = try GlossProcess.run(["run", "--keep-going", "probe.gloss"], in: directory.url)
+        assertNoSignal(result, "huge files")
+        XCTAssertEqual(result.stderr.split(separator: "\n").map(String.init), [
+            "probe.gloss:1:6: error: huge.txt: 50 GB is over the 256 MB limit (set max-file-size 50G to read it)",
+            "probe.gloss:2:6: error: big.md: 4 GB is over the 256 MB limit (set max-file-size 4G to read it)",
+            "probe.gloss:4:6: error: huge.txt: binary file (NUL byte at offset 0); gloss reads text and Markdown articles",
+            "probe.gloss:5:6: error: big.md: binary file (NUL byte at offset 0); gloss reads text and Markdown articles",
+        ])
+    }
 }

@@ -11,7 +11,9 @@ enum ReadingCommands {
             Reads plain-text (.txt) and Markdown (.md, .markdown) articles. A directory is searched \
             recursively for those extensions; glob patterns (*, ?, [..], {a,b}) are expanded by gloss \
             itself. Each document gets an id from its file name. A file named explicitly that cannot be \
-            read fails the whole load; unreadable files inside a directory are skipped with a warning.
+            read fails the whole load; unreadable files inside a directory are skipped with a warning. \
+            Files over max-file-size (256M unless `set max-file-size` says otherwise) are refused, and \
+            a file that grows while it is read is read as far as its size when opened, with a warning.
             Saved sessions write `load PATH --sha256 HASH` so a replay can tell when a file changed.
             """,
         arguments: [ArgumentSpec("PATH", .path, .oneOrMore, help: "files, directories or glob patterns")],
@@ -31,7 +33,7 @@ enum ReadingCommands {
             guard !candidates.isEmpty else { throw GlossError("no .txt, .md or .markdown files found in \(paths.joined(separator: " "))") }
             if candidates.count < 64 {
                 // A few files: read them, then index into the last shard (many small loads make no more shards).
-                let outcome = try DocumentLoader.load(candidates)
+                let outcome = try DocumentLoader.load(candidates, maximumFileSize: session.settings.maxFileSize)
                 try session.cancel.check()
                 if invocation.option("sha256") != nil, outcome.documents.count != 1 {
                     throw GlossError("--sha256 applies to a single file")
@@ -40,7 +42,7 @@ enum ReadingCommands {
                 added = session.workspace.add(outcome.documents)
             } else {
                 guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
-                var (parts, warnings) = try DocumentLoader.loadIndexed(candidates)
+                var (parts, warnings) = try DocumentLoader.loadIndexed(candidates, maximumFileSize: session.settings.maxFileSize)
                 try session.cancel.check()
                 invocation.warnings += warnings
                 added = session.workspace.add(&parts)

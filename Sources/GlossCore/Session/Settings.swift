@@ -7,10 +7,12 @@ public struct Settings: Sendable, Equatable {
     public var pager = true
     /// Characters of context around a match in `find` snippets.
     public var snippet = 60
+    /// Bytes a file may have for `load` to read it.
+    public var maxFileSize = DocumentLoader.defaultMaximumFileSize
 
     public init() {}
 
-    public static let names = ["width", "color", "pager", "snippet"]
+    public static let names = ["width", "color", "pager", "snippet", "max-file-size"]
 
     public mutating func set(_ name: String, _ value: String) throws(GlossError) {
         let lowered = value.lowercased()
@@ -39,6 +41,11 @@ public struct Settings: Sendable, Equatable {
                 throw GlossError("snippet takes a number of characters from 10 to 1000")
             }
             snippet = number
+        case "max-file-size":
+            guard let size = ByteSize.parse(value), (1 << 10...1 << 40).contains(size) else {
+                throw GlossError("max-file-size takes a size from 1K to 1T, such as 500K, 256M or 2G")
+            }
+            maxFileSize = size
         default:
             throw GlossError("unknown setting '\(name)'")
         }
@@ -49,6 +56,7 @@ public struct Settings: Sendable, Equatable {
         case "width": return width.map(String.init) ?? "auto"
         case "color": return color.map { $0 ? "on" : "off" } ?? "auto"
         case "pager": return pager ? "on" : "off"
+        case "max-file-size": return ByteSize.setting(maxFileSize)
         default: return String(snippet)
         }
     }
