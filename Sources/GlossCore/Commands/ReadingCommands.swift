@@ -176,7 +176,7 @@ enum ReadingCommands {
         let view = workspace.filters.isEmpty ? nil : workspace.viewUnits
         for (position, document) in documents.enumerated() {
             if position > 0 { output.line() }
-            OutlineRenderer(workspace: workspace, view: view, headingsOnly: invocation.flag("sections"))
+            try OutlineRenderer(workspace: workspace, view: view, headingsOnly: invocation.flag("sections"), cancel: invocation.context.cancel)
                 .render(document, into: &output)
         }
         invocation.output = output
@@ -210,12 +210,12 @@ enum ReadingCommands {
             invocation.output.raw(JSONValue.array(refs.map { DocumentJSON.element($0, in: workspace) }).serialized())
             return
         }
-        let renderer = ElementRenderer(workspace: workspace, view: workspace.filters.isEmpty ? nil : workspace.viewUnits)
+        let renderer = ElementRenderer(workspace: workspace, view: workspace.filters.isEmpty ? nil : workspace.viewUnits, cancel: invocation.context.cancel)
         var output = invocation.output
         for (position, ref) in refs.enumerated() {
             try invocation.context.cancel.check()
             if position > 0 { output.line() }
-            renderer.show(ref, into: &output)
+            try renderer.show(ref, into: &output)
         }
         invocation.output = output
     }

@@ -209,7 +209,8 @@ enum SearchCommands {
             One line per match, with the words before and after it; the matches line up in the middle \
             column, as in a concordancer. --sort left orders by the words just before the match, \
             nearest first, --sort right by the words after it (up to 12 words; equal contexts keep \
-            document order), --sort doc (the default) by position in the documents.
+            document order), --sort doc (the default) by position in the documents. --json gives the \
+            same --width of context as the lines.
             """,
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
         options: [
@@ -231,25 +232,39 @@ enum SearchCommands {
         }
         struct Line { var ref: ElementRef; var left: String; var match: String; var right: String }
         var lines: [Line] = []
+        var keys: [[String]] = []
+        let explicitWidth = try invocation.integer("width", in: 5...500)
+        // What a line keeps of its match and context is what it can show (--width, else at most half
+        // the screen), at a generous four bytes a column: with 2 KB a side whatever the width, the
+        // matches of a 110 MB file took 7.9 GB. A sort key is read from the words near the match
+        // (up to `sortKeyWords`) and kept instead of the context it came from.
+        let window = 4 * (explicitWidth ?? max(10, (invocation.output.width - 6) / 2)) + 16
+        let keyWindow = 2_048
         for id in units.ids {
             try invocation.context.cancel.check()
             let text = workspace.text(ofUnit: id).replacingOccurrences(of: "\n", with: " ")
             let utf8 = Array(text.utf8)
-            // Context is cut to a window around each match, so a huge passage costs no more than a small one.
-            let window = 2_048
             for range in StyledText.mergedRanges(try ranges(highlighter, ofUnit: id, in: invocation), limit: utf8.count) {
+                if lines.count & 1023 == 1023 { try invocation.context.cancel.check() }
                 let leftStart = StringBytes.scalarBoundary(range.lowerBound - window, in: utf8, forward: true)
                 let rightEnd = StringBytes.scalarBoundary(range.upperBound + window, in: utf8, forward: false)
+                let matchEnd = StringBytes.scalarBoundary(min(range.upperBound, range.lowerBound + window), in: utf8, forward: false)
                 lines.append(Line(
                     ref: workspace.units[Int(id)].ref,
                     left: String(decoding: utf8[leftStart..<range.lowerBound], as: UTF8.self),
-                    match: String(decoding: utf8[range.lowerBound..<min(range.upperBound, range.lowerBound + window)], as: UTF8.self),
+                    match: String(decoding: utf8[range.lowerBound..<max(range.lowerBound, matchEnd)], as: UTF8.self),
                     right: String(decoding: utf8[range.upperBound..<max(range.upperBound, rightEnd)], as: UTF8.self)))
+                if sort == "left" {
+                    let start = StringBytes.scalarBoundary(range.lowerBound - keyWindow, in: utf8, forward: true)
+                    keys.append(contextKey(String(decoding: utf8[start..<range.lowerBound], as: UTF8.self), nearestAtEnd: true))
+                } else if sort == "right" {
+                    let end = StringBytes.scalarBoundary(range.upperBound + keyWindow, in: utf8, forward: false)
+                    keys.append(contextKey(String(decoding: utf8[range.upperBound..<max(range.upperBound, end)], as: UTF8.self), nearestAtEnd: false))
+                }
             }
         }
         if sort != "doc" {
             // Keys worked out once per line, not per comparison; ties keep the documents' order.
-            let keys = lines.map { contextKey(sort == "left" ? $0.left : $0.right, nearestAtEnd: sort == "left") }
             let order = lines.indices.sorted { a, b in
                 if keys[a].lexicographicallyPrecedes(keys[b]) { return true }
                 if keys[b].lexicographicallyPrecedes(keys[a]) { return false }
@@ -257,21 +272,23 @@ enum SearchCommands {
             }
             lines = order.map { lines[$0] }
         }
-        if invocation.flag("json") {
-            invocation.output.raw(JSONValue.array(lines.map { line in
-                .object([("document", .string(workspace.documents[line.ref.document].id)),
-                         ("address", .string("\(line.ref.address)")),
-                         ("left", .string(line.left)), ("match", .string(line.match)), ("right", .string(line.right))])
-            }).serialized())
-            return
-        }
         let qualified = workspace.loadedDocumentCount > 1
         let labelWidth = lines.map { DisplayWidth.of(workspace.label($0.ref, qualified: qualified)) }.max() ?? 0
         let matchWidth = min(30, lines.map { DisplayWidth.of(TerminalSafe.escape($0.match)) }.max() ?? 0)
         let available = invocation.output.width - labelWidth - matchWidth - 6
-        let context = try invocation.integer("width", in: 5...500) ?? max(10, available / 2)
+        let context = explicitWidth ?? max(10, available / 2)
+        if invocation.flag("json") {
+            invocation.output.raw(JSONValue.array(lines.map { line in
+                .object([("document", .string(workspace.documents[line.ref.document].id)),
+                         ("address", .string("\(line.ref.address)")),
+                         ("left", .string(DisplayWidth.suffix(line.left, fitting: context))), ("match", .string(line.match)),
+                         ("right", .string(DisplayWidth.prefix(line.right, fitting: context)))])
+            }).serialized())
+            return
+        }
         var output = invocation.output
-        for line in lines {
+        for (number, line) in lines.enumerated() {
+            if number & 1023 == 1023 { try invocation.context.cancel.check() }
             let left = DisplayWidth.suffix(TerminalSafe.escape(line.left), fitting: context)
             let right = DisplayWidth.prefix(TerminalSafe.escape(line.right), fitting: context)
             var styled = StyledText(DisplayWidth.pad(workspace.label(line.ref, qualified: qualified), to: labelWidth), .address)
