@@ -282,6 +282,39 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(try TestSession.run("kwic /(a|b)*c/ --width 10", in: long).contains("1 match in 1 unit"))
     }
 
+    /// A tag name with a zero-width character or a bidirectional control looks like another name (or
+    /// reads backwards): refused, naming the character.
+    func testTagNamesRefuseInvisibleAndBidirectionalCharacters() throws {
+        let session = TestSession.make([("queries.txt", QueryLanguageTests.article)])
+        let invisible: [(String, String)] = [
+            ("\u{200B}", "zero width space"), ("\u{200C}", "zero width non-joiner"), ("\u{200D}", "zero width joiner"),
+            ("\u{2060}", "word joiner"), ("\u{FEFF}", "zero width no-break space"), ("\u{00AD}", "soft hyphen"),
+            ("\u{180E}", "mongolian vowel separator"), ("\u{2028}", "line separator"), ("\u{E0041}", "tag latin capital letter a"),
+        ]
+        let bidirectional: [(String, String)] = [
+            ("\u{202A}", "left-to-right embedding"), ("\u{202B}", "right-to-left embedding"), ("\u{202C}", "pop directional formatting"),
+            ("\u{202D}", "left-to-right override"), ("\u{202E}", "right-to-left override"), ("\u{2066}", "left-to-right isolate"),
+            ("\u{2067}", "right-to-left isolate"), ("\u{2068}", "first strong isolate"), ("\u{2069}", "pop directional isolate"),
+            ("\u{200E}", "left-to-right mark"), ("\u{200F}", "right-to-left mark"), ("\u{061C}", "arabic letter mark"),
+        ]
+        for (character, name) in invisible + bidirectional {
+            let code = String(character.unicodeScalars.first!.value, radix: 16, uppercase: true)
+            let padded = "<U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code + ">"
+            let what = bidirectional.contains { $0.0 == character } ? "a bidirectional control" : "an invisible character"
+            for command in ["tag s0.p1 \"actor/ru\(character)ssia\"", "tags describe \"ru\(character)ssia\" \"x\"", "mark s0.p1 senator \"ru\(character)ssia\""] {
+                let message = TestSession.failure(command, in: session)?.message
+                let path = command.hasPrefix("tag s0") ? "actor/ru" + padded + "ssia" : "ru" + padded + "ssia"
+                XCTAssertEqual(message, "tag '\(path)' contains \(what), \(padded) (\(name)): tag names are plain visible text", command)
+            }
+        }
+        XCTAssertTrue(session.workspace.annotations.tags.isEmpty)
+        // Variation selectors only choose how an emoji is drawn; accents and other scripts are letters.
+        try TestSession.run("tag s0.p1 ❤️ café/Ελλάδα/日本", in: session)
+        XCTAssertEqual(session.workspace.annotations.tags.count, 4)
+        // An imported codebook's names lose their invisible characters instead of failing the import.
+        XCTAssertEqual(CodebookReader.tagPart("Ru\u{200B}ssia\u{202E}", topLevel: true), "Russia")
+    }
+
     func testMalformedCommandsChangeNothing() throws {
         let session = TestSession.make([("queries.txt", QueryLanguageTests.article)])
         try TestSession.run("tag s0.p1 kept", in: session)
