@@ -348,7 +348,7 @@ public enum DocumentLoader {
     }
 
     /// Reads on in chunks a file whose size said nothing of its length, up to `maximumSize`; its first
-    /// chunk is checked for a NUL as a big file's is (/proc/self/pagemap is zeros, and terabytes long).
+    /// chunk is checked for a NUL as a big file's is (such a /proc file may be binary, and endless).
     private static func readRest(
         _ descriptor: Int32, into bytes: inout [UInt8], maximumSize: Int, name: String, failure: inout Int32
     ) throws(GlossError) {
