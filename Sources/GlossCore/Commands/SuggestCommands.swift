@@ -149,7 +149,7 @@ enum SuggestCommands {
             guard !showTag else { continue }  // --all lists many rows: one line each
             let highlighter = Highlighter(.or(row.reasons.map { .word($0) }))
             for (prefix, text) in snippetTexts(row.ref, highlighter: highlighter, in: workspace) {
-                output.line(StyledText(prefix, .faint) + Snippet.make(text, ranges: highlighter.ranges(in: text), context: invocation.context.settings.snippet),
+                output.line(StyledText(prefix, .faint) + Snippet.make(text, ranges: try highlighter.ranges(in: text, at: workspace.label(row.ref, qualified: true)), context: invocation.context.settings.snippet),
                             indent: numberWidth + 2, hangingIndent: numberWidth + 2)
             }
         }
@@ -163,7 +163,8 @@ enum SuggestCommands {
         let units = workspace.units(of: ref).filter { workspace.units[Int($0)].kind != .title }
         if ref.address == .document {
             let body = units.filter { workspace.units[Int($0)].kind != .heading }
-            let chosen = body.first { !highlighter.ranges(in: workspace.text(ofUnit: $0)).isEmpty } ?? body.first
+            // The reasons are plain words: no regex, nothing that can fail to match.
+            let chosen = body.first { (try? highlighter.ranges(in: workspace.text(ofUnit: $0), at: ""))?.isEmpty == false } ?? body.first
             return chosen.map { [("", workspace.text(ofUnit: $0))] } ?? []
         }
         return units.map { unit in
