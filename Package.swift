@@ -35,10 +35,7 @@ let package = Package(
                 "CPCRE2",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            // The core is optimised in debug builds too: tests feed it 50 MB lines and 45,000-article
-            // corpora, which unspecialised generic code handles ten times slower.
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            ]
         ),
         .executableTarget(
             name: "gloss",
