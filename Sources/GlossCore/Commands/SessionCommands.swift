@@ -201,6 +201,8 @@ enum SessionCommands {
                 }
                 try session.groupingJournalWrites { () throws(GlossError) in
                     for command in ScriptRunner.commands(in: text) {
+                        // Nested replays can make a great deal of work: Ctrl-C stops it between commands.
+                        try session.cancel.check()
                         let result = session.execute(command.text)
                         warnings += result.warnings.map { "\(name):\(command.number): \($0)" }
                         if !quiet && !result.output.isEmpty { output.raw(result.output) }
