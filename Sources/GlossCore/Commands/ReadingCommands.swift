@@ -78,7 +78,7 @@ enum ReadingCommands {
             output.line(line)
         }
         if added.count > 20 { output.line(StyledText("… and \(added.count - 20) more (\(added.count) documents)", .faint)) }
-        if comments > 0 { output.line(StyledText("\(comments) comment\(comments == 1 ? "" : "s") from the documents kept as notes", .faint)) }
+        if comments > 0 { output.line(StyledText("\(Plural.of(comments, "comment")) from the documents kept as notes", .faint)) }
         invocation.output = output
         invocation.canonicalLine = LoadCanonicalizer.line(
             for: candidates, documents: { added.map { session.workspace.documents[$0] } }, typed: paths, base: session.baseDirectory)

@@ -99,12 +99,12 @@ enum SessionCommands {
             path = origin.path
             if let stop = origin.stoppedAt, !overwrite {
                 let recovered = recoveredName(for: origin.path)
-                throw GlossError("\(SessionScript.relative(origin.path, to: session.baseDirectory)) stopped at line \(stop) when it was opened (\(origin.notReplayed) line\(origin.notReplayed == 1 ? "" : "s") not replayed): saving now would drop \(origin.notReplayed == 1 ? "it" : "them"). Save this state beside it with 'save \(SessionScript.relative(recovered, to: session.baseDirectory))', or replace it with 'save --force'")
+                throw GlossError("\(SessionScript.relative(origin.path, to: session.baseDirectory)) stopped at line \(stop) when it was opened (\(Plural.of(origin.notReplayed, "line")) not replayed): saving now would drop \(origin.notReplayed == 1 ? "it" : "them"). Save this state beside it with 'save \(SessionScript.relative(recovered, to: session.baseDirectory))', or replace it with 'save --force'")
             }
             overwrite = true
             if session.isInteractive {
                 let added = session.history[min(origin.historyCount, session.history.count)...].filter { $0.isSaved(stateOnly: invocation.flag("state-only")) }
-                invocation.line(StyledText("changes since \(origin.path) was opened: \(added.count) command\(added.count == 1 ? "" : "s")", .faint))
+                invocation.line(StyledText("changes since \(origin.path) was opened: \(Plural.of(added.count, "command"))", .faint))
                 for entry in added.prefix(20) { invocation.line(StyledText("+ " + entry.line.replacingOccurrences(of: "\n", with: " ; "), .faint)) }
             }
         } else {
@@ -117,7 +117,7 @@ enum SessionCommands {
         try AtomicFile.write(text, to: path, overwrite: overwrite,
                              mayWriteInto: session.writeCheck(shownAs: invocation.word("NAME")?.text ?? SessionScript.relative(path, to: session.baseDirectory)))
         let count = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("anchor ") }.count
-        invocation.line(StyledText("saved \(count) command\(count == 1 ? "" : "s") to ", .faint)
+        invocation.line(StyledText("saved \(Plural.of(count, "command")) to ", .faint)
                         + StyledText(SessionScript.relative(path, to: session.baseDirectory), .strong))
         if session.origin == nil || session.origin?.path == path {
             session.setOrigin(path, stoppedAt: nil, notReplayed: 0)
@@ -278,7 +278,7 @@ enum SessionCommands {
                 return
             }
             try store.discard(chosen)
-            invocation.line(StyledText("discarded the session from \(JournalStore.readable(chosen.started)) (\(chosen.commandCount) command\(chosen.commandCount == 1 ? "" : "s"))", .faint))
+            invocation.line(StyledText("discarded the session from \(JournalStore.readable(chosen.started)) (\(Plural.of(chosen.commandCount, "command")))", .faint))
             return
         }
         // Resuming takes over the old journal; commands already run here would be left out of it.
@@ -288,7 +288,7 @@ enum SessionCommands {
         let report = try session.restore(chosen) { stop in
             if invocation.flag("partial") { return true }
             guard session.isInteractive, stop.restored > 0 else { return false }
-            return session.confirm?("Resuming stopped at line \(stop.line) (\(stop.error.message)). Keep the \(stop.restored) command\(stop.restored == 1 ? "" : "s") restored before it? The journal is kept either way.") == true
+            return session.confirm?("Resuming stopped at line \(stop.line) (\(stop.error.message)). Keep the \(Plural.of(stop.restored, "command")) restored before it? The journal is kept either way.") == true
         }
         invocation.warnings += report.skipped.map { "skipped a reading command that failed: \($0)" }
         if let cut = report.cutLine {
@@ -296,17 +296,17 @@ enum SessionCommands {
         }
         let started = JournalStore.readable(chosen.started)
         guard let stop = report.stop else {
-            invocation.line(StyledText("resumed \(report.restored) command\(report.restored == 1 ? "" : "s") from the session started \(started)", .faint))
+            invocation.line(StyledText("resumed \(Plural.of(report.restored, "command")) from the session started \(started)", .faint))
             return
         }
         let place = "\(report.journal):\(stop.line)"
         if report.restored > 0 {
-            invocation.line(StyledText("resumed \(report.restored) command\(report.restored == 1 ? "" : "s") from the session started \(started), up to line \(stop.line)", .faint))
-            invocation.warnings.append("\(place): \(stop.error.message); the \(stop.notRestored) command\(stop.notRestored == 1 ? "" : "s") from there on \(stop.notRestored == 1 ? "was" : "were") not restored. The journal is kept: fix the cause and resume it again, or resume --discard it")
+            invocation.line(StyledText("resumed \(Plural.of(report.restored, "command")) from the session started \(started), up to line \(stop.line)", .faint))
+            invocation.warnings.append("\(place): \(stop.error.message); the \(Plural.of(stop.notRestored, "command")) from there on \(stop.notRestored == 1 ? "was" : "were") not restored. The journal is kept: fix the cause and resume it again, or resume --discard it")
             return
         }
-        let hint = stop.restored > 0 ? "; resume --partial keeps the \(stop.restored) command\(stop.restored == 1 ? "" : "s") before it" : ""
-        throw GlossError("resuming stopped at \(place): \(stop.error.message) (\(stop.notRestored) command\(stop.notRestored == 1 ? "" : "s") not restored). The journal is kept\(hint)")
+        let hint = stop.restored > 0 ? "; resume --partial keeps the \(Plural.of(stop.restored, "command")) before it" : ""
+        throw GlossError("resuming stopped at \(place): \(stop.error.message) (\(Plural.of(stop.notRestored, "command")) not restored). The journal is kept\(hint)")
     }
 
     /// `  1  2026-12-06 20:41 UTC  12 commands  harbor.txt, broadband.md  from sessions/harbor.gloss`
@@ -316,7 +316,7 @@ enum SessionCommands {
         for (index, unfinished) in sessions.enumerated() {
             var line = StyledText(DisplayWidth.padLeft(String(index + 1), to: width + 2), .address)
             line.append("  " + JournalStore.readable(unfinished.started), .plain)
-            line.append("  \(unfinished.commandCount) command\(unfinished.commandCount == 1 ? "" : "s")", .faint)
+            line.append("  \(Plural.of(unfinished.commandCount, "command"))", .faint)
             let files = unfinished.loaded.map { ($0 as NSString).lastPathComponent }
             if !files.isEmpty {
                 line.append("  " + files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : ""))
@@ -351,7 +351,7 @@ enum SessionCommands {
             invocation.line(StyledText("\(orphan.document):\(orphan.address)", .address) + StyledText("  " + orphan.command, .strong))
             invocation.line(StyledText(orphan.reason.rawValue + (orphan.text.isEmpty ? "" : "; was: " + orphan.text), .faint), indent: 4)
         }
-        invocation.line(StyledText("\(orphans.count) orphan\(orphans.count == 1 ? "" : "s") · kept in saved sessions; re-attached when a replay finds their text again", .faint))
+        invocation.line(StyledText("\(Plural.of(orphans.count, "orphan")) · kept in saved sessions; re-attached when a replay finds their text again", .faint))
     }
 
     static let orphan = CommandSpec(
