@@ -76,6 +76,9 @@ extension GlossCommand {
         @Option(name: .customLong("allow-write"), help: ArgumentHelp("With commands piped on standard input: let them save and export inside DIR too.", valueName: "DIR"))
         var allowWrite: [String] = []
 
+        @Flag(name: .customLong("allow-net"), help: "With commands piped on standard input: let them fetch web pages (load URL).")
+        var allowNet = false
+
         @OptionGroup var display: DisplayOptions
 
         func run() throws {
@@ -105,6 +108,7 @@ extension GlossCommand {
                 session.terminalColor = false
                 session.isScript = true
                 session.writableRoots = [session.baseDirectory] + allowWrite.map { SessionScript.absolute($0, base: session.baseDirectory) }
+                session.allowsNetwork = allowNet
                 let runner = BatchRunner(session: session, name: "<stdin>")
                 if resume, let status = runner.resume(unfinished) { throw ExitCode(status) }
                 let status = runner.runStandardInput(preloading: articles, session: scripts.first)
@@ -163,6 +167,9 @@ extension GlossCommand {
         @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the script save and export inside DIR too (default: only under the current folder).", valueName: "DIR"))
         var allowWrite: [String] = []
 
+        @Flag(name: .customLong("allow-net"), help: "Let the script fetch web pages (load URL); without it, pages come only from their snapshots.")
+        var allowNet = false
+
         @OptionGroup var display: DisplayOptions
 
         func validate() throws {
@@ -186,6 +193,7 @@ extension GlossCommand {
             options.quiet = quiet
             session.isScript = true
             session.writableRoots = [session.baseDirectory] + allowWrite.map { SessionScript.absolute($0, base: session.baseDirectory) }
+            session.allowsNetwork = allowNet
             let runner = BatchRunner(session: session, name: script, options: options)
             throw ExitCode(runner.runScript(at: script, files: files))
         }

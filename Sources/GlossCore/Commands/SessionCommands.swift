@@ -106,6 +106,7 @@ enum SessionCommands {
         try session.checkWritable(path, shownAs: invocation.word("NAME")?.text)
         let text = SessionScript.render(session, scriptPath: path, stateOnly: invocation.flag("state-only"), version: GlossVersion.current)
         try AtomicFile.write(text, to: path, overwrite: overwrite)
+        try WebSnapshot.copy(for: session, besideScript: path)
         let count = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("anchor ") }.count
         invocation.line(StyledText("saved \(count) command\(count == 1 ? "" : "s") to ", .faint)
                         + StyledText(SessionScript.relative(path, to: session.baseDirectory), .strong))

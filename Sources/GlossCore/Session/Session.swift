@@ -36,6 +36,8 @@ public final class Session {
     private var journalNeedsSync = false
     /// Folders scripts may write into (`save`, `export`); nil means anywhere (an interactive session).
     public var writableRoots: [String]?
+    /// Whether a replayed script may fetch web pages (`gloss run --allow-net`); the prompt always may.
+    public var allowsNetwork = false
     private var undoStack: [UndoRecord] = []
     private var redoStack: [UndoRecord] = []
     public var journal: Journal?

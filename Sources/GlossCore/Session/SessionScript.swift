@@ -85,6 +85,10 @@ public enum SessionScript {
         // files are gone by now gives none.
         var paths = Set<String>()
         for word in words.dropFirst() where !word.isOption {
+            if WebFetcher.isURL(word.text) {
+                paths.insert(word.text)
+                continue
+            }
             guard let candidates = try? DocumentLoader.candidates(for: [word.text], baseDirectory: session.baseDirectory) else { continue }
             for candidate in candidates { paths.insert(DocumentLoader.sourcePath(of: candidate)) }
         }
@@ -112,7 +116,8 @@ public enum SessionScript {
                 takesValue = word.text == "--sha256"
                 continue
             }
-            result.append(CommandLineTokenizer.quote(relative(absolute(word.text, base: base), to: directory)))
+            // A web address is no path.
+            result.append(CommandLineTokenizer.quote(WebFetcher.isURL(word.text) ? word.text : relative(absolute(word.text, base: base), to: directory)))
         }
         return result.joined(separator: " ")
     }
