@@ -1,3 +1,4 @@
+import Foundation
 /// One parsed page on its way to the builder: its metadata, its article's blocks, and the writing of
 /// both as a document.
 struct HTMLArticle {
@@ -9,7 +10,20 @@ struct HTMLArticle {
     init(tree: HTMLTree) {
         self.tree = tree
         metadata = HTMLMetadata(tree: tree)
-        let skipped = HTMLBoilerplate.skipped(in: tree)
+        // As Readability does: when leaving out what class names call boilerplate leaves less than a
+        // short article, those names may be wrong for this page ("post-meta" around a whole post): the
+        // page is read again trusting only its structure, and that reading kept when it finds far more.
+        var blocks = Self.article(of: tree, metadata: metadata, namesCount: true)
+        let strictCharacters = blocks.reduce(0) { $0 + $1.characters }
+        if strictCharacters < 500 {
+            let relaxed = Self.article(of: tree, metadata: metadata, namesCount: false)
+            if relaxed.reduce(0, { $0 + $1.characters }) > 2 * strictCharacters + 200 { blocks = relaxed }
+        }
+        self.blocks = blocks
+    }
+
+    private static func article(of tree: HTMLTree, metadata: HTMLMetadata, namesCount: Bool) -> [HTMLBlock] {
+        let skipped = HTMLBoilerplate.skipped(in: tree, byNames: namesCount)
         let body = tree.first(.body) ?? HTMLTree.root
         let all = HTMLLayout.blocks(of: tree, skipped: skipped, from: body)
         let selector = HTMLContentSelector(tree: tree, blocks: all)
@@ -26,7 +40,12 @@ struct HTMLArticle {
             let previous = all[position - 1]
             if previous.kind == .heading(1), tree[previous.node].parent == tree[block.node].parent { underHeadline.insert(block.node) }
         }
-        blocks = HTMLBlockFilter(tree: tree, title: metadata.title, description: metadata.description, underHeadline: underHeadline)
+        if let debug = ProcessInfo.processInfo.environment["GLOSS_HTML_DEBUG"] {  // DEBUG-TEMP
+            FileHandle.standardError.write(Data("names \(namesCount) roots \(roots.map { "\($0):\(tree[$0].tag):\(tree.attribute(.class, of: $0) ?? "")" }) all \(all.count) chosen \(chosen.count)\n".utf8))
+            if debug == "2" { for block in all { FileHandle.standardError.write(Data("  [\(block.node) \(tree[block.node].tag) \(tree.attribute(.class, of: block.node) ?? "")] \(block.kind) L\(block.linkDensity) \(block.text.prefix(80))\n".utf8)) } }
+            if debug == "3" { for index in 0..<Int32(tree.nodes.count) where skipped[Int(index)] { FileHandle.standardError.write(Data("   skip \(index) \(tree[index].tag) \(tree.attribute(.class, of: index) ?? "") #\(tree.attribute(.id, of: index) ?? "")\n".utf8)) } }
+        }
+        return HTMLBlockFilter(tree: tree, title: metadata.title, description: metadata.description, underHeadline: underHeadline)
             .filtered(chosen)
     }
 

@@ -163,14 +163,16 @@ struct HTMLBlockFilter {
 
     /// Short lines that label or link rather than tell: ad labels, share and follow prompts, "Read more".
     static func isBoilerplateLine(_ text: String) -> Bool {
-        let words = normalized(text).split(separator: " ").joined(separator: " ")
-        if boilerplateLines.contains(words) { return true }
+        // Every known line and prefix is short: the beginning of a longer text decides.
+        let head = text.utf8.count > 80 ? String(text.prefix(60)) : text
+        let words = normalized(head).split(separator: " ").joined(separator: " ")
+        if head.utf8.count == text.utf8.count, boilerplateLines.contains(words) { return true }
         // A count standing alone (claps, shares, comments), or a reading time.
-        if !words.isEmpty, words.allSatisfy({ $0.isNumber || $0 == " " }), words.count <= 8 { return true }
+        if head.utf8.count == text.utf8.count, !words.isEmpty, words.allSatisfy({ $0.isNumber || $0 == " " }), words.count <= 8 { return true }
         if let minutes = words.range(of: " min read"), words[..<minutes.lowerBound].allSatisfy(\.isNumber) { return true }
         if words.hasSuffix("the free encyclopedia") && words.hasPrefix("from ") { return true }
         // A wire story's sign-off.
-        if words.hasPrefix("reporting by "), words.contains(" editing by ") { return true }
+        if words.hasPrefix("reporting by "), normalized(text).contains(" editing by ") { return true }
         return boilerplateLinePrefixes.contains { words.hasPrefix($0) }
     }
 

@@ -7,10 +7,12 @@
 /// like "commentary" or "leadership" is no match. An element holding the article's marked body
 /// (`itemprop=articleBody`, `<article>`, `<main>`) is never dropped by its names.
 enum HTMLBoilerplate {
-    /// Per node: true for the root of a subtree to leave out.
-    static func skipped(in tree: HTMLTree) -> [Bool] {
+    /// Per node: true for the root of a subtree to leave out. Without `byNames`, only what the markup
+    /// itself hides or marks (hidden elements, navigation, headers, footers, asides, forms) and comments.
+    static func skipped(in tree: HTMLTree, byNames: Bool = true) -> [Bool] {
         let count = tree.nodes.count
         var skipped = [Bool](repeating: false, count: count)
+        var names = NameCache()
         // Counts below each node, from the last node up (a node's descendants follow it), so no check
         // walks a subtree: a hostile page may nest a hundred thousand elements.
         var paragraphs = [Int32](repeating: 0, count: count)
@@ -40,7 +42,7 @@ enum HTMLBoilerplate {
         for index in 0..<Int32(count) {
             let node = tree[index]
             guard !node.isText else { continue }
-            if isHidden(tree, index) {
+            if isHidden(tree, index, names: &names) {
                 skipped[Int(index)] = true
                 continue
             }
@@ -65,9 +67,13 @@ enum HTMLBoilerplate {
             default:
                 break
             }
-            if protected[Int(index)] { continue }
-            let words = nameWords(tree, index)
+            if protected[Int(index)] || isPostRoot(tree, index, names: &names) { continue }
+            let words = nameWords(tree, index, names: &names)
             guard !words.isEmpty else { continue }
+            if !byNames {
+                if words.contains(where: { ($0.hasPrefix("comment") && $0 != "commentary") || $0 == "disqus" }) { skipped[Int(index)] = true }
+                continue
+            }
             // A wrapper named for a side part but holding most of the page's paragraphs holds the article
             // too ("layout-with-right-rail"); comments are dropped even then.
             let holdsMost = paragraphs[Int(index)] * 5 >= paragraphs[0] * 3 && paragraphs[Int(index)] > 0
@@ -103,22 +109,26 @@ enum HTMLBoilerplate {
 
     // MARK: - Hidden
 
-    static func isHidden(_ tree: HTMLTree, _ index: Int32) -> Bool {
+    static func isHidden(_ tree: HTMLTree, _ index: Int32, names: inout NameCache) -> Bool {
         if tree.attribute(.hidden, of: index) != nil { return true }
-        if let classes = tree.attribute(.class, of: index)?.lowercased(),
-           classes.split(separator: " ").contains(where: hiddenClasses.contains) {
-            return true
-        }
+        if let classes = tree.attribute(.class, of: index), names.hidesByClass(classes) { return true }
         if tree.attribute(.ariaHidden, of: index)?.lowercased() == "true" { return true }
-        if let style = tree.attribute(.style, of: index)?.lowercased(), style.contains("none") || style.contains("hidden") {
-            let compact = style.filter { !$0.isWhitespace }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
-        }
+        if let style = tree.attribute(.style, of: index), hidesByStyle(style) { return true }
         if let role = tree.attribute(.role, of: index)?.lowercased(), hiddenRoles.contains(role) { return true }
         return false
     }
 
-    private static let hiddenClasses: Set<Substring> = [
+    /// `display: none` or `visibility: hidden` in a style attribute, any case and spacing.
+    static func hidesByStyle(_ style: String) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return compact.firstRange(of: Array("display:none".utf8)) != nil || compact.firstRange(of: Array("visibility:hidden".utf8)) != nil
+    }
+
+    static let hiddenClasses: Set<Substring> = [
         "hidden", "is-hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "screen-reader-only",
         "d-none", "hide", "u-hidden", "element-invisible", "offscreen",
     ]
@@ -134,22 +144,59 @@ enum HTMLBoilerplate {
     /// camelCase split. In a longer name that starts with a word of content, a word inside is a value
     /// ("entry-author-jane-doe", "post-category-sport") and is left out; names of a post's taxonomy or
     /// state ("category-worth-sharing", "has-sidebar") say nothing of the element and are left out.
-    static func nameWords(_ tree: HTMLTree, _ index: Int32) -> [String] {
+    static func nameWords(_ tree: HTMLTree, _ index: Int32, names: inout NameCache) -> [String] {
         var words: [String] = []
         for name in [HTMLTree.AttributeName.class, .id, .dataComponent, .dataTestID] {
             guard let value = tree.attribute(name, of: index), !value.isEmpty else { continue }
-            for item in value.split(separator: " ") {
-                let lowered = item.lowercased()
-                if ignoredNamePrefixes.contains(where: { lowered.hasPrefix($0) }) { continue }
-                let parts = splitName(String(item))
-                if parts.count >= 3, contentWords.contains(parts[0]) {
-                    words += [parts[0], parts[parts.count - 1]]
-                } else {
-                    words += parts
-                }
+            words += names.words(of: value)
+        }
+        return words
+    }
+
+    /// The words of one attribute's value (see `nameWords`).
+    static func words(ofName value: String) -> [String] {
+        var words: [String] = []
+        for item in value.split(separator: " ") {
+            let lowered = item.lowercased()
+            if ignoredNamePrefixes.contains(where: { lowered.hasPrefix($0) }) { continue }
+            let parts = splitName(item)
+            if parts.count >= 3, contentWords.contains(parts[0]) {
+                words += [parts[0], parts[parts.count - 1]]
+            } else {
+                words += parts
             }
         }
         return words
+    }
+
+    /// What the names of a page come to, worked out once per distinct value: a page repeats its class
+    /// names on many elements.
+    struct NameCache {
+        private var wordsByValue: [String: [String]] = [:]
+        private var hiddenByClass: [String: Bool] = [:]
+        private var postByClass: [String: Bool] = [:]
+
+        mutating func marksPost(_ classes: String) -> Bool {
+            if let known = postByClass[classes] { return known }
+            let split = classes.lowercased().split(separator: " ")
+            let marks = split.contains("hentry") || split.contains("h-entry")
+            postByClass[classes] = marks
+            return marks
+        }
+
+        mutating func words(of value: String) -> [String] {
+            if let known = wordsByValue[value] { return known }
+            let words = HTMLBoilerplate.words(ofName: value)
+            wordsByValue[value] = words
+            return words
+        }
+
+        mutating func hidesByClass(_ classes: String) -> Bool {
+            if let known = hiddenByClass[classes] { return known }
+            let hides = classes.lowercased().split(separator: " ").contains(where: HTMLBoilerplate.hiddenClasses.contains)
+            hiddenByClass[classes] = hides
+            return hides
+        }
     }
 
     private static let ignoredNamePrefixes = [
@@ -157,25 +204,31 @@ enum HTMLBoilerplate {
         "is-", "show-", "enable-", "disable-",
     ]
 
-    static func splitName(_ value: String) -> [String] {
+    /// Lowercase words of a name: runs of letters and digits, split before an uppercase ASCII letter
+    /// that follows a lowercase one or a digit ("relatedPosts" is `related posts`). On bytes: a byte
+    /// of a non-ASCII character counts as a letter.
+    static func splitName<Text: StringProtocol>(_ value: Text) -> [String] {
         var words: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var previousWasLower = false
-        for character in value {
-            if character.isLetter || character.isNumber {
-                if character.isUppercase && previousWasLower, !current.isEmpty {
-                    words.append(current.lowercased())
-                    current = ""
-                }
-                current.append(character)
-                previousWasLower = character.isLowercase || character.isNumber
-            } else {
-                if !current.isEmpty { words.append(current.lowercased()) }
-                current = ""
-                previousWasLower = false
-            }
+        func finish() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
         }
-        if !current.isEmpty { words.append(current.lowercased()) }
+        for byte in value.utf8 {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            guard isUpper || isLower || isDigit || byte >= 0x80 else {
+                finish()
+                previousWasLower = false
+                continue
+            }
+            if isUpper, previousWasLower { finish() }
+            current.append(isUpper ? byte | 0x20 : byte)
+            previousWasLower = isLower || isDigit
+        }
+        finish()
         return words
     }
 
@@ -218,6 +271,16 @@ enum HTMLBoilerplate {
         "article", "articlebody", "body", "content", "entry", "hentry", "main", "post", "story", "text", "prose", "blog",
         "copy", "richtext", "markdown", "page",
     ]
+
+    /// The root of a post as blog software marks it (microformats' `hentry`, schema.org's article
+    /// items): its other classes name its author and categories, not boilerplate.
+    static func isPostRoot(_ tree: HTMLTree, _ index: Int32, names: inout NameCache) -> Bool {
+        if let classes = tree.attribute(.class, of: index), names.marksPost(classes) { return true }
+        if let type = tree.attribute(.itemtype, of: index)?.split(separator: "/").last?.lowercased() {
+            return ["blogposting", "article", "newsarticle", "reportagenewsarticle", "socialmediaposting"].contains(type)
+        }
+        return false
+    }
 
     // MARK: - Protected
 
