@@ -1,12 +1,14 @@
 import GlossCore
 
-/// The five fuzz targets. Each takes one input (raw bytes) and drives an entry point of the core;
+/// The six fuzz targets. Each takes one input (raw bytes) and drives an entry point of the core;
 /// anything but a crash, a hang or a sanitizer report is fine (errors are expected results).
 enum FuzzTarget: String, CaseIterable {
     /// Bytes → `SourceDecoder` → `PlainTextReader` → a workspace (units and search index).
     case plaintext
     /// Bytes → `SourceDecoder` → `MarkdownReader` → a workspace.
     case markdown
+    /// Bytes → `HTMLReader` (charset sniffing, libxml2, main-content extraction, metadata) → a workspace.
+    case html
     /// A query → `QueryParser`; when it parses, `find` and `kwic` with it against the fixture.
     case query
     /// Up to 16 command lines → tokenizer, parser, then `Session.execute`, in one fresh session.
@@ -21,6 +23,7 @@ enum FuzzTarget: String, CaseIterable {
         switch self {
         case .plaintext: Self.read(bytes, name: "fuzz.txt") { PlainTextReader().read($0) }
         case .markdown: Self.read(bytes, name: "fuzz.md") { MarkdownReader().read($0) }
+        case .html: Self.readPage(bytes)
         case .query: Self.query(String(decoding: bytes, as: UTF8.self))
         case .commandline: Self.commandLines(String(decoding: bytes, as: UTF8.self))
         case .script: Self.script(String(decoding: bytes, as: UTF8.self))
@@ -33,6 +36,15 @@ enum FuzzTarget: String, CaseIterable {
         let text = (try? SourceDecoder.decode(bytes, name: name).text) ?? String(decoding: bytes, as: UTF8.self)
         var document = reader(text)
         document.path = name
+        Workspace().add([document])
+    }
+
+    /// Reads a page as `load` does: the HTML reader takes raw bytes and finds their encoding itself.
+    private static func readPage(_ bytes: [UInt8]) {
+        var builder = DocumentBuilder(format: HTMLReader().format)
+        try? HTMLReader().read(ReaderSource(bytes: bytes, name: "fuzz.html"), into: &builder)
+        var document = builder.finish()
+        document.path = "fuzz.html"
         Workspace().add([document])
     }
 

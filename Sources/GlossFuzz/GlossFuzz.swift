@@ -1,6 +1,6 @@
 // GlossFuzz: libFuzzer targets for the core's parsers, and a replayer for what they find.
 //
-// Choose the target with GLOSS_FUZZ_TARGET=plaintext|markdown|query|commandline|script.
+// Choose the target with GLOSS_FUZZ_TARGET=plaintext|markdown|html|query|commandline|script.
 //
 // Fuzzing build (scripts/fuzz does this): with -DFUZZING this file defines `GlossFuzz_main`, the
 // symbol SwiftPM's Linux link maps `main` to, and hands control to libFuzzer's `LLVMFuzzerRunDriver`

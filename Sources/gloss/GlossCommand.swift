@@ -77,6 +77,9 @@ extension GlossCommand {
         @Option(name: .customLong("allow-write"), help: ArgumentHelp("With commands piped on standard input: let them save and export inside DIR too.", valueName: "DIR"))
         var allowWrite: [String] = []
 
+        @Flag(name: .customLong("allow-net"), help: "With commands piped on standard input: let them fetch web pages (load URL).")
+        var allowNet = false
+
         @OptionGroup var display: DisplayOptions
 
         func run() throws {
@@ -108,6 +111,7 @@ extension GlossCommand {
                 let folder = session.baseDirectory
                 session.sandbox = ScriptSandbox(writableRoots: [folder] + allowWrite.map { SessionScript.absolute($0, base: folder) },
                                                 readableRoots: [folder] + files.map { SessionScript.absolute($0, base: folder) })
+                session.sandbox?.allowsNetwork = allowNet
                 let runner = BatchRunner(session: session, name: "<stdin>")
                 if resume, let status = runner.resume() { throw ExitCode(status) }
                 let status = runner.runStandardInput(preloading: articles, session: scripts.first)
@@ -178,6 +182,8 @@ extension GlossCommand {
 
         @Option(name: .customLong("allow-read"), help: ArgumentHelp("With --strict: let the script read inside DIR too.", valueName: "DIR"))
         var allowRead: [String] = []
+        @Flag(name: .customLong("allow-net"), help: "Let the script fetch web pages (load URL); without it, pages come only from their snapshots.")
+        var allowNet = false
 
         @OptionGroup var display: DisplayOptions
 
@@ -208,6 +214,7 @@ extension GlossCommand {
                 readableRoots: [scriptFolder, folder] + (files + allowRead).map { SessionScript.absolute($0, base: folder) },
                 strict: strict)
             session.sandbox?.allowsOverwrite = force
+            session.sandbox?.allowsNetwork = allowNet
             let runner = BatchRunner(session: session, name: script, options: options)
             let status = runner.runScript(at: script, files: files)
             runner.reportOutsideReads()

@@ -90,6 +90,40 @@ final class HostileInputTests: XCTestCase {
         Case(name: "only a heading-like line", file: "heading.txt", bytes: { utf8("Just A Title") }, expected: .parsed { XCTAssertEqual($0.passageCount, 1) }),
         Case(name: "path with spaces and non-ASCII", file: "Année 2026 – brouillon ünï.txt", bytes: { utf8(paragraph) }, expected: .parsed { XCTAssertEqual($0.id, "année-2026-brouillon-ünï") }),
         Case(name: "Windows-1252 text", file: "cp1252.txt", bytes: { utf8("He said ") + [0x93] + utf8("no") + [0x94] + utf8(" loudly.") }, expected: .parsed { XCTAssertEqual($0.sections[0].passages[0].text, "He said “no” loudly.") }),
+    ] + htmlCases }
+
+    /// Pages: deep nesting, huge text and attributes, unclosed tags, NUL bytes, escapes in text and entities.
+    static var htmlCases: [Case] { [
+        Case(name: "HTML nested 100,000 deep", file: "deep.html",
+             bytes: { utf8("<html><body>" + String(repeating: "<div>", count: 100_000) + "<p>\(paragraph)</p>" + String(repeating: "</div>", count: 100_000)) },
+             expected: .parsed { XCTAssertEqual($0.sections[0].passages.map(\.text), [paragraph]) }),
+        Case(name: "HTML with 100,000 unclosed inline tags", file: "unclosed-inline.html",
+             bytes: { utf8("<p>" + String(repeating: "<b><i>", count: 50_000) + paragraph) },
+             expected: .parsed { XCTAssertEqual($0.sections[0].passages.map(\.text), [paragraph]) }),
+        Case(name: "HTML with unclosed block tags", file: "unclosed.html",
+             bytes: { utf8("<html><body><div><p>\(paragraph)<p>Second paragraph, never closed either.<ul><li>An item of a list") },
+             expected: .parsed { XCTAssertEqual($0.sections[0].passages.map(\.text), [paragraph, "Second paragraph, never closed either.", "An item of a list"]) }),
+        Case(name: "HTML with a 50 MB text node", file: "huge-text.html",
+             bytes: { utf8("<html><body><p>") + Array(repeating: UInt8(ascii: "a"), count: 50_000_000) + utf8(" end.</p></body></html>") },
+             expected: .parsed { XCTAssertEqual($0.passageCount, 1) }),
+        Case(name: "HTML with huge attributes", file: "attributes.html",
+             bytes: { utf8("<html><body><div class=\"" + String(repeating: "related-", count: 2_000_000) + "x\" title=\"" + String(repeating: "t", count: 20_000_000) + "\"><p>\(paragraph)</p></div>" + String(repeating: "<p>\(paragraph) Again.</p>", count: 3) + "</body></html>") },
+             expected: .parsed { XCTAssertEqual($0.sections[0].passages.map(\.text), [paragraph + " Again."]) }),
+        Case(name: "HTML with NUL bytes", file: "nul.html",
+             bytes: { utf8("<html><body><p>Before") + [0] + utf8(" after.</p>") + [0, 0] + utf8("<p>\(paragraph)</p></body></html>") },
+             expected: .parsed { XCTAssertEqual($0.sections[0].passages.map(\.text), ["Before\u{FFFD} after.", paragraph]) }),
+        Case(name: "HTML with escapes in text and entities", file: "escapes.html",
+             bytes: { utf8("<html><head><title>Red \u{1B}[31malert</title></head><body><p>Bell &#7; and &#x1B;[2J clear \u{1B}]0;t\u{07} and &#x202E;reversed, in a paragraph long enough.</p></body></html>") },
+             expected: .parsed { XCTAssertEqual($0.passageCount, 1) }),
+        Case(name: "HTML of 10,000 nested tables", file: "tables.html",
+             bytes: { utf8(String(repeating: "<table><tr><td>", count: 10_000) + paragraph + String(repeating: "</td></tr></table>", count: 10_000)) },
+             expected: .parsed { XCTAssertEqual($0.sections[0].passages.map(\.text), [paragraph]) }),
+        Case(name: "HTML without text", file: "scripts.html",
+             bytes: { utf8("<html><head><script>var a = '<p>not text</p>';</script><style>p{}</style></head><body><script>alert(1)</script></body></html>") },
+             expected: .parsed { XCTAssertEqual($0.passageCount, 0) }),
+        Case(name: "HTML declaring an unknown charset", file: "charset.html",
+             bytes: { utf8("<html><head><meta charset=\"x-no-such-charset\"></head><body><p>\(paragraph)</p></body></html>") },
+             expected: .parsed { XCTAssertEqual($0.sections[0].passages.map(\.text), [paragraph]) }),
     ] }
 
     /// Files whose size says nothing of their length (/proc reports 0) are read to their end.
@@ -197,7 +231,7 @@ final class HostileInputTests: XCTestCase {
                 guard let index = session.workspace.loadedDocumentIndices.first else { continue }
                 check(session.workspace.documents[index])
                 // Reading it must not emit control sequences either (the 50 MB line is not printed whole).
-                let show = testCase.file == "huge-line.txt" ? "show s0.p1 --json" : "show \(session.workspace.documents[index].id):"
+                let show = testCase.file.hasPrefix("huge-") ? "show s0.p1 --json" : "show \(session.workspace.documents[index].id):"
                 for command in [show, "outline", "find the OR a", "kwic /./ --width 5"] {
                     let output = session.execute(command)
                     XCTAssertFalse(output.output.contains("\u{1B}") || output.output.contains("\u{07}") || output.output.contains("\u{202E}"),
@@ -211,7 +245,7 @@ final class HostileInputTests: XCTestCase {
     func testSpecialFiles() throws {
         let session = Session(baseDirectory: directory.path)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("empty-folder"), withIntermediateDirectories: true)
-        XCTAssertEqual(session.execute("load empty-folder").error?.message, "no .txt, .md or .markdown files found in empty-folder")
+        XCTAssertEqual(session.execute("load empty-folder").error?.message, "no .txt, .md, .markdown, .html, .htm or .xhtml files found in empty-folder")
         XCTAssertEqual(mkfifo(directory.appendingPathComponent("pipe.txt").path, 0o644), 0)
         XCTAssertEqual(session.execute("load pipe.txt").error?.message, "pipe.txt: is a FIFO; gloss reads regular files only")
         try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("loop-a.txt").path, withDestinationPath: "loop-b.txt")

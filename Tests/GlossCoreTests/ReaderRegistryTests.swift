@@ -40,4 +40,33 @@ final class ReaderRegistryTests: XCTestCase {
         }
         for reader in registry.readers { XCTAssertTrue(help.contains(reader.name), reader.name) }
     }
+
+    func testAFolderLoadPicksUpPagesAndSaysWhatItSkippedAndWhy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            "story.txt": "Title\n\nA paragraph of the story.\n", "notes.md": "# Notes\n\nSome notes.\n",
+            "page.html": "<html><body><p>A page of the web, long enough to be an article.</p></body></html>",
+            "old.HTM": "<p>An old page.</p>", "feed.xhtml": "<html><body><p>An XHTML page.</p></body></html>",
+            "scan.pdf": "%PDF-1.4", "photo.jpg": "JFIF", "README": "read me", "sub/deeper.PDF": "%PDF",
+            ".hidden.txt": "hidden", ".git/config": "[core]",
+        ]
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let session = Session(baseDirectory: folder.deletingLastPathComponent().path)
+        let output = try TestSession.run("load \(folder.lastPathComponent)", in: session)
+        XCTAssertEqual(session.workspace.loadedDocumentCount, 5, output)
+        XCTAssertEqual(Set(session.workspace.documents.map(\.format.rawValue)), ["plain-wire", "markdown", "html"])
+        XCTAssertTrue(output.replacingOccurrences(of: "\n", with: " ")
+            .contains("skipped 6: 4 files no reader reads (2 .pdf, 1 without extension, 1 .jpg), 2 hidden (name starting with a dot)"), output)
+
+        let empty = folder.appendingPathComponent("only-scans")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try Data("%PDF".utf8).write(to: empty.appendingPathComponent("a.pdf"))
+        XCTAssertEqual(TestSession.failure("load \(folder.lastPathComponent)/only-scans", in: session)?.message,
+                       "no .txt, .md, .markdown, .html, .htm or .xhtml files found in \(folder.lastPathComponent)/only-scans (skipped 1: 1 file no reader reads (1 .pdf))")
+    }
 }

@@ -7,6 +7,10 @@ enum LoadCanonicalizer {
     static func line(
         for candidates: [DocumentLoader.Candidate], documents: () -> [Document], typed: [String], base: String
     ) -> String {
+        // Web addresses, like named files, with the SHA-256 of the page read (its snapshot's).
+        if !typed.isEmpty, typed.allSatisfy(WebFetcher.isURL) {
+            return documents().map { "load \(CommandLineTokenizer.quote($0.sourcePath)) --sha256 \($0.sha256)" }.joined(separator: "\n")
+        }
         let explicitOnly = candidates.count == typed.count && candidates.allSatisfy(\.explicit)
             && !typed.contains(where: DocumentLoader.containsGlob)
         if explicitOnly, case let documents = documents(), documents.count == candidates.count {

@@ -6,48 +6,80 @@ enum ReadingCommands {
 
     static let load = CommandSpec(
         "load", aliases: ["open"], group: .reading, effect: .mutating,
-        summary: "Load articles: files, directories (recursively) or glob patterns",
+        summary: "Load articles: files, directories (recursively), glob patterns or web addresses",
         discussion: """
-            Reads \(ReaderRegistry.standard.formatList) articles. A directory is searched \
-            recursively for those extensions; glob patterns (*, ?, [..], {a,b}) are expanded by gloss \
-            itself. Each document gets an id from its file name. A file named explicitly that cannot be \
-            read fails the whole load; unreadable files inside a directory are skipped with a warning. \
+            Reads \(ReaderRegistry.standard.formatList) articles; a named file with another \
+            extension is read as HTML when it starts like a page, else as plain text. Of a web page only \
+            the article is kept (navigation, sidebars, comments, ads and the like are left out), with \
+            its metadata: authors, dates, site, address, language, description. A directory is searched \
+            recursively for those extensions (hidden files and folders left out; the load says how many \
+            files it skipped and why); glob patterns (*, ?, [..], {a,b}) are expanded by gloss itself. \
+            Each document gets an id from its file name. A file named explicitly that cannot be read \
+            fails the whole load; unreadable files inside a directory are skipped with a warning. \
             Files over max-file-size (256M unless `set max-file-size` says otherwise) are refused, and \
             a file that grows while it is read is read as far as its size when opened, with a warning.
             Saved sessions write `load PATH --sha256 HASH` so a replay can tell when a file changed.
+            An http or https address is fetched (redirects followed; 30 seconds and 20 MB at most; a \
+            type some reader reads) and kept as a snapshot: the page's bytes with the final address, the \
+            time and the SHA-256, in `sources/` beside the session's script, or in the cache \
+            ($XDG_CACHE_HOME/gloss/sources) until the session is saved, when they are copied beside it. \
+            Loading an address again, or replaying a saved session, reads the snapshot: no network, the \
+            same text. --refresh fetches again; a page that changed is re-anchored like a changed file. \
+            A replayed script (gloss run, replay) fetches only with `gloss run --allow-net`.
             """,
-        arguments: [ArgumentSpec("PATH", .article, .oneOrMore, help: "files, directories or glob patterns")],
-        options: [OptionSpec("sha256", value: "HASH", help: "expected SHA-256 of the file (written by save; a mismatch warns)")],
+        arguments: [ArgumentSpec("PATH", .article, .oneOrMore, help: "files, directories, glob patterns or http(s) addresses")],
+        options: [
+            OptionSpec("sha256", value: "HASH", help: "expected SHA-256 of the file or page (written by save; a mismatch warns)"),
+            OptionSpec("refresh", help: "fetch web addresses again instead of reading their snapshots"),
+        ],
         examples: [
             .init("load articles/harbor.txt", "load one article"),
-            .init("load articles/", "load every .txt and .md file under a folder"),
+            .init("load articles/", "load every article file (.txt, .md, .html…) under a folder"),
+            .init("load saved/page.html", "load the article of a saved web page"),
             .init("load 'drafts/*.md'", "load the Markdown files matching a pattern"),
+            .init("load https://example.com/news/storm", "fetch a page and keep its article (and a snapshot)"),
+            .init("load --refresh https://example.com/news/storm", "fetch the page again"),
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
         let paths = invocation.words("PATH").map(\.text)
-        let candidates: [DocumentLoader.Candidate]
+        var candidates: [DocumentLoader.Candidate] = []
+        var skipped = SkippedFiles()
         var added: [Int]
+        var fetched = 0
         do throws(GlossError) {
-            candidates = try DocumentLoader.candidates(for: paths, baseDirectory: session.baseDirectory)
-            guard !candidates.isEmpty else { throw GlossError("no \(ReaderRegistry.standard.extensionList) files found in \(paths.joined(separator: " "))") }
-            try session.checkReads(candidates)
-            if candidates.count < 64 {
-                // A few files: read them, then index into the last shard (many small loads make no more shards).
-                let outcome = try DocumentLoader.load(candidates, maximumFileSize: session.settings.maxFileSize)
+            if paths.contains(where: WebFetcher.isURL) {
+                guard paths.allSatisfy(WebFetcher.isURL) else { throw GlossError("load web addresses and files in separate commands") }
+                if invocation.option("sha256") != nil, paths.count != 1 { throw GlossError("--sha256 applies to a single page") }
+                let loaded = try WebLoad.documents(paths, expected: invocation.option("sha256"), refresh: invocation.flag("refresh"), session: session)
                 try session.cancel.check()
-                if invocation.option("sha256") != nil, outcome.documents.count != 1 {
-                    throw GlossError("--sha256 applies to a single file")
-                }
-                invocation.warnings += outcome.warnings
-                added = session.workspace.add(outcome.documents)
+                invocation.warnings += loaded.warnings
+                fetched = loaded.fetched
+                added = session.workspace.add(loaded.documents)
             } else {
-                guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
-                var (parts, warnings) = try DocumentLoader.loadParts(
-                    candidates, into: Workspace.IndexedPart.self, maximumFileSize: session.settings.maxFileSize)
-                try session.cancel.check()
-                invocation.warnings += warnings
-                added = session.workspace.add(&parts)
+                (candidates, skipped) = try DocumentLoader.expansion(for: paths, baseDirectory: session.baseDirectory)
+                guard !candidates.isEmpty else {
+                    let passedOver = skipped.summary.map { " (\($0))" } ?? ""
+                    throw GlossError("no \(ReaderRegistry.standard.extensionList) files found in \(paths.joined(separator: " "))\(passedOver)")
+                }
+                try session.checkReads(candidates)
+                if candidates.count < 64 {
+                    // A few files: read them, then index into the last shard (many small loads make no more shards).
+                    let outcome = try DocumentLoader.load(candidates, maximumFileSize: session.settings.maxFileSize)
+                    try session.cancel.check()
+                    if invocation.option("sha256") != nil, outcome.documents.count != 1 {
+                        throw GlossError("--sha256 applies to a single file")
+                    }
+                    invocation.warnings += outcome.warnings
+                    added = session.workspace.add(outcome.documents)
+                } else {
+                    guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
+                    var (parts, warnings) = try DocumentLoader.loadParts(
+                        candidates, into: Workspace.IndexedPart.self, maximumFileSize: session.settings.maxFileSize)
+                    try session.cancel.check()
+                    invocation.warnings += warnings
+                    added = session.workspace.add(&parts)
+                }
             }
         } catch {
             // Point at the path the error is about.
@@ -78,6 +110,12 @@ enum ReadingCommands {
             output.line(line)
         }
         if added.count > 20 { output.line(StyledText("… and \(added.count - 20) more (\(added.count) documents)", .faint)) }
+        if let summary = skipped.summary { output.line(StyledText(summary, .faint)) }
+        if paths.contains(where: WebFetcher.isURL) {
+            let fromSnapshots = added.count - fetched
+            output.line(StyledText(fetched > 0 ? "fetched \(Plural.of(fetched, "page"))" + (fromSnapshots > 0 ? ", \(fromSnapshots) from snapshots" : "")
+                                   : "read from \(fromSnapshots == 1 ? "its snapshot" : "snapshots") (load --refresh fetches again)", .faint))
+        }
         if comments > 0 { output.line(StyledText("\(Plural.of(comments, "comment")) from the documents kept as notes", .faint)) }
         invocation.output = output
         invocation.canonicalLine = LoadCanonicalizer.line(

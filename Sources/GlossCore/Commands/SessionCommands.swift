@@ -116,6 +116,7 @@ enum SessionCommands {
         let text = SessionScript.render(session, scriptPath: path, stateOnly: invocation.flag("state-only"), version: GlossVersion.current)
         try AtomicFile.write(text, to: path, overwrite: overwrite,
                              mayWriteInto: session.writeCheck(shownAs: invocation.word("NAME")?.text ?? SessionScript.relative(path, to: session.baseDirectory)))
+        try WebSnapshot.copy(for: session, besideScript: path)
         let count = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("anchor ") }.count
         invocation.line(StyledText("saved \(Plural.of(count, "command")) to ", .faint)
                         + StyledText(SessionScript.relative(path, to: session.baseDirectory), .strong))

@@ -49,6 +49,8 @@ public struct DocumentBuilder {
     public var currentRole: SectionRole { document.sections[currentSectionIndex].role }
     public var currentLevel: Int { document.sections[currentSectionIndex].level }
     public var hasTitle: Bool { document.titleText != nil }
+    /// FAQ entries so far, an open question included.
+    public var faqCount: Int { document.faq.count + (openQuestion == nil ? 0 : 1) }
 
     /// True inside a FAQ section while a question waits for its first answer: the next block answers it.
     public var awaitsAnswer: Bool { currentRole == .faq && openQuestion != nil && answerParts.isEmpty }

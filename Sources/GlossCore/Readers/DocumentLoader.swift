@@ -49,27 +49,39 @@ public enum DocumentLoader {
     /// folders has them walked at once, on all cores; a file reached by two arguments counts once,
     /// where it is first met, and an argument that fails fails the whole (the first in order).
     public static func candidates(for arguments: [String], baseDirectory: String) throws(GlossError) -> [Candidate] {
-        let expansions = ParallelMap.map(arguments) { argument -> Result<[Candidate], GlossError> in
+        try expansion(for: arguments, baseDirectory: baseDirectory).candidates
+    }
+
+    /// The files, and what walking the folders passed over.
+    public static func expansion(
+        for arguments: [String], baseDirectory: String
+    ) throws(GlossError) -> (candidates: [Candidate], skipped: SkippedFiles) {
+        let expansions = ParallelMap.map(arguments) { argument -> Result<([Candidate], SkippedFiles), GlossError> in
             do throws(GlossError) {
-                return .success(try expand(argument, baseDirectory: baseDirectory))
+                var skipped = SkippedFiles()
+                let candidates = try expand(argument, baseDirectory: baseDirectory, skipped: &skipped)
+                return .success((candidates, skipped))
             } catch {
                 return .failure(error)
             }
         }
         var result: [Candidate] = []
+        var skipped = SkippedFiles()
         let mayRepeat = mayNameAFileTwice(arguments, baseDirectory: baseDirectory)
         var seen: Set<String> = []
         for expansion in expansions {
             switch expansion {
-            case .success(let candidates) where !mayRepeat:
+            case .success(let (candidates, skippedHere)) where !mayRepeat:
                 result += candidates
-            case .success(let candidates):
+                skipped.add(skippedHere)
+            case .success(let (candidates, skippedHere)):
                 for candidate in candidates where seen.insert(candidate.path).inserted { result.append(candidate) }
+                skipped.add(skippedHere)
             case .failure(let error):
                 throw error
             }
         }
-        return result
+        return (result, skipped)
     }
 
     /// Whether two arguments may expand to the same path: a glob may (braces can repeat a match), and
@@ -89,6 +101,11 @@ public enum DocumentLoader {
 
     /// The files one argument of `load` names: itself, a directory's article files, or a glob's matches.
     static func expand(_ argument: String, baseDirectory: String) throws(GlossError) -> [Candidate] {
+        var skipped = SkippedFiles()
+        return try expand(argument, baseDirectory: baseDirectory, skipped: &skipped)
+    }
+
+    static func expand(_ argument: String, baseDirectory: String, skipped: inout SkippedFiles) throws(GlossError) -> [Candidate] {
         let expanded = expandTilde(argument)
         let absolute = expanded.hasPrefix("/") ? expanded : baseDirectory + "/" + expanded
         if containsGlob(expanded) {
@@ -98,14 +115,14 @@ public enum DocumentLoader {
             for match in matches {
                 let shown = displayName(match, argument: argument, absolute: absolute)
                 if isDirectory(match) {
-                    result += try directoryFiles(match, shownAs: shown)
+                    result += try directoryFiles(match, shownAs: shown, skipped: &skipped)
                 } else {
                     result.append(Candidate(path: match, displayName: shown, explicit: true))
                 }
             }
             return result
         }
-        if isDirectory(absolute) { return try directoryFiles(absolute, shownAs: argument) }
+        if isDirectory(absolute) { return try directoryFiles(absolute, shownAs: argument, skipped: &skipped) }
         return [Candidate(path: absolute, displayName: argument, explicit: true)]
     }
 
@@ -421,11 +438,11 @@ public enum DocumentLoader {
     }
 
     /// Article files under a directory (see `FolderWalk`).
-    static func directoryFiles(_ directory: String, shownAs shown: String) throws(GlossError) -> [Candidate] {
+    static func directoryFiles(_ directory: String, shownAs shown: String, skipped: inout SkippedFiles) throws(GlossError) -> [Candidate] {
         var info = stat()
         guard stat(directory, &info) == 0 else { throw GlossError("\(shown): \(SystemError.describe(errno: errno))") }
         guard access(directory, R_OK | X_OK) == 0 else { throw GlossError("\(shown): permission denied") }
-        return FolderWalk.files(under: directory, shownAs: shown)
+        return FolderWalk.files(under: directory, shownAs: shown, skipped: &skipped)
     }
 
     static func containsGlob(_ path: String) -> Bool {

@@ -14,6 +14,8 @@ struct FolderWalk {
     private struct Run {
         var folder: FolderIdentity
         var files: [Candidate]
+        /// What the folder's listing passed over (kept on the folder's first run only).
+        var skipped = SkippedFiles()
     }
 
     private struct FolderIdentity: Hashable {
@@ -28,7 +30,14 @@ struct FolderWalk {
     }
 
     static func files(under directory: String, shownAs shown: String) -> [Candidate] {
-        guard let (identity, entries) = list(directory, shown: shown) else { return [] }
+        var skipped = SkippedFiles()
+        return files(under: directory, shownAs: shown, skipped: &skipped)
+    }
+
+    /// The article files, and in `skipped` what was passed over (of each folder walked).
+    static func files(under directory: String, shownAs shown: String, skipped: inout SkippedFiles) -> [Candidate] {
+        guard let (identity, entries, skippedHere) = list(directory, shown: shown) else { return [] }
+        skipped.add(skippedHere)
         let subfolders = entries.compactMap { entry -> (String, String)? in
             if case .folder(let path, let shown) = entry { return (path, shown) }
             return nil
@@ -50,7 +59,10 @@ struct FolderWalk {
                 let runs = walked[next]
                 next += 1
                 let firstSeenHere = Set(runs.map(\.folder)).subtracting(seen)
-                for run in runs where firstSeenHere.contains(run.folder) { files += run.files }
+                for run in runs where firstSeenHere.contains(run.folder) {
+                    files += run.files
+                    skipped.add(run.skipped)
+                }
                 seen.formUnion(firstSeenHere)
             }
         }
@@ -63,19 +75,20 @@ struct FolderWalk {
         var runs: [Run] = []
 
         mutating func walk(_ path: String, shown: String) {
-            guard let (identity, entries) = FolderWalk.list(path, shown: shown), visited.insert(identity).inserted else { return }
-            var run = Run(folder: identity, files: [])
+            guard let (identity, entries, skipped) = FolderWalk.list(path, shown: shown), visited.insert(identity).inserted else { return }
+            var run = Run(folder: identity, files: [], skipped: skipped)
             for entry in entries {
                 switch entry {
                 case .file(let candidate):
                     run.files.append(candidate)
                 case .folder(let path, let shown):
-                    if !run.files.isEmpty { runs.append(run) }
+                    if !run.files.isEmpty || !run.skipped.isEmpty { runs.append(run) }
                     run.files = []
+                    run.skipped = SkippedFiles()
                     walk(path, shown: shown)
                 }
             }
-            if !run.files.isEmpty { runs.append(run) }
+            if !run.files.isEmpty || !run.skipped.isEmpty { runs.append(run) }
         }
     }
 
@@ -97,7 +110,7 @@ struct FolderWalk {
     /// The entry type readdir gives spares a stat for every entry but a symlink or one of unknown type
     /// (stat'ed for what it is). A corpus is often one flat folder of thousands of files, listed before
     /// any core can start reading: a big folder's entries are made on all cores.
-    private static func list(_ path: String, shown: String) -> (FolderIdentity, [Entry])? {
+    private static func list(_ path: String, shown: String) -> (FolderIdentity, [Entry], SkippedFiles)? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
@@ -105,16 +118,22 @@ struct FolderWalk {
         guard fstat(descriptor, &info) == 0 else { return nil }
         let identity = FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         var names: [(name: String, type: UInt8)] = []
+        var skipped = SkippedFiles()
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if !name.hasPrefix(".") { names.append((name, entry.pointee.d_type)) }
+            if !name.hasPrefix(".") {
+                names.append((name, entry.pointee.d_type))
+            } else if name != "." && name != ".." {
+                skipped.hidden += 1
+            }
         }
         names.sort { $0.name < $1.name }
         let folderPrefixLength = path.utf8.count + 1
         // A folder named by its absolute path shows its files as their paths: one string for both.
         let shownIsPath = shown == path && !shown.hasSuffix("/")
-        func entries(_ range: Range<Int>) -> [Entry] {
+        func entries(_ range: Range<Int>) -> ([Entry], SkippedFiles) {
             var entries: [Entry] = []
+            var skipped = SkippedFiles()
             for (name, type) in names[range] {
                 let isArticle = Self.hasArticleExtension(name)
                 var mode = type == directoryType ? S_IFDIR : type == regularType ? S_IFREG : 0
@@ -123,7 +142,10 @@ struct FolderWalk {
                     guard fstatat(descriptor, name, &info, 0) == 0 else { continue }
                     mode = info.st_mode & S_IFMT
                 }
-                guard mode == S_IFDIR || isArticle else { continue }
+                guard mode == S_IFDIR || isArticle else {
+                    if mode == S_IFREG { skipped.addOtherFormat(name: name) }
+                    continue
+                }
                 let child = path + "/" + name
                 let childShown = shownIsPath ? child : shown.hasSuffix("/") ? shown + name : shown + "/" + name
                 if mode == S_IFDIR {
@@ -133,12 +155,18 @@ struct FolderWalk {
                                                    isKnownRegular: mode == S_IFREG, nameOffset: folderPrefixLength)))
                 }
             }
-            return entries
+            return (entries, skipped)
         }
-        guard names.count >= 256 else { return (identity, entries(0..<names.count)) }
+        guard names.count >= 256 else {
+            let (listed, skippedFiles) = entries(0..<names.count)
+            skipped.add(skippedFiles)
+            return (identity, listed, skipped)
+        }
         let chunk = (names.count + ParallelMap.cores * 4 - 1) / (ParallelMap.cores * 4)
         let ranges = stride(from: 0, to: names.count, by: chunk).map { $0..<min(names.count, $0 + chunk) }
-        return (identity, ParallelMap.map(ranges, entries).flatMap { $0 })
+        let parts = ParallelMap.map(ranges, entries)
+        for part in parts { skipped.add(part.1) }
+        return (identity, parts.flatMap(\.0), skipped)
     }
 
     private static let extensionBytes = ReaderRegistry.standard.extensionBytes

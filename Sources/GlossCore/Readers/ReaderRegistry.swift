@@ -11,6 +11,7 @@ public struct ReaderRegistry: Sendable {
     public static let standard = ReaderRegistry([
         PlainTextReader(),
         MarkdownReader(),
+        HTMLReader(),
     ])
 
     public init(_ readers: [any DocumentReader]) {

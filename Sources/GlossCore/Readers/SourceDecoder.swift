@@ -109,6 +109,22 @@ public enum SourceDecoder {
         return nil
     }
 
+    /// Bytes read as Windows-1252, as UTF-8.
+    static func windows1252UTF8(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            if byte < 0x80 {
+                result.append(byte)
+            } else {
+                result.append(contentsOf: windows1252UTF8Table[Int(byte) - 0x80])
+            }
+        }
+        return result
+    }
+
+    private static let windows1252UTF8Table: [[UInt8]] = (0x80..<0x100).map { Array(String(windows1252[$0]).utf8) }
+
     /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F; the five unassigned bytes map to C1 controls.
     private static let windows1252: [Character] = {
         let high: [UInt32] = [

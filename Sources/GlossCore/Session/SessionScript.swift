@@ -73,6 +73,10 @@ public enum SessionScript {
         var paths: [String] = []
         var seen = Set<String>()
         for word in words.dropFirst() where !word.isOption {
+            if WebFetcher.isURL(word.text) {
+                if seen.insert(word.text).inserted { paths.append(word.text) }
+                continue
+            }
             guard let candidates = try? DocumentLoader.candidates(for: [word.text], baseDirectory: session.baseDirectory) else { continue }
             for candidate in candidates {
                 let path = DocumentLoader.sourcePath(of: candidate)
@@ -114,7 +118,8 @@ public enum SessionScript {
                 takesValue = word.text == "--sha256"
                 continue
             }
-            result.append(CommandLineTokenizer.quote(relative(absolute(word.text, base: base), to: directory)))
+            // A web address is no path.
+            result.append(CommandLineTokenizer.quote(WebFetcher.isURL(word.text) ? word.text : relative(absolute(word.text, base: base), to: directory)))
         }
         return result.joined(separator: " ")
     }

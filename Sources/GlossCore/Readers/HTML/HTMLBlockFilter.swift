@@ -1,0 +1,198 @@
+/// Drops the blocks inside an article's element that are still not its text: the headline (kept as the
+/// title), time stamps standing alone, link lists and teaser links, ad and share labels, "Read more"
+/// lines, pull quotes that repeat a paragraph, repeated blocks, and headings left with nothing under them.
+struct HTMLBlockFilter {
+    let tree: HTMLTree
+    let title: String?
+    /// The page's description (a standfirst often repeats it).
+    let description: String?
+    /// Paragraph elements that come right after the page's `h1` and share its parent.
+    let underHeadline: Set<Int32>
+
+    func filtered(_ blocks: [HTMLBlock]) -> [HTMLBlock] {
+        let normalizedTitle = title.map(Self.normalized)
+        // Lists most of whose items are links are link lists.
+        var linkItems: [Int32: (links: Int, items: Int)] = [:]
+        for block in blocks where block.kind == .listItem && block.group >= 0 {
+            linkItems[block.group, default: (0, 0)].items += 1
+            if block.linkDensity > 0.7 { linkItems[block.group, default: (0, 0)].links += 1 }
+        }
+        // Paragraphs a pull quote may repeat, worked out only when there are quotes.
+        let paragraphs = blocks.contains { $0.kind == .quote }
+            ? blocks.filter { $0.kind == .paragraph && $0.characters >= 40 }.map { Self.normalized($0.text) } : []
+        var seen = Set<String>()
+        var kept: [HTMLBlock] = []
+        let firstParagraph = blocks.firstIndex { $0.kind == .paragraph }
+        let normalizedDescription = description.map(Self.normalized)
+        var keptParagraph = false
+        for (position, block) in blocks.enumerated() {
+            let text = block.text
+            switch block.kind {
+            case .heading(let level):
+                // The headline, kept as the title; another h1 before the article starts is its kicker.
+                if let normalizedTitle, block.characters < 400, Self.normalized(text) == normalizedTitle { continue }
+                if level == 1, position < (firstParagraph ?? 0) { continue }
+                if block.linkDensity > 0.5 || Self.isBoilerplateHeading(text) { continue }
+            case .listItem:
+                if let counts = linkItems[block.group], counts.links * 2 >= counts.items, block.linkDensity > 0.3 { continue }
+                if block.linkDensity > 0.9 && block.characters < 150 { continue }
+            case .quote:
+                // A pull quote repeats a paragraph of the body.
+                let quote = Self.normalized(text)
+                if quote.count >= 20, paragraphs.contains(where: { $0 != quote && $0.contains(quote) }) { continue }
+            case .tableRow, .code:
+                break
+            case .paragraph, .caption:
+                if block.linkDensity > 0.5 && block.characters < 300 || block.linkDensity > 0.8 { continue }
+                if !keptParagraph, isStandfirst(at: position, in: blocks, description: normalizedDescription) { continue }
+                // The headline run together with its byline or first paragraph (old table layouts).
+                if let title, !title.isEmpty, !keptParagraph, text.hasPrefix(title) {
+                    let rest = String(text.dropFirst(title.count)).trimmingWhitespace()
+                    if rest.isEmpty || Self.isByline(rest) { continue }
+                    var trimmed = block
+                    trimmed.text = rest
+                    trimmed.characters = rest.count
+                    kept.append(trimmed)
+                    keptParagraph = true
+                    continue
+                }
+                if Self.isByline(text) { continue }
+            }
+            if block.characters < 60, block.timeCharacters * 10 >= block.characters * 7 { continue }
+            if block.characters < 160, Self.isBoilerplateLine(text) { continue }
+            // Punctuation or symbols alone (a separator dot, an arrow).
+            if !text.contains(where: { $0.isLetter || $0.isNumber }) { continue }
+            if case .heading = block.kind {} else if block.characters >= 20, !seen.insert(text).inserted { continue }
+            if block.kind == .paragraph { keptParagraph = true }
+            kept.append(block)
+        }
+        return withoutEmptyHeadings(kept)
+    }
+
+    /// A standfirst (dek) above the article: the first paragraph, alone in its container, followed by
+    /// the article's paragraphs in another, that repeats the page's description or sits right under
+    /// the headline.
+    private func isStandfirst(at position: Int, in blocks: [HTMLBlock], description: String?) -> Bool {
+        let block = blocks[position]
+        let container = tree[block.node].parent
+        guard block.characters < 400,
+              let next = blocks[(position + 1)...].first(where: { $0.kind == .paragraph }),
+              tree[next.node].parent != container,
+              blocks.filter({ $0.kind == .paragraph && tree[$0.node].parent == tree[next.node].parent }).count >= 2,
+              !blocks.contains(where: { $0.node != block.node && $0.kind == .paragraph && tree[$0.node].parent == container })
+        else { return false }
+        if let description, block.characters <= description.count + 20, Self.normalized(block.text) == description { return true }
+        return underHeadline.contains(block.node)
+    }
+
+    /// "By Jane Doe and Sam Roe": a short line of capitalised names after "By".
+    static func isByline(_ text: String) -> Bool {
+        guard text.utf8.count <= 320, text.count <= 80, text.hasPrefix("By ") || text.hasPrefix("BY ") || text.hasPrefix("by ") else { return false }
+        let words = text.dropFirst(3).split(separator: " ")
+        guard !words.isEmpty, words.count <= 8, text.last != "." || words.last?.count ?? 0 <= 2 else { return false }
+        return words.allSatisfy { word in
+            word.first?.isUppercase == true || ["and", "und", "et", "y", "&", "|", "·", "-", "–"].contains(word) || word.first?.isNumber == true
+        }
+    }
+
+    /// Drops headings followed by nothing before the next heading of their level or above.
+    private func withoutEmptyHeadings(_ blocks: [HTMLBlock]) -> [HTMLBlock] {
+        var kept: [HTMLBlock] = []
+        for (index, block) in blocks.enumerated() {
+            guard case .heading(let level) = block.kind else {
+                kept.append(block)
+                continue
+            }
+            var hasContent = false
+            for next in blocks[(index + 1)...] {
+                if case .heading(let nextLevel) = next.kind {
+                    if nextLevel <= level { break }
+                    continue
+                }
+                hasContent = true
+                break
+            }
+            if hasContent { kept.append(block) }
+        }
+        return kept
+    }
+
+    /// Letters (lowercased), digits and spaces: texts compared without their punctuation. On scalars,
+    /// ASCII on its bytes, since a page's every paragraph may go through it.
+    static func normalized(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if value >= 0x41 && value <= 0x5A {
+                    result.append(Unicode.Scalar(value | 0x20)!)
+                } else if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) || value == 0x20 {
+                    result.append(scalar)
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+
+    /// Headings of boxes that are not the article: related links, comments, sign-ups, shares.
+    static func isBoilerplateHeading(_ text: String) -> Bool {
+        let words = normalized(text)
+        guard words.count <= 60 else { return false }
+        return boilerplateHeadings.contains(words) || boilerplateHeadingPrefixes.contains { words.hasPrefix($0) }
+    }
+
+    private static let boilerplateHeadings: Set<String> = [
+        "related", "related stories", "related articles", "related content", "related posts", "related coverage",
+        "related news", "read more", "more", "more stories", "more news", "recommended", "recommended for you",
+        "comments", "comment", "leave a comment", "leave a reply", "share", "share this", "share this article",
+        "share this story", "most read", "most popular", "trending", "trending now", "popular", "you may also like",
+        "you might also like", "also read", "newsletter", "sign up", "advertisement", "tags", "topics", "about the author",
+        "follow us", "latest", "latest news", "top stories", "editors picks", "dont miss", "more from", "see also",
+        "lire aussi", "à lire aussi", "a lire aussi", "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren",
+        "te puede interesar", "lee también", "noticias relacionadas", "artículos relacionados", "weitere artikel",
+        "más información", "mas informacion", "más noticias", "plus d'infos", "mehr dazu", "ready for more",
+        "kommentare", "commentaires", "comentarios", "dans la même rubrique", "sur le même sujet",
+    ]
+
+    private static let boilerplateHeadingPrefixes = [
+        "more from ", "more on ", "more in ", "related to ", "sign up for ", "subscribe to ", "get our ", "read more ",
+        "most read in ", "comments ",
+    ]
+
+    /// Short lines that label or link rather than tell: ad labels, share and follow prompts, "Read more".
+    static func isBoilerplateLine(_ text: String) -> Bool {
+        // Every known line and prefix is short: the beginning of a longer text decides.
+        let head = text.utf8.count > 80 ? String(text.prefix(60)) : text
+        let words = normalized(head).split(separator: " ").joined(separator: " ")
+        if head.utf8.count == text.utf8.count, boilerplateLines.contains(words) { return true }
+        // A count standing alone (claps, shares, comments), or a reading time.
+        if head.utf8.count == text.utf8.count, !words.isEmpty, words.allSatisfy({ $0.isNumber || $0 == " " }), words.count <= 8 { return true }
+        if let minutes = words.range(of: " min read"), words[..<minutes.lowerBound].allSatisfy(\.isNumber) { return true }
+        if words.hasSuffix("the free encyclopedia") && words.hasPrefix("from ") { return true }
+        // A wire story's sign-off.
+        if words.hasPrefix("reporting by "), normalized(text).contains(" editing by ") { return true }
+        return boilerplateLinePrefixes.contains { words.hasPrefix($0) }
+    }
+
+    private static let boilerplateLines: Set<String> = [
+        "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "paid content", "anzeige", "werbung",
+        "publicidad", "publicité", "publicite", "pubblicità", "reklame", "annonce", "story continues below advertisement",
+        "article continues below advertisement", "continue reading below", "scroll to continue", "share", "tweet", "email",
+        "print", "share this article", "share this story", "share on facebook", "share on twitter", "comments", "comment",
+        "skip to content", "skip to main content", "back to top", "read more", "read more below", "see more", "show more",
+        "load more", "click here", "listen", "listen to this article", "copy link", "link copied", "save", "follow",
+    ]
+
+    private static let boilerplateLinePrefixes = [
+        "read more ", "read also ", "also read ", "related ", "see also ", "more on this ", "recommended ",
+        "lire aussi ", "à lire aussi ", "a lire aussi ", "lesen sie auch ", "mehr zum thema ", "lee también ",
+        "lea también ", "te puede interesar ", "leia também ", "leggi anche ", "sign up for ", "subscribe to ",
+        "click here to ", "follow us on ", "follow us ", "download our app", "get the app", "this article was originally published",
+        "we use cookies", "by continuing to use", "photo ", "photograph ", "image ", "credit ", "getty images", "foto ",
+        "keep reading with", "continue reading with", "already a subscriber", "already a paid subscriber",
+        "already have an account", "this post is for paid subscribers", "subscribe to continue", "to continue reading",
+        "start your free trial", "become a member", "upgrade to paid", "ready for more",
+    ]
+}
