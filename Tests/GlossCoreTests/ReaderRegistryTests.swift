@@ -10,15 +10,15 @@ final class ReaderRegistryTests: XCTestCase {
             for pathExtension in reader.extensions {
                 XCTAssertEqual(registry.reader(forExtension: pathExtension)?.name, reader.name, pathExtension)
                 XCTAssertEqual(registry.reader(forExtension: pathExtension.uppercased())?.name, reader.name, pathExtension)
-                XCTAssertTrue(FolderWalk.hasArticleExtension("story." + pathExtension.uppercased()), pathExtension)
+                XCTAssertTrue(registry.readsFile(named: "story." + pathExtension.uppercased()), pathExtension)
             }
             for mediaType in reader.mediaTypes {
                 XCTAssertEqual(registry.reader(forMediaType: mediaType.uppercased())?.name, reader.name, mediaType)
             }
         }
         XCTAssertNil(registry.reader(forExtension: "pdf"))
-        XCTAssertFalse(FolderWalk.hasArticleExtension("scan.pdf"))
-        XCTAssertFalse(FolderWalk.hasArticleExtension(".md"))
+        XCTAssertFalse(registry.readsFile(named: "scan.pdf"))
+        XCTAssertFalse(registry.readsFile(named: ".md"))
     }
 
     func testAFileWithAnotherExtensionIsReadAsPlainTextUnlessAReaderClaimsIt() {
@@ -39,5 +39,43 @@ final class ReaderRegistryTests: XCTestCase {
             XCTAssertTrue(help.contains("." + pathExtension), pathExtension)
         }
         for reader in registry.readers { XCTAssertTrue(help.contains(reader.name), reader.name) }
+    }
+
+    /// A reader a front end adds (as `gloss` adds PDF) is used by the session made with it: for files
+    /// named and found in folders, in help and completion; a session of the core alone leaves its files.
+    func testReadersAddedOutsideTheCoreAreUsedByTheirSession() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("ignored".utf8).write(to: folder.appendingPathComponent("memo.stub"))
+        try Data("A paragraph of text.\n".utf8).write(to: folder.appendingPathComponent("story.txt"))
+
+        let readers = ReaderRegistry.standard + [StubReader()]
+        XCTAssertTrue(readers.readsFile(named: "MEMO.STUB"))
+        XCTAssertFalse(registry.readsFile(named: "memo.stub"))
+        let session = Session(readers: readers, baseDirectory: folder.path)
+        XCTAssertNil(session.execute("load .").error)
+        XCTAssertEqual(session.workspace.documents.first?.title, "A stub document")
+        XCTAssertEqual(session.workspace.documents.map(\.format.rawValue), ["stub", "plain-lines"])
+        XCTAssertTrue(session.execute("help load").output.contains("Stub"))
+        XCTAssertTrue(CompletionEngine(session: session).complete("load me").candidates.map(\.word).contains("memo.stub"))
+
+        let coreOnly = Session(baseDirectory: folder.path)
+        XCTAssertNil(coreOnly.execute("load .").error)
+        XCTAssertEqual(coreOnly.workspace.documents.map(\.format.rawValue), ["plain-lines"])
+        XCTAssertFalse(coreOnly.execute("help load").output.contains("Stub"))
+    }
+}
+
+/// A reader of a made-up format, for the registry's plumbing.
+private struct StubReader: DocumentReader {
+    var name: String { "Stub" }
+    var summary: String { "a title" }
+    var extensions: [String] { ["stub"] }
+    var mediaTypes: [String] { [] }
+    var format: DocumentFormat { DocumentFormat(rawValue: "stub") }
+    func claims(head: UnsafeBufferPointer<UInt8>) -> Bool { false }
+    func read(_ source: ReaderSource, into builder: inout DocumentBuilder) throws(GlossError) {
+        builder.setTitle("A stub document", lines: LineRange(line: 1))
     }
 }

@@ -8,8 +8,8 @@ enum ReadingCommands {
         "load", aliases: ["open"], group: .reading, effect: .mutating,
         summary: "Load articles: files, directories (recursively) or glob patterns",
         discussion: """
-            Reads \(ReaderRegistry.standard.formatList) articles. A directory is searched \
-            recursively for those extensions; glob patterns (*, ?, [..], {a,b}) are expanded by gloss \
+            Reads the formats listed below. A directory is searched recursively for their \
+            extensions; glob patterns (*, ?, [..], {a,b}) are expanded by gloss \
             itself. Each document gets an id from its file name. A file named explicitly that cannot be \
             read fails the whole load; unreadable files inside a directory are skipped with a warning.
             Saved sessions write `load PATH --sha256 HASH` so a replay can tell when a file changed.
@@ -18,7 +18,7 @@ enum ReadingCommands {
         options: [OptionSpec("sha256", value: "HASH", help: "expected SHA-256 of the file (written by save; a mismatch warns)")],
         examples: [
             .init("load articles/harbor.txt", "load one article"),
-            .init("load articles/", "load every .txt and .md file under a folder"),
+            .init("load articles/", "load every article file under a folder"),
             .init("load 'drafts/*.md'", "load the Markdown files matching a pattern"),
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
@@ -27,12 +27,12 @@ enum ReadingCommands {
         let candidates: [DocumentLoader.Candidate]
         var added: [Int]
         do throws(GlossError) {
-            candidates = try DocumentLoader.candidates(for: paths, baseDirectory: session.baseDirectory)
-            guard !candidates.isEmpty else { throw GlossError("no \(ReaderRegistry.standard.extensionList) files found in \(paths.joined(separator: " "))") }
+            candidates = try DocumentLoader.candidates(for: paths, baseDirectory: session.baseDirectory, readers: session.readers)
+            guard !candidates.isEmpty else { throw GlossError("no \(session.readers.extensionList) files found in \(paths.joined(separator: " "))") }
             try session.checkReads(candidates)
             if candidates.count < 64 {
                 // A few files: read them, then index into the last shard (many small loads make no more shards).
-                let outcome = try DocumentLoader.load(candidates)
+                let outcome = try DocumentLoader.load(candidates, readers: session.readers)
                 try session.cancel.check()
                 if invocation.option("sha256") != nil, outcome.documents.count != 1 {
                     throw GlossError("--sha256 applies to a single file")
@@ -41,7 +41,7 @@ enum ReadingCommands {
                 added = session.workspace.add(outcome.documents)
             } else {
                 guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
-                var (parts, warnings) = try DocumentLoader.loadParts(candidates, into: Workspace.IndexedPart.self)
+                var (parts, warnings) = try DocumentLoader.loadParts(candidates, into: Workspace.IndexedPart.self, readers: session.readers)
                 try session.cancel.check()
                 invocation.warnings += warnings
                 added = session.workspace.add(&parts)

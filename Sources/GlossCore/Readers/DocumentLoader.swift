@@ -36,10 +36,12 @@ public enum DocumentLoader {
     /// Expands the arguments of `load` into files, in a stable order. A corpus given as several
     /// folders has them walked at once, on all cores; a file reached by two arguments counts once,
     /// where it is first met, and an argument that fails fails the whole (the first in order).
-    public static func candidates(for arguments: [String], baseDirectory: String) throws(GlossError) -> [Candidate] {
+    public static func candidates(
+        for arguments: [String], baseDirectory: String, readers: ReaderRegistry = .standard
+    ) throws(GlossError) -> [Candidate] {
         let expansions = ParallelMap.map(arguments) { argument -> Result<[Candidate], GlossError> in
             do throws(GlossError) {
-                return .success(try expand(argument, baseDirectory: baseDirectory))
+                return .success(try expand(argument, baseDirectory: baseDirectory, readers: readers))
             } catch {
                 return .failure(error)
             }
@@ -76,7 +78,7 @@ public enum DocumentLoader {
     }
 
     /// The files one argument of `load` names: itself, a directory's article files, or a glob's matches.
-    static func expand(_ argument: String, baseDirectory: String) throws(GlossError) -> [Candidate] {
+    static func expand(_ argument: String, baseDirectory: String, readers: ReaderRegistry) throws(GlossError) -> [Candidate] {
         let expanded = expandTilde(argument)
         let absolute = expanded.hasPrefix("/") ? expanded : baseDirectory + "/" + expanded
         if containsGlob(expanded) {
@@ -86,23 +88,23 @@ public enum DocumentLoader {
             for match in matches {
                 let shown = displayName(match, argument: argument, absolute: absolute)
                 if isDirectory(match) {
-                    result += try directoryFiles(match, shownAs: shown)
+                    result += try directoryFiles(match, shownAs: shown, readers: readers)
                 } else {
                     result.append(Candidate(path: match, displayName: shown, explicit: true))
                 }
             }
             return result
         }
-        if isDirectory(absolute) { return try directoryFiles(absolute, shownAs: argument) }
+        if isDirectory(absolute) { return try directoryFiles(absolute, shownAs: argument, readers: readers) }
         return [Candidate(path: absolute, displayName: argument, explicit: true)]
     }
 
     /// Reads every candidate, in parallel, keeping their order. An explicit file that cannot be read
     /// fails the whole load; a file found in a directory is skipped with a warning.
-    public static func load(_ candidates: [Candidate]) throws(GlossError) -> Outcome {
+    public static func load(_ candidates: [Candidate], readers: ReaderRegistry = .standard) throws(GlossError) -> Outcome {
         let results = ParallelMap.map(candidates) { candidate -> Result<(Document, [String]), GlossError> in
             do throws(GlossError) {
-                return .success(try read(candidate))
+                return .success(try read(candidate, readers: readers))
             } catch {
                 return .failure(error)
             }
@@ -127,7 +129,7 @@ public enum DocumentLoader {
     /// another. Errors follow `load`: an explicit file fails everything, a file from a directory is
     /// skipped. A part split off is at least `minimumPart` files: fewer are not worth a part of their own.
     static func loadParts<Part: LoadPart>(
-        _ candidates: [Candidate], into _: Part.Type, minimumPart: Int = 64
+        _ candidates: [Candidate], into _: Part.Type, readers: ReaderRegistry = .standard, minimumPart: Int = 64
     ) throws(GlossError) -> (parts: [Part], warnings: [String]) {
         let splitter = WorkSplitter(count: candidates.count, parts: ParallelMap.cores)
         typealias Done = (start: Int, part: Part, warnings: [String], error: GlossError?)
@@ -143,7 +145,7 @@ public enum DocumentLoader {
                 while let index = splitter.next(in: current) {
                     let candidate = candidates[index]
                     do throws(GlossError) {
-                        let (document, documentWarnings) = try read(candidate, arena: arena, folders: folders)
+                        let (document, documentWarnings) = try read(candidate, readers: readers, arena: arena, folders: folders)
                         collected.add(document)
                         warnings += documentWarnings
                     } catch {
@@ -168,18 +170,20 @@ public enum DocumentLoader {
         return (done.map(\.part).filter { !$0.isEmpty }, done.flatMap(\.warnings))
     }
 
-    /// Reads and parses one file.
-    public static func read(_ candidate: Candidate) throws(GlossError) -> (Document, [String]) {
-        try read(candidate, arena: nil)
+    /// Reads and parses one file with the reader `readers` picks for it.
+    public static func read(_ candidate: Candidate, readers: ReaderRegistry = .standard) throws(GlossError) -> (Document, [String]) {
+        try read(candidate, readers: readers, arena: nil)
     }
 
-    static func read(_ candidate: Candidate, arena: TextArena?, folders: FolderCursor? = nil) throws(GlossError) -> (Document, [String]) {
+    static func read(
+        _ candidate: Candidate, readers: ReaderRegistry, arena: TextArena?, folders: FolderCursor? = nil
+    ) throws(GlossError) -> (Document, [String]) {
         let bytes = if candidate.isKnownRegular, let folders {
             try readWalkedBytes(candidate, folders: folders)
         } else {
             try readBytes(candidate.path, name: candidate.displayName, knownRegular: candidate.isKnownRegular)
         }
-        let reader = ReaderRegistry.standard.reader(forPath: candidate.path, bytes: bytes)
+        let reader = readers.reader(forPath: candidate.path, bytes: bytes)
         var builder = DocumentBuilder(format: reader.format, arena: arena)
         try reader.read(ReaderSource(bytes: bytes, name: candidate.displayName), into: &builder)
         var document = builder.finish()
@@ -345,11 +349,11 @@ public enum DocumentLoader {
     }
 
     /// Article files under a directory (see `FolderWalk`).
-    static func directoryFiles(_ directory: String, shownAs shown: String) throws(GlossError) -> [Candidate] {
+    static func directoryFiles(_ directory: String, shownAs shown: String, readers: ReaderRegistry) throws(GlossError) -> [Candidate] {
         var info = stat()
         guard stat(directory, &info) == 0 else { throw GlossError("\(shown): \(SystemError.describe(errno: errno))") }
         guard access(directory, R_OK | X_OK) == 0 else { throw GlossError("\(shown): permission denied") }
-        return FolderWalk.files(under: directory, shownAs: shown)
+        return FolderWalk.files(under: directory, shownAs: shown, readers: readers)
     }
 
     static func containsGlob(_ path: String) -> Bool {

@@ -27,15 +27,16 @@ struct FolderWalk {
         case folder(path: String, shown: String)
     }
 
-    static func files(under directory: String, shownAs shown: String) -> [Candidate] {
-        guard let (identity, entries) = list(directory, shown: shown) else { return [] }
+    /// The files under `directory` that a reader of `readers` reads.
+    static func files(under directory: String, shownAs shown: String, readers: ReaderRegistry = .standard) -> [Candidate] {
+        guard let (identity, entries) = list(directory, shown: shown, readers: readers) else { return [] }
         let subfolders = entries.compactMap { entry -> (String, String)? in
             if case .folder(let path, let shown) = entry { return (path, shown) }
             return nil
         }
         // Each subfolder's walk knows the top folder, so a symlink back up is a loop there too.
         let walked = ParallelMap.map(subfolders) { subfolder in
-            var walk = SequentialWalk(visited: [identity])
+            var walk = SequentialWalk(readers: readers, visited: [identity])
             walk.walk(subfolder.0, shown: subfolder.1)
             return walk.runs
         }
@@ -59,11 +60,12 @@ struct FolderWalk {
 
     /// One thread's depth-first walk, recording its files as runs per folder.
     private struct SequentialWalk {
+        let readers: ReaderRegistry
         var visited: Set<FolderIdentity>
         var runs: [Run] = []
 
         mutating func walk(_ path: String, shown: String) {
-            guard let (identity, entries) = FolderWalk.list(path, shown: shown), visited.insert(identity).inserted else { return }
+            guard let (identity, entries) = FolderWalk.list(path, shown: shown, readers: readers), visited.insert(identity).inserted else { return }
             var run = Run(folder: identity, files: [])
             for entry in entries {
                 switch entry {
@@ -79,25 +81,13 @@ struct FolderWalk {
         }
     }
 
-    /// Whether a file name ends in an extension of a reader (`ReaderRegistry`), in any case; checked on
-    /// its bytes, as every file of a corpus is (a hidden name like ".md" has no extension).
-    static func hasArticleExtension(_ name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { bytes in
-            extensionBytes.contains { suffix in
-                bytes.count > suffix.count + 1 && bytes[bytes.count - suffix.count - 1] == UInt8(ascii: ".")
-                    && zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy { $0 | 0x20 == $1 }
-            }
-        }
-    }
-
     /// The folder's identity and its article files and subfolders, sorted by name (hidden ones left
     /// out); nil when it cannot be opened. readdir and fstatat work relative to the open folder.
     ///
     /// The entry type readdir gives spares a stat for every entry but a symlink or one of unknown type
     /// (stat'ed for what it is). A corpus is often one flat folder of thousands of files, listed before
     /// any core can start reading: a big folder's entries are made on all cores.
-    private static func list(_ path: String, shown: String) -> (FolderIdentity, [Entry])? {
+    private static func list(_ path: String, shown: String, readers: ReaderRegistry) -> (FolderIdentity, [Entry])? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
@@ -116,7 +106,7 @@ struct FolderWalk {
         func entries(_ range: Range<Int>) -> [Entry] {
             var entries: [Entry] = []
             for (name, type) in names[range] {
-                let isArticle = Self.hasArticleExtension(name)
+                let isArticle = readers.readsFile(named: name)
                 var mode = type == directoryType ? S_IFDIR : type == regularType ? S_IFREG : 0
                 if type == symlinkType || type == unknownType {
                     var info = Glibc.stat()
@@ -141,7 +131,6 @@ struct FolderWalk {
         return (identity, ParallelMap.map(ranges, entries).flatMap { $0 })
     }
 
-    private static let extensionBytes = ReaderRegistry.standard.extensionBytes
     private static let directoryType = UInt8(DT_DIR)
     private static let regularType = UInt8(DT_REG)
     private static let symlinkType = UInt8(DT_LNK)

@@ -5,6 +5,8 @@ import Foundation
 public final class Session {
     public let workspace: Workspace
     public let registry: CommandRegistry
+    /// The formats `load` reads: the core's, plus any a front end adds (see `ReaderRegistry`).
+    public let readers: ReaderRegistry
     public var settings = Settings()
     public let cancel: CancellationFlag
     /// True when a person is at a terminal: commands may ask for confirmation through `confirm`.
@@ -40,11 +42,13 @@ public final class Session {
     public var discardsUnsavedWork = false
 
     public init(workspace: Workspace = Workspace(), registry: CommandRegistry = .standard,
+                readers: ReaderRegistry = .standard,
                 baseDirectory: String = FileManager.default.currentDirectoryPath,
                 cancel: CancellationFlag = CancellationFlag()) {
         self.workspace = workspace
         self.cancel = cancel
         self.registry = registry
+        self.readers = readers
         self.baseDirectory = baseDirectory
     }
 

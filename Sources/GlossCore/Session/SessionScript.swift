@@ -73,7 +73,7 @@ public enum SessionScript {
         var paths: [String] = []
         var seen = Set<String>()
         for word in words.dropFirst() where !word.isOption {
-            guard let candidates = try? DocumentLoader.candidates(for: [word.text], baseDirectory: session.baseDirectory) else { continue }
+            guard let candidates = try? DocumentLoader.candidates(for: [word.text], baseDirectory: session.baseDirectory, readers: session.readers) else { continue }
             for candidate in candidates {
                 let path = DocumentLoader.sourcePath(of: candidate)
                 if seen.insert(path).inserted { paths.append(path) }
