@@ -112,7 +112,7 @@ final class HostileInputTests: XCTestCase {
     func testSpecialFiles() throws {
         let session = Session(baseDirectory: directory.path)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("empty-folder"), withIntermediateDirectories: true)
-        XCTAssertEqual(session.execute("load empty-folder").error?.message, "no .txt, .md or .markdown files found in empty-folder")
+        XCTAssertEqual(session.execute("load empty-folder").error?.message, "no \(ReaderRegistry.standard.extensionList) files found in empty-folder")
         XCTAssertEqual(mkfifo(directory.appendingPathComponent("pipe.txt").path, 0o644), 0)
         XCTAssertEqual(session.execute("load pipe.txt").error?.message, "pipe.txt: is a FIFO; gloss reads regular files only")
         try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("loop-a.txt").path, withDestinationPath: "loop-b.txt")

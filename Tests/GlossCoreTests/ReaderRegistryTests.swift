@@ -41,6 +41,20 @@ final class ReaderRegistryTests: XCTestCase {
         for reader in registry.readers { XCTAssertTrue(help.contains(reader.name), reader.name) }
     }
 
+    /// The README's table of formats has a row for every reader, naming each of its extensions.
+    func testTheReadmeListsEveryFormat() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let formats = try XCTUnwrap(text.range(of: "### Formats")).upperBound
+        let table = text[formats...].prefix { $0 != "#" }
+        let rows = table.split(separator: "\n").filter { $0.hasPrefix("| ") }
+        for reader in registry.readers {
+            let row = rows.first { row in reader.extensions.allSatisfy { row.contains("`.\($0)`") } }
+            XCTAssertNotNil(row, "README's Formats table lacks a row with \(reader.extensions)")
+        }
+    }
+
     /// A reader a front end adds (as `gloss` adds PDF) is used by the session made with it: for files
     /// named and found in folders, in help and completion; a session of the core alone leaves its files.
     func testReadersAddedOutsideTheCoreAreUsedByTheirSession() throws {

@@ -140,6 +140,7 @@ private struct HTMLPage {
             case .code: return "<pre>\(text)</pre>"
             case .list: return "<p class=\"list\">\(text)</p>"
             case .caption: return "<p class=\"caption\">\(text)</p>"
+            case .footnote: return "<p class=\"footnote\">\(text)</p>"
             default: return "<p>\(text)</p>"
             }
         case .faq(let q):

@@ -15,6 +15,8 @@ public struct ReaderRegistry: Sendable {
     public static let standard = ReaderRegistry([
         PlainTextReader(),
         MarkdownReader(),
+        DOCXReader(),
+        ODTReader(),
     ])
 
     public init(_ readers: [any DocumentReader]) {
