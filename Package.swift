@@ -33,6 +33,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
         .target(
             name: "GlossCore",
             dependencies: [
@@ -46,19 +51,27 @@ let package = Package(
             // corpora, which unspecialised generic code handles ten times slower.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // The PDF reader links poppler (GPL-2.0-or-later), so it is kept out of GlossCore (Apache-2.0);
+        // the gloss executable, which adds it to its readers, is distributed under the GPL-3.0 as a whole.
+        .target(
+            name: "GlossPDF",
+            dependencies: ["GlossCore", "CPoppler"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .executableTarget(
             name: "gloss",
             dependencies: [
                 "GlossCore",
+                "GlossPDF",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "GlossBench", dependencies: ["GlossCore"]),
-        .executableTarget(name: "GlossFuzz", dependencies: ["GlossCore"]),
+        .executableTarget(name: "GlossBench", dependencies: ["GlossCore", "GlossPDF"]),
+        .executableTarget(name: "GlossFuzz", dependencies: ["GlossCore", "GlossPDF"]),
         .testTarget(
             name: "GlossCoreTests",
-            dependencies: ["GlossCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["GlossCore", "GlossPDF", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import GlossCore
+import GlossPDF
 
 /// `gloss [FILE|DIR ...]`: open the REPL on documents; `gloss run SCRIPT`: replay a script in batch.
 @main
 struct GlossCommand: ParsableCommand {
     static let version = GlossVersion.current
-    /// The formats this binary reads: the core's readers.
-    static let readers = ReaderRegistry.standard
+    /// The formats this binary reads: the core's readers, and PDF (whose poppler the core does not link).
+    static let readers = ReaderRegistry.standard + [PDFReader()]
 
     static let configuration = CommandConfiguration(
         commandName: "gloss",

@@ -1,4 +1,5 @@
 import Foundation
+import GlossPDF
 import XCTest
 @testable import GlossCore
 
@@ -6,6 +7,9 @@ import XCTest
 /// scripts/make-fixtures), read the way `load` reads a file: its bytes, through the reader the
 /// registry picks for its name.
 enum OfficeFixture {
+    /// The readers of the gloss executable: the core's and PDF.
+    static let withPDF = ReaderRegistry.standard + [PDFReader()]
+
     static func bytes(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> [UInt8] {
         let url = try XCTUnwrap(
             Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/Office"),

@@ -1,17 +1,18 @@
+import GlossPDF
 import XCTest
 @testable import GlossCore
 
-/// One article, several formats, one outline: each shared sample written as DOCX and ODT (by pandoc,
-/// scripts/make-fixtures) reads to the same title, sections, passages, FAQ entries and key points as
-/// the sample itself.
+/// One article, several formats, one outline: each shared sample written as DOCX and ODT (by pandoc)
+/// and PDF (by LibreOffice, scripts/make-fixtures) reads to the same title, sections, passages (kind and
+/// text), FAQ entries and key points as the sample itself.
 final class OfficeSampleTests: XCTestCase {
     static let samples = [("harbor-barrier-vote", "txt"), ("river-towns-broadband", "md")]
 
     func testEachOfficeFormatGivesTheSampleOutline() throws {
         for (name, sampleExtension) in Self.samples {
             let expected = ComparableOutline(try OfficeFixture.sample(name + "." + sampleExtension))
-            for format in ["docx", "odt"] {
-                let (document, warnings) = try OfficeFixture.read(name + "." + format)
+            for format in ["docx", "odt", "pdf"] {
+                let (document, warnings) = try OfficeFixture.read(name + "." + format, readers: OfficeFixture.withPDF)
                 XCTAssertEqual(document.format.rawValue, format)
                 XCTAssertEqual(warnings, [], "\(name).\(format)")
                 ComparableOutline.assertEqual(ComparableOutline(document), expected, "\(name).\(format)")

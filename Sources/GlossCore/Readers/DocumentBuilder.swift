@@ -180,6 +180,12 @@ public struct DocumentBuilder {
         flushQuestion()
     }
 
+    /// The lines from `line` on are on the next page (the first call starts page 1): a reader of a
+    /// paged format (PDF) calls it as it numbers its lines, so every element knows its page.
+    public mutating func startPage(atLine line: Int) {
+        document.pageStarts.append(Int32(clamping: line))
+    }
+
     public mutating func addMetadata(_ fields: [MetadataField]) {
         document.metadata.append(contentsOf: fields)
     }
