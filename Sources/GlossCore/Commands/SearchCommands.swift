@@ -88,7 +88,8 @@ enum SearchCommands {
                     ("section", .string(workspace.sectionHeading(ofUnit: unitsOf[ref]![0]))),
                     ("text", .string(workspace.text(of: ref))),
                     ("matches", .int(matches)),
-                ] + DocumentJSON.metadataMember(of: workspace.documents[ref.document]))
+                ] + DocumentJSON.pageMember(of: workspace.documents[ref.document], ref.address)
+                    + DocumentJSON.metadataMember(of: workspace.documents[ref.document]))
             }
             invocation.output.raw(JSONValue.object([("total", .int(total)), ("results", .array(items))]).serialized())
             return
@@ -241,6 +242,7 @@ enum SearchCommands {
                 .object([("document", .string(workspace.documents[line.ref.document].id)),
                          ("address", .string("\(line.ref.address)")),
                          ("left", .string(line.left)), ("match", .string(line.match)), ("right", .string(line.right))]
+                        + DocumentJSON.pageMember(of: workspace.documents[line.ref.document], line.ref.address)
                         + DocumentJSON.metadataMember(of: workspace.documents[line.ref.document]))
             }).serialized())
             return
