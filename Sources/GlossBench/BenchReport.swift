@@ -19,6 +19,9 @@ struct BenchReport: Codable {
         var loadCPURatio: Double
         var queryRatios: [String: Double]
         var queryTotalRatio: Double
+        /// `suggest TAG` and `suggest --all` CPU time ratios (wall time swings more on a shared machine).
+        var suggestTagCPURatio: Double
+        var suggestAllCPURatio: Double
     }
 
     var corpus: Corpus
@@ -48,7 +51,9 @@ struct BenchReport: Codable {
                 bytesRatio: Double(large.bytes) / Double(small.bytes),
                 loadRatio: large.loadMedianSeconds / small.loadMedianSeconds,
                 loadCPURatio: large.loadCPUMedianSeconds / small.loadCPUMedianSeconds,
-                queryRatios: ratios, queryTotalRatio: totalLarge / totalSmall)
+                queryRatios: ratios, queryTotalRatio: totalLarge / totalSmall,
+                suggestTagCPURatio: large.suggest.tagCPUMedianSeconds / small.suggest.tagCPUMedianSeconds,
+                suggestAllCPURatio: large.suggest.allCPUMedianSeconds / small.suggest.allCPUMedianSeconds)
         }
     }
 
@@ -91,12 +96,14 @@ struct BenchReport: Codable {
         }
         out += Format.table(queryRows) + "\n"
 
+        out += "\n" + suggestTable
         if !growth.isEmpty {
             out += "\nGrowth (time ratio between sizes; linear = the bytes ratio)\n"
-            var growthRows = [["step", "bytes", "load", "load CPU", "queries (sum)"]]
+            var growthRows = [["step", "bytes", "load", "load CPU", "queries (sum)", "suggest CPU", "--all CPU"]]
             for step in growth {
                 growthRows.append(["\(step.from) → \(step.to)", Format.fixed(step.bytesRatio, 2) + "×", Format.fixed(step.loadRatio, 2) + "×",
-                                   Format.fixed(step.loadCPURatio, 2) + "×", Format.fixed(step.queryTotalRatio, 2) + "×"])
+                                   Format.fixed(step.loadCPURatio, 2) + "×", Format.fixed(step.queryTotalRatio, 2) + "×",
+                                   Format.fixed(step.suggestTagCPURatio, 2) + "×", Format.fixed(step.suggestAllCPURatio, 2) + "×"])
             }
             out += Format.table(growthRows) + "\n"
         }
@@ -106,6 +113,22 @@ struct BenchReport: Codable {
             if let error = replay.firstError { out += "\n  first error: \(error)" }
             out += "\n"
         }
+        return out
+    }
+
+    /// `suggest` per size (and on 2,000 documents), with the targets.
+    var suggestTable: String {
+        var columns: [(String, SuggestResult)] = []
+        if let small = sizes.first?.suggestSmall { columns.append(("2,000 docs", small)) }
+        columns += sizes.map { ("size " + Format.fraction(parts: $0.parts), $0.suggest) }
+        var rows = [["suggest, ms (CPU ms, both cores)"] + columns.map(\.0)]
+        rows.append(["documents"] + columns.map { Format.count($0.1.documents) })
+        rows.append(["first suggest TAG (builds the rows)"] + columns.map { "\(Format.milliseconds($0.1.firstSeconds)) (\(Format.milliseconds($0.1.firstCPUSeconds)))" })
+        rows.append(["suggest TAG"] + columns.map { "\(Format.milliseconds($0.1.tagMedianSeconds)) (\(Format.milliseconds($0.1.tagCPUMedianSeconds)))" })
+        rows.append(["suggest --all"] + columns.map { "\(Format.milliseconds($0.1.allMedianSeconds)) (\(Format.milliseconds($0.1.allCPUMedianSeconds)))" })
+        var out = Format.table(rows) + "\n"
+        out += "targets: suggest TAG < 100 ms on 2,000 documents and < 1 s on the 100 MB corpus; suggest --all < 5 s there "
+        out += "(\(SuggestResult.tagCount) tags of \(SuggestResult.examplesPerTag) documents each)\n"
         return out
     }
 }

@@ -28,6 +28,9 @@ struct SizeResult: Codable {
     var tagSeconds: Double
     var taggedUnits: Int
     var queries: [QueryResult]
+    /// `suggest` on this size, and (on the smallest size only) on its first 2,000 documents.
+    var suggest: SuggestResult
+    var suggestSmall: SuggestResult?
     /// One load split into its phases through the library (after the queries, one run).
     var phases: LoadPhases
     /// 1-minute load average of the machine when this size started and when it ended.
@@ -144,6 +147,11 @@ struct SizeBenchmark {
         for query in manifest.glossQueries + extra {
             queries.append(try measure(query, in: session))
         }
+        let suggest = try SuggestResult.measure(session, repetitions: options.repetitions)
+        var suggestSmall: SuggestResult?
+        if parts == options.sizes.min() {
+            suggestSmall = try SuggestResult.measureSmall(corpus: corpus, manifest: manifest, count: 2_000, repetitions: options.repetitions)
+        }
         let phases = try LoadPhases.measure(paths: paths, baseDirectory: corpus)
         Log.line("  phases: scan \(Format.seconds(phases.scanSeconds)), read+parse \(Format.seconds(phases.readParseSeconds)), "
                  + "add+index \(Format.seconds(phases.addIndexSeconds)); RSS +\(Format.megabytes(phases.readParseResidentBytes)) MB parsed, "
@@ -155,7 +163,8 @@ struct SizeBenchmark {
             loadCPUSeconds: cpuSamples, loadCPUMedianSeconds: Clock.median(cpuSamples),
             throughputMBPerSecond: Double(bytes) / 1e6 / loadMedian,
             peakResidentBytes: peak, residentAfterLoadBytes: residentAfterLoad, peakResidentEndBytes: Memory.peakResident,
-            tagCommand: "filter \(tagQuery) · \(tagLine)", tagSeconds: tagSeconds, taggedUnits: tagged, queries: queries, phases: phases,
+            tagCommand: "filter \(tagQuery) · \(tagLine)", tagSeconds: tagSeconds, taggedUnits: tagged, queries: queries,
+            suggest: suggest, suggestSmall: suggestSmall, phases: phases,
             loadAverageStart: loadAverageStart, loadAverageEnd: MachineLoad.oneMinute)
     }
 
@@ -201,7 +210,7 @@ struct SizeBenchmark {
         return result
     }
 
-    /// `"total"` of `find --json` output.
+    /// `"total"` of `find --json` (or `suggest --json`) output.
     static func findTotal(_ json: String) -> Int {
         guard let data = json.data(using: .utf8),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return -1 }

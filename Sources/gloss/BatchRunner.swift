@@ -85,8 +85,8 @@ struct BatchRunner {
     /// without --strict, but said).
     func reportOutsideReads() {
         guard let reads = session.sandbox?.outsideReads, !reads.isEmpty else { return }
-        let shown = reads.prefix(10).map { TerminalSafe.escape($0, keepNewlines: false) }.joined(separator: ", ")
-        Terminal.writeError("gloss: \(TerminalSafe.escape(name, keepNewlines: false)) read \(reads.count) file\(reads.count == 1 ? "" : "s") outside its folder and the current folder: \(shown)\(reads.count > 10 ? ", …" : "") (--strict refuses such reads)")
+        let summary = TerminalSafe.escape(ScriptSandbox.describeOutsideReads(reads), keepNewlines: false)
+        Terminal.writeError("gloss: \(TerminalSafe.escape(name, keepNewlines: false)) \(summary) (--strict refuses such reads)")
     }
 
     static func show(_ event: ScriptRunner.Event) {

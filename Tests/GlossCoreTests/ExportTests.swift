@@ -102,7 +102,7 @@ final class ExportTests: XCTestCase {
     func testExportRefusesToOverwriteWithoutForce() throws {
         try TestSession.run("export json out.json", in: session)
         XCTAssertEqual(TestSession.failure("export json out.json", in: session)?.message, "\(directory.path)/out.json exists; add --force to overwrite it")
-        XCTAssertTrue(TestSession.failure("export pdf out.pdf", in: session)?.message.hasPrefix("unknown export format 'pdf'") == true)
+        XCTAssertEqual(TestSession.failure("export pdf out.pdf", in: session)?.message, "FORMAT takes json, csv, md, html, notebook, qdc, qdpx, not 'pdf'")
     }
 
     /// Hand-checked: 10 units; this coder tags 1–5, the other 1–3 and 6.

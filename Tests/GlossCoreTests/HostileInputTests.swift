@@ -57,6 +57,29 @@ final class HostileInputTests: XCTestCase {
         Case(name: "unterminated table rows", file: "open-table.txt", bytes: { utf8("| Key Points | Details\n|---\n| Cost | $1 billion\n| Vote") }, expected: .parsed { XCTAssertEqual($0.keyPoints.count, 2) }),
         Case(name: "deeply nested Markdown lists", file: "lists.md", bytes: { utf8((0..<300).map { String(repeating: "  ", count: $0) + "- level \($0)" }.joined(separator: "\n")) }, expected: .parsed { XCTAssertGreaterThan($0.passageCount, 0) }),
         Case(name: "deeply nested Markdown quotes", file: "quotes.md", bytes: { utf8(String(repeating: ">", count: 5_000) + " deep") }, expected: .parsed { XCTAssertEqual($0.passageCount, 1) }),
+        Case(name: "100,000 nested list markers", file: "list-markers.md", bytes: { utf8(String(repeating: "- ", count: 100_000) + "deep") }, expected: .parsed { document in
+            XCTAssertEqual(document.passageCount, 1)
+            let text = document.sections[0].passages.first?.text ?? ""
+            XCTAssertTrue(text.hasSuffix("- deep"), "the text past the limit is kept")
+            XCTAssertEqual(text.filter { $0 == "-" }.count, 100_000 - MarkdownNesting.maximumDepth)
+        }),
+        Case(name: "100,000 nested quote markers", file: "quote-markers.md", bytes: { utf8(String(repeating: ">", count: 100_000) + " deep") }, expected: .parsed { document in
+            XCTAssertEqual(document.passageCount, 1)
+            XCTAssertEqual(document.sections[0].passages.first?.text, String(repeating: ">", count: 100_000 - MarkdownNesting.maximumDepth) + " deep")
+        }),
+        // cmark walks every open container for each inline node: 100,000 levels of lines took it longer than ten minutes.
+        Case(name: "100,000 nested quotes continued by 100,000 lines", file: "lazy-quotes.md", bytes: { utf8(String(repeating: ">", count: 100_000) + " deep\n" + String(repeating: "a\n", count: 100_000)) }, expected: .parsed { document in
+            XCTAssertEqual(document.passageCount, 1)
+            XCTAssertEqual(document.sections[0].passages.first?.text.split(separator: " ").count, 100_002)
+        }),
+        Case(name: "100,000 nested list items continued by 100,000 lines", file: "lazy-items.md", bytes: { utf8(String(repeating: "1. ", count: 100_000) + "deep\n" + String(repeating: "a\n", count: 100_000)) }, expected: .parsed { document in
+            XCTAssertEqual(document.passageCount, 1)
+            XCTAssertTrue(document.sections[0].passages.first?.text.hasSuffix(" a a") == true)
+        }),
+        Case(name: "100,000 nested emphases", file: "emphasis.md", bytes: { utf8(String(repeating: "*a ", count: 100_000) + "x" + String(repeating: " a*", count: 100_000)) }, expected: .parsed { document in
+            XCTAssertEqual(document.passageCount, 1)
+            XCTAssertEqual(document.sections[0].passages.first?.text.utf8.count, 100_000 * 4 + 1)
+        }),
         Case(name: "unclosed code fence", file: "fence.md", bytes: { utf8("# T\n\n```\ncode never closed\n") }, expected: .parsed { XCTAssertEqual($0.sections[0].passages.first?.kind, .code) }),
         Case(name: "front matter never closed", file: "front.md", bytes: { utf8("---\ntitle: x\nno end\n\nText here.\n") }, expected: .parsed { XCTAssertGreaterThan($0.passageCount, 0) }),
         Case(name: "right-to-left and mixed text", file: "rtl.txt", bytes: { utf8("قال المجلس إن الحاجز سيكلف 1.2 مليار دولار.\nThe council said שלום is hello.") }, expected: .parsed { XCTAssertEqual($0.passageCount, 2) }),
@@ -76,6 +99,82 @@ final class HostileInputTests: XCTestCase {
         let expected = try XCTUnwrap(FileManager.default.contents(atPath: path))
         XCTAssertGreaterThan(expected.count, 1)
         XCTAssertEqual(try DocumentLoader.readBytes(path, name: "version"), [UInt8](expected))
+    }
+
+    /// A file over max-file-size is refused before anything is allocated for it (sparse files: no disk
+    /// used); under a raised limit, a big binary file is refused on its first bytes, not read whole.
+    func testHugeFilesAreRefusedBeforeTheyAreRead() throws {
+        let session = Session(baseDirectory: directory.path)
+        let sparse = directory.appendingPathComponent("huge.txt").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: sparse, contents: nil))
+        XCTAssertEqual(truncate(sparse, 50 << 30), 0)
+        XCTAssertEqual(session.execute("load huge.txt").error?.message,
+                       "huge.txt: 50 GB is over the 256 MB limit (set max-file-size 50G to read it)")
+        try TestSession.run("set max-file-size 64G", in: session)
+        XCTAssertEqual(session.settings.maxFileSize, 64 << 30)
+        XCTAssertEqual(session.execute("load huge.txt").error?.message,
+                       "huge.txt: binary file (NUL byte at offset 0); gloss reads text and Markdown articles")
+        // A big text file with a NUL past the bytes sniffed is still refused, when it is decoded.
+        let late = directory.appendingPathComponent("late.txt")
+        try Data(Array(repeating: UInt8(ascii: "a"), count: 3 << 20) + [0]).write(to: late)
+        XCTAssertEqual(session.execute("load late.txt").error?.message,
+                       "late.txt: binary file (NUL byte at offset \(3 << 20)); gloss reads text and Markdown articles")
+        // A UTF-16 file's zero bytes are text.
+        let wide = directory.appendingPathComponent("wide.txt")
+        try Data([0xFF, 0xFE] + Array(String(repeating: "Wide text. ", count: 200_000).utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })).write(to: wide)
+        XCTAssertNil(session.execute("load wide.txt").error)
+        // Below the limit a file loads; a smaller limit refuses it, and says what would do.
+        let text = directory.appendingPathComponent("article.txt")
+        try Data(String(repeating: "The council met on Tuesday.\n\n", count: 100).utf8).write(to: text)
+        try TestSession.run("set max-file-size 1k", in: session)
+        XCTAssertEqual(TestSession.failure("load article.txt", in: session)?.message,
+                       "article.txt: 2.8 KB is over the 1 KB limit (set max-file-size 1M to read it)")
+        // In a folder, a file over the limit is skipped with a warning.
+        let corpus = directory.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try Data("Short.".utf8).write(to: corpus.appendingPathComponent("short.txt"))
+        try FileManager.default.copyItem(at: text, to: corpus.appendingPathComponent("long.txt"))
+        let folderLoad = session.execute("load corpus")
+        XCTAssertNil(folderLoad.error)
+        XCTAssertEqual(folderLoad.warnings, ["skipped corpus/long.txt: 2.8 KB is over the 1 KB limit (set max-file-size 1M to read it)"])
+        try TestSession.run("set max-file-size 256M", in: session)
+        XCTAssertNil(session.execute("load article.txt").error)
+        XCTAssertEqual(TestSession.failure("set max-file-size 12", in: session)?.message, "max-file-size takes a size from 1K to 1T, such as 500K, 256M or 2G")
+        XCTAssertEqual(TestSession.failure("set max-file-size 2T", in: session)?.message, "max-file-size takes a size from 1K to 1T, such as 500K, 256M or 2G")
+        XCTAssertTrue(try TestSession.run("set", in: session).contains("max-file-size  256M"))
+    }
+
+    /// A file that grows while it is read (a log being written; fstat's size is stale here) is read as
+    /// far as the size it had when opened, and says so: one that kept growing was read forever.
+    func testAFileThatGrowsIsReadAsFarAsItsSizeWhenOpened() throws {
+        for (length, stale) in [(100, 60), (3 << 20, (3 << 20) - 10_000)] {
+            let path = directory.appendingPathComponent("growing-\(length).txt").path
+            let content = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            try Data(content).write(to: URL(fileURLWithPath: path))
+            let descriptor = open(path, O_RDONLY)
+            defer { close(descriptor) }
+            let read = try DocumentLoader.readOpened(descriptor, size: stale, name: "growing.txt", maximumSize: 256 << 20, sizeIsExact: length > 100)
+            XCTAssertTrue(read.grew)
+            XCTAssertTrue(read.bytes == Array(content.prefix(stale)), "read \(read.bytes.count) bytes of \(length)")
+        }
+        // A file whose size says nothing (/proc gives 0) is read to its end, within the limit.
+        let path = directory.appendingPathComponent("unsized.txt").path
+        try Data(repeating: UInt8(ascii: "z"), count: 200_000).write(to: URL(fileURLWithPath: path))
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        let whole = try DocumentLoader.readOpened(descriptor, size: 0, name: "unsized.txt", maximumSize: 256 << 20, sizeIsExact: false)
+        XCTAssertEqual(whole.bytes.count, 200_000)
+        XCTAssertFalse(whole.grew)
+        XCTAssertEqual(lseek(descriptor, 0, SEEK_SET), 0)
+        XCTAssertThrowsError(try DocumentLoader.readOpened(descriptor, size: 0, name: "unsized.txt", maximumSize: 100_000, sizeIsExact: false)) { error in
+            XCTAssertEqual((error as? GlossError)?.message, "unsized.txt: more than 97.7 KB is over the 97.7 KB limit (set max-file-size 1M to read it)")
+        }
+        if FileManager.default.fileExists(atPath: "/proc/self/maps") {
+            let session = Session(baseDirectory: directory.path)
+            try TestSession.run("set max-file-size 1K", in: session)
+            XCTAssertEqual(session.execute("load /proc/self/maps").error?.message,
+                           "/proc/self/maps: more than 1 KB is over the 1 KB limit (set max-file-size 1M to read it)")
+        }
     }
 
     func testEveryCaseLoadsOrFailsClearly() throws {
@@ -130,6 +229,92 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(session.execute("load 'nothing*.txt'").error?.message, "nothing*.txt: no files match this pattern")
     }
 
+    /// Nesting that would run the stack out (in the parser, the evaluator, or freeing the tree) is
+    /// refused at the level that goes over, whatever the operator.
+    func testDeeplyNestedQueriesAreRefused() throws {
+        let limit = QueryParser.maximumDepth
+        let cases: [(String, Int)] = [
+            (String(repeating: "(", count: 10_000) + "a" + String(repeating: ")", count: 10_000), limit + 1),
+            (String(repeating: "NOT ", count: 100_000) + "a", limit * 4 + 1),
+            (String(repeating: "-", count: 100_000) + "a", limit + 1),
+            (String(repeating: "(-", count: 5_000) + "a" + String(repeating: ")", count: 5_000), limit + 1),
+        ]
+        for (query, column) in cases {
+            XCTAssertThrowsError(try QueryParser.parse(query)) { error in
+                let error = error as? GlossError
+                XCTAssertEqual(error?.message, "query nested too deeply (more than \(limit) levels of parentheses, NOT and -)")
+                XCTAssertEqual(error?.column, column, String(query.prefix(8)))
+            }
+        }
+        // The deepest query allowed parses, evaluates and highlights.
+        let session = TestSession.make([("queries.txt", QueryLanguageTests.article)])
+        let deepest = String(repeating: "(", count: limit - 2) + "-(barrier)" + String(repeating: ")", count: limit - 2)
+        XCTAssertEqual(try TestSession.matches(deepest, in: session), try TestSession.matches("-barrier", in: session))
+        let nots = String(repeating: "NOT ", count: limit) + "barrier"
+        XCTAssertEqual(try TestSession.matches(nots, in: session), try TestSession.matches("barrier", in: session))
+        XCTAssertNil(session.execute("kwic " + String(repeating: "(", count: limit) + "barrier" + String(repeating: ")", count: limit)).error)
+        XCTAssertEqual(session.execute("filter " + cases[0].0).error?.column, 7 + limit + 1)
+        XCTAssertTrue(session.workspace.filters.isEmpty)
+    }
+
+    /// A regex PCRE2 gives up on (its match limit, here) fails the command, naming the unit and pointing
+    /// at the regex: taken for "no match", `/(x+x+)+y|zebra/` silently missed the zebra next to the x's.
+    func testRegexesThatPCRE2GivesUpOnFailTheCommand() throws {
+        let text = "Heading Line\n\n" + String(repeating: "x", count: 40) + " and a zebra.\n\nA zebra alone.\n"
+        let session = TestSession.make([("zoo.txt", text)])
+        let expected = "regex too complex at zoo:s0.p1 (PCRE2: match limit exceeded); nested repeats such as (x+)+ backtrack without end"
+        for (line, column) in [("find /(x+x+)+y|zebra/", 6), ("kwic zebra  /(x+x+)+y|q/", 13), ("filter kind:paragraph /(x+x+)+y|zebra/i", 23)] {
+            let error = TestSession.failure(line, in: session)
+            XCTAssertEqual(error?.message, expected, line)
+            XCTAssertEqual(error?.column, column, line)
+        }
+        XCTAssertTrue(session.workspace.filters.isEmpty)
+        // The evaluation may pass (zebra alone is checked first) while the highlighting meets the limit.
+        try TestSession.run("filter zebra", in: session)
+        XCTAssertEqual(TestSession.failure("kwic /zebra|(x+x+)+y/", in: session)?.message, expected)
+        // `\C` matches one byte, which can split a character: refused when the query is parsed.
+        let backslashC = TestSession.failure("find /a\\Cb/", in: session)
+        XCTAssertEqual(backslashC?.message, "invalid regular expression: \\C is not allowed (it matches a single byte, which can split a character)")
+        XCTAssertEqual(backslashC?.column, 8)
+        // A group repeated over a long passage needs more than the JIT's default 32 KB of stack.
+        let long = TestSession.make([("long.txt", String(repeating: "ab", count: 3_000) + " c")])
+        XCTAssertEqual(try TestSession.matches("/(a|b)*c/", in: long), ["s0.p1"])
+        XCTAssertTrue(try TestSession.run("kwic /(a|b)*c/ --width 10", in: long).contains("1 match in 1 unit"))
+    }
+
+    /// A tag name with a zero-width character or a bidirectional control looks like another name (or
+    /// reads backwards): refused, naming the character.
+    func testTagNamesRefuseInvisibleAndBidirectionalCharacters() throws {
+        let session = TestSession.make([("queries.txt", QueryLanguageTests.article)])
+        let invisible: [(String, String)] = [
+            ("\u{200B}", "zero width space"), ("\u{200C}", "zero width non-joiner"), ("\u{200D}", "zero width joiner"),
+            ("\u{2060}", "word joiner"), ("\u{FEFF}", "zero width no-break space"), ("\u{00AD}", "soft hyphen"),
+            ("\u{180E}", "mongolian vowel separator"), ("\u{2028}", "line separator"), ("\u{E0041}", "tag latin capital letter a"),
+        ]
+        let bidirectional: [(String, String)] = [
+            ("\u{202A}", "left-to-right embedding"), ("\u{202B}", "right-to-left embedding"), ("\u{202C}", "pop directional formatting"),
+            ("\u{202D}", "left-to-right override"), ("\u{202E}", "right-to-left override"), ("\u{2066}", "left-to-right isolate"),
+            ("\u{2067}", "right-to-left isolate"), ("\u{2068}", "first strong isolate"), ("\u{2069}", "pop directional isolate"),
+            ("\u{200E}", "left-to-right mark"), ("\u{200F}", "right-to-left mark"), ("\u{061C}", "arabic letter mark"),
+        ]
+        for (character, name) in invisible + bidirectional {
+            let code = String(character.unicodeScalars.first!.value, radix: 16, uppercase: true)
+            let padded = "<U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code + ">"
+            let what = bidirectional.contains { $0.0 == character } ? "a bidirectional control" : "an invisible character"
+            for command in ["tag s0.p1 \"actor/ru\(character)ssia\"", "tags describe \"ru\(character)ssia\" \"x\"", "mark s0.p1 senator \"ru\(character)ssia\""] {
+                let message = TestSession.failure(command, in: session)?.message
+                let path = command.hasPrefix("tag s0") ? "actor/ru" + padded + "ssia" : "ru" + padded + "ssia"
+                XCTAssertEqual(message, "tag '\(path)' contains \(what), \(padded) (\(name)): tag names are plain visible text", command)
+            }
+        }
+        XCTAssertTrue(session.workspace.annotations.tags.isEmpty)
+        // Variation selectors only choose how an emoji is drawn; accents and other scripts are letters.
+        try TestSession.run("tag s0.p1 ❤️ café/Ελλάδα/日本", in: session)
+        XCTAssertEqual(session.workspace.annotations.tags.count, 4)
+        // An imported codebook's names lose their invisible characters instead of failing the import.
+        XCTAssertEqual(CodebookReader.tagPart("Ru\u{200B}ssia\u{202E}", topLevel: true), "Russia")
+    }
+
     func testMalformedCommandsChangeNothing() throws {
         let session = TestSession.make([("queries.txt", QueryLanguageTests.article)])
         try TestSession.run("tag s0.p1 kept", in: session)
@@ -148,7 +333,7 @@ final class HostileInputTests: XCTestCase {
             ("tag", "missing TARGETS"),
             ("tag s0.p1", "missing TAG"),
             ("filter (", "unclosed '('"),
-            ("undo 0", "N must be a number"),
+            ("undo 0", "N takes a number from 1 to 100000"),
             ("set width 5", "width takes a number"),
             ("${undefined}", "undefined variable"),
         ]

@@ -9,7 +9,8 @@ final class KwicSortTests: XCTestCase {
     }
 
     private func lines(_ command: String, in session: Session) throws -> [Line] {
-        let output = try TestSession.run(command + " --json", in: session)
+        // The widest context, so the JSON holds each passage's whole context (they are short here).
+        let output = try TestSession.run(command + " --json --width 500", in: session)
         let array = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: String]])
         return array.map { Line(address: $0["document"]! + ":" + $0["address"]!, left: $0["left"]!, match: $0["match"]!, right: $0["right"]!) }
     }

@@ -39,7 +39,7 @@ final class WalkedReadTests: XCTestCase {
         for candidate in candidates + candidates.reversed() {
             XCTAssertEqual(candidate.path.utf8.count - candidate.nameOffset, "f0.txt".utf8.count)
             let expected = try XCTUnwrap(FileManager.default.contents(atPath: candidate.path))
-            assertBytes(try DocumentLoader.readWalkedBytes(candidate, folders: folders), [UInt8](expected), candidate.displayName)
+            assertBytes(try DocumentLoader.readWalkedBytes(candidate, folders: folders).bytes, [UInt8](expected), candidate.displayName)
         }
     }
 
@@ -53,9 +53,9 @@ final class WalkedReadTests: XCTestCase {
         try "short\n".write(toFile: shrunk.path, atomically: false, encoding: .utf8)
         try "".write(toFile: emptied.path, atomically: false, encoding: .utf8)
         let folders = FolderCursor()
-        assertBytes(try DocumentLoader.readWalkedBytes(grown, folders: folders), Array(longer.utf8), "grown")
-        assertBytes(try DocumentLoader.readWalkedBytes(shrunk, folders: folders), Array("short\n".utf8), "shrunk")
-        assertBytes(try DocumentLoader.readWalkedBytes(emptied, folders: folders), [], "emptied")
+        assertBytes(try DocumentLoader.readWalkedBytes(grown, folders: folders).bytes, Array(longer.utf8), "grown")
+        assertBytes(try DocumentLoader.readWalkedBytes(shrunk, folders: folders).bytes, Array("short\n".utf8), "shrunk")
+        assertBytes(try DocumentLoader.readWalkedBytes(emptied, folders: folders).bytes, [], "emptied")
     }
 
     func testAFileOrFolderGoneSinceTheWalkFailsWithItsName() throws {

@@ -146,6 +146,25 @@ final class ReplFeatureTests: XCTestCase {
         try endSession(terminal)
     }
 
+    /// outline of a 250,000-section document ran for minutes and ignored Ctrl-C; it is linear now, and
+    /// still long enough (seconds in a debug build) for Ctrl-C to stop it.
+    func testCtrlCInterruptsTheOutlineOfAHugeDocument() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("long.md", (0..<250_000).map { "## Section \($0)\n\nPassage \($0).\n" }.joined(separator: "\n"))
+        let terminal = try launch(["--no-pager", "long.md"], in: directory)
+        try terminal.waitForPrompt("gloss long> ", timeout: 60)
+        try terminal.waitForRawMode()
+        try type("outline", on: terminal)
+        try terminal.send(Key.enter)
+        try terminal.waitForCookedMode()
+        try terminal.send(Key.ctrlC)
+        let printed = try terminal.expect("gloss long> ", timeout: 60)
+        XCTAssertTrue(printed.contains("error: interrupted"), PseudoTerminal.visible(String(printed.suffix(500))))
+        XCTAssertFalse(printed.contains("s250000"), "the outline was not printed")
+        try terminal.waitForRawMode()
+        try endSession(terminal)
+    }
+
     func testCtrlCWhileOutputIsPrintedDoesNotStopTheNextCommand() throws {
         let directory = try TemporaryDirectory()
         // 6,000 results of about 60 bytes: several times what a pseudo-terminal buffers (20 to 64 KB).

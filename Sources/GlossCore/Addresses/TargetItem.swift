@@ -2,7 +2,7 @@
 public enum TargetItem: Hashable, Sendable {
     /// `@`: every passage of the working view.
     case view
-    /// `#n` or `#n-m`: rows of the last listing.
+    /// `#n` or `#n-m`: rows of the last listing (find, suggest, similar).
     case results(ClosedRange<Int>)
     /// An element of a document; `document` is nil for the current document.
     case element(document: String?, ElementPattern)

@@ -69,7 +69,7 @@ extension Workspace {
             return refs
         case .results(let range):
             guard !lastListing.isEmpty else {
-                throw GlossError("#\(range.lowerBound) refers to the last listing, but nothing has been listed yet (use find)", column: column)
+                throw GlossError("#\(range.lowerBound) refers to the last listing, but nothing has been listed yet (use find, suggest or similar)", column: column)
             }
             guard range.upperBound <= lastListing.count, range.lowerBound >= 1 else {
                 throw GlossError("no result #\(range.upperBound > lastListing.count ? range.upperBound : range.lowerBound) (the last listing has #1-#\(lastListing.count))", column: column)

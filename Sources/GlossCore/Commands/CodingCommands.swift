@@ -100,32 +100,34 @@ enum CodingCommands {
         examples: [.init("tags", "the codebook tree"), .init("tags --json", "the codebook as JSON")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let annotations = invocation.workspace.annotations
+        let codebook = CodebookSummary(annotations)
+        let cancel = invocation.context.cancel
         if invocation.flag("json") {
-            func node(_ tag: Tag) -> JSONValue {
-                .object([("name", .string(tag.path)), ("description", .string(tag.description)), ("color", .string(tag.color)),
-                         ("direct", .int(annotations.directCount(tag.key))), ("total", .int(annotations.totalCount(tag.key))),
-                         ("children", .array(annotations.children(of: tag.key).map(node)))])
+            // Nested as deep as tag names go (100 levels at most).
+            func node(_ tag: Tag) throws(GlossError) -> JSONValue {
+                try cancel.check()
+                var children: [JSONValue] = []
+                for child in codebook.children(of: tag.key) { children.append(try node(child)) }
+                return .object([("name", .string(tag.path)), ("description", .string(tag.description)), ("color", .string(tag.color)),
+                                ("direct", .int(codebook.directCount(tag.key))), ("total", .int(codebook.totalCount(tag.key))),
+                                ("children", .array(children))])
             }
-            invocation.output.raw(JSONValue.array(annotations.children(of: nil).map(node)).serialized())
+            var top: [JSONValue] = []
+            for tag in codebook.children(of: nil) { top.append(try node(tag)) }
+            invocation.output.raw(JSONValue.array(top).serialized())
             return
         }
         guard !annotations.tags.isEmpty else {
             invocation.line(StyledText("the codebook is empty (tag TARGETS TAG adds tags)", .faint))
             return
         }
-        var rows: [(tag: Tag, depth: Int)] = []
-        func walk(_ parent: String?, _ depth: Int) {
-            for tag in annotations.children(of: parent) {
-                rows.append((tag, depth))
-                walk(tag.key, depth + 1)
-            }
-        }
-        walk(nil, 0)
+        let rows = codebook.rows
         let nameWidth = rows.map { $0.depth * 2 + DisplayWidth.of($0.tag.name) }.max() ?? 0
-        let directs = rows.map { annotations.directCount($0.tag.key) }
-        let totals = rows.map { annotations.totalCount($0.tag.key) }
+        let directs = rows.map { codebook.directCount($0.tag.key) }
+        let totals = rows.map { codebook.totalCount($0.tag.key) }
         let countWidth = max(String(directs.max() ?? 0).count, String(totals.max() ?? 0).count)
         for (index, row) in rows.enumerated() {
+            try cancel.check()
             var style = TextStyle.tag
             if let color = row.tag.color.flatMap(TerminalColor.parse) { style.foreground = color }
             var line = StyledText(String(repeating: " ", count: row.depth * 2))
@@ -238,7 +240,8 @@ enum CodingCommands {
         var includeChildren = true
         if invocation.words("TAG").isEmpty {
             includeChildren = false
-            tags = annotations.tags.values.filter { annotations.directCount($0.key) > 0 }.sorted { $0.path.lowercased() < $1.path.lowercased() }
+            let codebook = CodebookSummary(annotations)
+            tags = annotations.tags.values.filter { codebook.directCount($0.key) > 0 }.sorted { $0.path.lowercased() < $1.path.lowercased() }
         } else {
             for word in invocation.words("TAG") {
                 do throws(GlossError) { tags.append(try workspace.existingTag(word.text)) } catch { throw GlossError(error.message, column: word.column) }
@@ -386,7 +389,7 @@ enum CodingCommands {
         ],
         options: [
             OptionSpec("note", value: "TEXT", kind: .text, help: "also attach a note to the span"),
-            OptionSpec("nth", value: "K", kind: .number, help: "which occurrence, when the quote occurs more than once"),
+            OptionSpec("nth", value: "K", kind: .number, range: 1...100_000, help: "which occurrence, when the quote occurs more than once"),
         ],
         examples: [
             .init("mark s3.p2 \"roughly twice the figure\" cost/dispute", "tag a phrase"),

@@ -31,14 +31,23 @@ public struct CommandInvocation {
         self.output = output
     }
 
-    public func word(_ name: String) -> CommandWord? { positional[name]?.first }
-    public func words(_ name: String) -> [CommandWord] { positional[name] ?? [] }
-    public func flag(_ name: String) -> Bool { options[name] != nil }
-    public func option(_ name: String) -> String? { options[name]?.text }
+    // Reading a name the spec does not declare is a typo that would silently read nothing: it traps
+    // in debug builds.
+    public func word(_ name: String) -> CommandWord? { words(name).first }
+    public func words(_ name: String) -> [CommandWord] {
+        assert(spec.arguments.contains { $0.name == name }, "\(spec.name) declares no argument \(name)")
+        return positional[name] ?? []
+    }
+    public func flag(_ name: String) -> Bool { optionWord(name) != nil }
+    public func option(_ name: String) -> String? { optionWord(name)?.text }
+    private func optionWord(_ name: String) -> CommandWord? {
+        assert(spec.option(named: name) != nil, "\(spec.name) declares no option --\(name)")
+        return options[name]
+    }
 
     /// An integer option within bounds, with an error pointing at the value.
     public func integer(_ name: String, in range: ClosedRange<Int>) throws(GlossError) -> Int? {
-        guard let word = options[name] else { return nil }
+        guard let word = optionWord(name) else { return nil }
         guard let value = Int(word.text), range.contains(value) else {
             throw GlossError("--\(name) takes a number from \(range.lowerBound) to \(range.upperBound), not '\(word.text)'", column: word.column)
         }
@@ -47,7 +56,7 @@ public struct CommandInvocation {
 
     /// One of a fixed set of option values.
     public func choice(_ name: String, among choices: [String]) throws(GlossError) -> String? {
-        guard let word = options[name] else { return nil }
+        guard let word = optionWord(name) else { return nil }
         guard choices.contains(word.text.lowercased()) else {
             throw GlossError("--\(name) takes \(choices.joined(separator: ", ")), not '\(word.text)'\(Suggestion.phrase(for: word.text, among: choices))", column: word.column)
         }

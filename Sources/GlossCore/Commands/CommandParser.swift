@@ -33,9 +33,12 @@ public struct CommandParser {
         let tailColumn = nameEnd
         if spec.arguments.last?.arity == .rest {
             try parseRest(tail, column: tailColumn, into: &invocation)
+            try validate(invocation)
             return
         }
-        let words = try CommandLineTokenizer.words(tail).map { word in
+        let tailWords: [CommandWord]
+        do throws(GlossError) { tailWords = try CommandLineTokenizer.words(tail) } catch { throw error.shifted(by: tailColumn - 1) }
+        let words = tailWords.map { word in
             CommandWord(text: word.text, column: word.column + tailColumn - 1, endColumn: word.endColumn + tailColumn - 1, quoted: word.quoted)
         }
         var positionalWords: [CommandWord] = []
@@ -52,10 +55,22 @@ public struct CommandParser {
             }
         }
         try assign(positionalWords, into: &invocation, endColumn: characters.count + 1)
+        try validate(invocation)
     }
 
     private func takeOption(_ word: CommandWord, from words: [CommandWord], at index: inout Int,
                             into invocation: inout CommandInvocation) throws(GlossError) {
+        try takeOption(word, into: &invocation) { () throws(GlossError) -> CommandWord? in
+            guard index < words.count else { return nil }
+            defer { index += 1 }
+            return words[index]
+        }
+    }
+
+    /// Records `--name`, `--name=VALUE` or `--name VALUE` (the value from `nextWord`, asked only when the
+    /// option takes one): what both the word parser and the query parser do with an option.
+    private func takeOption(_ word: CommandWord, into invocation: inout CommandInvocation,
+                            nextWord: () throws(GlossError) -> CommandWord?) throws(GlossError) {
         var name = String(word.text.dropFirst(2))
         var inlineValue: String?
         if let equals = name.firstIndex(of: "=") {
@@ -77,11 +92,40 @@ public struct CommandParser {
             invocation.options[name] = CommandWord(text: inlineValue, column: word.column + name.count + 3, endColumn: word.endColumn, quoted: false)
             return
         }
-        guard index < words.count else {
+        guard let value = try nextWord() else {
             throw GlossError("--\(name) needs a value (\(option.valueName!))", column: word.column)
         }
-        invocation.options[name] = words[index]
-        index += 1
+        invocation.options[name] = value
+    }
+
+    /// Checks values against their declarations: choices and number ranges, with the column of the
+    /// value that is wrong. Command bodies then read them without checking again.
+    private func validate(_ invocation: CommandInvocation) throws(GlossError) {
+        for option in invocation.spec.options {
+            guard let word = invocation.options[option.name] else { continue }
+            try Self.check(word, kind: option.kind, range: option.range, label: "--\(option.name)")
+        }
+        for argument in invocation.spec.arguments {
+            for word in invocation.positional[argument.name] ?? [] {
+                try Self.check(word, kind: argument.kind, range: argument.range, label: argument.name)
+            }
+        }
+    }
+
+    private static func check(_ word: CommandWord, kind: ValueKind, range: ClosedRange<Int>?, label: String) throws(GlossError) {
+        switch kind {
+        case .number:
+            guard let range else { return }
+            guard let value = Int(word.text), range.contains(value) else {
+                throw GlossError("\(label) takes a number from \(range.lowerBound) to \(range.upperBound), not '\(word.text)'", column: word.column)
+            }
+        case .choice(let choices):
+            guard choices.contains(word.text.lowercased()) else {
+                throw GlossError("\(label) takes \(choices.joined(separator: ", ")), not '\(word.text)'\(Suggestion.phrase(for: word.text, among: choices))", column: word.column)
+            }
+        default:
+            return
+        }
     }
 
     private func unknownOption(_ name: String, spec: CommandSpec, column: Int) -> GlossError {
@@ -179,33 +223,16 @@ public struct CommandParser {
                 while end < characters.count, !characters[end].isWhitespace { end += 1 }
                 let optionWord = CommandWord(text: String(characters[index..<end]), column: column + index, endColumn: column + end, quoted: false)
                 var blankEnd = end
-                var name = String(optionWord.text.dropFirst(2))
-                var inline: String?
-                if let equals = name.firstIndex(of: "=") {
-                    inline = String(name[name.index(after: equals)...])
-                    name = String(name[..<equals])
-                }
-                guard let option = invocation.spec.option(named: name) else {
-                    throw unknownOption(name, spec: invocation.spec, column: optionWord.column)
-                }
-                if invocation.options[name] != nil { throw GlossError("--\(name) is given twice", column: optionWord.column) }
-                if option.isFlag {
-                    if inline != nil { throw GlossError("--\(name) takes no value", column: optionWord.column) }
-                    invocation.options[name] = CommandWord(text: "", column: optionWord.column, endColumn: optionWord.endColumn, quoted: false)
-                } else if let inline {
-                    invocation.options[name] = CommandWord(text: inline, column: optionWord.column + name.count + 3, endColumn: optionWord.endColumn, quoted: false)
-                } else {
+                try takeOption(optionWord, into: &invocation) { () -> CommandWord? in
                     var valueStart = end
                     while valueStart < characters.count, characters[valueStart].isWhitespace { valueStart += 1 }
-                    guard valueStart < characters.count else {
-                        throw GlossError("--\(name) needs a value (\(option.valueName!))", column: optionWord.column)
-                    }
+                    guard valueStart < characters.count else { return nil }
                     var valueEnd = valueStart
                     while valueEnd < characters.count, !characters[valueEnd].isWhitespace { valueEnd += 1 }
                     let valueText = String(characters[valueStart..<valueEnd])
                     let value = ((try? CommandLineTokenizer.words(valueText))?.first?.text) ?? valueText
-                    invocation.options[name] = CommandWord(text: value, column: column + valueStart, endColumn: column + valueEnd, quoted: false)
                     blankEnd = valueEnd
+                    return CommandWord(text: value, column: column + valueStart, endColumn: column + valueEnd, quoted: false)
                 }
                 for blank in index..<blankEnd { characters[blank] = " " }
                 index = blankEnd

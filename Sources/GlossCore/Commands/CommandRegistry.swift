@@ -25,7 +25,7 @@ public struct CommandRegistry: Sendable {
 
     public static let standard = CommandRegistry(
         ReadingCommands.all + SearchCommands.all + CodingCommands.all + SessionCommands.all
-            + ExportCommands.all + GeneralCommands.all + ImportCommands.all)
+            + SuggestCommands.all + ExportCommands.all + GeneralCommands.all + ImportCommands.all)
 
     public func spec(named name: String) -> CommandSpec? {
         byName[name].map { commands[$0] }

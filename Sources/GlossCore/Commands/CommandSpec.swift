@@ -99,11 +99,14 @@ public struct ArgumentSpec: Sendable {
     public var kind: ValueKind
     public var arity: Arity
     public var help: String
+    /// For a `.number`: the values allowed, checked by the parser.
+    public var range: ClosedRange<Int>?
 
-    public init(_ name: String, _ kind: ValueKind, _ arity: Arity = .one, help: String) {
+    public init(_ name: String, _ kind: ValueKind, _ arity: Arity = .one, range: ClosedRange<Int>? = nil, help: String) {
         self.name = name
         self.kind = kind
         self.arity = arity
+        self.range = range
         self.help = help
     }
 
@@ -125,11 +128,14 @@ public struct OptionSpec: Sendable {
     public var valueName: String?
     public var kind: ValueKind
     public var help: String
+    /// For a `.number`: the values allowed, checked by the parser.
+    public var range: ClosedRange<Int>?
 
-    public init(_ name: String, value valueName: String? = nil, kind: ValueKind = .word, help: String) {
+    public init(_ name: String, value valueName: String? = nil, kind: ValueKind = .word, range: ClosedRange<Int>? = nil, help: String) {
         self.name = name
         self.valueName = valueName
         self.kind = kind
+        self.range = range
         self.help = help
     }
 

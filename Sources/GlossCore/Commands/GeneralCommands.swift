@@ -33,13 +33,14 @@ enum GeneralCommands {
 
     static let set = CommandSpec(
         "set", group: .general, effect: .view,
-        summary: "Show or change settings (width, color, pager, snippet, strict) and script variables",
+        summary: "Show or change settings (width, color, pager, snippet, strict, max-file-size) and script variables",
         discussion: """
             `set` alone lists settings and variables. Settings: width (columns or auto), color (on, off, \
             auto), pager (on, off), snippet (characters of context in find results), strict (on, off: \
             scripts replayed here read only in their folder, the current folder and their FILE \
-            arguments; a script cannot turn it off). Any other NAME defines a variable used as ${NAME} \
-            in later commands ($$ is a literal $).
+            arguments; a script cannot turn it off), max-file-size (the biggest file load reads: 256M \
+            unless set, as 500K, 64M, 2G…). Any other NAME defines a variable used as ${NAME} in later \
+            commands ($$ is a literal $).
             """,
         arguments: [
             ArgumentSpec("NAME", .setting, .optional, help: "a setting or variable name"),
@@ -48,16 +49,18 @@ enum GeneralCommands {
         examples: [
             .init("set width 100", "wrap output at 100 columns"),
             .init("set pager off", "never page long output"),
+            .init("set max-file-size 1G", "let load read files of up to 1 GB"),
             .init("set topic barrier", "then: find ${topic}"),
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
         guard let name = invocation.word("NAME") else {
+            let nameWidth = (Settings.names.map(\.count).max() ?? 0) + 2
             for setting in Settings.names {
-                invocation.line(StyledText(DisplayWidth.pad(setting, to: 10), .strong) + StyledText(session.settings.value(of: setting)))
+                invocation.line(StyledText(DisplayWidth.pad(setting, to: nameWidth), .strong) + StyledText(session.settings.value(of: setting)))
             }
             for (key, value) in session.variables.sorted(by: { $0.key < $1.key }) where Int(key) == nil && key != "args" {
-                invocation.line(StyledText(DisplayWidth.pad("${\(key)}", to: 10), .strong) + StyledText(value))
+                invocation.line(StyledText(DisplayWidth.pad("${\(key)}", to: nameWidth), .strong) + StyledText(value))
             }
             return
         }

@@ -30,7 +30,8 @@ public enum HelpTopics {
               NEAR(council vote, 5) both words within 5 words of each other, in any order
               /\\$\\d+(\\.\\d+)? (million|billion)/i
                                     a regular expression (PCRE) over the text, /i ignores case;
-                                    regexes match substrings, not words
+                                    regexes match substrings, not words; one that PCRE2 gives
+                                    up on (nested repeats such as (x+)+) is an error
 
             Fields narrow by structure and coding:
               kind:paragraph|list|quote|code|table-row|caption|footnote|heading|title|faq|question|answer|keypoint|lead|summary
@@ -51,8 +52,9 @@ public enum HelpTopics {
               has:tag  has:note     with any tag / any note
               untagged              with no tag at all
 
-            Operators are uppercase (AND, OR, NOT); in lowercase they are ordinary words. A malformed \
-            query is reported with its column and a caret, and nothing changes.
+            Operators are uppercase (AND, OR, NOT); in lowercase they are ordinary words. Parentheses, \
+            NOT and - nest at most 256 deep. A malformed query is reported with its column and a \
+            caret, and nothing changes.
             """)
 
     static let addresses = Topic(

@@ -11,7 +11,9 @@ enum ReadingCommands {
             Reads the formats listed below. A directory is searched recursively for their \
             extensions; glob patterns (*, ?, [..], {a,b}) are expanded by gloss \
             itself. Each document gets an id from its file name. A file named explicitly that cannot be \
-            read fails the whole load; unreadable files inside a directory are skipped with a warning.
+            read fails the whole load; unreadable files inside a directory are skipped with a warning. \
+            Files over max-file-size (256M unless `set max-file-size` says otherwise) are refused, and \
+            a file that grows while it is read is read as far as its size when opened, with a warning.
             Saved sessions write `load PATH --sha256 HASH` so a replay can tell when a file changed.
             """,
         arguments: [ArgumentSpec("PATH", .article, .oneOrMore, help: "files, directories or glob patterns")],
@@ -32,7 +34,7 @@ enum ReadingCommands {
             try session.checkReads(candidates)
             if candidates.count < 64 {
                 // A few files: read them, then index into the last shard (many small loads make no more shards).
-                let outcome = try DocumentLoader.load(candidates, readers: session.readers)
+                let outcome = try DocumentLoader.load(candidates, readers: session.readers, maximumFileSize: session.settings.maxFileSize)
                 try session.cancel.check()
                 if invocation.option("sha256") != nil, outcome.documents.count != 1 {
                     throw GlossError("--sha256 applies to a single file")
@@ -41,7 +43,8 @@ enum ReadingCommands {
                 added = session.workspace.add(outcome.documents)
             } else {
                 guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
-                var (parts, warnings) = try DocumentLoader.loadParts(candidates, into: Workspace.IndexedPart.self, readers: session.readers)
+                var (parts, warnings) = try DocumentLoader.loadParts(
+                    candidates, into: Workspace.IndexedPart.self, readers: session.readers, maximumFileSize: session.settings.maxFileSize)
                 try session.cancel.check()
                 invocation.warnings += warnings
                 added = session.workspace.add(&parts)
@@ -179,7 +182,7 @@ enum ReadingCommands {
         let view = workspace.filters.isEmpty ? nil : workspace.viewUnits
         for (position, document) in documents.enumerated() {
             if position > 0 { output.line() }
-            OutlineRenderer(workspace: workspace, view: view, headingsOnly: invocation.flag("sections"))
+            try OutlineRenderer(workspace: workspace, view: view, headingsOnly: invocation.flag("sections"), cancel: invocation.context.cancel)
                 .render(document, into: &output)
         }
         invocation.output = output
@@ -213,12 +216,12 @@ enum ReadingCommands {
             invocation.output.raw(JSONValue.array(refs.map { DocumentJSON.element($0, in: workspace) }).serialized())
             return
         }
-        let renderer = ElementRenderer(workspace: workspace, view: workspace.filters.isEmpty ? nil : workspace.viewUnits)
+        let renderer = ElementRenderer(workspace: workspace, view: workspace.filters.isEmpty ? nil : workspace.viewUnits, cancel: invocation.context.cancel)
         var output = invocation.output
         for (position, ref) in refs.enumerated() {
             try invocation.context.cancel.check()
             if position > 0 { output.line() }
-            renderer.show(ref, into: &output)
+            try renderer.show(ref, into: &output)
         }
         invocation.output = output
     }

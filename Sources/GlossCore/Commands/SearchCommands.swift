@@ -8,7 +8,6 @@ enum SearchCommands {
     static func evaluate(_ invocation: CommandInvocation, required: Bool = true) throws(GlossError) -> (QueryNode, UnitSet, String)? {
         guard let rest = invocation.rest else { return nil }
         let text = rest.text
-        let leading = text.prefix(while: \.isWhitespace).count
         let query = text.trimmingWhitespace()
         if query.isEmpty {
             if required { throw GlossError("missing QUERY: usage: \(invocation.spec.synopsis) (see help queries)", column: rest.column + text.count) }
@@ -18,13 +17,33 @@ enum SearchCommands {
         do throws(GlossError) {
             node = try QueryParser.parse(query)
         } catch {
-            throw error.shifted(by: rest.column - 1 + leading)
+            throw error.shifted(by: queryColumn(invocation) - 1)
         }
         let workspace = invocation.workspace
         guard workspace.loadedDocumentCount > 0 else { throw GlossError("no documents are loaded (use load FILE)") }
         let evaluator = QueryEvaluator(workspace: workspace, cancel: invocation.context.cancel)
-        let units = try evaluator.evaluate(node, within: workspace.viewUnits)
-        return (node, units, query)
+        do throws(GlossError) {
+            return (node, try evaluator.evaluate(node, within: workspace.viewUnits), query)
+        } catch {
+            throw error.shifted(by: queryColumn(invocation) - 1)
+        }
+    }
+
+    /// The column of the query's first character in the command line: columns in the query's errors
+    /// count from there.
+    private static func queryColumn(_ invocation: CommandInvocation) -> Int {
+        guard let rest = invocation.rest else { return 1 }
+        return rest.column + rest.text.prefix(while: \.isWhitespace).count
+    }
+
+    /// A query's highlighter on a unit's text, its regex errors pointing into the command line.
+    private static func ranges(_ highlighter: Highlighter, ofUnit id: Int32, in invocation: CommandInvocation) throws(GlossError) -> [Range<Int>] {
+        let workspace = invocation.workspace
+        do throws(GlossError) {
+            return try highlighter.ranges(in: workspace.text(ofUnit: id), at: workspace.label(workspace.units[Int(id)].ref, qualified: true))
+        } catch {
+            throw error.shifted(by: queryColumn(invocation) - 1)
+        }
     }
 
     static let find = CommandSpec(
@@ -39,7 +58,7 @@ enum SearchCommands {
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
         options: [
             OptionSpec("rank", help: "order by BM25 relevance instead of document order"),
-            OptionSpec("limit", value: "N", kind: .number, help: "show at most N results"),
+            OptionSpec("limit", value: "N", kind: .number, range: 1...1_000_000, help: "show at most N results"),
             OptionSpec("json", help: "print JSON"),
         ],
         examples: [
@@ -78,9 +97,11 @@ enum SearchCommands {
         workspace.lastListing = refs
         let highlighter = Highlighter(node)
         if invocation.flag("json") {
-            let items: [JSONValue] = refs.enumerated().map { offset, ref in
-                let matches = unitsOf[ref]!.reduce(0) { $0 + highlighter.ranges(in: workspace.text(ofUnit: $1)).count }
-                return .object([
+            var items: [JSONValue] = []
+            for (offset, ref) in refs.enumerated() {
+                var matches = 0
+                for unit in unitsOf[ref]! { matches += try ranges(highlighter, ofUnit: unit, in: invocation).count }
+                items.append(.object([
                     ("number", .int(offset + 1)),
                     ("document", .string(workspace.documents[ref.document].id)),
                     ("address", .string(ref.address == .document ? "" : "\(ref.address)")),
@@ -89,7 +110,7 @@ enum SearchCommands {
                     ("text", .string(workspace.text(of: ref))),
                     ("matches", .int(matches)),
                 ] + DocumentJSON.pageMember(of: workspace.documents[ref.document], ref.address)
-                    + DocumentJSON.metadataMember(of: workspace.documents[ref.document]))
+                    + DocumentJSON.metadataMember(of: workspace.documents[ref.document])))
             }
             invocation.output.raw(JSONValue.object([("total", .int(total)), ("results", .array(items))]).serialized())
             return
@@ -110,7 +131,7 @@ enum SearchCommands {
             output.line(header, hangingIndent: numberWidth + 2)
             for unit in unitsOf[ref]! {
                 let text = workspace.text(ofUnit: unit)
-                let ranges = highlighter.ranges(in: text)
+                let ranges = try ranges(highlighter, ofUnit: unit, in: invocation)
                 matchCount += ranges.count
                 let prefix: StyledText = workspace.units[Int(unit)].kind == .question ? StyledText("Q: ", .faint)
                     : workspace.units[Int(unit)].kind == .answer ? StyledText("A: ", .faint) : StyledText()
@@ -189,11 +210,12 @@ enum SearchCommands {
             One line per match, with the words before and after it; the matches line up in the middle \
             column, as in a concordancer. --sort left orders by the words just before the match, \
             nearest first, --sort right by the words after it (up to 12 words; equal contexts keep \
-            document order), --sort doc (the default) by position in the documents.
+            document order), --sort doc (the default) by position in the documents. --json gives the \
+            same --width of context as the lines.
             """,
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
         options: [
-            OptionSpec("width", value: "N", kind: .number, help: "characters of context on each side (default: fit the screen)"),
+            OptionSpec("width", value: "N", kind: .number, range: 5...500, help: "characters of context on each side (default: fit the screen)"),
             OptionSpec("sort", value: "ORDER", kind: .choice(["left", "right", "doc"]), help: "left, right or doc"),
             OptionSpec("json", help: "print JSON"),
         ],
@@ -211,25 +233,39 @@ enum SearchCommands {
         }
         struct Line { var ref: ElementRef; var left: String; var match: String; var right: String }
         var lines: [Line] = []
+        var keys: [[String]] = []
+        let explicitWidth = try invocation.integer("width", in: 5...500)
+        // What a line keeps of its match and context is what it can show (--width, else at most half
+        // the screen), at a generous four bytes a column: with 2 KB a side whatever the width, the
+        // matches of a 110 MB file took 7.9 GB. A sort key is read from the words near the match
+        // (up to `sortKeyWords`) and kept instead of the context it came from.
+        let window = 4 * (explicitWidth ?? max(10, (invocation.output.width - 6) / 2)) + 16
+        let keyWindow = 2_048
         for id in units.ids {
             try invocation.context.cancel.check()
             let text = workspace.text(ofUnit: id).replacingOccurrences(of: "\n", with: " ")
             let utf8 = Array(text.utf8)
-            // Context is cut to a window around each match, so a huge passage costs no more than a small one.
-            let window = 2_048
-            for range in StyledText.mergedRanges(highlighter.ranges(in: text), limit: utf8.count) {
+            for range in StyledText.mergedRanges(try ranges(highlighter, ofUnit: id, in: invocation), limit: utf8.count) {
+                if lines.count & 1023 == 1023 { try invocation.context.cancel.check() }
                 let leftStart = StringBytes.scalarBoundary(range.lowerBound - window, in: utf8, forward: true)
                 let rightEnd = StringBytes.scalarBoundary(range.upperBound + window, in: utf8, forward: false)
+                let matchEnd = StringBytes.scalarBoundary(min(range.upperBound, range.lowerBound + window), in: utf8, forward: false)
                 lines.append(Line(
                     ref: workspace.units[Int(id)].ref,
                     left: String(decoding: utf8[leftStart..<range.lowerBound], as: UTF8.self),
-                    match: String(decoding: utf8[range.lowerBound..<min(range.upperBound, range.lowerBound + window)], as: UTF8.self),
+                    match: String(decoding: utf8[range.lowerBound..<max(range.lowerBound, matchEnd)], as: UTF8.self),
                     right: String(decoding: utf8[range.upperBound..<max(range.upperBound, rightEnd)], as: UTF8.self)))
+                if sort == "left" {
+                    let start = StringBytes.scalarBoundary(range.lowerBound - keyWindow, in: utf8, forward: true)
+                    keys.append(contextKey(String(decoding: utf8[start..<range.lowerBound], as: UTF8.self), nearestAtEnd: true))
+                } else if sort == "right" {
+                    let end = StringBytes.scalarBoundary(range.upperBound + keyWindow, in: utf8, forward: false)
+                    keys.append(contextKey(String(decoding: utf8[range.upperBound..<max(range.upperBound, end)], as: UTF8.self), nearestAtEnd: false))
+                }
             }
         }
         if sort != "doc" {
             // Keys worked out once per line, not per comparison; ties keep the documents' order.
-            let keys = lines.map { contextKey(sort == "left" ? $0.left : $0.right, nearestAtEnd: sort == "left") }
             let order = lines.indices.sorted { a, b in
                 if keys[a].lexicographicallyPrecedes(keys[b]) { return true }
                 if keys[b].lexicographicallyPrecedes(keys[a]) { return false }
@@ -237,23 +273,25 @@ enum SearchCommands {
             }
             lines = order.map { lines[$0] }
         }
+        let qualified = workspace.loadedDocumentCount > 1
+        let labelWidth = lines.map { DisplayWidth.of(workspace.label($0.ref, qualified: qualified)) }.max() ?? 0
+        let matchWidth = min(30, lines.map { DisplayWidth.of(TerminalSafe.escape($0.match)) }.max() ?? 0)
+        let available = invocation.output.width - labelWidth - matchWidth - 6
+        let context = explicitWidth ?? max(10, available / 2)
         if invocation.flag("json") {
             invocation.output.raw(JSONValue.array(lines.map { line in
                 .object([("document", .string(workspace.documents[line.ref.document].id)),
                          ("address", .string("\(line.ref.address)")),
-                         ("left", .string(line.left)), ("match", .string(line.match)), ("right", .string(line.right))]
+                         ("left", .string(DisplayWidth.suffix(line.left, fitting: context))), ("match", .string(line.match)),
+                         ("right", .string(DisplayWidth.prefix(line.right, fitting: context)))]
                         + DocumentJSON.pageMember(of: workspace.documents[line.ref.document], line.ref.address)
                         + DocumentJSON.metadataMember(of: workspace.documents[line.ref.document]))
             }).serialized())
             return
         }
-        let qualified = workspace.loadedDocumentCount > 1
-        let labelWidth = lines.map { DisplayWidth.of(workspace.label($0.ref, qualified: qualified)) }.max() ?? 0
-        let matchWidth = min(30, lines.map { DisplayWidth.of(TerminalSafe.escape($0.match)) }.max() ?? 0)
-        let available = invocation.output.width - labelWidth - matchWidth - 6
-        let context = try invocation.integer("width", in: 5...500) ?? max(10, available / 2)
         var output = invocation.output
-        for line in lines {
+        for (number, line) in lines.enumerated() {
+            if number & 1023 == 1023 { try invocation.context.cancel.check() }
             let left = DisplayWidth.suffix(TerminalSafe.escape(line.left), fitting: context)
             let right = DisplayWidth.prefix(TerminalSafe.escape(line.right), fitting: context)
             var styled = StyledText(DisplayWidth.pad(workspace.label(line.ref, qualified: qualified), to: labelWidth), .address)
@@ -295,7 +333,7 @@ enum SearchCommands {
             each tag is used in the view.
             """,
         options: [
-            OptionSpec("top", value: "N", kind: .number, help: "how many words to list (default 20)"),
+            OptionSpec("top", value: "N", kind: .number, range: 1...100_000, help: "how many words to list (default 20)"),
             OptionSpec("stopwords", help: "count stop words too"),
             OptionSpec("json", help: "print JSON"),
         ],
@@ -320,7 +358,14 @@ enum SearchCommands {
             let unit = workspace.units[Int(id)]
             perDocument[Int(unit.document), default: 0] += 1
             perSection[ElementRef(document: Int(unit.document), address: .section(Int(unit.section))), default: 0] += 1
-            if let highlighter { matches[Int(unit.document), default: 0] += highlighter.ranges(in: workspace.text(ofUnit: id)).count }
+            if let highlighter {
+                do throws(GlossError) {
+                    // The regex is a filter's, not in this command line: no column to point at.
+                    matches[Int(unit.document), default: 0] += try highlighter.ranges(in: workspace.text(ofUnit: id), at: workspace.label(unit.ref, qualified: true)).count
+                } catch {
+                    failure = GlossError("in filter: " + error.message)
+                }
+            }
         }
         if let failure { throw failure }
         // Counted from the index rather than by reading every text in view (a corpus is 100 MB).

@@ -8,7 +8,7 @@ enum SessionCommands {
         "undo", group: .sessions, effect: .meta,
         summary: "Undo the last N state-changing commands (default 1)",
         discussion: "Tags, notes, marks, codebook edits and loads can be undone; the workspace returns exactly to its earlier state, and undone commands are left out of saved sessions.",
-        arguments: [ArgumentSpec("N", .number, .optional, help: "how many commands to undo")],
+        arguments: [ArgumentSpec("N", .number, .optional, range: 1...100_000, help: "how many commands to undo")],
         examples: [.init("undo", "undo the last change"), .init("undo 3", "undo the last three")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let count = try countArgument(invocation)
@@ -22,7 +22,7 @@ enum SessionCommands {
     static let redo = CommandSpec(
         "redo", group: .sessions, effect: .meta,
         summary: "Redo the last N undone commands (default 1)",
-        arguments: [ArgumentSpec("N", .number, .optional, help: "how many commands to redo")],
+        arguments: [ArgumentSpec("N", .number, .optional, range: 1...100_000, help: "how many commands to redo")],
         examples: [.init("redo", "redo the last undone change")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let count = try countArgument(invocation)
@@ -222,7 +222,7 @@ enum SessionCommands {
         invocation.output = output
         invocation.warnings += warnings
         if !outsideReads.isEmpty {
-            invocation.warnings.append("\(name) read files outside its folder and the current folder: \(outsideReads.prefix(10).joined(separator: ", "))\(outsideReads.count > 10 ? ", …" : "") (set strict on refuses such reads)")
+            invocation.warnings.append("\(name) \(ScriptSandbox.describeOutsideReads(outsideReads)) (set strict on refuses such reads)")
         }
         invocation.warnings += session.workspace.takeDriftReports()
     }
@@ -408,9 +408,9 @@ enum SessionCommands {
         }
         var inner = CommandInvocation(spec: spec, context: session, output: invocation.output)
         let remap = workspace.addressRemap.removeValue(forKey: document)
-        session.forcesDriftTolerance += 1
+        session.script.forcesDriftTolerance += 1
         defer {
-            session.forcesDriftTolerance -= 1
+            session.script.forcesDriftTolerance -= 1
             if let remap { workspace.addressRemap[document] = remap }
         }
         try parser.parse(rewritten, into: &inner, nameEnd: nameEnd)

@@ -22,10 +22,11 @@ enum HTMLReportExporter: WorkspaceExporter {
         for (index, tag) in tags.sorted(by: { $0.order < $1.order }).enumerated() {
             colors[tag.key] = tag.color.flatMap(TerminalColor.hex(for:)) ?? palette[index % palette.count]
         }
+        let byKey = Dictionary(tags.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         for tag in tags where tag.color == nil {
             var parent = Tag.parent(of: tag.path)
             while let current = parent {
-                if let own = tags.first(where: { $0.key == Tag.key(current) })?.color.flatMap(TerminalColor.hex(for:)) {
+                if let own = byKey[Tag.key(current)]?.color.flatMap(TerminalColor.hex(for:)) {
                     colors[tag.key] = own
                     break
                 }
@@ -40,11 +41,13 @@ enum HTMLReportExporter: WorkspaceExporter {
 private struct HTMLPage {
     let context: ExportContext
     let colors: [String: String]
+    let codebook: CodebookSummary
     var html = ""
 
     init(context: ExportContext) {
         self.context = context
         colors = HTMLReportExporter.colors(for: context.tags)
+        codebook = CodebookSummary(context.workspace.annotations)
     }
 
     var workspace: Workspace { context.workspace }
@@ -65,7 +68,7 @@ private struct HTMLPage {
 
             """
         chart()
-        codebook()
+        codebookTable()
         for document in documents { self.document(document) }
         notes()
         html += "</body>\n</html>\n"
@@ -75,8 +78,7 @@ private struct HTMLPage {
     // MARK: - Chart and codebook
 
     mutating func chart() {
-        let annotations = workspace.annotations
-        let counts = context.tags.map { ($0, annotations.totalCount($0.key)) }.filter { $0.1 > 0 }
+        let counts = context.tags.map { ($0, codebook.totalCount($0.key)) }.filter { $0.1 > 0 }
         guard let maximum = counts.map(\.1).max() else { return }
         let rowHeight = 22, labelWidth = 220, barWidth = 420
         let height = counts.count * rowHeight + 10
@@ -91,12 +93,11 @@ private struct HTMLPage {
         html += "</svg></section>\n"
     }
 
-    mutating func codebook() {
-        let annotations = workspace.annotations
+    mutating func codebookTable() {
         html += "<section><h2>Codebook</h2>\n<table class=\"codebook\"><thead><tr><th>Tag</th><th>Direct</th><th>Total</th><th>Description</th></tr></thead><tbody>\n"
         for tag in context.tags {
             html += "<tr><td style=\"padding-left:\(0.5 + Double(tag.depth) * 1.2)em\">\(swatch(tag.key))\(escape(tag.name))</td>"
-            html += "<td class=\"n\">\(annotations.directCount(tag.key))</td><td class=\"n\">\(annotations.totalCount(tag.key))</td>"
+            html += "<td class=\"n\">\(codebook.directCount(tag.key))</td><td class=\"n\">\(codebook.totalCount(tag.key))</td>"
             html += "<td>\(escape(tag.description ?? ""))</td></tr>\n"
         }
         html += "</tbody></table></section>\n"
@@ -113,15 +114,15 @@ private struct HTMLPage {
         let subtitle = document.title == nil ? "" : " <small>\(escape(document.id))</small>"
         html += "<article class=\"document\"><h2>\(escape(document.title ?? document.id))\(subtitle)</h2>\n"
         html += row(ElementRef(document: index, address: .document), body: "", kind: "document")
-        let renderer = ElementRenderer(workspace: workspace, view: context.viewOnly ? workspace.viewUnits : nil)
+        let layout = ElementRenderer(workspace: workspace, view: context.viewOnly ? workspace.viewUnits : nil).layout(of: index)
         for s in document.sections.indices where s > 0 || document.hasLead {
             let section = ElementRef(document: index, address: .section(s))
             guard context.includes(section) || !context.viewOnly else { continue }
-            let level = min(6, 3 + document.depth(ofSection: s))
+            let level = min(6, 3 + layout.depth(ofSection: s))
             if let heading = document.sections[s].heading {
                 html += row(section, body: "<h\(level)>\(highlighted(section, part: .heading, text: heading))</h\(level)>", kind: "heading")
             }
-            for child in renderer.children(of: s, in: index) where context.includes(child) {
+            for child in layout.children[s] where context.includes(child) {
                 html += row(child, body: body(of: child), kind: "passage")
             }
         }

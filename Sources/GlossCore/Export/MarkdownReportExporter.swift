@@ -21,15 +21,28 @@ enum MarkdownReportExporter: WorkspaceExporter {
         lines.append("")
         lines.append("| Tag | Direct | Total | Description |")
         lines.append("|---|---:|---:|---|")
-        for tag in context.tags {
+        let tags = context.tags
+        let codebook = CodebookSummary(annotations)
+        for tag in tags {
             let indent = String(repeating: "  ", count: tag.depth)
-            lines.append("| \(indent.isEmpty ? "" : "&nbsp;&nbsp;" + String(repeating: "&nbsp;&nbsp;", count: tag.depth - 1))\(cell(tag.path)) | \(annotations.directCount(tag.key)) | \(annotations.totalCount(tag.key)) | \(cell(tag.description ?? "")) |")
+            lines.append("| \(indent.isEmpty ? "" : "&nbsp;&nbsp;" + String(repeating: "&nbsp;&nbsp;", count: tag.depth - 1))\(cell(tag.path)) | \(codebook.directCount(tag.key)) | \(codebook.totalCount(tag.key)) | \(cell(tag.description ?? "")) |")
         }
         lines.append("")
         lines.append("## Coded passages by tag")
-        for tag in context.tags {
-            let elements = context.codedElements.filter { $0.tags.contains(tag) }.map(\.ref)
-            let marks = context.marks.filter { $0.tags.contains(tag.key) }
+        // What each tag retrieves, gathered in one pass over the codings and the marks (filtering them
+        // all for each tag was quadratic: 10,000 tags took minutes).
+        var elementsByTag: [String: [ElementRef]] = [:]
+        for coded in context.codedElements {
+            for tag in coded.tags { elementsByTag[tag.key, default: []].append(coded.ref) }
+        }
+        var marksByTag: [String: [Mark]] = [:]
+        for mark in context.marks {
+            for key in mark.tags { marksByTag[key, default: []].append(mark) }
+        }
+        for tag in tags {
+            try context.session.cancel.check()
+            let elements = elementsByTag[tag.key] ?? []
+            let marks = marksByTag[tag.key] ?? []
             guard !elements.isEmpty || !marks.isEmpty else { continue }
             lines.append("")
             lines.append("### \(inline(tag.path)) (\(elements.count + marks.count))")

@@ -68,6 +68,11 @@ public struct Document: Sendable {
 
     /// Nesting depth of a section for display: 0 for the lead and the top headings.
     public func depth(ofSection index: Int) -> Int {
+        depth(ofSection: index, topHeadingLevel: topHeadingLevel)
+    }
+
+    /// The same with `topHeadingLevel` worked out once, for a walk over every section.
+    public func depth(ofSection index: Int, topHeadingLevel: Int) -> Int {
         index == 0 ? 0 : max(0, sections[index].level - topHeadingLevel)
     }
 

@@ -3,21 +3,22 @@ public struct Highlighter {
     private let words: Set<String>
     private let prefixes: [String]
     private let phrases: [[String]]
-    private let regexes: [RegexMatcher]
+    /// Compiled regexes, with scratch space to match them and their columns in the query.
+    private let regexes: [(matcher: RegexMatcher, scratch: RegexMatcher.Scratch, column: Int)]
 
     public init(_ query: QueryNode) {
         var words = Set<String>()
         var prefixes: [String] = []
         var phrases: [[String]] = []
-        var regexes: [RegexMatcher] = []
+        var regexes: [(matcher: RegexMatcher, scratch: RegexMatcher.Scratch, column: Int)] = []
         for matcher in query.positiveMatchers {
             switch matcher {
             case .word(let word): words.insert(word)
             case .prefix(let stem): prefixes.append(stem)
             case .phrase(let sequence): phrases.append(sequence)
             case .near(let nearWords, _): words.formUnion(nearWords)
-            case .regex(let pattern, let caseInsensitive):
-                if let compiled = try? RegexMatcher(pattern: pattern, caseInsensitive: caseInsensitive) { regexes.append(compiled) }
+            case .regex(let pattern, let caseInsensitive, let column):
+                if let compiled = try? RegexMatcher(pattern: pattern, caseInsensitive: caseInsensitive) { regexes.append((compiled, RegexMatcher.Scratch(for: compiled), column)) }
             default: break
             }
         }
@@ -29,8 +30,9 @@ public struct Highlighter {
 
     public var isEmpty: Bool { words.isEmpty && prefixes.isEmpty && phrases.isEmpty && regexes.isEmpty }
 
-    /// UTF-8 ranges of every match in `text`, sorted, not merged.
-    public func ranges(in text: String) -> [Range<Int>] {
+    /// UTF-8 ranges of every match in `text`, sorted, not merged. A regex PCRE2 gives up on fails with
+    /// the error of the command, naming `location` (the unit's label).
+    public func ranges(in text: String, at location: @autoclosure () -> String) throws(GlossError) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         if !words.isEmpty || !prefixes.isEmpty || !phrases.isEmpty {
             let tokens = Tokenizer().tokens(text)
@@ -48,7 +50,13 @@ public struct Highlighter {
                 }
             }
         }
-        for regex in regexes { ranges += regex.matchRanges(text) }
+        for regex in regexes {
+            do throws(RegexMatcher.MatchFailure) {
+                ranges += try regex.matcher.matchRanges(text, scratch: regex.scratch)
+            } catch {
+                throw error.error(at: location(), column: regex.column)
+            }
+        }
         return ranges.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
     }
 

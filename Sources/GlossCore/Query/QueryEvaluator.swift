@@ -33,8 +33,8 @@ struct QueryEvaluator {
             return positional(words, universe: universe) { positions in Self.containsPhrase(positions) }
         case .near(let words, let distance):
             return positional(words, universe: universe) { positions in Self.withinWindow(positions, distance) }
-        case .regex(let pattern, let caseInsensitive):
-            return try regex(pattern, caseInsensitive: caseInsensitive, universe: universe)
+        case .regex(let pattern, let caseInsensitive, let column):
+            return try regex(pattern, caseInsensitive: caseInsensitive, column: column, universe: universe)
         case .kinds(let kinds):
             var set = UnitSet(capacity: capacity)
             for kind in kinds { set.formUnion(kindSet(kind)) }
@@ -182,8 +182,9 @@ struct QueryEvaluator {
     // MARK: - Regular expressions
 
     /// Narrows candidates with a literal the regex requires (looked up in the vocabulary), then runs
-    /// PCRE2 on what remains, in parallel.
-    private func regex(_ pattern: String, caseInsensitive: Bool, universe: UnitSet) throws(GlossError) -> UnitSet {
+    /// PCRE2 on what remains, in parallel. A unit PCRE2 gives up on fails the query (the first in
+    /// order): taking it for "no match" would drop units silently.
+    private func regex(_ pattern: String, caseInsensitive: Bool, column: Int, universe: UnitSet) throws(GlossError) -> UnitSet {
         let matcher = try RegexMatcher(pattern: pattern, caseInsensitive: caseInsensitive)
         var candidates = universe
         if let pieces = RegexLiteral.requiredAlternatives(of: pattern) {
@@ -197,17 +198,31 @@ struct QueryEvaluator {
         let chunks = stride(from: 0, to: ids.count, by: max(1, chunkSize)).map { Array(ids[$0..<min(ids.count, $0 + chunkSize)]) }
         let reader = workspace.unitTextReader
         let cancel = self.cancel
-        let matched = ParallelMap.map(chunks) { chunk -> [Int32] in
+        typealias Scan = (hits: [Int32], failure: (unit: Int32, RegexMatcher.MatchFailure)?)
+        let matched = ParallelMap.map(chunks) { chunk -> Scan in
             let scratch = RegexMatcher.Scratch(for: matcher)
             var hits: [Int32] = []
             for (offset, unit) in chunk.enumerated() {
                 if offset & 255 == 0, cancel?.isRaised == true { break }
-                if reader.withUTF8(ofUnit: unit, { matcher.matches($0, scratch: scratch) }) { hits.append(unit) }
+                var failure: RegexMatcher.MatchFailure?
+                let hit = reader.withUTF8(ofUnit: unit) { bytes in
+                    do throws(RegexMatcher.MatchFailure) {
+                        return try matcher.matches(bytes, scratch: scratch)
+                    } catch {
+                        failure = error
+                        return false
+                    }
+                }
+                if let failure { return (hits, (unit, failure)) }
+                if hit { hits.append(unit) }
             }
-            return hits
+            return (hits, nil)
         }
         try cancel?.check()
-        return UnitSet(capacity: capacity, matched.joined())
+        if let (unit, failure) = matched.lazy.compactMap({ (scan: Scan) in scan.failure }).first {
+            throw failure.error(at: workspace.label(workspace.units[Int(unit)].ref, qualified: true), column: column)
+        }
+        return UnitSet(capacity: capacity, matched.map { (scan: Scan) in scan.hits }.joined())
     }
 
     private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {

@@ -5,7 +5,8 @@ public indirect enum QueryNode: Hashable, Sendable {
     case word(String)
     case prefix(String)
     case phrase([String])
-    case regex(pattern: String, caseInsensitive: Bool)
+    /// `column`: where the regex starts in the query, for the errors PCRE2 meets while matching.
+    case regex(pattern: String, caseInsensitive: Bool, column: Int)
     /// All words within `distance` words of each other, in any order.
     case near([String], distance: Int)
     case kinds(Set<KindFilter>)

@@ -2,9 +2,14 @@
 /// `NOT`, parentheses, `/regex/i`, `NEAR(a b, N)` and `field:value`. Errors carry the 1-based column.
 public struct QueryParser {
     public static let fields = ["kind", "section", "doc", "tag", "note", "has", "author", "site", "lang", "date"]
+    /// Parentheses and NOT/- prefixes nest at most this deep: parsing, evaluating and even freeing a
+    /// query recurse once per level, and a hostile query must not run the stack out.
+    public static let maximumDepth = 256
 
     private let text: [Character]
     private var index = 0
+    /// Open parentheses and NOT/- prefixes around the current position.
+    private var depth = 0
     private let tokenizer = Tokenizer()
 
     public static func parse(_ query: String) throws(GlossError) -> QueryNode {
@@ -76,12 +81,16 @@ public struct QueryParser {
             guard index < text.count, text[index] != ")", !atKeyword("OR") else {
                 throw GlossError("NOT needs something after it", column: start)
             }
+            try enterLevel(at: start)
+            defer { depth -= 1 }
             return .not(try parseUnary())
         }
         if text[index] == "-" {
             guard index + 1 < text.count, !text[index + 1].isWhitespace, text[index + 1] != ")" else {
                 throw GlossError("'-' must be followed by what to exclude, with no space", column: start)
             }
+            try enterLevel(at: start)
+            defer { depth -= 1 }
             index += 1
             return .not(try parseUnary())
         }
@@ -96,6 +105,8 @@ public struct QueryParser {
             skipSpaces()
             if index == text.count { throw GlossError("unclosed '(' (no matching ')')", column: start) }
             if text[index] == ")" { throw GlossError("empty parentheses", column: start) }
+            try enterLevel(at: start)
+            defer { depth -= 1 }
             let node = try parseOr()
             skipSpaces()
             guard index < text.count, text[index] == ")" else {
@@ -287,7 +298,7 @@ public struct QueryParser {
         if let error = RegexMatcher.compileError(pattern, caseInsensitive: caseInsensitive) {
             throw GlossError("invalid regular expression: \(error.message)", column: start + 1 + (error.offset ?? 0))
         }
-        return .regex(pattern: pattern, caseInsensitive: caseInsensitive)
+        return .regex(pattern: pattern, caseInsensitive: caseInsensitive, column: start)
     }
 
     private func atNear() -> Bool {
@@ -325,6 +336,14 @@ public struct QueryParser {
     }
 
     // MARK: - Lexical helpers
+
+    /// One level deeper (a parenthesis or a NOT/- prefix starting at `column`), within the limit.
+    private mutating func enterLevel(at column: Int) throws(GlossError) {
+        guard depth < Self.maximumDepth else {
+            throw GlossError("query nested too deeply (more than \(Self.maximumDepth) levels of parentheses, NOT and -)", column: column)
+        }
+        depth += 1
+    }
 
     private mutating func skipSpaces() {
         while index < text.count, text[index].isWhitespace { index += 1 }

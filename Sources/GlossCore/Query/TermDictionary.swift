@@ -46,6 +46,25 @@ struct TermDictionary {
         return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
+    /// Every id, ordered by the bytes of its term: an order that does not depend on insertion order.
+    func idsInByteOrder() -> [Int32] {
+        var ids = (0..<Int32(count)).map { $0 }
+        arena.withUnsafeBufferPointer { arena in
+            entries.withUnsafeBufferPointer { entries in
+                func range(_ id: Int32) -> (Int, Int) {
+                    let start = Int(UInt32(truncatingIfNeeded: entries[Int(id)]))
+                    return (start, Int(UInt32(truncatingIfNeeded: entries[Int(id) + 1])) - start)
+                }
+                ids.sort { a, b in
+                    let (startA, lengthA) = range(a), (startB, lengthB) = range(b)
+                    let order = memcmp(arena.baseAddress! + startA, arena.baseAddress! + startB, min(lengthA, lengthB))
+                    return order != 0 ? order < 0 : lengthA < lengthB
+                }
+            }
+        }
+        return ids
+    }
+
     func id(of term: String) -> Int32? {
         var term = term
         return term.withUTF8 { lookup($0) }

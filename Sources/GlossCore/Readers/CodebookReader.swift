@@ -79,12 +79,13 @@ public enum CodebookReader {
         return messages[code] ?? "libxml2 error \(code)"
     }
 
-    /// A code name as one part of a tag path: no `/` (it separates levels), no control characters, not
-    /// empty.
+    /// A code name as one part of a tag path: no `/` (it separates levels), no control characters (nor
+    /// bidirectional ones: they become spaces), no zero-width characters (dropped), not empty.
     static func tagPart(_ name: String, topLevel: Bool) -> String {
-        var part = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar -> Unicode.Scalar in
+        var part = String(String.UnicodeScalarView(name.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
             if scalar == "/" { return "-" }
-            return TerminalSafe.needsEscape(scalar) ? " " : scalar
+            if TerminalSafe.needsEscape(scalar) { return " " }
+            return InvisibleCharacters.kind(of: scalar) == nil ? scalar : nil
         })).trimmingWhitespace()
         // gloss reserves these first characters of a tag for other syntax.
         if topLevel { part = String(part.drop { "-#@:,\"'".contains($0) }).trimmingWhitespace() }

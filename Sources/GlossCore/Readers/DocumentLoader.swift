@@ -33,6 +33,18 @@ public enum DocumentLoader {
         var isEmpty: Bool { get }
     }
 
+    /// Files bigger than this are refused unless `set max-file-size` says otherwise: a file is read
+    /// into memory whole, and articles are far smaller.
+    public static let defaultMaximumFileSize = 256 << 20
+
+    /// A file's bytes as read: never more than it held when it was opened.
+    struct FileBytes {
+        var bytes: [UInt8]
+        /// The file was longer by the time its end was reached (something is writing it): only the
+        /// bytes it held when opened were read.
+        var grew = false
+    }
+
     /// Expands the arguments of `load` into files, in a stable order. A corpus given as several
     /// folders has them walked at once, on all cores; a file reached by two arguments counts once,
     /// where it is first met, and an argument that fails fails the whole (the first in order).
@@ -101,10 +113,12 @@ public enum DocumentLoader {
 
     /// Reads every candidate, in parallel, keeping their order. An explicit file that cannot be read
     /// fails the whole load; a file found in a directory is skipped with a warning.
-    public static func load(_ candidates: [Candidate], readers: ReaderRegistry = .standard) throws(GlossError) -> Outcome {
+    public static func load(
+        _ candidates: [Candidate], readers: ReaderRegistry = .standard, maximumFileSize: Int = defaultMaximumFileSize
+    ) throws(GlossError) -> Outcome {
         let results = ParallelMap.map(candidates) { candidate -> Result<(Document, [String]), GlossError> in
             do throws(GlossError) {
-                return .success(try read(candidate, readers: readers))
+                return .success(try read(candidate, readers: readers, arena: nil, maximumFileSize: maximumFileSize))
             } catch {
                 return .failure(error)
             }
@@ -129,7 +143,8 @@ public enum DocumentLoader {
     /// another. Errors follow `load`: an explicit file fails everything, a file from a directory is
     /// skipped. A part split off is at least `minimumPart` files: fewer are not worth a part of their own.
     static func loadParts<Part: LoadPart>(
-        _ candidates: [Candidate], into _: Part.Type, readers: ReaderRegistry = .standard, minimumPart: Int = 64
+        _ candidates: [Candidate], into _: Part.Type, readers: ReaderRegistry = .standard, minimumPart: Int = 64,
+        maximumFileSize: Int = defaultMaximumFileSize
     ) throws(GlossError) -> (parts: [Part], warnings: [String]) {
         let splitter = WorkSplitter(count: candidates.count, parts: ParallelMap.cores)
         typealias Done = (start: Int, part: Part, warnings: [String], error: GlossError?)
@@ -145,7 +160,8 @@ public enum DocumentLoader {
                 while let index = splitter.next(in: current) {
                     let candidate = candidates[index]
                     do throws(GlossError) {
-                        let (document, documentWarnings) = try read(candidate, readers: readers, arena: arena, folders: folders)
+                        let (document, documentWarnings) = try read(
+                            candidate, readers: readers, arena: arena, folders: folders, maximumFileSize: maximumFileSize)
                         collected.add(document)
                         warnings += documentWarnings
                     } catch {
@@ -170,18 +186,27 @@ public enum DocumentLoader {
         return (done.map(\.part).filter { !$0.isEmpty }, done.flatMap(\.warnings))
     }
 
-    /// Reads and parses one file with the reader `readers` picks for it.
-    public static func read(_ candidate: Candidate, readers: ReaderRegistry = .standard) throws(GlossError) -> (Document, [String]) {
-        try read(candidate, readers: readers, arena: nil)
+    /// Reads and parses one file with the reader `readers` picks for it; returns it with the warnings met
+    /// (not UTF-8, grew while read).
+    public static func read(
+        _ candidate: Candidate, readers: ReaderRegistry = .standard, maximumFileSize: Int = defaultMaximumFileSize
+    ) throws(GlossError) -> (Document, [String]) {
+        try read(candidate, readers: readers, arena: nil, maximumFileSize: maximumFileSize)
     }
 
     static func read(
-        _ candidate: Candidate, readers: ReaderRegistry, arena: TextArena?, folders: FolderCursor? = nil
+        _ candidate: Candidate, readers: ReaderRegistry, arena: TextArena?, folders: FolderCursor? = nil,
+        maximumFileSize: Int = defaultMaximumFileSize
     ) throws(GlossError) -> (Document, [String]) {
-        let bytes = if candidate.isKnownRegular, let folders {
-            try readWalkedBytes(candidate, folders: folders)
+        let read = if candidate.isKnownRegular, let folders {
+            try readWalkedBytes(candidate, folders: folders, maximumSize: maximumFileSize)
         } else {
-            try readBytes(candidate.path, name: candidate.displayName, knownRegular: candidate.isKnownRegular)
+            try readFile(candidate.path, name: candidate.displayName, knownRegular: candidate.isKnownRegular, maximumSize: maximumFileSize)
+        }
+        let bytes = read.bytes
+        var warnings: [String] = []
+        if read.grew {
+            warnings.append("\(candidate.displayName): grew while it was read; only its first \(bytes.count) bytes (its size when opened) were read")
         }
         let reader = readers.reader(forPath: candidate.path, bytes: bytes)
         var builder = DocumentBuilder(format: reader.format, arena: arena)
@@ -193,7 +218,7 @@ public enum DocumentLoader {
         document.path = candidate.displayName == sourcePath ? sourcePath : candidate.displayName
         document.byteCount = bytes.count
         document.digest = ContentDigest(SHA256.hash(data: bytes))
-        return (document, builder.warnings)
+        return (document, warnings + builder.warnings)
     }
 
     /// The path a document read from `candidate` records: standardized when it holds `.` or `..`.
@@ -228,10 +253,19 @@ public enum DocumentLoader {
 
     // MARK: - Files
 
+    /// The bytes of a regular file (see `readFile`).
+    static func readBytes(
+        _ path: String, name: String, knownRegular: Bool = false, maximumSize: Int = defaultMaximumFileSize
+    ) throws(GlossError) -> [UInt8] {
+        try readFile(path, name: name, knownRegular: knownRegular, maximumSize: maximumSize).bytes
+    }
+
     /// The bytes of a regular file. A file found by walking a folder was seen to be one there, so it is
     /// opened without a `stat` first (one path lookup fewer per file of a big load); a named file is
     /// checked before it is opened, as opening a device or a FIFO can block or have effects.
-    static func readBytes(_ path: String, name: String, knownRegular: Bool = false) throws(GlossError) -> [UInt8] {
+    static func readFile(
+        _ path: String, name: String, knownRegular: Bool = false, maximumSize: Int = defaultMaximumFileSize
+    ) throws(GlossError) -> FileBytes {
         var info = stat()
         if !knownRegular {
             if stat(path, &info) != 0 { throw GlossError("\(name): \(SystemError.describe(errno: errno))") }
@@ -243,17 +277,7 @@ public enum DocumentLoader {
         if fstat(descriptor, &info) != 0 { throw GlossError("\(name): \(SystemError.describe(errno: errno))") }
         // Checked again on what was opened: the path may have changed since it was walked.
         try checkRegular(info, name: name)
-        // Read straight into the array, sized to the file (plus a byte to notice that it grew); a file
-        // that grew meanwhile is read on in chunks.
-        var failure: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
-            count = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
-        }
-        if failure == 0, bytes.count == Int(info.st_size) + 1 {
-            readRest(descriptor, into: &bytes, failure: &failure)
-        }
-        if failure != 0 { throw GlossError("\(name): \(SystemError.describe(errno: failure))") }
-        return bytes
+        return try readOpened(descriptor, size: Int(info.st_size), name: name, maximumSize: maximumSize, sizeIsExact: false)
     }
 
     /// The bytes of a file that a walk of its folder found to be a regular file. Each file of a big
@@ -261,7 +285,9 @@ public enum DocumentLoader {
     /// rather than every component of the path), stat'ed only once open, and not read again to meet its
     /// end when it has the size `fstat` gave. Opened non-blocking and checked once open: should a FIFO
     /// or a device have taken its place since the walk, it is neither waited on nor read.
-    static func readWalkedBytes(_ candidate: Candidate, folders: FolderCursor) throws(GlossError) -> [UInt8] {
+    static func readWalkedBytes(
+        _ candidate: Candidate, folders: FolderCursor, maximumSize: Int = defaultMaximumFileSize
+    ) throws(GlossError) -> FileBytes {
         let folder = folders.descriptor(forFolderOf: candidate)
         let descriptor = candidate.path.withCString { path in
             openat(folder, path + (folder == AT_FDCWD ? 0 : candidate.nameOffset), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -271,24 +297,80 @@ public enum DocumentLoader {
         var info = stat()
         if fstat(descriptor, &info) != 0 { throw GlossError("\(candidate.displayName): \(SystemError.describe(errno: errno))") }
         try checkRegular(info, name: candidate.displayName)
-        let size = Int(info.st_size)
-        var failure: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
-            count = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure, expected: size)
-        }
-        if failure == 0, bytes.count == size + 1 {
-            readRest(descriptor, into: &bytes, failure: &failure)
-        }
-        if failure != 0 { throw GlossError("\(candidate.displayName): \(SystemError.describe(errno: failure))") }
-        return bytes
+        return try readOpened(descriptor, size: Int(info.st_size), name: candidate.displayName, maximumSize: maximumSize, sizeIsExact: true)
     }
 
-    /// Reads on in chunks after a file turned out longer than its size said.
-    private static func readRest(_ descriptor: Int32, into bytes: inout [UInt8], failure: inout Int32) {
-        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+    /// Files bigger than this have their first `sniffSize` bytes checked for a NUL before the rest is
+    /// read (a binary file is refused without reading gigabytes); smaller ones are read in one go.
+    static let sniffThreshold = 1 << 20
+    static let sniffSize = 64 << 10
+
+    /// Reads an open regular file that `fstat` said has `size` bytes: that many at most, into an array
+    /// of that size plus a byte to notice that it grew meanwhile (what it grew by is not read: a file
+    /// that keeps growing would be read forever). A file whose size says nothing of its length (/proc
+    /// reports 0) is read to its end, within `maximumSize`. With `sizeIsExact`, a read that reaches
+    /// `size` is taken as the end, without another read to meet it.
+    static func readOpened(
+        _ descriptor: Int32, size: Int, name: String, maximumSize: Int, sizeIsExact: Bool
+    ) throws(GlossError) -> FileBytes {
+        guard size <= maximumSize else { throw tooBig(name, size: size, maximumSize: maximumSize) }
+        var failure: Int32 = 0
+        var prefix: [UInt8] = []
+        if size > sniffThreshold {
+            prefix = [UInt8](unsafeUninitializedCapacity: sniffSize) { buffer, count in
+                count = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
+            }
+            if failure != 0 { throw GlossError("\(name): \(SystemError.describe(errno: failure))") }
+            try prefix.withUnsafeBufferPointer { bytes throws(GlossError) in try SourceDecoder.refuseBinary(bytes, name: name) }
+            // Swift stops the program when an array cannot be allocated: ask the allocator first.
+            guard let probe = malloc(size + 1) else {
+                throw GlossError("\(name): not enough memory to read its \(ByteSize.describe(size))")
+            }
+            free(probe)
+        }
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            let start = prefix.count
+            if start > 0 { _ = UnsafeMutableBufferPointer(rebasing: buffer[..<start]).initialize(from: prefix) }
+            count = start
+            // A sniff that met the end early read the whole file (it shrank since fstat).
+            if start == 0 || start == sniffSize {
+                let rest = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[start...])
+                count += readFully(descriptor, into: rest, failure: &failure, expected: sizeIsExact ? size - start : nil)
+            }
+        }
+        if failure != 0 { throw GlossError("\(name): \(SystemError.describe(errno: failure))") }
+        guard bytes.count == size + 1 else { return FileBytes(bytes: bytes) }
+        if size > 0 {
+            bytes.removeLast()
+            return FileBytes(bytes: bytes, grew: true)
+        }
+        try readRest(descriptor, into: &bytes, maximumSize: maximumSize, name: name, failure: &failure)
+        if failure != 0 { throw GlossError("\(name): \(SystemError.describe(errno: failure))") }
+        return FileBytes(bytes: bytes)
+    }
+
+    /// `size`: how big the file is, or nil when it has more than `maximumSize` and its size is unknown.
+    private static func tooBig(_ name: String, size: Int?, maximumSize: Int) -> GlossError {
+        let described = size.map(ByteSize.describe) ?? "more than " + ByteSize.describe(maximumSize)
+        let enough = ByteSize.settingAtLeast(size ?? maximumSize * 2)
+        return GlossError("\(name): \(described) is over the \(ByteSize.describe(maximumSize)) limit (set max-file-size \(enough) to read it)")
+    }
+
+    /// Reads on in chunks a file whose size said nothing of its length, up to `maximumSize`; its first
+    /// chunk is checked for a NUL as a big file's is (such a /proc file may be binary, and endless).
+    private static func readRest(
+        _ descriptor: Int32, into bytes: inout [UInt8], maximumSize: Int, name: String, failure: inout Int32
+    ) throws(GlossError) {
+        var chunk = [UInt8](repeating: 0, count: sniffSize)
+        var first = true
         while failure == 0 {
             let count = chunk.withUnsafeMutableBytes { readFully(descriptor, into: $0, failure: &failure) }
             bytes.append(contentsOf: chunk[..<count])
+            if first {
+                try bytes.withUnsafeBufferPointer { bytes throws(GlossError) in try SourceDecoder.refuseBinary(bytes, name: name) }
+                first = false
+            }
+            if bytes.count > maximumSize { throw tooBig(name, size: nil, maximumSize: maximumSize) }
             if count < chunk.count { break }
         }
     }

@@ -24,7 +24,8 @@ public struct MarkdownReader: TextDocumentReader {
     }
 
     public func read(text: String, into builder: inout DocumentBuilder) {
-        let (body, metadata, titleLine) = Self.splitFrontMatter(text)
+        let (frontMatterBlanked, metadata, titleLine) = Self.splitFrontMatter(text)
+        let body = MarkdownNesting.limited(frontMatterBlanked)
         builder.addMetadata(metadata)
 
         _ = Self.registered
@@ -135,11 +136,7 @@ private struct Walker {
             let asks = builder.currentRole == .faq && HeadingRule.endsWithQuestionMark(text[...]) && text.count <= 200
             builder.block(.paragraph, text, lines: lines, asks: asks)
         case "list":
-            var item = cmark_node_first_child(node)
-            while let current = item {
-                listItem(current)
-                item = cmark_node_next(current)
-            }
+            list(node)
         case "block_quote":
             builder.block(.quote, Self.blockText(node), lines: lines)
         case "code_block":
@@ -158,30 +155,39 @@ private struct Walker {
         }
     }
 
-    /// An item's own text is one passage; nested lists become passages of their own.
-    private mutating func listItem(_ item: OpaquePointer) {
-        var ownText: [String] = []
-        var nested: [OpaquePointer] = []
-        var child = cmark_node_first_child(item)
+    /// Each item's own text is one passage; nested lists become passages of their own, after their
+    /// item's, in reading order. Pending items wait on a stack rather than in recursive calls: lists
+    /// nest as deep as the input says.
+    private mutating func list(_ list: OpaquePointer) {
+        var pending = Self.children(of: list).reversed() as [OpaquePointer]
+        while let item = pending.popLast() {
+            var ownText: [String] = []
+            var nested: [OpaquePointer] = []
+            var child = cmark_node_first_child(item)
+            while let current = child {
+                if Self.type(current) == "list" { nested.append(current) } else { ownText.append(Self.blockText(current)) }
+                child = cmark_node_next(current)
+            }
+            let text = ownText.filter { !$0.isEmpty }.joined(separator: "\n")
+            if !text.isEmpty {
+                var lines = sourceRange(of: item)
+                if let firstNested = nested.first {
+                    lines = sourceRange(lines.first, Int(cmark_node_get_start_line(firstNested)) - 1)
+                }
+                builder.block(.list, text, lines: lines)
+            }
+            for list in nested.reversed() { pending += Self.children(of: list).reversed() }
+        }
+    }
+
+    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var children: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
         while let current = child {
-            if Self.type(current) == "list" { nested.append(current) } else { ownText.append(Self.blockText(current)) }
+            children.append(current)
             child = cmark_node_next(current)
         }
-        let text = ownText.filter { !$0.isEmpty }.joined(separator: "\n")
-        if !text.isEmpty {
-            var lines = sourceRange(of: item)
-            if let firstNested = nested.first {
-                lines = sourceRange(lines.first, Int(cmark_node_get_start_line(firstNested)) - 1)
-            }
-            builder.block(.list, text, lines: lines)
-        }
-        for list in nested {
-            var nestedItem = cmark_node_first_child(list)
-            while let current = nestedItem {
-                listItem(current)
-                nestedItem = cmark_node_next(current)
-            }
-        }
+        return children
     }
 
     private mutating func table(_ node: OpaquePointer) {
@@ -200,8 +206,43 @@ private struct Walker {
         builder.table(rows, lines: sourceRange(of: node))
     }
 
-    /// The text of a block and everything inside it, blocks separated by newlines.
+    /// The text of a block and everything inside it, blocks separated by newlines (a table row's
+    /// cells by ` | `). Walked without recursion, as quotes and lists nest as deep as the input says,
+    /// and written into one string: joining each level's parts would copy deep text once per level.
     static func blockText(_ node: OpaquePointer) -> String {
+        if let text = leafBlockText(node) { return text }
+        var text = ""
+        // The containers from `node` down to the current node, with their separator and whether text
+        // was written inside them yet: two texts are joined by the separator of the deepest container
+        // holding both, which is the deepest open one that has text.
+        var open: [(node: OpaquePointer, separator: String, hasText: Bool)] = [(node, separator(of: node), false)]
+        var next = cmark_node_first_child(node)
+        while !open.isEmpty {
+            guard let current = next else {
+                // The deepest container is done: carry on after it.
+                let done = open.removeLast().node
+                next = open.isEmpty ? nil : cmark_node_next(done)
+                continue
+            }
+            guard let leaf = leafBlockText(current) else {
+                open.append((current, separator(of: current), false))
+                next = cmark_node_first_child(current)
+                continue
+            }
+            if !leaf.isEmpty {
+                var level = open.count - 1
+                while level >= 0, !open[level].hasText { level -= 1 }
+                if level >= 0 { text += open[level].separator }
+                for index in max(0, level)..<open.count { open[index].hasText = true }
+                text += leaf
+            }
+            next = cmark_node_next(current)
+        }
+        return text
+    }
+
+    /// The text of a block that holds no blocks; nil for containers.
+    private static func leafBlockText(_ node: OpaquePointer) -> String? {
         switch type(node) {
         case "paragraph", "heading", "table_cell":
             return inlineText(node)
@@ -210,15 +251,12 @@ private struct Walker {
             while literal.hasSuffix("\n") { literal.removeLast() }
             return literal
         default:
-            var parts: [String] = []
-            var child = cmark_node_first_child(node)
-            while let current = child {
-                let text = blockText(current)
-                if !text.isEmpty { parts.append(text) }
-                child = cmark_node_next(current)
-            }
-            return parts.joined(separator: type(node) == "table_row" ? " | " : "\n")
+            return nil
         }
+    }
+
+    private static func separator(of container: OpaquePointer) -> String {
+        type(container) == "table_row" ? " | " : "\n"
     }
 
     /// The plain text of a node's inline content: soft breaks become spaces, markup is dropped.
@@ -228,9 +266,12 @@ private struct Walker {
         return text.trimmingWhitespace()
     }
 
+    /// Visits the inline nodes below `node` in reading order, descending into emphasis, links and the
+    /// like without recursion (they nest as deep as the input says).
     private static func appendInline(of node: OpaquePointer, to text: inout String) {
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        var next = cmark_node_first_child(node)
+        while let current = next {
+            var descend = false
             switch type(current) {
             case "text", "code", "html_inline":
                 if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
@@ -239,9 +280,22 @@ private struct Walker {
             case "linebreak":
                 text += "\n"
             default:
-                appendInline(of: current, to: &text)
+                descend = true
             }
-            child = cmark_node_next(current)
+            if descend, let child = cmark_node_first_child(current) {
+                next = child
+                continue
+            }
+            // The next sibling of this node or of the nearest ancestor below `node` that has one.
+            var finished: OpaquePointer? = current
+            next = nil
+            while let done = finished, done != node {
+                if let sibling = cmark_node_next(done) {
+                    next = sibling
+                    break
+                }
+                finished = cmark_node_parent(done)
+            }
         }
     }
 }

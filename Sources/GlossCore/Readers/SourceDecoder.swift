@@ -24,9 +24,7 @@ public enum SourceDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) {
             return Decoded(text: try decodeWide(bytes, dropping: 2, encoding: .utf16LittleEndian, name: name))
         }
-        if let nul = bytes.withUnsafeBufferPointer({ StringBytes.index(of: 0, in: $0) }) {
-            throw GlossError("\(name): binary file (NUL byte at offset \(nul)); gloss reads text and Markdown articles")
-        }
+        try bytes.withUnsafeBufferPointer { bytes throws(GlossError) in try refuseBinary(bytes, name: name) }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         // The standard library validates UTF-8 quickly; the byte-by-byte scan runs only to report where it fails.
         if let text = String(validating: body, as: UTF8.self) {
@@ -40,6 +38,15 @@ public enum SourceDecoder {
                 warning: "\(name): not valid UTF-8 (first bad byte at offset \(offset)); read as Windows-1252")
         }
         return Decoded(text: normalizeLineEndings(String(decoding: body, as: UTF8.self)))
+    }
+
+    /// Refuses bytes holding a NUL, which no text or Markdown article has, unless a UTF-16 or UTF-32
+    /// byte-order mark says zero bytes belong to the text. Asked of a big file's first bytes before
+    /// the rest is read, and of the whole file when it is decoded.
+    static func refuseBinary(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws(GlossError) {
+        let wide: [[UInt8]] = [[0x00, 0x00, 0xFE, 0xFF], [0xFF, 0xFE], [0xFE, 0xFF]]
+        guard !wide.contains(where: { bytes.starts(with: $0) }), let nul = StringBytes.index(of: 0, in: bytes) else { return }
+        throw GlossError("\(name): binary file (NUL byte at offset \(nul)); gloss reads text and Markdown articles")
     }
 
     /// `\r\n` and lone `\r` become `\n`.

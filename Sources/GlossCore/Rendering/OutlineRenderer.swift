@@ -4,9 +4,13 @@ struct OutlineRenderer {
     let view: UnitSet?
     let headingsOnly: Bool
 
-    func render(_ index: Int, into output: inout OutputBuilder) {
+    /// Ctrl-C, checked section by section.
+    var cancel: CancellationFlag?
+
+    func render(_ index: Int, into output: inout OutputBuilder) throws(GlossError) {
         let document = workspace.documents[index]
         let elements = ElementRenderer(workspace: workspace, view: view)
+        let layout = elements.layout(of: index)
         var header = StyledText(document.id, .address)
         if let title = document.title { header.append("  " + title, .heading) }
         header.append(elements.tagText(ElementRef(document: index, address: .document)))
@@ -18,20 +22,22 @@ struct OutlineRenderer {
         }
         output.line(StyledText(summary, .faint), indent: 2)
         for (s, section) in document.sections.enumerated() where s > 0 || document.hasLead {
+            try cancel?.check()
             let sectionRef = ElementRef(document: index, address: .section(s))
-            guard elements.isVisible(sectionRef) else { continue }
-            let indent = 2 + document.depth(ofSection: s) * 2
+            guard layout.isVisible(sectionRef.address) else { continue }
+            let indent = 2 + layout.depth(ofSection: s) * 2
             var line = StyledText("s\(s)", .address)
             line.append("  ")
             line.append(section.heading ?? "(lead)", section.heading == nil ? .faint : .heading)
             line.append(elements.tagText(sectionRef))
-            let children = elements.children(of: s, in: index)
+            let children = layout.children[s]
             if headingsOnly {
                 line.append("  " + countSummary(children), .faint)
             }
             output.line(line, indent: indent, hangingIndent: indent + 4)
             guard !headingsOnly else { continue }
-            for child in children where elements.isVisible(child) {
+            for child in children where layout.isVisible(child.address) {
+                try cancel?.check()
                 output.line(entry(child, width: output.width - indent - 2), indent: indent + 2)
             }
         }
@@ -66,7 +72,7 @@ struct OutlineRenderer {
         }
         // Only the first words are shown: cut before escaping, so a huge passage costs nothing extra.
         text = TerminalSafe.escape(String(text.prefix(max(16, width))).replacingOccurrences(of: "\n", with: " "))
-        let tags = ElementRenderer(workspace: workspace, view: nil).tagText(ref)
+        let tags = ElementRenderer.tagText(ref, in: workspace)
         let available = max(10, width - DisplayWidth.of(address) - 2 - DisplayWidth.of(tags.plainText))
         if DisplayWidth.of(text) > available {
             text = DisplayWidth.prefix(text, fitting: available - 1) + "…"

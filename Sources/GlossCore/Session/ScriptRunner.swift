@@ -153,7 +153,7 @@ public struct ScriptRunner {
             session.baseDirectory = savedBase
         }
         if !outsideReads.isEmpty {
-            emit(.warning("\(name): read files outside its folder and the current folder: \(outsideReads.prefix(10).joined(separator: ", "))\(outsideReads.count > 10 ? ", …" : "") (set strict on refuses such reads)"))
+            emit(.warning("\(name): \(ScriptSandbox.describeOutsideReads(outsideReads)) (set strict on refuses such reads)"))
         }
         for warning in session.takeJournalWarnings() { emit(.warning("\(name): warning: \(warning)")) }
         for report in session.workspace.takeDriftReports() { emit(.warning("\(name): \(report)")) }

@@ -18,6 +18,7 @@ public struct ScriptSandbox: Sendable {
     public var allowsOverwrite = false
     /// Real paths read outside `readableRoots`, in order, once each.
     public private(set) var outsideReads: [String] = []
+    private var outsideReadSet: Set<String> = []
     /// Folders a person at the terminal allowed writes into for this replay.
     var approvedFolders: Set<String> = []
 
@@ -73,7 +74,17 @@ public struct ScriptSandbox: Sendable {
         if strict {
             throw GlossError("a script run with --strict may not read \(shown): it is outside \(readableRoots.joined(separator: ", ")) (--allow-read DIR permits it)")
         }
-        if !outsideReads.contains(real) { outsideReads.append(real) }
+        if outsideReadSet.insert(real).inserted { outsideReads.append(real) }
+    }
+
+    /// "read 2 files outside its folder and the current folder: /a/x.txt, /etc/passwd"; many files
+    /// are summed up by their folders (a corpus read from elsewhere is one folder, not 40,000 files).
+    public static func describeOutsideReads(_ reads: [String]) -> String {
+        let files = "read \(reads.count) file\(reads.count == 1 ? "" : "s") outside its folder and the current folder"
+        if reads.count <= 5 { return files + ": " + reads.joined(separator: ", ") }
+        var seen = Set<String>()
+        let folders = reads.map { ($0 as NSString).deletingLastPathComponent }.filter { seen.insert($0).inserted }
+        return files + ", in " + folders.prefix(5).joined(separator: ", ") + (folders.count > 5 ? " and \(folders.count - 5) more folders" : "")
     }
 
     /// The message that refuses a write outside the allowed folders.

@@ -39,7 +39,7 @@ extension Session {
         let savedVariables = variables
         let savedSettings = settings
         journal = nil
-        isRestoring = true
+        script.isRestoring = true
         var replayed: [JournalContents.Item] = []
         let commandCount = contents.commands.count
         for item in contents.items {
@@ -58,7 +58,7 @@ extension Session {
                     report.restored += 1
                 }
             case .origin(let path, let stop, let left):
-                origin = ScriptOrigin(path: path, stoppedAt: stop, notReplayed: left, historyCount: history.count)
+                script.origin = ScriptOrigin(path: path, stoppedAt: stop, notReplayed: left, historyCount: history.count)
                 log.markSaved()
             case .saved:
                 log.markSaved()
@@ -68,7 +68,7 @@ extension Session {
             if report.stop != nil { break }
             replayed.append(item)
         }
-        isRestoring = false
+        script.isRestoring = false
         baseDirectory = savedBase
         guard let stop = report.stop else {
             fresh?.remove()
@@ -103,7 +103,7 @@ extension Session {
         workspace.filters = []
         workspace.lastListing = []
         workspace.currentDocument = nil
-        origin = nil
+        script.origin = nil
         log.clear()
     }
 }

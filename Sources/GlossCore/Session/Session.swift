@@ -9,37 +9,16 @@ public final class Session {
     public let readers: ReaderRegistry
     public var settings = Settings()
     public let cancel: CancellationFlag
+    public internal(set) var log = SessionHistory()
+    public var script: ScriptContext
+    public var journaling = SessionJournal()
     /// True when a person is at a terminal: commands may ask for confirmation through `confirm`.
     public var isInteractive = false
     /// Asks the user a yes/no question (set by the terminal front end only).
     public var confirm: ((String) -> Bool)?
-    /// Directory that relative paths are resolved against.
-    public var baseDirectory: String
     /// Width and colour used for output when the front end does not say otherwise.
     public var terminalWidth = 80
     public var terminalColor = false
-    /// Variables for `${NAME}`: from `set NAME VALUE`, `--set`, and `${1}`… for run arguments.
-    public var variables: [String: String] = [:]
-
-    public internal(set) var log = SessionHistory()
-    public var history: [HistoryEntry] { log.entries }
-    /// The script this session was opened from (`gloss NAME.gloss`): `save` without a name writes back to it.
-    public internal(set) var origin: ScriptOrigin?
-    /// Where journals live, for `resume`.
-    public var journalStore: JournalStore?
-    /// Journal write failures of the running command, reported as warnings.
-    private var journalWarnings: [String] = []
-    /// Nesting depth of `replay`.
-    var replayDepth = 0
-    /// True while a journal is being replayed by `resume`.
-    var isRestoring = false
-    /// Nesting depth of runs of many commands (a replay, a script), whose journal lines reach the disk
-    /// together when the outermost ends; and whether some have been written since the last fsync.
-    private var journalGroupDepth = 0
-    private var journalNeedsSync = false
-    public var journal: Journal?
-    /// Set by `quit --discard`: the journal goes even though work was not saved.
-    public var discardsUnsavedWork = false
 
     public init(workspace: Workspace = Workspace(), registry: CommandRegistry = .standard,
                 readers: ReaderRegistry = .standard,
@@ -49,21 +28,55 @@ public final class Session {
         self.cancel = cancel
         self.registry = registry
         self.readers = readers
-        self.baseDirectory = baseDirectory
+        self.script = ScriptContext(baseDirectory: baseDirectory)
     }
 
+    public var history: [HistoryEntry] { log.entries }
     public var outputWidth: Int { settings.width ?? terminalWidth }
     public var outputColor: Bool { settings.color ?? terminalColor }
 
-    /// Commands are being replayed from a script or a journal rather than typed: an annotation that a
-    /// changed document no longer has becomes an orphan instead of stopping the replay.
-    var isReplaying: Bool { replayDepth > 0 || isScript || isRestoring }
-    /// Raised while `orphan` runs the command it re-attaches: a quote it cannot find keeps it an orphan.
-    var forcesDriftTolerance = 0
+    // The script context's fields, as commands and front ends read them.
+    public var baseDirectory: String {
+        get { script.baseDirectory }
+        set { script.baseDirectory = newValue }
+    }
+    public var variables: [String: String] {
+        get { script.variables }
+        set { script.variables = newValue }
+    }
+    public var isScript: Bool {
+        get { script.isScript }
+        set { script.isScript = newValue }
+    }
+    public var sandbox: ScriptSandbox? {
+        get { script.sandbox }
+        set { script.sandbox = newValue }
+    }
+    public var origin: ScriptOrigin? { script.origin }
+    var replayDepth: Int {
+        get { script.replayDepth }
+        set { script.replayDepth = newValue }
+    }
+    var isReplaying: Bool { script.isReplaying }
+    var sandboxApplies: Bool { script.sandboxApplies }
+
+    // The journal's, likewise.
+    public var journal: Journal? {
+        get { journaling.file }
+        set { journaling.file = newValue }
+    }
+    public var journalStore: JournalStore? {
+        get { journaling.store }
+        set { journaling.store = newValue }
+    }
+    public var discardsUnsavedWork: Bool {
+        get { journaling.discardsUnsavedWork }
+        set { journaling.discardsUnsavedWork = newValue }
+    }
 
     /// Whether a quote missing from an element of `document` makes an orphan rather than an error.
     func toleratesDrift(in document: Int) -> Bool {
-        forcesDriftTolerance > 0 || (isReplaying && workspace.drifted.contains(document))
+        script.forcesDriftTolerance > 0 || (isReplaying && workspace.drifted.contains(document))
     }
 
     /// Whether there is work (tags, notes, marks, codebook edits, undos) that no save holds.
@@ -119,8 +132,7 @@ public final class Session {
         result.warnings = invocations.flatMap(\.warnings)
         result.quit = invocations.contains(where: \.quitRequested)
         record(invocations, recorded, inverses: inverses, effectiveBefore: effectiveBefore)
-        result.warnings += journalWarnings
-        journalWarnings = []
+        result.warnings += journaling.takeWarnings()
         for orphan in recorded.flatMap(\.orphans) {
             result.warnings.append("\(orphan.document):\(orphan.address) is orphaned: \(orphan.reason.rawValue) (see orphans)")
         }
@@ -143,11 +155,9 @@ public final class Session {
         entry.touched = workspace.pendingTouched
         entry.output = TerminalSafe.removingStyles(String(invocations.map(\.output.text).joined().prefix(65_536)))
         log.append(entry, inverses: effect == .mutating ? inverses : nil)
-        let durable = effect == .mutating || effect == .view
-        if effect != .meta, !entry.line.isEmpty, let error = journal?.append(entry, durable: durable && journalGroupDepth == 0) {
-            journalWarnings.append(error.message)
+        if effect != .meta, !entry.line.isEmpty {
+            journaling.append(entry, durable: effect == .mutating || effect == .view)
         }
-        if durable && journalGroupDepth > 0 { journalNeedsSync = true }
     }
 
     /// Runs many commands (a replay, a script) with one fsync of the journal at the end instead of
@@ -155,21 +165,14 @@ public final class Session {
     /// times. The lines are written as each command completes, so a crash of gloss alone loses none;
     /// the prompt returns only once they are on disk, as after a single command.
     func groupingJournalWrites<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
-        journalGroupDepth += 1
-        defer {
-            journalGroupDepth -= 1
-            if journalGroupDepth == 0, journalNeedsSync {
-                journalNeedsSync = false
-                if let error = journal?.sync() { journalWarnings.append(error.message) }
-            }
-        }
+        journaling.beginGroup()
+        defer { journaling.endGroup() }
         return try body()
     }
 
     /// Journal warnings not yet reported by a command (a script run reports those of its last sync).
     public func takeJournalWarnings() -> [String] {
-        defer { journalWarnings = [] }
-        return journalWarnings
+        journaling.takeWarnings()
     }
 
     /// The line as it will be saved: the command's full name, then the text as typed after it.
@@ -184,14 +187,14 @@ public final class Session {
     /// Notes that everything done so far is saved (in `path`, or in the script the session came from).
     func markSaved(to path: String?) {
         log.markSaved()
-        if let path { journal?.appendMarker("# saved " + LineEscaping.escape(path)) }
+        if let path { journaling.note("# saved " + LineEscaping.escape(path)) }
     }
 
     /// Ties the session to the script it was opened from; `stop` says where its replay stopped.
     public func setOrigin(_ path: String, stoppedAt stop: Int?, notReplayed: Int) {
-        origin = ScriptOrigin(path: path, stoppedAt: stop, notReplayed: notReplayed, historyCount: history.count)
+        script.origin = ScriptOrigin(path: path, stoppedAt: stop, notReplayed: notReplayed, historyCount: history.count)
         log.markSaved()
-        journal?.appendMarker("# origin \(stop ?? 0) \(notReplayed) " + LineEscaping.escape(path))
+        journaling.note("# origin \(stop ?? 0) \(notReplayed) " + LineEscaping.escape(path))
     }
 
     /// Ends the session's journal: removed when all work is saved (or `quit --discard` was given),
@@ -234,11 +237,6 @@ public final class Session {
     var canUndo: Bool { log.canUndo }
     var canRedo: Bool { log.canRedo }
 
-    /// The sandbox a replayed script runs in: set for `gloss run` and piped input, and by each replay
-    /// started at the prompt. Commands typed by a person are never confined.
-    public var sandbox: ScriptSandbox?
-
-    var sandboxApplies: Bool { sandbox != nil && (isScript || replayDepth > 0) }
 
     /// Whether a save or export may replace an existing file: `--force`, or `gloss run --force`.
     func mayOverwrite(_ invocation: CommandInvocation) -> Bool {
@@ -285,8 +283,6 @@ public final class Session {
         return (result, sandbox?.outsideReads ?? [])
     }
 
-    /// Set while `gloss run` (or piped input) executes a script.
-    public var isScript = false
 
     // MARK: - Variables
 

@@ -10,10 +10,12 @@ public struct Settings: Sendable, Equatable {
     /// Scripts replayed from the prompt may read only inside their folder, the current folder and the
     /// files given to them (as `gloss run --strict`).
     public var strict = false
+    /// Bytes a file may have for `load` to read it.
+    public var maxFileSize = DocumentLoader.defaultMaximumFileSize
 
     public init() {}
 
-    public static let names = ["width", "color", "pager", "snippet", "strict"]
+    public static let names = ["width", "color", "pager", "snippet", "strict", "max-file-size"]
 
     public mutating func set(_ name: String, _ value: String) throws(GlossError) {
         let lowered = value.lowercased()
@@ -48,6 +50,11 @@ public struct Settings: Sendable, Equatable {
                 throw GlossError("snippet takes a number of characters from 10 to 1000")
             }
             snippet = number
+        case "max-file-size":
+            guard let size = ByteSize.parse(value), (1 << 10...1 << 40).contains(size) else {
+                throw GlossError("max-file-size takes a size from 1K to 1T, such as 500K, 256M or 2G")
+            }
+            maxFileSize = size
         default:
             throw GlossError("unknown setting '\(name)'")
         }
@@ -59,6 +66,7 @@ public struct Settings: Sendable, Equatable {
         case "color": return color.map { $0 ? "on" : "off" } ?? "auto"
         case "pager": return pager ? "on" : "off"
         case "strict": return strict ? "on" : "off"
+        case "max-file-size": return ByteSize.setting(maxFileSize)
         default: return String(snippet)
         }
     }

@@ -3,12 +3,19 @@
 extension Workspace {
     // MARK: - Tags
 
-    /// Checks a tag name as typed: `/`-separated non-empty parts, no control characters.
+    /// Checks a tag name as typed: `/`-separated non-empty parts, no control characters, and no
+    /// bidirectional controls or zero-width characters (a name must read as what it is).
     public static func validateTagName(_ name: String) throws(GlossError) -> String {
         let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw GlossError("a tag name cannot be empty") }
+        if let (bad, kind) = InvisibleCharacters.first(in: trimmed) {
+            let shown = TerminalSafe.escape(InvisibleCharacters.shown(trimmed), keepNewlines: false)
+            let what = kind == .bidirectionalControl ? "a bidirectional control" : "an invisible character"
+            let name = bad.properties.name.map { " (\($0.lowercased()))" } ?? ""
+            throw GlossError("tag '\(shown)' contains \(what), \(InvisibleCharacters.code(bad))\(name): tag names are plain visible text")
+        }
         if let bad = trimmed.unicodeScalars.first(where: { TerminalSafe.needsEscape($0) }) {
-            throw GlossError("tag '\(TerminalSafe.escape(trimmed, keepNewlines: false))' contains a control character (U+\(String(bad.value, radix: 16, uppercase: true)))")
+            throw GlossError("tag '\(TerminalSafe.escape(trimmed, keepNewlines: false))' contains a control character, \(InvisibleCharacters.code(bad))")
         }
         guard trimmed.count <= 200 else { throw GlossError("tag name is longer than 200 characters") }
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)

@@ -53,6 +53,11 @@ public final class Workspace {
     /// Cached unit sets per `kind:` value; rebuilt when units are added.
     var kindSetCache: [QueryNode.KindFilter: UnitSet] = [:]
 
+    /// Counts changes of the loaded documents, so what is derived from them knows when it is stale.
+    private(set) var liveVersion = 0
+    /// The TF-IDF rows of the last grain `suggest` or `similar` asked for (see `learningContext`).
+    var learningCache: LearningContext?
+
     public init() {}
 
     // MARK: - Documents
@@ -264,6 +269,7 @@ public final class Workspace {
     }
 
     private func setLive(_ document: Int, _ live: Bool) {
+        liveVersion += 1
         for unit in documentUnits[document] {
             if live { liveUnits.insert(unit) } else { liveUnits.remove(unit) }
         }

@@ -1,0 +1,17 @@
+/// The words the index records for a text, as it records them (see `IndexShard.add`): each folded
+/// word, and for a possessive ("port's") its base word ("port") too. A text that is not a unit (a
+/// mark's quote) is turned into the same words as a unit would be.
+enum IndexedWords {
+    static func forEach(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        var scratch: [UInt8] = []
+        text.withUTF8 { bytes in
+            Tokenizer.scan(bytes, scratch: &scratch) { word, _, _ in
+                body(word)
+                if word.count > 2, word[word.count - 2] == 0x27, word[word.count - 1] == 0x73 {
+                    body(UnsafeBufferPointer(rebasing: word[..<(word.count - 2)]))
+                }
+            }
+        }
+    }
+}

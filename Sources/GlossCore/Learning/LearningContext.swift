@@ -1,0 +1,28 @@
+/// What the models of one grain are built on: the vocabulary, the items and their TF-IDF rows.
+/// Derived from the index and the loaded documents alone, so a cached one gives the same results as
+/// a fresh one; the workspace keeps the last, since building it reads the whole index.
+struct LearningContext {
+    let grain: CodingGrain
+    let unitCount: Int
+    let liveVersion: Int
+    let vocabulary: GlobalVocabulary
+    let items: ItemSpace
+    let matrix: TermMatrix
+}
+
+extension Workspace {
+    func learningContext(_ grain: CodingGrain) -> LearningContext {
+        if let cached = learningCache, cached.grain == grain, cached.unitCount == units.count, cached.liveVersion == liveVersion {
+            return cached
+        }
+        // The vocabulary depends on the index only, which grows with the units.
+        let vocabulary = learningCache.flatMap { $0.unitCount == units.count ? $0.vocabulary : nil } ?? GlobalVocabulary(index.shards)
+        learningCache = nil  // frees the old rows before the new ones are made
+        let items = ItemSpace(self, grain: grain)
+        let context = LearningContext(
+            grain: grain, unitCount: units.count, liveVersion: liveVersion, vocabulary: vocabulary, items: items,
+            matrix: TermMatrix(index: index, vocabulary: vocabulary, items: items))
+        learningCache = context
+        return context
+    }
+}
