@@ -34,6 +34,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
+            name: "CGlossZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "CPoppler",
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
@@ -44,6 +49,7 @@ let package = Package(
                 "CCmarkGFM",
                 "CPCRE2",
                 "CLibXML2",
+                "CGlossZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -64,7 +70,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "GlossBench", dependencies: ["GlossCore", "GlossPDF"]),
-        .executableTarget(name: "GlossFuzz", dependencies: ["GlossCore", "GlossPDF"]),
+        .executableTarget(
+            name: "GlossFuzz",
+            dependencies: ["GlossCore", "GlossPDF", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "GlossCoreTests",
             dependencies: ["GlossCore", "GlossPDF", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -19,6 +19,15 @@ enum OfficePackage {
         body: String, styles: String? = nil, comments: String? = nil, footnotes: String? = nil,
         endnotes: String? = nil, core: String? = nil, namespace: String = word
     ) throws -> [UInt8] {
+        try zip(docxParts(body: body, styles: styles, comments: comments, footnotes: footnotes, endnotes: endnotes,
+                          core: core, namespace: namespace))
+    }
+
+    /// The parts of such a DOCX, to change before they are zipped.
+    static func docxParts(
+        body: String, styles: String? = nil, comments: String? = nil, footnotes: String? = nil,
+        endnotes: String? = nil, core: String? = nil, namespace: String = word
+    ) throws -> [(String, String)] {
         let wrap = { (root: String, content: String) in
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:\(root) xmlns:w=\"\(namespace)\" "
                 + "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">\(content)</w:\(root)>"
@@ -55,7 +64,7 @@ enum OfficePackage {
                 xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">\(core)</cp:coreProperties>
                 """))
         }
-        return try zip(all)
+        return all
     }
 
     /// A paragraph of plain runs, with a style when given.

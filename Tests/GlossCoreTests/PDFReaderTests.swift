@@ -67,6 +67,7 @@ final class PDFReaderTests: XCTestCase {
             ("truncated.pdf", Array(try OfficeFixture.bytes("coastal-report.pdf").prefix(900)), "the PDF is damaged or not a PDF"),
             ("garbage.pdf", Array("%PDF-1.7\nthis is not a PDF at all\n".utf8), "the PDF is damaged or not a PDF"),
             ("scan.pdf", Self.pageWithoutText, "the PDF has no text layer (a scan?); run OCR on it first"),
+            ("locked.pdf", try OfficeFixture.bytes("encrypted.pdf"), "the PDF is encrypted (it needs a password); gloss cannot read it"),
         ]
         for (name, bytes, message) in cases {
             XCTAssertThrowsError(try OfficeFixture.read(bytes: bytes, name: name, readers: OfficeFixture.withPDF), name) { error in
@@ -77,14 +78,25 @@ final class PDFReaderTests: XCTestCase {
         }
     }
 
-    /// A one-page PDF that draws a rectangle and has no text, as a scan without OCR has none.
+    /// A one-page PDF that draws a line and has no text, as a scan without OCR has none.
     static var pageWithoutText: [UInt8] {
-        let content = "0 0 m 100 100 l S"
+        onePage(content: "0 0 m 100 100 l S")
+    }
+
+    /// A page with a line of text whose page dictionary holds arrays nested 100,000 deep.
+    static var deeplyNested: [UInt8] {
+        onePage(content: "BT /F1 12 Tf 72 720 Td (Deep but readable.) Tj ET",
+                extra: " /Deep " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+    }
+
+    /// A one-page PDF with the given content stream (Helvetica as /F1), written with its cross-reference table.
+    static func onePage(content: String, extra: String = "") -> [UInt8] {
         let objects = [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >>\(extra) >>",
             "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         ]
         var pdf = "%PDF-1.4\n"
         var offsets: [Int] = []

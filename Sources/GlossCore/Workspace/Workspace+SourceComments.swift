@@ -12,7 +12,7 @@ extension Workspace {
                 if let quote = comment.quote, let mark = try? addMark(ref, quote: quote, nth: comment.occurrence, tags: []) {
                     target = .mark(mark)
                 }
-                addNote(comment.noteText, about: [target])
+                _ = addNote(comment.noteText, about: [target])
                 count += 1
             }
         }

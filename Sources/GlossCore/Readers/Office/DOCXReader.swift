@@ -38,38 +38,38 @@ public struct DOCXReader: DocumentReader {
         let links = try PackageRelationships(of: main, in: &package)
 
         var styles = DOCXStyles()
-        if let part = links.part(ofType: "styles"), let bytes = try package.read(part) {
-            styles = try DOCXStyles(bytes, partName: part)
+        if let part = links.part(ofType: "styles"), let stream = try package.xml(part) {
+            styles = try DOCXStyles(stream)
         }
         var walker = DOCXDocumentWalker(styles: styles, writer: OfficeBlockWriter(builder: builder))
-        if let part = links.part(ofType: "comments"), let bytes = try package.read(part) {
-            walker.writer.comments = try Self.comments(bytes, partName: part)
+        if let part = links.part(ofType: "comments"), let stream = try package.xml(part) {
+            walker.writer.comments = try Self.comments(stream)
         }
         for (type, element) in [("footnotes", "footnote"), ("endnotes", "endnote")] {
-            guard let part = links.part(ofType: type), let bytes = try package.read(part) else { continue }
-            let notes = try Self.notes(bytes, partName: part, element: element)
+            guard let part = links.part(ofType: type), let stream = try package.xml(part) else { continue }
+            let notes = try Self.notes(stream, element: element)
             if element == "footnote" { walker.footnotes = notes } else { walker.endnotes = notes }
         }
-        try walker.walk(try XMLStream(try package.require(main, of: "Word document"), partName: main))
+        try walker.walk(try package.requireXML(main, of: "a Word document"))
         builder = walker.finish()
 
         let core = root.part(ofType: "core-properties") ?? "docProps/core.xml"
-        if let bytes = try package.read(core) { try Self.coreProperties(bytes, partName: core, into: &builder) }
+        if let stream = try package.xml(core) { try Self.coreProperties(stream, into: &builder) }
     }
 
     /// Comments by id: their author and their paragraphs' text.
-    static func comments(_ bytes: [UInt8], partName: String) throws(GlossError) -> [String: (author: String?, text: String)] {
+    static func comments(_ stream: XMLStream) throws(GlossError) -> [String: (author: String?, text: String)] {
         var comments: [String: (author: String?, text: String)] = [:]
-        for (id, author, text) in try paragraphsOfItems(bytes, partName: partName, element: "comment", extra: "author") {
+        for (id, author, text) in try paragraphsOfItems(stream, element: "comment", extra: "author") {
             comments[id] = (author.flatMap { $0.isEmpty ? nil : $0 }, text)
         }
         return comments
     }
 
     /// Footnotes or endnotes by id (separators and continuation marks left out).
-    static func notes(_ bytes: [UInt8], partName: String, element: String) throws(GlossError) -> [String: String] {
+    static func notes(_ stream: XMLStream, element: String) throws(GlossError) -> [String: String] {
         var notes: [String: String] = [:]
-        for (id, type, text) in try paragraphsOfItems(bytes, partName: partName, element: element, extra: "type")
+        for (id, type, text) in try paragraphsOfItems(stream, element: element, extra: "type")
         where type == nil || type == "normal" {
             notes[id] = text
         }
@@ -79,9 +79,8 @@ public struct DOCXReader: DocumentReader {
     /// The items of a part of comments or notes: each one's id, one attribute, and its paragraphs' text
     /// (one line each).
     private static func paragraphsOfItems(
-        _ bytes: [UInt8], partName: String, element: String, extra: String
+        _ stream: XMLStream, element: String, extra: String
     ) throws(GlossError) -> [(String, String?, String)] {
-        let stream = try XMLStream(bytes, partName: partName)
         var items: [(String, String?, String)] = []
         var current: (id: String, extra: String?, text: ParagraphText)?
         while let event = try stream.next() {
@@ -106,8 +105,7 @@ public struct DOCXReader: DocumentReader {
 
     /// Title, creator, created, modified, language and description of `docProps/core.xml`; the title
     /// becomes the document's when its body has none.
-    static func coreProperties(_ bytes: [UInt8], partName: String, into builder: inout DocumentBuilder) throws(GlossError) {
-        let stream = try XMLStream(bytes, partName: partName)
+    static func coreProperties(_ stream: XMLStream, into builder: inout DocumentBuilder) throws(GlossError) {
         while let event = try stream.next() {
             guard event == .start else { continue }
             let name = stream.name

@@ -16,8 +16,7 @@ struct DOCXStyles {
 
     init() {}
 
-    init(_ bytes: [UInt8], partName: String) throws(GlossError) {
-        let stream = try XMLStream(bytes, partName: partName)
+    init(_ stream: XMLStream) throws(GlossError) {
         var current: (id: String, style: Style)?
         while let event = try stream.next() {
             let name = stream.name

@@ -31,17 +31,16 @@ public struct ODTReader: DocumentReader {
 
     public func read(_ source: ReaderSource, into builder: inout DocumentBuilder) throws(GlossError) {
         var package = try ZipPackage(bytes: source.bytes, name: source.name)
-        let content = try package.require("content.xml", of: "OpenDocument text")
+        let content = try package.requireXML("content.xml", of: "an OpenDocument text")
         var styles = ODTStyles()
-        if let bytes = try package.read("styles.xml") { try styles.add(try XMLStream(bytes, partName: "styles.xml")) }
+        if let stream = try package.xml("styles.xml") { try styles.add(stream) }
         var walker = ODTDocumentWalker(styles: styles, writer: OfficeBlockWriter(builder: builder))
-        try walker.walk(try XMLStream(content, partName: "content.xml"))
+        try walker.walk(content)
         builder = walker.finish()
-        if let bytes = try package.read("meta.xml") { try Self.metadata(bytes, into: &builder) }
+        if let stream = try package.xml("meta.xml") { try Self.metadata(stream, into: &builder) }
     }
 
-    static func metadata(_ bytes: [UInt8], into builder: inout DocumentBuilder) throws(GlossError) {
-        let stream = try XMLStream(bytes, partName: "meta.xml")
+    static func metadata(_ stream: XMLStream, into builder: inout DocumentBuilder) throws(GlossError) {
         var creator: String?
         var initialCreator: String?
         while let event = try stream.next() {

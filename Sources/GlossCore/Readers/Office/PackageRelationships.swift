@@ -15,8 +15,7 @@ struct PackageRelationships {
         let folder = part.split(separator: "/").dropLast().joined(separator: "/")
         let fileName = part.split(separator: "/").last.map(String.init) ?? ""
         let relsName = (folder.isEmpty ? "" : folder + "/") + "_rels/" + fileName + ".rels"
-        guard let bytes = try package.read(relsName) else { return }
-        let stream = try XMLStream(bytes, partName: relsName)
+        guard let stream = try package.xml(relsName) else { return }
         while let event = try stream.next() {
             guard event == .start, stream.name.local == "Relationship" else { continue }
             let type = stream.attribute("Type") ?? ""

@@ -22,7 +22,7 @@ final class XMLStream {
     private let reader: xmlTextReaderPtr
     private let buffer: UnsafeMutableBufferPointer<CChar>
     private let error: UnsafeMutablePointer<gloss_xml_error>
-    /// The part's name for messages ("word/document.xml").
+    /// The file's and the part's names for messages ("draft.docx: word/document.xml").
     let partName: String
     /// Namespaces seen, by the address of the URI string libxml2 interns for the part.
     private var namespaces: [UnsafeRawPointer: XMLNamespace] = [:]
