@@ -38,6 +38,16 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CGlossZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
         .target(
             name: "GlossCore",
             dependencies: [
@@ -45,23 +55,34 @@ let package = Package(
                 "CPCRE2",
                 "CLibXML2",
                 "CCurl",
+                "CGlossZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        // The PDF reader links poppler (GPL-2.0-or-later), so it is kept out of GlossCore (Apache-2.0);
+        // the gloss executable, which adds it to its readers, is distributed under the GPL-3.0 as a whole.
+        .target(
+            name: "GlossPDF",
+            dependencies: ["GlossCore", "CPoppler"]
         ),
         .executableTarget(
             name: "gloss",
             dependencies: [
                 "GlossCore",
+                "GlossPDF",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "GlossBench", dependencies: ["GlossCore"]),
-        .executableTarget(name: "GlossFuzz", dependencies: ["GlossCore"]),
+        .executableTarget(name: "GlossBench", dependencies: ["GlossCore", "GlossPDF"]),
+        .executableTarget(
+            name: "GlossFuzz",
+            dependencies: ["GlossCore", "GlossPDF", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "GlossCoreTests",
-            dependencies: ["GlossCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["GlossCore", "GlossPDF", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]
         ),

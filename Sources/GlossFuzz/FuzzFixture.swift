@@ -1,5 +1,6 @@
 import Foundation
 import GlossCore
+import ZIPFoundation
 
 /// The small workspace the session targets run against: two short articles (plain text and Markdown)
 /// loaded in memory, and the same files plus a script in a private temporary folder, so `load`,
@@ -131,5 +132,81 @@ enum FuzzFixture {
         session.terminalWidth = 80
         session.workspace.add(documents)
         return session
+    }
+
+    /// The bytes of an office document for the docx and odt targets: the input itself when it is an
+    /// archive (`PK`), else a package whose main part is the input (the other parts fixed).
+    static func package(_ bytes: [UInt8], part: String) -> [UInt8] {
+        if bytes.starts(with: [0x50, 0x4B]) { return bytes }
+        if part == "content.xml" {
+            return officeArchive([("mimetype", Array("application/vnd.oasis.opendocument.text".utf8)), (part, bytes)])
+        }
+        let rels = """
+            <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+            </Relationships>
+            """
+        let comments = """
+            <w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="1" w:author="A">\
+            <w:p><w:r><w:t>Note.</w:t></w:r></w:p></w:comment></w:comments>
+            """
+        let documentRels = """
+            <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>\
+            </Relationships>
+            """
+        return officeArchive([
+            ("[Content_Types].xml", Array("<Types/>".utf8)), ("_rels/.rels", Array(rels.utf8)), (part, bytes),
+            ("word/_rels/document.xml.rels", Array(documentRels.utf8)), ("word/comments.xml", Array(comments.utf8)),
+        ])
+    }
+
+    /// A stored (uncompressed) ZIP archive of the parts, written here so the target spends its time in
+    /// the readers rather than in deflate.
+    static func officeArchive(_ parts: [(String, [UInt8])]) -> [UInt8] {
+        var archive: [UInt8] = []
+        var directory: [UInt8] = []
+        func append16(_ value: Int, _ bytes: inout [UInt8]) { bytes += [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF)] }
+        func append32(_ value: UInt32, _ bytes: inout [UInt8]) { for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) } }
+        for (name, contents) in parts {
+            let offset = UInt32(archive.count)
+            let checksum = Data(contents).crc32(checksum: 0)
+            var fields: [UInt8] = []
+            append16(0, &fields)  // flags
+            append16(0, &fields)  // stored
+            append16(0, &fields)
+            append16(0x21, &fields)
+            append32(checksum, &fields)
+            append32(UInt32(contents.count), &fields)
+            append32(UInt32(contents.count), &fields)
+            append16(name.utf8.count, &fields)
+            append32(0x0403_4B50, &archive)
+            append16(20, &archive)
+            archive += fields
+            append16(0, &archive)
+            archive += Array(name.utf8) + contents
+            append32(0x0201_4B50, &directory)
+            append16(20, &directory)
+            append16(20, &directory)
+            directory += fields
+            append16(0, &directory)
+            append16(0, &directory)
+            append16(0, &directory)
+            append16(0, &directory)
+            append32(0, &directory)
+            append32(offset, &directory)
+            directory += Array(name.utf8)
+        }
+        let directoryOffset = archive.count
+        archive += directory
+        append32(0x0605_4B50, &archive)
+        append16(0, &archive)
+        append16(0, &archive)
+        append16(parts.count, &archive)
+        append16(parts.count, &archive)
+        append32(UInt32(directory.count), &archive)
+        append32(UInt32(directoryOffset), &archive)
+        append16(0, &archive)
+        return archive
     }
 }

@@ -1,6 +1,7 @@
 import GlossCore
+import GlossPDF
 
-/// The six fuzz targets. Each takes one input (raw bytes) and drives an entry point of the core;
+/// The fuzz targets. Each takes one input (raw bytes) and drives an entry point of the core;
 /// anything but a crash, a hang or a sanitizer report is fine (errors are expected results).
 enum FuzzTarget: String, CaseIterable {
     /// Bytes → `SourceDecoder` → `PlainTextReader` → a workspace (units and search index).
@@ -15,6 +16,13 @@ enum FuzzTarget: String, CaseIterable {
     case commandline
     /// A script → `ScriptRunner.commands(in:)`, then the first 32 commands run (keep going on errors).
     case script
+    /// A DOCX → `DOCXReader` → a workspace. Bytes starting `PK` are the whole archive (the ZIP layer);
+    /// others are `word/document.xml` in a fixed package (the XML layer).
+    case docx
+    /// An ODT → `ODTReader` → a workspace, the same way (`content.xml` in a fixed package).
+    case odt
+    /// A PDF's bytes → `PDFReader` (poppler and the layout analysis) → a workspace.
+    case pdf
 
     /// The target named by `GLOSS_FUZZ_TARGET`.
     static let environmentVariable = "GLOSS_FUZZ_TARGET"
@@ -27,7 +35,19 @@ enum FuzzTarget: String, CaseIterable {
         case .query: Self.query(String(decoding: bytes, as: UTF8.self))
         case .commandline: Self.commandLines(String(decoding: bytes, as: UTF8.self))
         case .script: Self.script(String(decoding: bytes, as: UTF8.self))
+        case .docx: Self.read(FuzzFixture.package(bytes, part: "word/document.xml"), name: "fuzz.docx", with: DOCXReader())
+        case .odt: Self.read(FuzzFixture.package(bytes, part: "content.xml"), name: "fuzz.odt", with: ODTReader())
+        case .pdf: Self.read(bytes, name: "fuzz.pdf", with: PDFReader())
         }
+    }
+
+    /// Reads like `load` does with a reader of raw bytes; errors are expected results.
+    private static func read(_ bytes: [UInt8], name: String, with reader: some DocumentReader) {
+        var builder = DocumentBuilder(format: reader.format)
+        guard (try? reader.read(ReaderSource(bytes: bytes, name: name), into: &builder)) != nil else { return }
+        var document = builder.finish()
+        document.path = name
+        Workspace().add([document])
     }
 
     /// Decodes like `load` does; bytes it refuses (a NUL, a bad UTF-16 BOM file) are still read as

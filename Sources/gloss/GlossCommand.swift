@@ -1,17 +1,21 @@
 import ArgumentParser
 import Foundation
 import GlossCore
+import GlossPDF
 
 /// `gloss [FILE|DIR ...]`: open the REPL on documents; `gloss run SCRIPT`: replay a script in batch.
 @main
 struct GlossCommand: ParsableCommand {
     static let version = GlossVersion.current
+    /// The formats this binary reads: the core's readers, and PDF (whose poppler the core does not link).
+    static let readers = ReaderRegistry.standard + [PDFReader()]
 
     static let configuration = CommandConfiguration(
         commandName: "gloss",
         abstract: "A terminal notebook for reading, searching and coding articles.",
         discussion: """
-            Opens a REPL with the given articles loaded (.txt, .md; directories are searched). \
+            Opens a REPL with the given articles loaded (any format `help load` lists; directories \
+            are searched). \
             When standard input is not a terminal, commands are read from it as `gloss run` does. \
             Type `help` at the prompt for the commands.
             """,
@@ -84,7 +88,7 @@ extension GlossCommand {
 
         func run() throws {
             // The session polls the flag the SIGINT handler raises.
-            let session = Session(cancel: Interrupts.flag)
+            let session = Session(readers: GlossCommand.readers, cancel: Interrupts.flag)
             session.terminalColor = Terminal.colorAllowed(noColorFlag: display.noColor)
             session.terminalWidth = display.width ?? Terminal.width
             if let width = display.width { session.settings.width = width }
@@ -194,7 +198,7 @@ extension GlossCommand {
         }
 
         func run() throws {
-            let session = Session(cancel: Interrupts.flag)
+            let session = Session(readers: GlossCommand.readers, cancel: Interrupts.flag)
             session.terminalColor = Terminal.colorAllowed(noColorFlag: display.noColor)
             session.terminalWidth = display.width ?? (Terminal.stdoutIsTerminal ? Terminal.width : 80)
             Interrupts.install()

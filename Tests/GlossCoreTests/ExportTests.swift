@@ -38,9 +38,9 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 byte-order mark for spreadsheets")
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let rows = text.components(separatedBy: "\r\n")
-        XCTAssertEqual(rows[0], "document,address,kind,section,text,tags,notes,author,published,site,url,lang")
-        XCTAssertEqual(rows[1], "queries,s1.p1,paragraph,Costs Of The Barrier,\"The barrier costs $1.2 billion, or 1,200 million dollars.\",\"cost; money, \"\"big\"\" money\",\"n1: A note, with a comma\",,,,,")
-        XCTAssertTrue(rows.contains("queries,s0.p2 m1,mark,,Zelensky’s plan,actor,,,,,,"), text)
+        XCTAssertEqual(rows[0], "document,address,kind,section,text,tags,notes,author,published,site,url,lang,page")
+        XCTAssertEqual(rows[1], "queries,s1.p1,paragraph,Costs Of The Barrier,\"The barrier costs $1.2 billion, or 1,200 million dollars.\",\"cost; money, \"\"big\"\" money\",\"n1: A note, with a comma\",,,,,,")
+        XCTAssertTrue(rows.contains("queries,s0.p2 m1,mark,,Zelensky’s plan,actor,,,,,,,"), text)
         XCTAssertEqual(rows.last, "", "every row ends with CRLF")
         XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }

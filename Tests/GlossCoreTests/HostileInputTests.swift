@@ -90,7 +90,7 @@ final class HostileInputTests: XCTestCase {
         Case(name: "only a heading-like line", file: "heading.txt", bytes: { utf8("Just A Title") }, expected: .parsed { XCTAssertEqual($0.passageCount, 1) }),
         Case(name: "path with spaces and non-ASCII", file: "Année 2026 – brouillon ünï.txt", bytes: { utf8(paragraph) }, expected: .parsed { XCTAssertEqual($0.id, "année-2026-brouillon-ünï") }),
         Case(name: "Windows-1252 text", file: "cp1252.txt", bytes: { utf8("He said ") + [0x93] + utf8("no") + [0x94] + utf8(" loudly.") }, expected: .parsed { XCTAssertEqual($0.sections[0].passages[0].text, "He said “no” loudly.") }),
-    ] + htmlCases }
+    ] + htmlCases + officeCases }
 
     /// Pages: deep nesting, huge text and attributes, unclosed tags, NUL bytes, escapes in text and entities.
     static var htmlCases: [Case] { [
@@ -124,6 +124,23 @@ final class HostileInputTests: XCTestCase {
         Case(name: "HTML declaring an unknown charset", file: "charset.html",
              bytes: { utf8("<html><head><meta charset=\"x-no-such-charset\"></head><body><p>\(paragraph)</p></body></html>") },
              expected: .parsed { XCTAssertEqual($0.sections[0].passages.map(\.text), [paragraph]) }),
+    ] }
+
+    /// Office documents and PDFs (see OfficeSafetyTests for each defence on its own).
+    static var officeCases: [Case] { [
+        Case(name: "ZIP bomb (a DOCX inflating to 300 MB)", file: "bomb.docx", bytes: { try! OfficeSafetyTests.inflating(to: 300 << 20) }, expected: .error("word/document.xml inflates to more than 256 MB; refused (a ZIP bomb?)")),
+        Case(name: "ODT with 10,001 entries", file: "entries.odt", bytes: { try! OfficePackage.zip((0...10_000).map { ("p/\($0).xml", "") }) }, expected: .error("holds more than 10000 entries; refused")),
+        Case(name: "zip-slip entry names", file: "slip.docx", bytes: { try! OfficePackage.zip(try! OfficePackage.docxParts(body: OfficePackage.paragraph(paragraph)) + [("../../../tmp/gloss-slip.xml", "<x/>"), ("/etc/gloss-slip.xml", "<x/>")]) }, expected: .parsed { XCTAssertEqual($0.sections[0].passages.map(\.text), [paragraph]); XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/gloss-slip.xml")) }),
+        Case(name: "external entity (XXE)", file: "xxe.docx", bytes: { try! OfficePackage.zip(try! OfficePackage.docxParts(body: "").map { $0.0 == "word/document.xml" ? ($0.0, "<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><w:document xmlns:w=\"\(OfficePackage.word)\"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>") : $0 }) }, expected: .error("word/document.xml declares a DTD or entities")),
+        Case(name: "entity expansion (billion laughs) in an ODT", file: "laughs.odt", bytes: { try! OfficePackage.zip([("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<!DOCTYPE d [<!ENTITY a \"haha\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]><d>&c;</d>")]) }, expected: .error("content.xml:1: Detected an entity reference loop")),
+        Case(name: "XML nested 100,000 deep", file: "deep.docx", bytes: { try! OfficePackage.docx(body: String(repeating: "<w:sdt><w:sdtContent>", count: 100_000) + String(repeating: "</w:sdtContent></w:sdt>", count: 100_000)) }, expected: .error("word/document.xml:1: Excessive depth in document")),
+        Case(name: "truncated DOCX", file: "cut.docx", bytes: { Array(((try? OfficeFixture.bytes("review-draft.docx")) ?? []).prefix(4_000)) }, expected: .error("not a readable ZIP archive")),
+        Case(name: "plain text named .docx", file: "text.docx", bytes: { utf8(paragraph) }, expected: .error("not a readable ZIP archive")),
+        Case(name: "garbage named .pdf", file: "garbage.pdf", bytes: { utf8("%PDF-1.7\n" + paragraph) }, expected: .error("the PDF is damaged or not a PDF")),
+        Case(name: "truncated PDF", file: "cut.pdf", bytes: { Array(((try? OfficeFixture.bytes("coastal-report.pdf")) ?? []).prefix(3_000)) }, expected: .error("the PDF is damaged or not a PDF")),
+        Case(name: "PDF without a text layer", file: "scan.pdf", bytes: { PDFReaderTests.pageWithoutText }, expected: .error("the PDF has no text layer (a scan?); run OCR on it first")),
+        Case(name: "encrypted PDF", file: "locked.pdf", bytes: { (try? OfficeFixture.bytes("encrypted.pdf")) ?? [] }, expected: .error("the PDF is encrypted (it needs a password)")),
+        Case(name: "PDF with arrays nested 100,000 deep", file: "nested.pdf", bytes: { PDFReaderTests.deeplyNested }, expected: .parsed { XCTAssertEqual($0.sections[0].passages.map(\.text), ["Deep but readable."]) }),
     ] }
 
     /// Files whose size says nothing of their length (/proc reports 0) are read to their end.
@@ -216,7 +233,8 @@ final class HostileInputTests: XCTestCase {
         for testCase in Self.cases {
             let url = directory.appendingPathComponent(testCase.file)
             try Data(testCase.bytes()).write(to: url)
-            let session = Session(baseDirectory: directory.path)
+            // The gloss executable's readers: the core's and PDF.
+            let session = Session(readers: OfficeFixture.withPDF, baseDirectory: directory.path)
             let result = session.execute("load " + CommandLineTokenizer.quote(testCase.file))
             XCTAssertFalse(result.output.contains("\u{1B}"), "\(testCase.name): raw escape in output")
             switch testCase.expected {
@@ -245,7 +263,7 @@ final class HostileInputTests: XCTestCase {
     func testSpecialFiles() throws {
         let session = Session(baseDirectory: directory.path)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("empty-folder"), withIntermediateDirectories: true)
-        XCTAssertEqual(session.execute("load empty-folder").error?.message, "no .txt, .md, .markdown, .html, .htm or .xhtml files found in empty-folder")
+        XCTAssertEqual(session.execute("load empty-folder").error?.message, "no \(ReaderRegistry.standard.extensionList) files found in empty-folder")
         XCTAssertEqual(mkfifo(directory.appendingPathComponent("pipe.txt").path, 0o644), 0)
         XCTAssertEqual(session.execute("load pipe.txt").error?.message, "pipe.txt: is a FIFO; gloss reads regular files only")
         try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("loop-a.txt").path, withDestinationPath: "loop-b.txt")

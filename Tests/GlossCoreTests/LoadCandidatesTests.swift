@@ -23,7 +23,7 @@ final class LoadCandidatesTests: XCTestCase {
                 var seen: Set<String> = []
                 var paths: [String] = []
                 for argument in picked {
-                    for candidate in try DocumentLoader.expand(argument, baseDirectory: top) where seen.insert(candidate.path).inserted {
+                    for candidate in try DocumentLoader.expand(argument, baseDirectory: top, readers: .standard) where seen.insert(candidate.path).inserted {
                         paths.append(candidate.displayName + " " + candidate.path)
                     }
                 }

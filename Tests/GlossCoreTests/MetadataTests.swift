@@ -107,9 +107,9 @@ final class MetadataTests: XCTestCase {
         let csvURL = try REFIQDASupport.export("csv", to: "codings.csv", in: directory, session: session)
         let csv = String(decoding: try Data(contentsOf: csvURL).dropFirst(3), as: UTF8.self)
         let rows = csv.components(separatedBy: "\r\n")
-        XCTAssertEqual(rows[0], "document,address,kind,section,text,tags,notes,author,published,site,url,lang")
-        XCTAssertTrue(rows.contains("harbor-notes,s0.p1,paragraph,,The council voted on Tuesday.,vote,,Dana Whitfield; Sam O'Neil,2024-03-05,The Harbor Times,https://www.harbortimes.example/news/harbor-notes,en-GB"), csv)
-        XCTAssertTrue(rows.contains("plain,s0.p1,paragraph,,No metadata here.,none,,,,,,"), csv)
+        XCTAssertEqual(rows[0], "document,address,kind,section,text,tags,notes,author,published,site,url,lang,page")
+        XCTAssertTrue(rows.contains("harbor-notes,s0.p1,paragraph,,The council voted on Tuesday.,vote,,Dana Whitfield; Sam O'Neil,2024-03-05,The Harbor Times,https://www.harbortimes.example/news/harbor-notes,en-GB,"), csv)
+        XCTAssertTrue(rows.contains("plain,s0.p1,paragraph,,No metadata here.,none,,,,,,,"), csv)
 
         let qdpx = try REFIQDASupport.export("qdpx", to: "project.qdpx", in: directory, session: session)
         let qde = try XCTUnwrap(try REFIQDASupport.entries(of: qdpx)["project.qde"])

@@ -10,15 +10,15 @@ final class ReaderRegistryTests: XCTestCase {
             for pathExtension in reader.extensions {
                 XCTAssertEqual(registry.reader(forExtension: pathExtension)?.name, reader.name, pathExtension)
                 XCTAssertEqual(registry.reader(forExtension: pathExtension.uppercased())?.name, reader.name, pathExtension)
-                XCTAssertTrue(FolderWalk.hasArticleExtension("story." + pathExtension.uppercased()), pathExtension)
+                XCTAssertTrue(registry.readsFile(named: "story." + pathExtension.uppercased()), pathExtension)
             }
             for mediaType in reader.mediaTypes {
                 XCTAssertEqual(registry.reader(forMediaType: mediaType.uppercased())?.name, reader.name, mediaType)
             }
         }
         XCTAssertNil(registry.reader(forExtension: "pdf"))
-        XCTAssertFalse(FolderWalk.hasArticleExtension("scan.pdf"))
-        XCTAssertFalse(FolderWalk.hasArticleExtension(".md"))
+        XCTAssertFalse(registry.readsFile(named: "scan.pdf"))
+        XCTAssertFalse(registry.readsFile(named: ".md"))
     }
 
     func testAFileWithAnotherExtensionIsReadAsPlainTextUnlessAReaderClaimsIt() {
@@ -67,6 +67,59 @@ final class ReaderRegistryTests: XCTestCase {
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         try Data("%PDF".utf8).write(to: empty.appendingPathComponent("a.pdf"))
         XCTAssertEqual(TestSession.failure("load \(folder.lastPathComponent)/only-scans", in: session)?.message,
-                       "no .txt, .md, .markdown, .html, .htm or .xhtml files found in \(folder.lastPathComponent)/only-scans (skipped 1: 1 file no reader reads (1 .pdf))")
+                       "no \(ReaderRegistry.standard.extensionList) files found in \(folder.lastPathComponent)/only-scans (skipped 1: 1 file no reader reads (1 .pdf))")
+    }
+
+    /// The README's table of formats has a row for every reader of the gloss executable (the core's and
+    /// PDF), naming each of its extensions.
+    func testTheReadmeListsEveryFormat() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let formats = try XCTUnwrap(text.range(of: "### Formats")).upperBound
+        let table = text[formats...].prefix { $0 != "#" }
+        let rows = table.split(separator: "\n").filter { $0.hasPrefix("| ") }
+        for reader in OfficeFixture.withPDF.readers {
+            let row = rows.first { row in reader.extensions.allSatisfy { row.contains("`.\($0)`") } }
+            XCTAssertNotNil(row, "README's Formats table lacks a row with \(reader.extensions)")
+        }
+    }
+
+    /// A reader a front end adds (as `gloss` adds PDF) is used by the session made with it: for files
+    /// named and found in folders, in help and completion; a session of the core alone leaves its files.
+    func testReadersAddedOutsideTheCoreAreUsedByTheirSession() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("ignored".utf8).write(to: folder.appendingPathComponent("memo.stub"))
+        try Data("A paragraph of text.\n".utf8).write(to: folder.appendingPathComponent("story.txt"))
+
+        let readers = ReaderRegistry.standard + [StubReader()]
+        XCTAssertTrue(readers.readsFile(named: "MEMO.STUB"))
+        XCTAssertFalse(registry.readsFile(named: "memo.stub"))
+        let session = Session(readers: readers, baseDirectory: folder.path)
+        XCTAssertNil(session.execute("load .").error)
+        XCTAssertEqual(session.workspace.documents.first?.title, "A stub document")
+        XCTAssertEqual(session.workspace.documents.map(\.format.rawValue), ["stub", "plain-lines"])
+        XCTAssertTrue(session.execute("help load").output.contains("Stub"))
+        XCTAssertTrue(CompletionEngine(session: session).complete("load me").candidates.map(\.word).contains("memo.stub"))
+
+        let coreOnly = Session(baseDirectory: folder.path)
+        XCTAssertNil(coreOnly.execute("load .").error)
+        XCTAssertEqual(coreOnly.workspace.documents.map(\.format.rawValue), ["plain-lines"])
+        XCTAssertFalse(coreOnly.execute("help load").output.contains("Stub"))
+    }
+}
+
+/// A reader of a made-up format, for the registry's plumbing.
+private struct StubReader: DocumentReader {
+    var name: String { "Stub" }
+    var summary: String { "a title" }
+    var extensions: [String] { ["stub"] }
+    var mediaTypes: [String] { [] }
+    var format: DocumentFormat { DocumentFormat(rawValue: "stub") }
+    func claims(head: UnsafeBufferPointer<UInt8>) -> Bool { false }
+    func read(_ source: ReaderSource, into builder: inout DocumentBuilder) throws(GlossError) {
+        builder.setTitle("A stub document", lines: LineRange(line: 1))
     }
 }

@@ -102,6 +102,7 @@ final class WebLoadTests: XCTestCase {
         defer { server.stop() }
         server["/old"] = .redirect(to: "/new")
         server["/new"] = .page(Self.article())
+        server["/photo.jpg"] = LocalHTTPServer.Response(headers: [("Content-Type", "image/jpeg")], body: [0xFF, 0xD8, 0xFF, 0xE0])
         server["/report.pdf"] = LocalHTTPServer.Response(headers: [("Content-Type", "application/pdf")], body: Array("%PDF-1.4".utf8))
         server["/huge"] = .page("<p>" + String(repeating: "a", count: 21 << 20) + "</p>")
         server["/plain"] = .page("Plain Title\n\nA plain-text article served as text.\n", type: "text/plain; charset=utf-8")
@@ -112,7 +113,8 @@ final class WebLoadTests: XCTestCase {
         let plain = try run(["--allow-net"], stdin: "load \(server.url("/plain"))\ndocs --json\n", in: directory)
         XCTAssertTrue(plain.stdout.contains("\"format\": \"plain-wire\""), plain.stdout)
         let cases = [
-            ("/report.pdf", "the page is application/pdf; gloss reads text/plain, text/markdown, text/x-markdown, text/html, application/xhtml+xml"),
+            ("/photo.jpg", "the page is image/jpeg; gloss reads text/plain, text/markdown, text/x-markdown, text/html, application/xhtml+xml, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.oasis.opendocument.text, application/pdf"),
+            ("/report.pdf", "the PDF is damaged or not a PDF"),
             ("/missing", "the server answered HTTP 404 Not Found"),
             ("/huge", "the page is larger than 20 MB"),
         ]

@@ -78,7 +78,7 @@ enum ExportCommands {
         let path = SessionScript.absolute(word.text, base: session.baseDirectory)
         try session.checkRead(path, shownAs: word.text)
         let folder = (path as NSString).deletingLastPathComponent
-        let sandbox = Session(baseDirectory: folder, cancel: session.cancel)
+        let sandbox = Session(readers: session.readers, baseDirectory: folder, cancel: session.cancel)
         sandbox.isScript = true
         sandbox.sandbox = ScriptSandbox(writableRoots: [], readableRoots: [folder], strict: session.sandboxApplies && session.sandbox?.strict == true)
         let replay = sandbox.execute("replay --quiet " + CommandLineTokenizer.quote(path))

@@ -14,7 +14,7 @@ enum GeneralCommands {
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let words = invocation.words("TOPIC").map { $0.text.lowercased() }
-        let renderer = HelpRenderer(registry: invocation.context.registry)
+        let renderer = HelpRenderer(registry: invocation.context.registry, readers: invocation.context.readers)
         var output = invocation.output
         if words.isEmpty {
             renderer.overview(into: &output)

@@ -1,9 +1,12 @@
 /// Builds help texts from the registry, so they can never drift from what the commands accept.
 public struct HelpRenderer {
     public let registry: CommandRegistry
+    /// The formats a command that reads articles lists.
+    public let readers: ReaderRegistry
 
-    public init(registry: CommandRegistry) {
+    public init(registry: CommandRegistry, readers: ReaderRegistry = .standard) {
         self.registry = registry
+        self.readers = readers
     }
 
     func overview(into output: inout OutputBuilder) {
@@ -47,6 +50,16 @@ public struct HelpRenderer {
             let width = (spec.arguments.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
             for argument in spec.arguments {
                 output.line(StyledText(DisplayWidth.pad(argument.name, to: width), .strong) + StyledText(argument.help),
+                            indent: 2, hangingIndent: width + 2)
+            }
+        }
+        if spec.arguments.contains(where: { $0.kind == .article }) {
+            output.line()
+            output.line(StyledText("Formats", .heading))
+            let width = (readers.readers.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
+            for reader in readers.readers {
+                let extensions = reader.extensions.map { "." + $0 }.joined(separator: " ")
+                output.line(StyledText(DisplayWidth.pad(reader.name, to: width), .strong) + StyledText(extensions + ": " + reader.summary),
                             indent: 2, hangingIndent: width + 2)
             }
         }

@@ -34,7 +34,7 @@ public enum HelpTopics {
                                     up on (nested repeats such as (x+)+) is an error
 
             Fields narrow by structure and coding:
-              kind:paragraph|list|quote|code|table-row|caption|heading|title|faq|question|answer|keypoint|lead|summary
+              kind:paragraph|list|quote|code|table-row|caption|footnote|heading|title|faq|question|answer|keypoint|lead|summary
                                     several kinds with | or ,  (faq = question or answer;
                                     lead = passages before the first heading)
               section:WORDS         units in sections whose heading has the words (quote several:

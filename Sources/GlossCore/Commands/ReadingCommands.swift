@@ -8,14 +8,14 @@ enum ReadingCommands {
         "load", aliases: ["open"], group: .reading, effect: .mutating,
         summary: "Load articles: files, directories (recursively), glob patterns or web addresses",
         discussion: """
-            Reads \(ReaderRegistry.standard.formatList) articles; a named file with another \
-            extension is read as HTML when it starts like a page, else as plain text. Of a web page only \
-            the article is kept (navigation, sidebars, comments, ads and the like are left out), with \
-            its metadata: authors, dates, site, address, language, description. A directory is searched \
-            recursively for those extensions (hidden files and folders left out; the load says how many \
-            files it skipped and why); glob patterns (*, ?, [..], {a,b}) are expanded by gloss itself. \
-            Each document gets an id from its file name. A file named explicitly that cannot be read \
-            fails the whole load; unreadable files inside a directory are skipped with a warning. \
+            Reads the formats listed below; a named file with another extension is read as HTML when \
+            it starts like a page, else as plain text. Of a web page only the article is kept \
+            (navigation, sidebars, comments, ads and the like are left out), with its metadata: authors, \
+            dates, site, address, language, description. A directory is searched recursively for their \
+            extensions (hidden files and folders left out; the load says how many files it skipped and \
+            why); glob patterns (*, ?, [..], {a,b}) are expanded by gloss itself. Each document gets an \
+            id from its file name. A file named explicitly that cannot be read fails the whole load; \
+            unreadable files inside a directory are skipped with a warning. \
             Files over max-file-size (256M unless `set max-file-size` says otherwise) are refused, and \
             a file that grows while it is read is read as far as its size when opened, with a warning.
             Saved sessions write `load PATH --sha256 HASH` so a replay can tell when a file changed.
@@ -57,15 +57,15 @@ enum ReadingCommands {
                 fetched = loaded.fetched
                 added = session.workspace.add(loaded.documents)
             } else {
-                (candidates, skipped) = try DocumentLoader.expansion(for: paths, baseDirectory: session.baseDirectory)
+                (candidates, skipped) = try DocumentLoader.expansion(for: paths, baseDirectory: session.baseDirectory, readers: session.readers)
                 guard !candidates.isEmpty else {
                     let passedOver = skipped.summary.map { " (\($0))" } ?? ""
-                    throw GlossError("no \(ReaderRegistry.standard.extensionList) files found in \(paths.joined(separator: " "))\(passedOver)")
+                    throw GlossError("no \(session.readers.extensionList) files found in \(paths.joined(separator: " "))\(passedOver)")
                 }
                 try session.checkReads(candidates)
                 if candidates.count < 64 {
                     // A few files: read them, then index into the last shard (many small loads make no more shards).
-                    let outcome = try DocumentLoader.load(candidates, maximumFileSize: session.settings.maxFileSize)
+                    let outcome = try DocumentLoader.load(candidates, readers: session.readers, maximumFileSize: session.settings.maxFileSize)
                     try session.cancel.check()
                     if invocation.option("sha256") != nil, outcome.documents.count != 1 {
                         throw GlossError("--sha256 applies to a single file")
@@ -75,7 +75,7 @@ enum ReadingCommands {
                 } else {
                     guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
                     var (parts, warnings) = try DocumentLoader.loadParts(
-                        candidates, into: Workspace.IndexedPart.self, maximumFileSize: session.settings.maxFileSize)
+                        candidates, into: Workspace.IndexedPart.self, readers: session.readers, maximumFileSize: session.settings.maxFileSize)
                     try session.cancel.check()
                     invocation.warnings += warnings
                     added = session.workspace.add(&parts)

@@ -109,7 +109,8 @@ enum SearchCommands {
                     ("section", .string(workspace.sectionHeading(ofUnit: unitsOf[ref]![0]))),
                     ("text", .string(workspace.text(of: ref))),
                     ("matches", .int(matches)),
-                ] + DocumentJSON.metadataMember(of: workspace.documents[ref.document])))
+                ] + DocumentJSON.pageMember(of: workspace.documents[ref.document], ref.address)
+                    + DocumentJSON.metadataMember(of: workspace.documents[ref.document])))
             }
             invocation.output.raw(JSONValue.object([("total", .int(total)), ("results", .array(items))]).serialized())
             return
@@ -283,6 +284,7 @@ enum SearchCommands {
                          ("address", .string("\(line.ref.address)")),
                          ("left", .string(DisplayWidth.suffix(line.left, fitting: context))), ("match", .string(line.match)),
                          ("right", .string(DisplayWidth.prefix(line.right, fitting: context)))]
+                        + DocumentJSON.pageMember(of: workspace.documents[line.ref.document], line.ref.address)
                         + DocumentJSON.metadataMember(of: workspace.documents[line.ref.document]))
             }).serialized())
             return

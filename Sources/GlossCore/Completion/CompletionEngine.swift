@@ -107,7 +107,7 @@ public struct CompletionEngine {
         case .path:
             return paths(word)
         case .article:
-            return paths(word, keeping: ReaderRegistry.standard.extensions)
+            return paths(word, keeping: session.readers.extensions)
         case .text, .word, .number:
             return []
         }

@@ -3,9 +3,9 @@
 /// spreadsheet programs need to read accents correctly.
 enum CSVExporter: WorkspaceExporter {
     static let name = "csv"
-    static let summary = "one row per coded element or mark: document, address, kind, section, text, tags, notes, then the document's author, published, site, url and lang"
+    static let summary = "one row per coded element or mark: document, address, kind, section, text, tags, notes, then the document's author, published, site, url and lang, and the element's page (PDF)"
 
-    static let header = ["document", "address", "kind", "section", "text", "tags", "notes"] + metadataKeys.map(\.rawValue)
+    static let header = ["document", "address", "kind", "section", "text", "tags", "notes"] + metadataKeys.map(\.rawValue) + ["page"]
     /// The document's metadata fields each row ends with.
     static let metadataKeys: [MetadataKey] = [.author, .published, .site, .url, .language]
 
@@ -33,7 +33,7 @@ enum CSVExporter: WorkspaceExporter {
                 workspace.text(of: ref),
                 tags.map(\.path).joined(separator: "; "),
                 notes(.element(ref)),
-            ] + metadata(of: ref.document))
+            ] + metadata(of: ref.document) + [page(of: ref, in: workspace)])
         }
         for mark in context.marks {
             rows.append([
@@ -44,10 +44,15 @@ enum CSVExporter: WorkspaceExporter {
                 mark.quote,
                 mark.tags.compactMap { annotations.tags[$0]?.path }.joined(separator: "; "),
                 notes(.mark(mark.id)),
-            ] + metadata(of: mark.element.document))
+            ] + metadata(of: mark.element.document) + [page(of: mark.element, in: workspace)])
         }
         let text = rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+    }
+
+    /// The page an element starts on, for a document read from pages; empty otherwise.
+    static func page(of ref: ElementRef, in workspace: Workspace) -> String {
+        workspace.documents[ref.document].page(of: ref.address).map(String.init) ?? ""
     }
 
     static func field(_ value: String) -> String {

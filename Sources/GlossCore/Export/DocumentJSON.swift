@@ -27,6 +27,7 @@ public enum DocumentJSON {
             ("level", .int(section.level)),
             ("role", .string(section.role.rawValue)),
             ("lines", lines(section.headingLines)),
+        ] + pageMember(of: workspace.documents[index], .section(s)) + [
             ("passages", .array(section.passages.indices.map { passage(s, $0 + 1, of: index, in: workspace) })),
         ])
     }
@@ -38,7 +39,7 @@ public enum DocumentJSON {
             ("kind", .string(passage.kind.rawValue)),
             ("text", .string(passage.text)),
             ("lines", lines(passage.lines)),
-        ])
+        ] + pageMember(of: workspace.documents[index], .passage(section: s, number: p)))
     }
 
     public static func faq(_ q: Int, of index: Int, in workspace: Workspace) -> JSONValue {
@@ -49,7 +50,7 @@ public enum DocumentJSON {
             ("answer", .string(entry.answer)),
             ("section", .string("s\(entry.section)")),
             ("lines", lines(entry.lines)),
-        ])
+        ] + pageMember(of: workspace.documents[index], .faq(q)))
     }
 
     public static func keyPoint(_ k: Int, of index: Int, in workspace: Workspace) -> JSONValue {
@@ -60,7 +61,7 @@ public enum DocumentJSON {
             ("detail", .string(point.detail)),
             ("section", .string("s\(point.section)")),
             ("lines", lines(point.lines)),
-        ])
+        ] + pageMember(of: workspace.documents[index], .keyPoint(k)))
     }
 
     /// One element, for `show --json`.
@@ -90,6 +91,11 @@ public enum DocumentJSON {
 
     static func metadata(of document: Document) -> JSONValue {
         .object(document.metadata.map { ($0.key, .string($0.value)) })
+    }
+
+    /// The page an element starts on, for a document read from pages (a PDF); nothing otherwise.
+    static func pageMember(of document: Document, _ element: ElementAddress) -> [(String, JSONValue)] {
+        document.page(of: element).map { [("page", .int($0))] } ?? []
     }
 
     static func lines(_ range: LineRange?) -> JSONValue {

@@ -141,6 +141,7 @@ private struct HTMLPage {
             case .code: return "<pre>\(text)</pre>"
             case .list: return "<p class=\"list\">\(text)</p>"
             case .caption: return "<p class=\"caption\">\(text)</p>"
+            case .footnote: return "<p class=\"footnote\">\(text)</p>"
             default: return "<p>\(text)</p>"
             }
         case .faq(let q):
@@ -152,6 +153,12 @@ private struct HTMLPage {
         default:
             return ""
         }
+    }
+
+    /// "p. 12" under an element's address, for a document read from pages (a PDF).
+    func pageNote(_ ref: ElementRef) -> String {
+        guard ref.address != .document, let page = workspace.documents[ref.document].page(of: ref.address) else { return "" }
+        return "<span class=\"page\">p. \(page)</span>"
     }
 
     /// One row: coding stripes in the margin, the address, the text tinted by its first tag, tag chips, notes.
@@ -170,7 +177,7 @@ private struct HTMLPage {
             stripes += "<rect x=\"\(index * 6)\" y=\"0\" width=\"4\" height=\"10\" fill=\"\(colors[key] ?? "#999")\"><title>\(escape(annotations.tags[key]?.path ?? key))</title></rect>"
         }
         stripes += "</svg>"
-        var result = "<div class=\"row \(kind)\"><div class=\"margin\">\(stripes)</div><div class=\"address\">\(escape(ref.address == .document ? "whole document" : "\(ref.address)"))</div>"
+        var result = "<div class=\"row \(kind)\"><div class=\"margin\">\(stripes)</div><div class=\"address\">\(escape(ref.address == .document ? "whole document" : "\(ref.address)"))\(pageNote(ref))</div>"
         result += "<div class=\"text\"\(tint.map { " style=\"background:\($0)1f;border-left:3px solid \($0)\"" } ?? "")>\(body)"
         if !keys.isEmpty {
             result += "<div class=\"chips\">" + keys.map { key in
@@ -248,6 +255,7 @@ private struct HTMLPage {
         .margin{width:48px;flex:none;display:flex;justify-content:flex-end;padding-right:4px}
         .stripes{display:block;min-height:1.5em}
         .address{width:64px;flex:none;font:12px Menlo,Consolas,monospace;color:#777;padding-top:.3em}
+        .address .page{display:block;font-size:11px;color:#999}
         .text{flex:1;padding:.1em .6em;border-left:3px solid transparent;border-radius:2px}
         .text p{margin:.2em 0}
         .text p.question{font-weight:bold}

@@ -24,6 +24,9 @@ public struct Document: Sendable {
     public var metadata: [MetadataField]
     /// Comments from the source (a reviewer's, in an office document), made notes by `load`.
     public var comments: [SourceComment]
+    /// For a document read from pages (a PDF): the first line of each page, page 1's first; empty for
+    /// documents without pages.
+    public var pageStarts: [Int32]
 
     public init(format: DocumentFormat) {
         self.id = ""
@@ -40,6 +43,7 @@ public struct Document: Sendable {
         self.keyPointsHeader = []
         self.metadata = []
         self.comments = []
+        self.pageStarts = []
     }
 
     /// The SHA-256 in lowercase hexadecimal; empty when unknown.
@@ -73,6 +77,31 @@ public struct Document: Sendable {
     }
 
     public var passageCount: Int { sections.reduce(0) { $0 + $1.passages.count } }
+
+    /// The page a source line is on (1-based), nil for a document without pages.
+    public func page(ofLine line: Int) -> Int? {
+        guard !pageStarts.isEmpty else { return nil }
+        // The last page starting at or before the line.
+        var low = 0
+        var high = pageStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(pageStarts[middle]) <= line { low = middle + 1 } else { high = middle }
+        }
+        return max(1, low)
+    }
+
+    /// The page an element starts on, nil for a document without pages (or an element without lines).
+    public func page(of element: ElementAddress) -> Int? {
+        guard !pageStarts.isEmpty else { return nil }
+        switch element {
+        case .document: return titleLines.flatMap { page(ofLine: $0.first) } ?? 1
+        case .section(let s): return sections[s].headingLines.flatMap { page(ofLine: $0.first) }
+        case .passage(let s, let p): return page(ofLine: sections[s].passages[p - 1].lines.first)
+        case .faq(let q): return page(ofLine: faq[q - 1].questionLines.first)
+        case .keyPoint(let k): return page(ofLine: keyPoints[k - 1].lines.first)
+        }
+    }
 }
 
 /// One `key: value` line of front matter.

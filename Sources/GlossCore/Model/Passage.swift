@@ -1,4 +1,4 @@
-/// A unit of reading: a paragraph, a list item, a block quote, a code block, a table row or a caption.
+/// A unit of reading: a paragraph, a list item, a block quote, a code block, a table row, a caption or a footnote.
 public struct Passage: Hashable, Sendable {
     public var kind: PassageKind
     /// The text, kept in a chunk shared with the rest of its load.

@@ -7,4 +7,6 @@ public enum PassageKind: String, Sendable, Codable, CaseIterable {
     case tableRow = "table-row"
     /// A figure's caption (a photo's, a chart's).
     case caption
+    /// A footnote's or endnote's text (an office document's, a PDF's), kept in a section at the end.
+    case footnote
 }

@@ -262,6 +262,7 @@ struct QueryEvaluator {
         case .code: return unit.kind == .code
         case .tableRow: return unit.kind == .tableRow
         case .caption: return unit.kind == .caption
+        case .footnote: return unit.kind == .footnote
         case .heading: return unit.kind == .heading
         case .title: return unit.kind == .title
         case .faq: return unit.kind == .question || unit.kind == .answer

@@ -32,6 +32,7 @@ public indirect enum QueryNode: Hashable, Sendable {
         case paragraph, list, quote, code
         case tableRow = "table-row"
         case caption
+        case footnote
         case heading, title, faq, question, answer
         case keyPoint = "keypoint"
         case lead, summary

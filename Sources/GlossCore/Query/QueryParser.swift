@@ -188,7 +188,8 @@ public struct QueryParser {
                 let alias = ["key-point": "keypoint", "keypoints": "keypoint", "kp": "keypoint", "table": "table-row",
                              "row": "table-row", "q": "question", "a": "answer", "para": "paragraph", "p": "paragraph",
                              "headings": "heading", "paragraphs": "paragraph", "quotes": "quote", "lists": "list",
-                             "captions": "caption", "figcaption": "caption"]
+                             "captions": "caption", "figcaption": "caption",
+                             "footnotes": "footnote", "endnote": "footnote", "endnotes": "footnote"]
                 guard let kind = QueryNode.KindFilter(rawValue: alias[normalized] ?? normalized) else {
                     let suggestion = Suggestion.closest(to: normalized, among: QueryNode.KindFilter.allCases.map(\.rawValue))
                         .map { "; did you mean '\($0)'?" } ?? ""

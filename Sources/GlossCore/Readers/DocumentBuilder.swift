@@ -32,6 +32,10 @@ public struct DocumentBuilder {
     private var faqAsksWithHeadings = false
     /// The element the last heading or block went into, for `comment`.
     private var lastElement: ElementAddress?
+    /// The element each row of the last table went into (nil for a key-points header row).
+    private var tableRowElements: [ElementAddress?] = []
+    /// Set once footnotes have opened their section at the end.
+    private var inNotes = false
 
     public init(format: DocumentFormat) {
         self.init(format: format, arena: nil)
@@ -141,18 +145,27 @@ public struct DocumentBuilder {
     public mutating func table(_ rows: [TableRow], lines: LineRange) {
         let header = rows.first(where: \.isHeader)
         let namesKeyPoints = header?.cells.first.map { SectionRole.classify(heading: $0) == .keyPoints } ?? false
+        tableRowElements = []
         if namesKeyPoints || (currentRole == .keyPoints && header != nil) {
             setKeyPointsHeader(header?.cells ?? [])
-            for row in rows where !row.isHeader {
+            for row in rows {
+                if row.isHeader {
+                    tableRowElements.append(nil)
+                    continue
+                }
                 addKeyPoint(label: row.cells.first ?? "", detail: row.cells.dropFirst().joined(separator: " | "),
                             lines: LineRange(line: row.line))
+                tableRowElements.append(lastElement)
             }
         } else if currentRole == .faq && openQuestion != nil {
             // A table under a FAQ question is part of its answer, as the paragraphs around it are.
             answerParts.append((rows.map { $0.cells.joined(separator: " | ") }.joined(separator: "\n"), lines))
+            lastElement = .faq(document.faq.count + 1)
+            tableRowElements = rows.map { _ in lastElement }
         } else {
             for row in rows {
                 block(.tableRow, row.cells.joined(separator: " | "), lines: LineRange(line: row.line))
+                tableRowElements.append(lastElement)
             }
         }
     }
@@ -167,6 +180,12 @@ public struct DocumentBuilder {
         openQuestion = (question, lines)
         if !answer.isEmpty { answerParts = [(answer, lines)] }
         flushQuestion()
+    }
+
+    /// The lines from `line` on are on the next page (the first call starts page 1): a reader of a
+    /// paged format (PDF) calls it as it numbers its lines, so every element knows its page.
+    public mutating func startPage(atLine line: Int) {
+        document.pageStarts.append(Int32(clamping: line))
     }
 
     public mutating func addMetadata(_ fields: [MetadataField]) {
@@ -203,6 +222,24 @@ public struct DocumentBuilder {
             }
         }
         document.comments.append(SourceComment(element: element, quote: quote, occurrence: occurrence, text: text, author: author))
+    }
+
+    /// A comment on a row (0-based) of the table reported last, marking the first occurrence of `quote`
+    /// in the row's element (the whole element when it is not found there).
+    public mutating func comment(_ text: String, author: String?, quote: String?, tableRow: Int) {
+        guard tableRow >= 0, tableRow < tableRowElements.count, let element = tableRowElements[tableRow] else { return }
+        let found = quote.flatMap { quote in elementText(element).flatMap { $0.contains(quote) && !quote.isEmpty ? quote : nil } }
+        document.comments.append(SourceComment(element: element, quote: found, occurrence: 1, text: text, author: author))
+    }
+
+    /// A footnote or endnote, reported after the body: the first opens a `Notes` section at the end of
+    /// the document (at its top heading level), where each is a passage of kind `footnote`.
+    public mutating func footnote(_ text: String, lines: LineRange) {
+        if !inNotes {
+            heading("Notes", level: max(1, document.topHeadingLevel), lines: lines)
+            inNotes = true
+        }
+        block(.footnote, text, lines: lines)
     }
 
     /// The text a mark in the element is looked for in: a passage's or heading's, a FAQ entry's answer

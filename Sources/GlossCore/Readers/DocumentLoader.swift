@@ -48,18 +48,20 @@ public enum DocumentLoader {
     /// Expands the arguments of `load` into files, in a stable order. A corpus given as several
     /// folders has them walked at once, on all cores; a file reached by two arguments counts once,
     /// where it is first met, and an argument that fails fails the whole (the first in order).
-    public static func candidates(for arguments: [String], baseDirectory: String) throws(GlossError) -> [Candidate] {
-        try expansion(for: arguments, baseDirectory: baseDirectory).candidates
+    public static func candidates(
+        for arguments: [String], baseDirectory: String, readers: ReaderRegistry = .standard
+    ) throws(GlossError) -> [Candidate] {
+        try expansion(for: arguments, baseDirectory: baseDirectory, readers: readers).candidates
     }
 
     /// The files, and what walking the folders passed over.
     public static func expansion(
-        for arguments: [String], baseDirectory: String
+        for arguments: [String], baseDirectory: String, readers: ReaderRegistry = .standard
     ) throws(GlossError) -> (candidates: [Candidate], skipped: SkippedFiles) {
         let expansions = ParallelMap.map(arguments) { argument -> Result<([Candidate], SkippedFiles), GlossError> in
             do throws(GlossError) {
                 var skipped = SkippedFiles()
-                let candidates = try expand(argument, baseDirectory: baseDirectory, skipped: &skipped)
+                let candidates = try expand(argument, baseDirectory: baseDirectory, readers: readers, skipped: &skipped)
                 return .success((candidates, skipped))
             } catch {
                 return .failure(error)
@@ -100,12 +102,14 @@ public enum DocumentLoader {
     }
 
     /// The files one argument of `load` names: itself, a directory's article files, or a glob's matches.
-    static func expand(_ argument: String, baseDirectory: String) throws(GlossError) -> [Candidate] {
+    static func expand(_ argument: String, baseDirectory: String, readers: ReaderRegistry = .standard) throws(GlossError) -> [Candidate] {
         var skipped = SkippedFiles()
-        return try expand(argument, baseDirectory: baseDirectory, skipped: &skipped)
+        return try expand(argument, baseDirectory: baseDirectory, readers: readers, skipped: &skipped)
     }
 
-    static func expand(_ argument: String, baseDirectory: String, skipped: inout SkippedFiles) throws(GlossError) -> [Candidate] {
+    static func expand(
+        _ argument: String, baseDirectory: String, readers: ReaderRegistry, skipped: inout SkippedFiles
+    ) throws(GlossError) -> [Candidate] {
         let expanded = expandTilde(argument)
         let absolute = expanded.hasPrefix("/") ? expanded : baseDirectory + "/" + expanded
         if containsGlob(expanded) {
@@ -115,23 +119,25 @@ public enum DocumentLoader {
             for match in matches {
                 let shown = displayName(match, argument: argument, absolute: absolute)
                 if isDirectory(match) {
-                    result += try directoryFiles(match, shownAs: shown, skipped: &skipped)
+                    result += try directoryFiles(match, shownAs: shown, readers: readers, skipped: &skipped)
                 } else {
                     result.append(Candidate(path: match, displayName: shown, explicit: true))
                 }
             }
             return result
         }
-        if isDirectory(absolute) { return try directoryFiles(absolute, shownAs: argument, skipped: &skipped) }
+        if isDirectory(absolute) { return try directoryFiles(absolute, shownAs: argument, readers: readers, skipped: &skipped) }
         return [Candidate(path: absolute, displayName: argument, explicit: true)]
     }
 
     /// Reads every candidate, in parallel, keeping their order. An explicit file that cannot be read
     /// fails the whole load; a file found in a directory is skipped with a warning.
-    public static func load(_ candidates: [Candidate], maximumFileSize: Int = defaultMaximumFileSize) throws(GlossError) -> Outcome {
+    public static func load(
+        _ candidates: [Candidate], readers: ReaderRegistry = .standard, maximumFileSize: Int = defaultMaximumFileSize
+    ) throws(GlossError) -> Outcome {
         let results = ParallelMap.map(candidates) { candidate -> Result<(Document, [String]), GlossError> in
             do throws(GlossError) {
-                return .success(try read(candidate, arena: nil, maximumFileSize: maximumFileSize))
+                return .success(try read(candidate, readers: readers, arena: nil, maximumFileSize: maximumFileSize))
             } catch {
                 return .failure(error)
             }
@@ -156,7 +162,8 @@ public enum DocumentLoader {
     /// another. Errors follow `load`: an explicit file fails everything, a file from a directory is
     /// skipped. A part split off is at least `minimumPart` files: fewer are not worth a part of their own.
     static func loadParts<Part: LoadPart>(
-        _ candidates: [Candidate], into _: Part.Type, minimumPart: Int = 64, maximumFileSize: Int = defaultMaximumFileSize
+        _ candidates: [Candidate], into _: Part.Type, readers: ReaderRegistry = .standard, minimumPart: Int = 64,
+        maximumFileSize: Int = defaultMaximumFileSize
     ) throws(GlossError) -> (parts: [Part], warnings: [String]) {
         let splitter = WorkSplitter(count: candidates.count, parts: ParallelMap.cores)
         typealias Done = (start: Int, part: Part, warnings: [String], error: GlossError?)
@@ -172,7 +179,8 @@ public enum DocumentLoader {
                 while let index = splitter.next(in: current) {
                     let candidate = candidates[index]
                     do throws(GlossError) {
-                        let (document, documentWarnings) = try read(candidate, arena: arena, folders: folders, maximumFileSize: maximumFileSize)
+                        let (document, documentWarnings) = try read(
+                            candidate, readers: readers, arena: arena, folders: folders, maximumFileSize: maximumFileSize)
                         collected.add(document)
                         warnings += documentWarnings
                     } catch {
@@ -197,13 +205,17 @@ public enum DocumentLoader {
         return (done.map(\.part).filter { !$0.isEmpty }, done.flatMap(\.warnings))
     }
 
-    /// Reads and parses one file; returns it with the warnings met (not UTF-8, grew while read).
-    public static func read(_ candidate: Candidate, maximumFileSize: Int = defaultMaximumFileSize) throws(GlossError) -> (Document, [String]) {
-        try read(candidate, arena: nil, maximumFileSize: maximumFileSize)
+    /// Reads and parses one file with the reader `readers` picks for it; returns it with the warnings met
+    /// (not UTF-8, grew while read).
+    public static func read(
+        _ candidate: Candidate, readers: ReaderRegistry = .standard, maximumFileSize: Int = defaultMaximumFileSize
+    ) throws(GlossError) -> (Document, [String]) {
+        try read(candidate, readers: readers, arena: nil, maximumFileSize: maximumFileSize)
     }
 
     static func read(
-        _ candidate: Candidate, arena: TextArena?, folders: FolderCursor? = nil, maximumFileSize: Int = defaultMaximumFileSize
+        _ candidate: Candidate, readers: ReaderRegistry, arena: TextArena?, folders: FolderCursor? = nil,
+        maximumFileSize: Int = defaultMaximumFileSize
     ) throws(GlossError) -> (Document, [String]) {
         let read = if candidate.isKnownRegular, let folders {
             try readWalkedBytes(candidate, folders: folders, maximumSize: maximumFileSize)
@@ -215,7 +227,7 @@ public enum DocumentLoader {
         if read.grew {
             warnings.append("\(candidate.displayName): grew while it was read; only its first \(bytes.count) bytes (its size when opened) were read")
         }
-        let reader = ReaderRegistry.standard.reader(forPath: candidate.path, bytes: bytes)
+        let reader = readers.reader(forPath: candidate.path, bytes: bytes)
         var builder = DocumentBuilder(format: reader.format, arena: arena)
         try reader.read(ReaderSource(bytes: bytes, name: candidate.displayName), into: &builder)
         var document = builder.finish()
@@ -438,11 +450,13 @@ public enum DocumentLoader {
     }
 
     /// Article files under a directory (see `FolderWalk`).
-    static func directoryFiles(_ directory: String, shownAs shown: String, skipped: inout SkippedFiles) throws(GlossError) -> [Candidate] {
+    static func directoryFiles(
+        _ directory: String, shownAs shown: String, readers: ReaderRegistry, skipped: inout SkippedFiles
+    ) throws(GlossError) -> [Candidate] {
         var info = stat()
         guard stat(directory, &info) == 0 else { throw GlossError("\(shown): \(SystemError.describe(errno: errno))") }
         guard access(directory, R_OK | X_OK) == 0 else { throw GlossError("\(shown): permission denied") }
-        return FolderWalk.files(under: directory, shownAs: shown, skipped: &skipped)
+        return FolderWalk.files(under: directory, shownAs: shown, readers: readers, skipped: &skipped)
     }
 
     static func containsGlob(_ path: String) -> Bool {

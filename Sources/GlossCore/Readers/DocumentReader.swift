@@ -3,6 +3,8 @@
 public protocol DocumentReader: Sendable {
     /// The format's name in help and messages ("Markdown").
     var name: String { get }
+    /// What is read from it, for `help load` and the README ("headings, paragraphs, lists, …").
+    var summary: String { get }
     /// File extensions it reads, lowercase, without the dot; the first is the usual one.
     var extensions: [String] { get }
     /// Media types it reads (a fetched page's Content-Type), lowercase.

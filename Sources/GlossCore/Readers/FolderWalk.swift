@@ -29,14 +29,17 @@ struct FolderWalk {
         case folder(path: String, shown: String)
     }
 
-    static func files(under directory: String, shownAs shown: String) -> [Candidate] {
+    /// The files under `directory` that a reader of `readers` reads.
+    static func files(under directory: String, shownAs shown: String, readers: ReaderRegistry = .standard) -> [Candidate] {
         var skipped = SkippedFiles()
-        return files(under: directory, shownAs: shown, skipped: &skipped)
+        return files(under: directory, shownAs: shown, readers: readers, skipped: &skipped)
     }
 
     /// The article files, and in `skipped` what was passed over (of each folder walked).
-    static func files(under directory: String, shownAs shown: String, skipped: inout SkippedFiles) -> [Candidate] {
-        guard let (identity, entries, skippedHere) = list(directory, shown: shown) else { return [] }
+    static func files(
+        under directory: String, shownAs shown: String, readers: ReaderRegistry, skipped: inout SkippedFiles
+    ) -> [Candidate] {
+        guard let (identity, entries, skippedHere) = list(directory, shown: shown, readers: readers) else { return [] }
         skipped.add(skippedHere)
         let subfolders = entries.compactMap { entry -> (String, String)? in
             if case .folder(let path, let shown) = entry { return (path, shown) }
@@ -44,7 +47,7 @@ struct FolderWalk {
         }
         // Each subfolder's walk knows the top folder, so a symlink back up is a loop there too.
         let walked = ParallelMap.map(subfolders) { subfolder in
-            var walk = SequentialWalk(visited: [identity])
+            var walk = SequentialWalk(readers: readers, visited: [identity])
             walk.walk(subfolder.0, shown: subfolder.1)
             return walk.runs
         }
@@ -71,11 +74,13 @@ struct FolderWalk {
 
     /// One thread's depth-first walk, recording its files as runs per folder.
     private struct SequentialWalk {
+        let readers: ReaderRegistry
         var visited: Set<FolderIdentity>
         var runs: [Run] = []
 
         mutating func walk(_ path: String, shown: String) {
-            guard let (identity, entries, skipped) = FolderWalk.list(path, shown: shown), visited.insert(identity).inserted else { return }
+            guard let (identity, entries, skipped) = FolderWalk.list(path, shown: shown, readers: readers),
+                  visited.insert(identity).inserted else { return }
             var run = Run(folder: identity, files: [], skipped: skipped)
             for entry in entries {
                 switch entry {
@@ -92,25 +97,13 @@ struct FolderWalk {
         }
     }
 
-    /// Whether a file name ends in an extension of a reader (`ReaderRegistry`), in any case; checked on
-    /// its bytes, as every file of a corpus is (a hidden name like ".md" has no extension).
-    static func hasArticleExtension(_ name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { bytes in
-            extensionBytes.contains { suffix in
-                bytes.count > suffix.count + 1 && bytes[bytes.count - suffix.count - 1] == UInt8(ascii: ".")
-                    && zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy { $0 | 0x20 == $1 }
-            }
-        }
-    }
-
     /// The folder's identity and its article files and subfolders, sorted by name (hidden ones left
     /// out); nil when it cannot be opened. readdir and fstatat work relative to the open folder.
     ///
     /// The entry type readdir gives spares a stat for every entry but a symlink or one of unknown type
     /// (stat'ed for what it is). A corpus is often one flat folder of thousands of files, listed before
     /// any core can start reading: a big folder's entries are made on all cores.
-    private static func list(_ path: String, shown: String) -> (FolderIdentity, [Entry], SkippedFiles)? {
+    private static func list(_ path: String, shown: String, readers: ReaderRegistry) -> (FolderIdentity, [Entry], SkippedFiles)? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
@@ -135,7 +128,7 @@ struct FolderWalk {
             var entries: [Entry] = []
             var skipped = SkippedFiles()
             for (name, type) in names[range] {
-                let isArticle = Self.hasArticleExtension(name)
+                let isArticle = readers.readsFile(named: name)
                 var mode = type == directoryType ? S_IFDIR : type == regularType ? S_IFREG : 0
                 if type == symlinkType || type == unknownType {
                     var info = Glibc.stat()
@@ -169,7 +162,6 @@ struct FolderWalk {
         return (identity, parts.flatMap(\.0), skipped)
     }
 
-    private static let extensionBytes = ReaderRegistry.standard.extensionBytes
     private static let directoryType = UInt8(DT_DIR)
     private static let regularType = UInt8(DT_REG)
     private static let symlinkType = UInt8(DT_LNK)

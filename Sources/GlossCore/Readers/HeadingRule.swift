@@ -158,14 +158,15 @@ public enum HeadingRule {
 
     /// True when the line ends as a sentence or paragraph does (`.`, `!`, `?`, `:`, `…`), closing quotes
     /// and brackets looked through. A line that ends otherwise was broken mid-sentence.
-    static func endsSentence(_ line: Substring) -> Bool {
+    public static func endsSentence(_ line: Substring) -> Bool {
         if let mark = line.utf8.withContiguousStorageIfAvailable(finalMark), let mark {
             return mark.map(sentenceEndingScalars.contains) ?? false
         }
         return endsSentenceByCharacters(line)
     }
 
-    static func endsWithQuestionMark(_ line: Substring) -> Bool {
+    /// True when the line ends in a question mark, closing quotes and brackets looked through.
+    public static func endsWithQuestionMark(_ line: Substring) -> Bool {
         if let mark = line.utf8.withContiguousStorageIfAvailable(finalMark), let mark {
             return mark.map(questionMarkScalars.contains) ?? false
         }

@@ -5,6 +5,7 @@ public struct MarkdownReader: TextDocumentReader {
     public init() {}
 
     public var name: String { "Markdown" }
+    public var summary: String { "CommonMark and GFM tables: headings, paragraphs, lists, quotes, code, tables, front matter" }
     public var extensions: [String] { ["md", "markdown"] }
     public var mediaTypes: [String] { ["text/markdown", "text/x-markdown"] }
     public var format: DocumentFormat { .markdown }

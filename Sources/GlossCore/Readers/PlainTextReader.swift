@@ -4,6 +4,9 @@ public struct PlainTextReader: TextDocumentReader {
     public init() {}
 
     public var name: String { "plain-text" }
+    public var summary: String {
+        "one paragraph per line or paragraphs between blank lines; headings by their shape, pipe tables, lists"
+    }
     public var extensions: [String] { ["txt"] }
     public var mediaTypes: [String] { ["text/plain"] }
     public var format: DocumentFormat { .wire }

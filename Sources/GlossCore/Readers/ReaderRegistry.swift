@@ -1,6 +1,10 @@
 /// The formats gloss reads, in one list: `load` picks a file's reader by its extension (or, for a
 /// named file with another extension, by its first bytes; plain text when none claims it), a fetched
 /// page's by its media type. The folder walk, `help load`, load errors and completion derive from it.
+///
+/// A session reads with the registry it was made with (`Session.readers`): `standard` holds the
+/// readers of the core, and a front end adds its own (the `gloss` executable adds PDF, whose library
+/// is kept out of the core) with `+`.
 public struct ReaderRegistry: Sendable {
     public let readers: [any DocumentReader]
     /// Reader index by lowercase extension.
@@ -12,6 +16,8 @@ public struct ReaderRegistry: Sendable {
         PlainTextReader(),
         MarkdownReader(),
         HTMLReader(),
+        DOCXReader(),
+        ODTReader(),
     ])
 
     public init(_ readers: [any DocumentReader]) {
@@ -22,6 +28,11 @@ public struct ReaderRegistry: Sendable {
         }
         self.byExtension = byExtension
         extensionBytes = readers.flatMap(\.extensions).map { Array($0.utf8) }
+    }
+
+    /// This registry with more readers after its own (an extension already read keeps its reader).
+    public static func + (registry: ReaderRegistry, more: [any DocumentReader]) -> ReaderRegistry {
+        ReaderRegistry(registry.readers + more)
     }
 
     /// Every extension a folder load picks up, in the registry's order.
@@ -39,6 +50,18 @@ public struct ReaderRegistry: Sendable {
         let names = readers.map { reader in "\(reader.name) (\(reader.extensions.map { "." + $0 }.joined(separator: ", ")))" }
         guard names.count > 1 else { return names.first ?? "" }
         return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    /// Whether a file name ends in an extension of a reader, in any case; checked on its bytes, as every
+    /// file of a walked corpus is (a hidden name like ".md" has no extension).
+    public func readsFile(named name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            extensionBytes.contains { suffix in
+                bytes.count > suffix.count + 1 && bytes[bytes.count - suffix.count - 1] == UInt8(ascii: ".")
+                    && zip(bytes[(bytes.count - suffix.count)...], suffix).allSatisfy { $0 | 0x20 == $1 }
+            }
+        }
     }
 
     /// The reader of a file extension (any case), or nil when none reads it.

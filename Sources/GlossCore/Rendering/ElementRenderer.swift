@@ -45,6 +45,7 @@ struct ElementRenderer {
         let section = workspace.documents[document].sections[s]
         let level = layout.depth(ofSection: s)
         var header = StyledText(label(ref), .address)
+        header.append(pageText(ref), .faint)
         header.append("  ")
         header.append(section.heading ?? "(lead)", section.heading == nil ? .faint : .heading)
         header.append(tagText(ref))
@@ -96,6 +97,7 @@ struct ElementRenderer {
     func showInline(_ ref: ElementRef, indent: Int, into output: inout OutputBuilder) {
         let document = workspace.documents[ref.document]
         var header = StyledText(label(ref), .address)
+        header.append(pageText(ref), .faint)
         let bodyIndent = indent + 4
         switch ref.address {
         case .passage(let s, let p):
@@ -142,6 +144,11 @@ struct ElementRenderer {
             remaining = 0
         }
         return result
+    }
+
+    /// "  p. 12" after an element's address, for a document read from pages (a PDF).
+    func pageText(_ ref: ElementRef) -> String {
+        workspace.documents[ref.document].page(of: ref.address).map { "  p. \($0)" } ?? ""
     }
 
     func label(_ ref: ElementRef) -> String {

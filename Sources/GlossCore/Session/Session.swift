@@ -5,6 +5,8 @@ import Foundation
 public final class Session {
     public let workspace: Workspace
     public let registry: CommandRegistry
+    /// The formats `load` reads: the core's, plus any a front end adds (see `ReaderRegistry`).
+    public let readers: ReaderRegistry
     public var settings = Settings()
     public let cancel: CancellationFlag
     public internal(set) var log = SessionHistory()
@@ -19,11 +21,13 @@ public final class Session {
     public var terminalColor = false
 
     public init(workspace: Workspace = Workspace(), registry: CommandRegistry = .standard,
+                readers: ReaderRegistry = .standard,
                 baseDirectory: String = FileManager.default.currentDirectoryPath,
                 cancel: CancellationFlag = CancellationFlag()) {
         self.workspace = workspace
         self.cancel = cancel
         self.registry = registry
+        self.readers = readers
         self.script = ScriptContext(baseDirectory: baseDirectory)
     }
 

@@ -77,7 +77,7 @@ public enum SessionScript {
                 if seen.insert(word.text).inserted { paths.append(word.text) }
                 continue
             }
-            guard let candidates = try? DocumentLoader.candidates(for: [word.text], baseDirectory: session.baseDirectory) else { continue }
+            guard let candidates = try? DocumentLoader.candidates(for: [word.text], baseDirectory: session.baseDirectory, readers: session.readers) else { continue }
             for candidate in candidates {
                 let path = DocumentLoader.sourcePath(of: candidate)
                 if seen.insert(path).inserted { paths.append(path) }

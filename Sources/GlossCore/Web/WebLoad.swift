@@ -29,8 +29,8 @@ enum WebLoad {
             } else {
                 try session.checkNetwork(url)
                 let response = try fetcher(for: session).fetch(url)
-                guard reader(for: response.mediaType, bytes: response.bytes) != nil else {
-                    throw GlossError("\(url): the page is \(response.mediaType ?? "of no declared type"); gloss reads \(readableTypes)")
+                guard reader(for: response.mediaType, bytes: response.bytes, in: session.readers) != nil else {
+                    throw GlossError("\(url): the page is \(response.mediaType ?? "of no declared type"); gloss reads \(readableTypes(session.readers))")
                 }
                 // Kept in the cache, and beside the session's script when it has one.
                 var targets = [WebSnapshot.cacheFolder]
@@ -39,8 +39,8 @@ enum WebLoad {
                 bytes = response.bytes
                 loaded.fetched += 1
             }
-            guard let reader = reader(for: snapshot.mediaType, bytes: bytes) else {
-                throw GlossError("\(url): the snapshot is \(snapshot.mediaType ?? "of no declared type"); gloss reads \(readableTypes)")
+            guard let reader = reader(for: snapshot.mediaType, bytes: bytes, in: session.readers) else {
+                throw GlossError("\(url): the snapshot is \(snapshot.mediaType ?? "of no declared type"); gloss reads \(readableTypes(session.readers))")
             }
             var builder = DocumentBuilder(format: reader.format)
             try reader.read(ReaderSource(bytes: bytes, name: url, mediaType: snapshot.mediaType, charset: snapshot.charset), into: &builder)
@@ -67,13 +67,13 @@ enum WebLoad {
     }
 
     /// The reader of a media type, or for none the one the bytes show (HTML when they start like a page).
-    static func reader(for mediaType: String?, bytes: [UInt8]) -> (any DocumentReader)? {
-        guard let mediaType else { return ReaderRegistry.standard.sniff(bytes) ?? PlainTextReader() }
-        return ReaderRegistry.standard.reader(forMediaType: mediaType)
+    static func reader(for mediaType: String?, bytes: [UInt8], in readers: ReaderRegistry) -> (any DocumentReader)? {
+        guard let mediaType else { return readers.sniff(bytes) ?? PlainTextReader() }
+        return readers.reader(forMediaType: mediaType)
     }
 
-    static var readableTypes: String {
-        ReaderRegistry.standard.readers.flatMap(\.mediaTypes).joined(separator: ", ")
+    static func readableTypes(_ readers: ReaderRegistry) -> String {
+        readers.readers.flatMap(\.mediaTypes).joined(separator: ", ")
     }
 
     /// An id from the address: its last path segment without extension, else its host.

@@ -54,7 +54,7 @@ public enum DocumentUnits {
         switch unit.kind {
         case .title: return body(document.titleText ?? StoredText.empty)
         case .heading: return body(document.sections[Int(unit.section)].headingText ?? StoredText.empty)
-        case .paragraph, .list, .quote, .code, .tableRow, .caption: return body(document.sections[Int(unit.section)].passages[number - 1].storedText)
+        case .paragraph, .list, .quote, .code, .tableRow, .caption, .footnote: return body(document.sections[Int(unit.section)].passages[number - 1].storedText)
         case .question: return body(document.faq[number - 1].questionText)
         case .answer: return body(document.faq[number - 1].answerText)
         case .keyPoint: return body(document.keyPoints[number - 1].storedText)

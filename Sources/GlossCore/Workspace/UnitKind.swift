@@ -12,6 +12,7 @@ public enum UnitKind: UInt8, Sendable, CaseIterable {
     case answer
     case keyPoint
     case caption
+    case footnote
 
     public init(_ kind: PassageKind) {
         switch kind {
@@ -21,6 +22,7 @@ public enum UnitKind: UInt8, Sendable, CaseIterable {
         case .code: self = .code
         case .tableRow: self = .tableRow
         case .caption: self = .caption
+        case .footnote: self = .footnote
         }
     }
 
@@ -37,6 +39,7 @@ public enum UnitKind: UInt8, Sendable, CaseIterable {
         case .answer: return "answer"
         case .keyPoint: return "keypoint"
         case .caption: return "caption"
+        case .footnote: return "footnote"
         }
     }
 }
@@ -66,7 +69,7 @@ public struct Unit: Hashable, Sendable {
         switch kind {
         case .title: return .document
         case .heading: return .section(Int(section))
-        case .paragraph, .list, .quote, .code, .tableRow, .caption: return .passage(section: Int(section), number: Int(number))
+        case .paragraph, .list, .quote, .code, .tableRow, .caption, .footnote: return .passage(section: Int(section), number: Int(number))
         case .question, .answer: return .faq(Int(number))
         case .keyPoint: return .keyPoint(Int(number))
         }

@@ -12,6 +12,10 @@ public struct HTMLReader: DocumentReader {
     public init() {}
 
     public var name: String { "HTML" }
+    public var summary: String {
+        "the article only (navigation, sidebars, comments and ads left out): title, headings, paragraphs, lists, "
+            + "quotes, captions, tables, FAQ and key takeaways; metadata from JSON-LD, OpenGraph and meta tags"
+    }
     public var extensions: [String] { ["html", "htm", "xhtml"] }
     public var mediaTypes: [String] { ["text/html", "application/xhtml+xml"] }
     public var format: DocumentFormat { .html }

@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+
+/// The real binary on a folder that mixes every format it reads (plain text, Markdown, DOCX, ODT, PDF):
+/// one load reads them all, and a PDF's pages reach `show`, `--json`, `find --json`, CSV and the HTML report.
+final class DocumentFormatsTests: XCTestCase {
+    private static let office = GlossProcess.repositoryRoot.appendingPathComponent("Tests/GlossCoreTests/Fixtures/Office")
+
+    private func mixedFolder() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        let folder = directory.url.appendingPathComponent("mixed")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["harbor-barrier-vote.txt", "river-towns-broadband.md"] {
+            try FileManager.default.copyItem(at: GlossProcess.samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        for name in ["review-draft.docx", "review-draft.odt", "coastal-report.pdf"] {
+            try FileManager.default.copyItem(at: Self.office.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        return directory
+    }
+
+    func testAFolderOfEveryFormatLoads() throws {
+        let directory = try mixedFolder()
+        let result = try GlossProcess.commands("load mixed\ndocs --json\n", in: directory.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("6 comments from the documents kept as notes"), result.stdout)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.drop { $0 != "[" }.utf8)) as? [[String: Any]])
+        XCTAssertEqual(json.map { $0["format"] as? String }, ["pdf", "plain-lines", "docx", "odt", "markdown"])
+        XCTAssertEqual(json.map { $0["id"] as? String }, ["coastal-report", "harbor-barrier-vote", "review-draft", "review-draft-2", "river-towns-broadband"])
+        XCTAssertTrue(json.allSatisfy { ($0["passages"] as? Int ?? 0) > 0 })
+    }
+
+    func testPDFPagesReachShowJSONCSVAndTheHTMLReport() throws {
+        let directory = try mixedFolder()
+        try directory.write("pages.gloss", """
+            load mixed/coastal-report.pdf
+            show s3.p2
+            show s3.p2 --json
+            tag s3.p2 cost/dredging
+            tag kp2 place/south
+            export csv out.csv
+            export html out.html
+            """)
+        let result = try GlossProcess.run(["run", "pages.gloss"], in: directory.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("s3.p2  p. 1\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\"page\": 1") || result.stdout.contains("\"page\":1"), result.stdout)
+        let find = try GlossProcess.commands("load mixed/coastal-report.pdf\nfind kind:footnote letter --json\n", in: directory.url)
+        let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(find.stdout.drop { $0 != "{" }.utf8)) as? [String: Any])
+        let rowsFound = try XCTUnwrap(results["results"] as? [[String: Any]])
+        XCTAssertEqual(rowsFound.map { $0["address"] as? String }, ["s6.p3"])
+        XCTAssertEqual(rowsFound.map { $0["page"] as? Int }, [2])
+        let csv = try directory.read("out.csv")
+        let rows = csv.components(separatedBy: "\r\n")
+        XCTAssertTrue(rows[0].hasSuffix(",lang,page"), rows[0])
+        XCTAssertTrue(rows.contains { $0.hasPrefix("coastal-report,s3.p2,") && $0.hasSuffix(",1") }, csv)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("coastal-report,kp2,") && $0.hasSuffix(",2") }, csv)
+        let html = try directory.read("out.html")
+        XCTAssertTrue(html.contains("s3.p2<span class=\"page\">p. 1</span>"), html)
+        XCTAssertTrue(html.contains("kp2<span class=\"page\">p. 2</span>"), html)
+    }
+}
