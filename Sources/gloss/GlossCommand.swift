@@ -118,7 +118,7 @@ extension GlossCommand {
                 loop.execute("resume")
             } else if let newest = unfinished.first {
                 let count = unfinished.count == 1 ? "an unfinished session" : "\(unfinished.count) unfinished sessions"
-                Terminal.writeError("gloss: \(count) can be restored (the newest from \(JournalStore.readable(newest.started)), \(newest.commandCount) commands): type 'resume' (or start with gloss --resume)")
+                Terminal.writeError("gloss: \(count) can be restored (the newest from \(JournalStore.readable(newest.started)), \(Counted.phrase(newest.commandCount, "command"))): type 'resume' (or start with gloss --resume)")
             }
             if let script = scripts.first {
                 _ = ScriptRunner.open(script, shownAs: script, in: session, emit: BatchRunner.show)
@@ -142,14 +142,16 @@ extension GlossCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replay a script (a saved session) in batch.",
             discussion: """
-                Runs each line of SCRIPT as a command, printing outputs. At the first failing line it \
+                Runs each line of SCRIPT (- reads it from standard input) as a command. Standard output \
+                carries what commands print (listings, --json, export … -); status lines such as \
+                loaded …, tagged … and saved … go to standard error. At the first failing line it \
                 prints SCRIPT:LINE:COL: error: MESSAGE to standard error and exits 1 (with \
                 --keep-going it reports every error and exits 1 at the end). FILE arguments are the \
                 variables ${1}, ${2}, … and ${args}; when the script uses none of them, the files are \
                 loaded before it runs. Exit status 2 means bad usage or an unreadable script.
                 """)
 
-        @Argument(help: "The script to run.", completion: .file(extensions: ["gloss"]))
+        @Argument(help: "The script to run (- reads it from standard input).", completion: .file(extensions: ["gloss"]))
         var script: String
 
         @Argument(help: "Articles for ${1}, ${2}, … and ${args}.", completion: .file())
@@ -164,7 +166,7 @@ extension GlossCommand {
         @Flag(help: "Print each command before its output.")
         var echo = false
 
-        @Flag(help: "Print only errors.")
+        @Flag(help: "Print no status lines (loaded …, tagged …, saved …); what commands print, such as export … - and --json, still goes to standard output.")
         var quiet = false
 
         @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the script save and export inside DIR too (default: only under the current folder).", valueName: "DIR"))
@@ -202,13 +204,13 @@ extension GlossCommand {
             options.quiet = quiet
             session.isScript = true
             let folder = session.baseDirectory
-            let scriptFolder = (SessionScript.absolute(script, base: folder) as NSString).deletingLastPathComponent
+            let scriptFolder = script == "-" ? folder : (SessionScript.absolute(script, base: folder) as NSString).deletingLastPathComponent
             session.sandbox = ScriptSandbox(
                 writableRoots: [folder] + allowWrite.map { SessionScript.absolute($0, base: folder) },
                 readableRoots: [scriptFolder, folder] + (files + allowRead).map { SessionScript.absolute($0, base: folder) },
                 strict: strict)
             session.sandbox?.allowsOverwrite = force
-            let runner = BatchRunner(session: session, name: script, options: options)
+            let runner = BatchRunner(session: session, name: script == "-" ? "<stdin>" : script, options: options)
             let status = runner.runScript(at: script, files: files)
             runner.reportOutsideReads()
             throw ExitCode(status)

@@ -171,7 +171,7 @@ final class ReplFeatureTests: XCTestCase {
         try type("filter paragraph", on: terminal)
         try terminal.send(Key.enter)
         let next = try terminal.expect("> ")
-        XCTAssertEqual(Self.lines(next), ["", "view: 6000 of 6060 units", "gloss a000 [6000/6060]"], PseudoTerminal.visible(next))
+        XCTAssertEqual(Self.lines(next), ["", "view: 6,000 of 6,060 units", "gloss a000 [6000/6060]"], PseudoTerminal.visible(next))
         try terminal.waitForRawMode()
         try endSession(terminal)
     }

@@ -72,10 +72,10 @@ enum ReadingCommands {
             var line = StyledText("loaded ", .faint)
             line.append(loaded.id, .address)
             line.append("  " + DocumentSummary.counts(loaded), .faint)
-            output.line(line)
+            output.status(line)
         }
-        if added.count > 20 { output.line(StyledText("… and \(added.count - 20) more (\(added.count) documents)", .faint)) }
-        if comments > 0 { output.line(StyledText("\(comments) comment\(comments == 1 ? "" : "s") from the documents kept as notes", .faint)) }
+        if added.count > 20 { output.status(StyledText("… and \(added.count - 20) more (\(Counted.phrase(added.count, "document")))", .faint)) }
+        if comments > 0 { output.status(StyledText("\(comments) comment\(comments == 1 ? "" : "s") from the documents kept as notes", .faint)) }
         invocation.output = output
         invocation.canonicalLine = LoadCanonicalizer.line(
             for: candidates, documents: { added.map { session.workspace.documents[$0] } }, typed: paths, base: session.baseDirectory)

@@ -1,9 +1,9 @@
 /// Finds what a query matched inside a unit's text, for highlighting snippets, KWIC lines and counts.
 public struct Highlighter {
-    private let words: Set<String>
-    private let prefixes: [String]
-    private let phrases: [[String]]
-    private let regexes: [RegexMatcher]
+    let words: Set<String>
+    let prefixes: [String]
+    let phrases: [[String]]
+    let regexes: [RegexMatcher]
 
     public init(_ query: QueryNode) {
         var words = Set<String>()

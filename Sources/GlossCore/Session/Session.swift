@@ -105,13 +105,13 @@ public final class Session {
             }
         } catch {
             workspace.rollBackChanges()
-            result.output = invocations.map(\.output.text).joined()
+            result.setOutput(of: invocations.map(\.output))
             result.warnings = invocations.flatMap(\.warnings)
             result.error = error
             return result
         }
         let inverses = workspace.endChanges()
-        result.output = invocations.map(\.output.text).joined()
+        result.setOutput(of: invocations.map(\.output))
         result.warnings = invocations.flatMap(\.warnings)
         result.quit = invocations.contains(where: \.quitRequested)
         record(invocations, recorded, inverses: inverses, effectiveBefore: effectiveBefore)
