@@ -84,6 +84,7 @@ extension GlossCommand {
             let session = Session(cancel: Interrupts.flag)
             session.terminalColor = Terminal.colorAllowed(noColorFlag: display.noColor)
             session.terminalWidth = display.width ?? Terminal.width
+            session.loadProgressObserver = ProgressBar.forTerminal()
             if let width = display.width { session.settings.width = width }
             Interrupts.install()
             let interactive = Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal
@@ -193,6 +194,7 @@ extension GlossCommand {
             let session = Session(cancel: Interrupts.flag)
             session.terminalColor = Terminal.colorAllowed(noColorFlag: display.noColor)
             session.terminalWidth = display.width ?? (Terminal.stdoutIsTerminal ? Terminal.width : 80)
+            session.loadProgressObserver = ProgressBar.forTerminal()
             Interrupts.install()
             for assignment in assignments {
                 let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -124,7 +124,7 @@ final class ReplFeatureTests: XCTestCase {
         try terminal.waitForPrompt()
         let prompt = "gloss a000> "
         let loaded = try run("load corpus", on: terminal, prompt: prompt, timeout: 60)
-        XCTAssertTrue(loaded.contains("(160 documents)"), PseudoTerminal.visible(loaded))
+        XCTAssertTrue(loaded.contains("loaded 160 documents from corpus"), PseudoTerminal.visible(loaded))
 
         try type("filter /(a+)+b/", on: terminal)
         try terminal.send(Key.enter)

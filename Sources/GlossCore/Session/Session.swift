@@ -11,6 +11,8 @@ public final class Session {
     public var isInteractive = false
     /// Asks the user a yes/no question (set by the terminal front end only).
     public var confirm: ((String) -> Bool)?
+    /// Told when a big load starts and ends, to draw its progress (set by the front end).
+    public var loadProgressObserver: LoadProgressObserver?
     /// Directory that relative paths are resolved against.
     public var baseDirectory: String
     /// Width and colour used for output when the front end does not say otherwise.
