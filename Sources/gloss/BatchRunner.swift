@@ -14,12 +14,17 @@ struct BatchRunner {
     }
 
     /// `gloss run SCRIPT FILE...`: 0 on success, 1 after an error, 2 when the script cannot be read.
-    /// Paths in a script are relative to the script's folder; FILE arguments, given on the command
-    /// line, are relative to the current folder and so are made absolute.
+    /// Paths in a script are relative to the script's folder (for `-`, a script read from standard
+    /// input, the current folder); FILE arguments, given on the command line, are relative to the
+    /// current folder and so are made absolute.
     func runScript(at path: String, files: [String]) -> Int32 {
         let text: String
         do {
-            text = try ScriptFile.read(SessionScript.absolute(path, base: session.baseDirectory), shownAs: path)
+            if path == "-" {
+                text = try ScriptFile.decode(Array(FileHandle.standardInput.readDataToEndOfFile()), shownAs: name)
+            } else {
+                text = try ScriptFile.read(SessionScript.absolute(path, base: session.baseDirectory), shownAs: path)
+            }
         } catch {
             Terminal.writeError("gloss: cannot read script \(TerminalSafe.escape(error.message, keepNewlines: false))")
             return 2
@@ -32,13 +37,15 @@ struct BatchRunner {
         let usesArguments = used.all || used.highest > 0
         if usesArguments, !used.all, files.count > used.highest {
             let unused = files[used.highest...].map { TerminalSafe.escape($0, keepNewlines: false) }
-            Terminal.writeError("gloss: warning: \(TerminalSafe.escape(path, keepNewlines: false)) uses ${1}\(used.highest > 1 ? "…${\(used.highest)}" : "") only; not used: \(unused.joined(separator: ", "))")
+            Terminal.writeError("gloss: warning: \(TerminalSafe.escape(name, keepNewlines: false)) uses ${1}\(used.highest > 1 ? "…${\(used.highest)}" : "") only; not used: \(unused.joined(separator: ", "))")
         }
         if !usesArguments && !files.isEmpty {
             let preload = absoluteFiles.map { ScriptRunner.ScriptLine(number: 0, text: "load " + CommandLineTokenizer.quote($0)) }
             if ScriptRunner(options: options).run(preload, name: "<arguments>", in: session, emit: Self.show) > 0 { return 1 }
         }
-        session.baseDirectory = (SessionScript.absolute(path, base: session.baseDirectory) as NSString).deletingLastPathComponent
+        if path != "-" {
+            session.baseDirectory = (SessionScript.absolute(path, base: session.baseDirectory) as NSString).deletingLastPathComponent
+        }
         return ScriptRunner(options: options).run(commands, name: name, in: session, emit: Self.show) > 0 ? 1 : 0
     }
 
@@ -93,6 +100,8 @@ struct BatchRunner {
         switch event {
         case .echo(let command): Terminal.write("> " + TerminalSafe.escape(command, keepNewlines: false) + "\n")
         case .output(let text): Terminal.write(text)
+        // Status lines go to standard error, so that standard output carries only what was asked for.
+        case .status(let text): Terminal.write(text, to: STDERR_FILENO)
         case .warning(let text): Terminal.writeError(TerminalSafe.escape(text, keepNewlines: false))
         case .error(let text): Terminal.writeError(text)
         }

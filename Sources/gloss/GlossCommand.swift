@@ -91,6 +91,7 @@ extension GlossCommand {
             let session = Session(readers: GlossCommand.readers, cancel: Interrupts.flag)
             session.terminalColor = Terminal.colorAllowed(noColorFlag: display.noColor)
             session.terminalWidth = display.width ?? Terminal.width
+            session.loadProgressObserver = ProgressBar.forTerminal()
             if let width = display.width { session.settings.width = width }
             Interrupts.install()
             let interactive = Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal
@@ -126,7 +127,7 @@ extension GlossCommand {
                 loop.execute("resume")
             } else if let newest = unfinished.first {
                 let count = unfinished.count == 1 ? "an unfinished session" : "\(unfinished.count) unfinished sessions"
-                Terminal.writeError("gloss: \(count) can be restored (the newest from \(JournalStore.readable(newest.started)), \(newest.commandCount) commands): type 'resume' (or start with gloss --resume)")
+                Terminal.writeError("gloss: \(count) can be restored (the newest from \(JournalStore.readable(newest.started)), \(Counted.phrase(newest.commandCount, "command"))): type 'resume' (or start with gloss --resume)")
             }
             if let script = scripts.first {
                 _ = ScriptRunner.open(script, shownAs: script, in: session, emit: BatchRunner.show)
@@ -150,14 +151,16 @@ extension GlossCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replay a script (a saved session) in batch.",
             discussion: """
-                Runs each line of SCRIPT as a command, printing outputs. At the first failing line it \
+                Runs each line of SCRIPT (- reads it from standard input) as a command. Standard output \
+                carries what commands print (listings, --json, export … -); status lines such as \
+                loaded …, tagged … and saved … go to standard error. At the first failing line it \
                 prints SCRIPT:LINE:COL: error: MESSAGE to standard error and exits 1 (with \
                 --keep-going it reports every error and exits 1 at the end). FILE arguments are the \
                 variables ${1}, ${2}, … and ${args}; when the script uses none of them, the files are \
                 loaded before it runs. Exit status 2 means bad usage or an unreadable script.
                 """)
 
-        @Argument(help: "The script to run.", completion: .file(extensions: ["gloss"]))
+        @Argument(help: "The script to run (- reads it from standard input).", completion: .file(extensions: ["gloss"]))
         var script: String
 
         @Argument(help: "Articles for ${1}, ${2}, … and ${args}.", completion: .file())
@@ -172,7 +175,7 @@ extension GlossCommand {
         @Flag(help: "Print each command before its output.")
         var echo = false
 
-        @Flag(help: "Print only errors.")
+        @Flag(help: "Print no status lines (loaded …, tagged …, saved …); what commands print, such as export … - and --json, still goes to standard output.")
         var quiet = false
 
         @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the script save and export inside DIR too (default: only under the current folder).", valueName: "DIR"))
@@ -201,6 +204,7 @@ extension GlossCommand {
             let session = Session(readers: GlossCommand.readers, cancel: Interrupts.flag)
             session.terminalColor = Terminal.colorAllowed(noColorFlag: display.noColor)
             session.terminalWidth = display.width ?? (Terminal.stdoutIsTerminal ? Terminal.width : 80)
+            session.loadProgressObserver = ProgressBar.forTerminal()
             Interrupts.install()
             for assignment in assignments {
                 let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -212,14 +216,14 @@ extension GlossCommand {
             options.quiet = quiet
             session.isScript = true
             let folder = session.baseDirectory
-            let scriptFolder = (SessionScript.absolute(script, base: folder) as NSString).deletingLastPathComponent
+            let scriptFolder = script == "-" ? folder : (SessionScript.absolute(script, base: folder) as NSString).deletingLastPathComponent
             session.sandbox = ScriptSandbox(
                 writableRoots: [folder] + allowWrite.map { SessionScript.absolute($0, base: folder) },
                 readableRoots: [scriptFolder, folder] + (files + allowRead).map { SessionScript.absolute($0, base: folder) },
                 strict: strict)
             session.sandbox?.allowsOverwrite = force
             session.sandbox?.allowsNetwork = allowNet
-            let runner = BatchRunner(session: session, name: script, options: options)
+            let runner = BatchRunner(session: session, name: script == "-" ? "<stdin>" : script, options: options)
             let status = runner.runScript(at: script, files: files)
             runner.reportOutsideReads()
             throw ExitCode(status)

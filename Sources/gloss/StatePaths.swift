@@ -38,7 +38,8 @@ enum StartupFile {
         }
         for command in ScriptRunner.commands(in: text) {
             let result = session.execute(command.text)
-            if !result.output.isEmpty { Terminal.write(result.output) }
+            if !result.printedOutput.isEmpty { Terminal.write(result.printedOutput) }
+            if !result.statusOutput.isEmpty { Terminal.write(result.statusOutput, to: STDERR_FILENO) }
             if let error = result.error {
                 Terminal.writeError(ScriptRunner.format(error, name: path, line: command.number, text: command.text))
             }

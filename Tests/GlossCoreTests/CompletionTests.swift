@@ -16,7 +16,7 @@ final class CompletionTests: XCTestCase {
 
     func testCommandsAndSubcommands() {
         XCTAssertEqual(words("hel"), ["help"])
-        XCTAssertEqual(words("un"), ["uncode", "undo", "unfilter", "unmark", "untag"], "aliases complete too")
+        XCTAssertEqual(words("un"), ["uncode", "undo", "unfilter", "unload", "unmark", "untag"], "aliases complete too")
         XCTAssertEqual(words("tags re"), ["rename"])
         XCTAssertEqual(words("tags d"), ["delete", "describe"])
         XCTAssertEqual(words("note e"), ["edit"])

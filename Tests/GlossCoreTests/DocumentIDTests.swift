@@ -1,7 +1,8 @@
 import XCTest
 @testable import GlossCore
 
-/// Document ids come from file names: lowercase words joined by `-`, made unique with `-2`, `-3`.
+/// Document ids come from file names (lowercase words joined by `-`), and from the end of the path when
+/// several documents have the same name.
 final class DocumentIDTests: XCTestCase {
     func testIdsFromFileNames() {
         let cases = [
@@ -20,52 +21,85 @@ final class DocumentIDTests: XCTestCase {
         }
     }
 
-    func testIdsAreMadeUnique() {
+    /// Namesakes are told apart by the shortest end of their paths that differs.
+    func testNamesakesTakeTheShortestDistinctPathSuffix() {
         let workspace = Workspace()
-        let paths = ["a/report.txt", "b/report.md", "c/Report.txt"]
-        workspace.add(paths.map { path -> Document in
-            var document = DocumentLoader.parse("Title\n\nA paragraph.\n", pathExtension: "txt")
-            document.path = path
-            return document
-        })
-        XCTAssertEqual(workspace.documents.map(\.id), ["report", "report-2", "report-3"])
+        func add(_ paths: [String]) {
+            workspace.add(paths.map { path -> Document in
+                var document = DocumentLoader.parse("Title \(path)\n\nA paragraph of \(path).\n", pathExtension: "txt")
+                document.path = path
+                return document
+            })
+        }
+        add(["a/report.txt", "b/report.md", "c/Report.txt", "notes.txt"])
+        XCTAssertEqual(workspace.documents.map(\.id), ["a/report", "b/report", "c/report", "notes"])
+        // A later namesake never renames an earlier document: it takes a suffix of its own.
+        add(["d/notes.txt", "x/a/report.txt", "y/a/report.txt"])
+        XCTAssertEqual(workspace.documents.map(\.id).suffix(3), ["d/notes", "x/a/report", "y/a/report"])
+        // A stem free as an id but ending other documents' paths is told apart from them.
+        add(["z/report.txt"])
+        XCTAssertEqual(workspace.documents.last?.id, "z/report")
+        // The same name twice in one folder: the extension tells them apart; read the same way with the
+        // same extension too, a number.
+        add(["q/Same Name.txt", "q/same-name.md", "r/same-name.txt"])
+        XCTAssertEqual(workspace.documents.map(\.id).suffix(3), ["same-name-txt", "same-name-md", "same-name"])
+        add(["s/Brief.txt", "s/brief.txt"])
+        XCTAssertEqual(workspace.documents.map(\.id).suffix(2), ["brief-2", "brief-3"])
+        for (index, document) in workspace.documents.enumerated() {
+            XCTAssertEqual(workspace.documentIndex(id: document.id), index, document.id)
+        }
     }
 
-    /// A big load (read and indexed on all cores) gives the ids a one-by-one load would: each file's
-    /// id taken in order, suffixed past those already taken, by this load or an earlier one.
-    func testIdsStayUniqueInABigLoad() throws {
+    /// A big load (read and indexed on all cores) gives every document a distinct id that ends its
+    /// path, no longer than needed: one component fewer would name another document's path too, or an
+    /// id taken before.
+    func testIdsStayUniqueAndShortestInABigLoad() throws {
         let manager = FileManager.default
         let top = manager.temporaryDirectory.appendingPathComponent("gloss-ids-\(UUID().uuidString)").path
         defer { try? manager.removeItem(atPath: top) }
         var random = ReferenceRandom(seed: 5)
         let stems = ["report", "Report", "report-2", "report 3", "notes", "a", "A"]
-        for folder in ["one", "two", "three"] {
+        for folder in ["one", "two", "three", "two/one"] {
             try manager.createDirectory(atPath: top + "/corpus/" + folder, withIntermediateDirectories: true)
             for file in 0..<50 {
                 let name = "\(stems[random.next(stems.count)])\(file % 4 == 0 ? "" : "-\(random.next(3))")"
-                try "Title \(file)\n\nText.\n".write(toFile: "\(top)/corpus/\(folder)/\(name).\(file % 2 == 0 ? "txt" : "md")",
-                                                     atomically: false, encoding: .utf8)
+                try "Title \(folder) \(file)\n\nText of \(folder) \(file).\n".write(
+                    toFile: "\(top)/corpus/\(folder)/\(name).\(file % 2 == 0 ? "txt" : "md")", atomically: false, encoding: .utf8)
             }
         }
         try "Earlier\n\nText.\n".write(toFile: top + "/report-2.txt", atomically: false, encoding: .utf8)
         let session = Session(baseDirectory: top)
         XCTAssertNil(session.execute("load report-2.txt").error)
+        XCTAssertEqual(session.workspace.documents[0].id, "report-2")
         XCTAssertNil(session.execute("load corpus").error)
-        let documents = session.workspace.documents
-        XCTAssertGreaterThanOrEqual(documents.count - 1, 64, "the folder goes through the parallel load")
-        var taken: Set<String> = []
-        for document in documents {
+        let workspace = session.workspace
+        let loaded = workspace.loadedDocumentIndices
+        XCTAssertGreaterThanOrEqual(loaded.count - 1, 64, "the folder goes through the parallel load")
+        XCTAssertEqual(Set(loaded.map { workspace.documents[$0].id }).count, loaded.count, "ids are distinct")
+        let suffixes = loaded.map { index -> [[String]] in
+            let document = workspace.documents[index]
             let base = Workspace.baseDocumentID(for: document.path)
-            var expected = base
-            var suffix = 2
-            while taken.contains(expected) {
-                expected = "\(base)-\(suffix)"
-                suffix += 1
+            let folders = Workspace.folderIDs(of: document)
+            // Beside a file of its folder with the same stem and another extension, the extension joins the stem.
+            let withExtension = base + "-" + (document.path as NSString).pathExtension.lowercased()
+            return [base, withExtension].map { base in
+                (0...folders.count).map { depth in (folders[..<depth].reversed() + [base]).joined(separator: "/") }
             }
-            taken.insert(expected)
-            XCTAssertEqual(document.id, expected, document.path)
-            XCTAssertEqual(session.workspace.documentIndex(id: expected), documents.firstIndex { $0.path == document.path })
         }
+        for (position, index) in loaded.enumerated().dropFirst() {
+            let id = workspace.documents[index].id
+            let lists = suffixes[position]
+            guard let (own, depth) = lists.lazy.compactMap({ list in list.firstIndex(of: id).map { (list, $0) } }).first else {
+                // Only a path that reads the same as another's all the way up is numbered.
+                XCTAssertTrue(id.hasPrefix(lists[0][0] + "-"), "\(id) ends \(workspace.documents[index].sourcePath)")
+                continue
+            }
+            guard depth > 0 else { continue }
+            let shorter = own[depth - 1]
+            let sharedWithAnother = suffixes.indices.contains { $0 != position && suffixes[$0].joined().contains(shorter) }
+            XCTAssertTrue(sharedWithAnother || shorter == "report-2", "\(id): \(shorter) was enough")
+        }
+        XCTAssertEqual(workspace.documentIndex(id: "report-2"), 0, "the earlier document keeps its id")
     }
 
     /// Ids worked out on bytes against the rule applied to the characters of the name's stem.

@@ -116,6 +116,6 @@ final class LinearWorkTests: XCTestCase {
         }
         let sorted = try TestSession.run("kwic council --sort right --width 12", in: session).split(separator: "\n")
         XCTAssertEqual(sorted.count, 5_001)
-        XCTAssertEqual(sorted.last, "5000 matches in 1 unit")
+        XCTAssertEqual(sorted.last, "5,000 matches in 1 unit")
     }
 }

@@ -5,7 +5,7 @@ import XCTest
 /// back every completed command's effect, and nothing else.
 final class CrashRecoveryTests: XCTestCase {
     /// Command 0 loads the article; command i > 0 leaves a unique trace (tag `t<i>`, a note, a mark)
-    /// and prints exactly one line, so the test knows which commands completed.
+    /// and prints exactly one status line (on standard error), so the test knows which commands completed.
     static func commands(_ count: Int) -> [String] {
         var commands = ["load articles/harbor-barrier-vote.txt"]
         let passages = ["s0.p1", "s0.p2", "s1.p1", "s1.p2", "s2.p1", "s3.p2", "s4.p1", "s5.p2", "s7.p1", "kp3", "q2"]
@@ -61,7 +61,7 @@ final class CrashRecoveryTests: XCTestCase {
         }
         while seen < min(max(stop, seen), commands.count) {
             process.send(commands[seen])
-            guard process.readLine() != nil else {
+            guard process.readErrorLine() != nil else {
                 XCTFail("no output for \(commands[seen]): \(process.errorOutput())")
                 return (nil, seen)
             }

@@ -38,8 +38,8 @@ final class HostileInputBatchTests: XCTestCase {
         let result = try GlossProcess.run(["lists.md", "quotes.md"], stdin: "find deep --json\n", in: directory.url)
         assertNoSignal(result, "nested Markdown")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("loaded lists  0 sections · 1 passage"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("loaded quotes  0 sections · 1 passage"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("loaded lists  0 sections · 1 passage"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("loaded quotes  0 sections · 1 passage"), result.stderr)
         XCTAssertTrue(result.stdout.contains("\"total\": 2"), String(result.stdout.prefix(500)))
     }
 

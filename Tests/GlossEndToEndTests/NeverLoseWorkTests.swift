@@ -51,11 +51,11 @@ final class NeverLoseWorkTests: XCTestCase {
         // In a script, resume alone takes the newest; listing is what a person gets (see help resume).
         let older = try GlossProcess.run([], stdin: "resume 2\ntags\nquit --discard\n", in: directory.url)
         XCTAssertEqual(older.status, 0, older.stderr)
-        XCTAssertTrue(older.stdout.contains("resumed 2 commands"), older.stdout)
+        XCTAssertTrue(older.stderr.contains("resumed 2 commands"), older.stderr)
         XCTAssertTrue(older.stdout.contains("first  1  1"), older.stdout)
         XCTAssertEqual(journals(in: directory).count, 1)
         let discarded = try GlossProcess.run([], stdin: "resume --discard 1\nresume\n", in: directory.url)
-        XCTAssertTrue(discarded.stdout.contains("discarded the session from"), discarded.stdout)
+        XCTAssertTrue(discarded.stderr.contains("discarded the session from"), discarded.stderr)
         XCTAssertTrue(discarded.stderr.contains("there is no unfinished session to resume"), discarded.stderr)
         XCTAssertEqual(journals(in: directory), [])
     }

@@ -124,7 +124,7 @@ final class ReplFeatureTests: XCTestCase {
         try terminal.waitForPrompt()
         let prompt = "gloss a000> "
         let loaded = try run("load corpus", on: terminal, prompt: prompt, timeout: 60)
-        XCTAssertTrue(loaded.contains("(160 documents)"), PseudoTerminal.visible(loaded))
+        XCTAssertTrue(loaded.contains("loaded 160 documents from corpus"), PseudoTerminal.visible(loaded))
 
         try type("filter /(a+)+b/", on: terminal)
         try terminal.send(Key.enter)
@@ -190,7 +190,7 @@ final class ReplFeatureTests: XCTestCase {
         try type("filter paragraph", on: terminal)
         try terminal.send(Key.enter)
         let next = try terminal.expect("> ")
-        XCTAssertEqual(Self.lines(next), ["", "view: 6000 of 6060 units", "gloss a000 [6000/6060]"], PseudoTerminal.visible(next))
+        XCTAssertEqual(Self.lines(next), ["", "view: 6,000 of 6,060 units", "gloss a000 [6000/6060]"], PseudoTerminal.visible(next))
         try terminal.waitForRawMode()
         try endSession(terminal)
     }

@@ -58,7 +58,7 @@ final class SampleStructureTests: XCTestCase {
         let sample = GlossProcess.samples.appendingPathComponent("harbor-barrier-vote.txt").path
         let result = try GlossProcess.run(["run", "check.gloss", sample], in: directory.url)
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr, "check.gloss:4:6: error: no key point kp12 in harbor-barrier-vote (it has kp1-kp8)\n")
+        XCTAssertEqual(result.stderr, "loaded harbor-barrier-vote  7 sections · 13 passages · 4 FAQ · 8 key points\ncheck.gloss:4:6: error: no key point kp12 in harbor-barrier-vote (it has kp1-kp8)\n")
         let listings = result.stdout.split(separator: "\n").filter { $0.hasPrefix("* harbor-barrier-vote") }
         XCTAssertEqual(listings.count, 1, "stops at the failing line:\n\(result.stdout)")
     }

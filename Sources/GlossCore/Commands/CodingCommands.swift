@@ -62,7 +62,7 @@ enum CodingCommands {
             var line = StyledText("tagged ", .faint) + StyledText(summary(targets, in: workspace)) + StyledText(" ")
             line.append("[" + path + "]", .tag)
             if added < targets.count { line.append("  (\(targets.count - added) already had it)", .faint) }
-            invocation.line(line)
+            invocation.status(line)
         }
     }
 
@@ -88,7 +88,7 @@ enum CodingCommands {
             guard removed > 0 else {
                 throw GlossError("\(summary(targets, in: workspace)) do\(targets.count == 1 ? "es" : "") not carry [\(tag.path)]", column: word.column)
             }
-            invocation.line(StyledText("untagged \(removed) of \(targets.count): ", .faint) + StyledText("[" + tag.path + "]", .tag))
+            invocation.status(StyledText("untagged \(removed) of \(targets.count): ", .faint) + StyledText("[" + tag.path + "]", .tag))
         }
     }
 
@@ -155,7 +155,7 @@ enum CodingCommands {
         let old = invocation.word("OLD")!, new = invocation.word("NEW")!
         let merging = workspace.annotations.tags[Tag.key(new.text)] != nil
         let moved = try workspace.renameTag(old.text, to: new.text)
-        invocation.line(StyledText(merging ? "merged " : "renamed ", .faint) + StyledText(old.text, .tag) + StyledText(" → ", .faint)
+        invocation.status(StyledText(merging ? "merged " : "renamed ", .faint) + StyledText(old.text, .tag) + StyledText(" → ", .faint)
                         + StyledText(workspace.annotations.tags[Tag.key(new.text)]?.path ?? new.text, .tag)
                         + StyledText(moved > 0 ? "  (\(Plural.of(moved, "coding")) moved)" : "", .faint))
     }
@@ -188,7 +188,7 @@ enum CodingCommands {
         if children > 0 { message += " and \(children) below it" }
         if codings > 0 { message += ", \(Plural.of(codings, "coding"))" }
         if notes > 0 { message += ", \(Plural.of(notes, "note")) about it" }
-        invocation.line(StyledText(message, .faint))
+        invocation.status(StyledText(message, .faint))
     }
 
     static let tagsDescribe = CommandSpec(
@@ -201,7 +201,7 @@ enum CodingCommands {
         let workspace = invocation.workspace
         try workspace.describeTag(invocation.word("TAG")!.text, text.isEmpty ? nil : text)
         let path = try workspace.existingTag(invocation.word("TAG")!.text).path
-        invocation.line(text.isEmpty ? StyledText("removed the description of ", .faint) + StyledText("[\(path)]", .tag)
+        invocation.status(text.isEmpty ? StyledText("removed the description of ", .faint) + StyledText("[\(path)]", .tag)
                         : StyledText("described ", .faint) + StyledText("[\(path)]", .tag) + StyledText(": " + text))
     }
 
@@ -218,7 +218,7 @@ enum CodingCommands {
             throw GlossError(error.message, column: error.message.hasPrefix("unknown colour") ? color.column : invocation.word("TAG")!.column)
         }
         let path = try invocation.workspace.existingTag(invocation.word("TAG")!.text).path
-        invocation.line(color.text.lowercased() == "none" ? StyledText("removed the colour of ", .faint) + StyledText("[\(path)]", .tag)
+        invocation.status(color.text.lowercased() == "none" ? StyledText("removed the colour of ", .faint) + StyledText("[\(path)]", .tag)
                         : StyledText("coloured ", .faint) + StyledText("[\(path)]", .tag) + StyledText(" " + color.text.lowercased(), .faint))
     }
 
@@ -301,7 +301,7 @@ enum CodingCommands {
             }
         }
         let id = workspace.addNote(text, about: noteTargets)
-        invocation.line(StyledText("n\(id)", .address) + StyledText(" on " + noteTargets.map { NoteListing.describe($0, in: workspace) }.joined(separator: ", "), .faint))
+        invocation.status(StyledText("n\(id)", .address) + StyledText(" on " + noteTargets.map { NoteListing.describe($0, in: workspace) }.joined(separator: ", "), .faint))
     }
 
     static let noteEdit = CommandSpec(
@@ -317,7 +317,7 @@ enum CodingCommands {
         guard !text.isEmpty else { throw GlossError("the note is empty (use note rm to delete it)", column: invocation.word("TEXT")!.column) }
         note.text = text
         invocation.workspace.perform(.putNote(note))
-        invocation.line(StyledText("n\(note.id)", .address) + StyledText(" now reads: ", .faint) + StyledText(text))
+        invocation.status(StyledText("n\(note.id)", .address) + StyledText(" now reads: ", .faint) + StyledText(text))
     }
 
     static let noteRemove = CommandSpec(
@@ -330,7 +330,7 @@ enum CodingCommands {
             let note: Note
             do throws(GlossError) { note = try invocation.workspace.existingNote(word.text) } catch { throw GlossError(error.message, column: word.column) }
             invocation.workspace.perform(.removeNote(note.id))
-            invocation.line(StyledText("deleted n\(note.id)", .faint))
+            invocation.status(StyledText("deleted n\(note.id)", .faint))
         }
     }
 
@@ -430,7 +430,7 @@ enum CodingCommands {
         var line = StyledText("m\(id)", .address) + StyledText(" in \(workspace.label(mark.element)): ", .faint)
         line.append("“" + mark.quote + "”", .mark(nil))
         line.append(ElementRenderer.tagList(mark.tags.compactMap { workspace.annotations.tags[$0] }))
-        invocation.line(line)
+        invocation.status(line)
     }
 
     static let unmark = CommandSpec(
@@ -449,7 +449,7 @@ enum CodingCommands {
                     if note.targets.isEmpty { workspace.perform(.removeNote(note.id)) } else { workspace.perform(.putNote(note)) }
                 }
                 workspace.perform(.removeMark(id))
-                invocation.line(StyledText("deleted m\(id)", .faint))
+                invocation.status(StyledText("deleted m\(id)", .faint))
             }
         }
     }

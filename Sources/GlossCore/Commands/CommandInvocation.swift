@@ -71,4 +71,9 @@ public struct CommandInvocation {
     public mutating func line(_ plain: String = "") {
         output.line(plain)
     }
+
+    /// Appends a status line: what the command did ("tagged …"), which `gloss run` sends to standard error.
+    public mutating func status(_ styled: StyledText, indent: Int = 0, hangingIndent: Int? = nil) {
+        output.status(styled, indent: indent, hangingIndent: hangingIndent)
+    }
 }

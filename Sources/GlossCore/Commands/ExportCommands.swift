@@ -49,7 +49,7 @@ enum ExportCommands {
             return
         }
         try AtomicFile.write(content, to: path, overwrite: session.mayOverwrite(invocation), mayWriteInto: session.writeCheck(shownAs: target))
-        invocation.line(StyledText("wrote \(format) to ", .faint) + StyledText(target, .strong))
+        invocation.status(StyledText("wrote \(format) to ", .faint) + StyledText(target, .strong))
     }
 
     static let compare = CommandSpec(
@@ -105,7 +105,7 @@ enum ExportCommands {
         func percent(_ value: Double) -> String { String(format: "%5.1f%%", value * 100) }
         func kappa(_ value: Double?) -> String { value.map { String(format: "%6.3f", $0) } ?? "     —" }
         let width = max(7, agreement.tags.map { DisplayWidth.of($0.path) }.max() ?? 0)
-        invocation.line(StyledText("\(agreement.unitCount) units (passages, FAQ entries, key points) · this session vs \(word.text)", .faint))
+        invocation.line(StyledText("\(Counted.phrase(agreement.unitCount, "unit")) (passages, FAQ entries, key points) · this session vs \(word.text)", .faint))
         invocation.line(StyledText(DisplayWidth.pad("tag", to: width) + "   both  mine  theirs  neither   agreement   kappa", .strong))
         for (tag, table) in agreement.tags {
             invocation.line(StyledText(DisplayWidth.pad(tag, to: width), .tag) + StyledText(String(format: " %6d %5d %7d %8d", table.both, table.mineOnly, table.theirsOnly, table.neither) + "      " + percent(table.percentAgreement) + "  " + kappa(table.kappa)))

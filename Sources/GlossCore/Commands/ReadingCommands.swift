@@ -2,7 +2,7 @@ import Foundation
 
 /// Commands that load documents and read them by structure.
 enum ReadingCommands {
-    static let all: [CommandSpec] = [load, docs, use, outline, show]
+    static let all: [CommandSpec] = [load, unload, docs, use, outline, show]
 
     static let load = CommandSpec(
         "load", aliases: ["open"], group: .reading, effect: .mutating,
@@ -14,8 +14,11 @@ enum ReadingCommands {
             dates, site, address, language, description. A directory is searched recursively for their \
             extensions (hidden files and folders left out; the load says how many files it skipped and \
             why); glob patterns (*, ?, [..], {a,b}) are expanded by gloss itself. Each document gets an \
-            id from its file name. A file named explicitly that cannot be read fails the whole load; \
-            unreadable files inside a directory are skipped with a warning. \
+            id from its file name (lowercased, other characters as -); when another document has that \
+            name, the shortest end of its path that tells them apart (politics/001, sport/001). A file \
+            already loaded, or with the same text as a loaded one (SHA-256), is skipped with a note. A \
+            folder or pattern prints one summary line. A file named explicitly that cannot be read fails \
+            the whole load; unreadable files inside a directory are skipped with a warning. \
             Files over max-file-size (256M unless `set max-file-size` says otherwise) are refused, and \
             a file that grows while it is read is read as far as its size when opened, with a warning.
             Saved sessions write `load PATH --sha256 HASH` so a replay can tell when a file changed.
@@ -43,10 +46,14 @@ enum ReadingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
         let paths = invocation.words("PATH").map(\.text)
+        let workspace = session.workspace
         var candidates: [DocumentLoader.Candidate] = []
-        var skipped = SkippedFiles()
-        var added: [Int]
+        var skippedFiles = SkippedFiles()
+        var added: [Int] = []
         var fetched = 0
+        // Files already loaded (by path), with the document each is.
+        var alreadyLoaded: [(shown: String, document: Int)] = []
+        var copies: [(copy: Int, of: Int)] = []
         do throws(GlossError) {
             if paths.contains(where: WebFetcher.isURL) {
                 guard paths.allSatisfy(WebFetcher.isURL) else { throw GlossError("load web addresses and files in separate commands") }
@@ -55,30 +62,48 @@ enum ReadingCommands {
                 try session.cancel.check()
                 invocation.warnings += loaded.warnings
                 fetched = loaded.fetched
-                added = session.workspace.add(loaded.documents)
+                added = workspace.add(loaded.documents)
+                copies = workspace.skippedCopies
             } else {
-                (candidates, skipped) = try DocumentLoader.expansion(for: paths, baseDirectory: session.baseDirectory, readers: session.readers)
+                (candidates, skippedFiles) = try DocumentLoader.expansion(for: paths, baseDirectory: session.baseDirectory, readers: session.readers)
                 guard !candidates.isEmpty else {
-                    let passedOver = skipped.summary.map { " (\($0))" } ?? ""
+                    let passedOver = skippedFiles.summary.map { " (\($0))" } ?? ""
                     throw GlossError("no \(session.readers.extensionList) files found in \(paths.joined(separator: " "))\(passedOver)")
                 }
                 try session.checkReads(candidates)
-                if candidates.count < 64 {
+                var toRead = candidates
+                if workspace.loadedDocumentCount > 0 {
+                    let loaded = workspace.loadedDocumentsBySourcePath()
+                    toRead.removeAll { candidate in
+                        guard let document = loaded[DocumentLoader.sourcePath(of: candidate)] else { return false }
+                        alreadyLoaded.append((candidate.displayName, document))
+                        return true
+                    }
+                }
+                if toRead.isEmpty {
+                    // Nothing new to read.
+                } else if toRead.count < 64 {
                     // A few files: read them, then index into the last shard (many small loads make no more shards).
-                    let outcome = try DocumentLoader.load(candidates, readers: session.readers, maximumFileSize: session.settings.maxFileSize)
+                    let outcome = try DocumentLoader.load(toRead, readers: session.readers, maximumFileSize: session.settings.maxFileSize)
                     try session.cancel.check()
                     if invocation.option("sha256") != nil, outcome.documents.count != 1 {
                         throw GlossError("--sha256 applies to a single file")
                     }
                     invocation.warnings += outcome.warnings
-                    added = session.workspace.add(outcome.documents)
+                    added = workspace.add(outcome.documents)
+                    copies = workspace.skippedCopies
                 } else {
                     guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
+                    let progress = LoadProgress(total: toRead.count)
+                    session.loadProgressObserver?.loadStarted(progress)
+                    defer { session.loadProgressObserver?.loadFinished(progress) }
                     var (parts, warnings) = try DocumentLoader.loadParts(
-                        candidates, into: Workspace.IndexedPart.self, readers: session.readers, maximumFileSize: session.settings.maxFileSize)
+                        toRead, into: Workspace.IndexedPart.self, readers: session.readers,
+                        maximumFileSize: session.settings.maxFileSize, progress: progress)
                     try session.cancel.check()
                     invocation.warnings += warnings
-                    added = session.workspace.add(&parts)
+                    added = workspace.add(&parts)
+                    copies = workspace.skippedCopies
                 }
             }
         } catch {
@@ -89,37 +114,98 @@ enum ReadingCommands {
             throw located
         }
         if invocation.option("sha256") != nil, let document = added.first {
-            session.workspace.hashChecked.insert(document)
+            workspace.hashChecked.insert(document)
         }
         if let expected = invocation.option("sha256"), let document = added.first,
-           session.workspace.documents[document].sha256 != expected.lowercased() {
-            session.workspace.drifted.insert(document)
-            invocation.warnings.append("\(session.workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text")
+           workspace.documents[document].sha256 != expected.lowercased() {
+            workspace.drifted.insert(document)
+            invocation.warnings.append("\(workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text")
         }
-        // Added documents are one run (new ones, at the end): one edit undoes them all.
+        // Added documents are one run (new ones, at the end; copies among them stay hidden): one edit
+        // undoes them all.
         if let first = added.first, let last = added.last {
-            session.workspace.pendingInverses.append(.setLoaded(documents: first..<(last + 1), false))
+            workspace.pendingInverses.append(.setLoaded(documents: first..<(last + 1), false))
         }
-        let comments = session.workspace.addSourceComments(of: added)
+        let comments = workspace.addSourceComments(of: added)
         var output = invocation.output
-        for document in added.prefix(20) {
-            let loaded = session.workspace.documents[document]
-            var line = StyledText("loaded ", .faint)
-            line.append(loaded.id, .address)
-            line.append("  " + DocumentSummary.counts(loaded), .faint)
-            output.line(line)
+        if candidates.contains(where: { !$0.explicit }) {
+            output.status(loadSummary(added, from: paths, warnings: invocation.warnings.count,
+                                      skipped: alreadyLoaded.count + copies.count, in: workspace))
+        } else {
+            for document in added.prefix(20) {
+                let loaded = workspace.documents[document]
+                var line = StyledText("loaded ", .faint)
+                line.append(loaded.id, .address)
+                line.append("  " + DocumentSummary.counts(loaded), .faint)
+                output.status(line)
+            }
+            if added.count > 20 { output.status(StyledText("… and \(added.count - 20) more (\(Counted.phrase(added.count, "document")))", .faint)) }
         }
-        if added.count > 20 { output.line(StyledText("… and \(added.count - 20) more (\(added.count) documents)", .faint)) }
-        if let summary = skipped.summary { output.line(StyledText(summary, .faint)) }
+        let skipped = alreadyLoaded.map { "skipped \($0.shown): already loaded as \(workspace.documents[$0.document].id)" }
+            + copies.map { "skipped \(workspace.documents[$0.copy].path): the same text as \(workspace.documents[$0.of].id) (SHA-256)" }
+        for note in skipped.prefix(10) { output.status(StyledText(note, .faint)) }
+        if skipped.count > 10 { output.status(StyledText("… and \(Counted.number(skipped.count - 10)) more skipped", .faint)) }
+        if let summary = skippedFiles.summary { output.status(StyledText(summary, .faint)) }
         if paths.contains(where: WebFetcher.isURL) {
             let fromSnapshots = added.count - fetched
-            output.line(StyledText(fetched > 0 ? "fetched \(Plural.of(fetched, "page"))" + (fromSnapshots > 0 ? ", \(fromSnapshots) from snapshots" : "")
-                                   : "read from \(fromSnapshots == 1 ? "its snapshot" : "snapshots") (load --refresh fetches again)", .faint))
+            output.status(StyledText(fetched > 0 ? "fetched \(Plural.of(fetched, "page"))" + (fromSnapshots > 0 ? ", \(fromSnapshots) from snapshots" : "")
+                                     : "read from \(fromSnapshots == 1 ? "its snapshot" : "snapshots") (load --refresh fetches again)", .faint))
         }
-        if comments > 0 { output.line(StyledText("\(Plural.of(comments, "comment")) from the documents kept as notes", .faint)) }
+        if comments > 0 { output.status(StyledText("\(Plural.of(comments, "comment")) from the documents kept as notes", .faint)) }
         invocation.output = output
         invocation.canonicalLine = LoadCanonicalizer.line(
-            for: candidates, documents: { added.map { session.workspace.documents[$0] } }, typed: paths, base: session.baseDirectory)
+            for: candidates, documents: { added.map { workspace.documents[$0] } }, typed: paths, base: session.baseDirectory)
+    }
+
+    static let unload = CommandSpec(
+        "unload", aliases: ["close"], group: .reading, effect: .mutating,
+        summary: "Remove documents from the workspace, with their tags, marks and notes (undo brings them back)",
+        discussion: """
+            Each DOC is a document id or a glob of ids (politics/*). Codings, marks and notes on the \
+            documents go with them; a note also about something else keeps that. undo restores \
+            everything; loading the file again later gives a new document.
+            """,
+        arguments: [ArgumentSpec("DOC", .document, .oneOrMore, help: "document ids or globs (see docs)")],
+        examples: [
+            .init("unload sport/003", "one document"),
+            .init("unload 'sport/*' business/001", "a folder's documents and one more"),
+        ]
+    ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let workspace = invocation.workspace
+        var unloaded: [Int] = []
+        for word in invocation.words("DOC") {
+            let pattern = word.text.hasSuffix(":") ? String(word.text.dropLast()) : word.text
+            var matched = workspace.documentIndices(matching: pattern)
+            if matched.isEmpty {
+                do throws(GlossError) {
+                    matched = [try workspace.document(id: pattern)]
+                } catch {
+                    throw GlossError(DocumentLoader.containsGlob(pattern) ? "no document matches '\(pattern)'" : error.message, column: word.column)
+                }
+            }
+            unloaded += matched.filter { !unloaded.contains($0) }
+        }
+        let ids = unloaded.map { workspace.documents[$0].id }
+        let summary = workspace.unload(unloaded)
+        var line = StyledText("unloaded ", .faint)
+        line.append(ids.count <= 6 ? ids.joined(separator: ", ") : Counted.phrase(ids.count, "document"), .address)
+        let taken = [(summary.codings, "coding"), (summary.marks, "mark"), (summary.notes, "note")].filter { $0.0 > 0 }
+        if !taken.isEmpty { line.append("; with " + (ids.count == 1 ? "it: " : "them: ") + taken.map { Counted.phrase($0.0, $0.1) }.joined(separator: ", "), .faint) }
+        invocation.status(line)
+    }
+
+    /// "loaded 2,225 documents from bbc/ · 10,547 passages · 2 warnings · 3 skipped"
+    static func loadSummary(_ added: [Int], from paths: [String], warnings: Int, skipped: Int, in workspace: Workspace) -> StyledText {
+        let passages = added.reduce(0) { $0 + workspace.documents[$1].passageCount }
+        let sources = paths.count <= 3 ? paths.joined(separator: ", ") : paths.prefix(2).joined(separator: ", ") + " and \(paths.count - 2) more"
+        guard !added.isEmpty else {
+            return StyledText("nothing new loaded from \(sources)" + (skipped > 0 ? ": \(Counted.phrase(skipped, "file")) skipped" : ""), .faint)
+        }
+        var line = StyledText("loaded " + Counted.phrase(added.count, "document") + " from " + sources, .faint)
+        line.append(" · " + Counted.phrase(passages, "passage"), .faint)
+        if warnings > 0 { line.append(" · " + Counted.phrase(warnings, "warning"), .faint) }
+        if skipped > 0 { line.append(" · \(Counted.number(skipped)) skipped", .faint) }
+        return line
     }
 
     static let docs = CommandSpec(

@@ -76,12 +76,15 @@ enum SearchCommands {
         var refs: [ElementRef] = []
         var unitsOf: [ElementRef: [Int32]] = [:]
         var total = 0
+        // Units come in document order, so documents are counted as they change.
+        var documentTotal = 0
         var previous: ElementRef?
         let keepAll = invocation.flag("rank") || limit == nil
         units.forEach { id in
             let ref = workspace.units[Int(id)].ref
             if ref != previous {
                 total += 1
+                if ref.document != previous?.document { documentTotal += 1 }
                 previous = ref
             }
             guard keepAll || refs.count < limit! || unitsOf[ref] != nil else { return }
@@ -112,7 +115,7 @@ enum SearchCommands {
                 ] + DocumentJSON.pageMember(of: workspace.documents[ref.document], ref.address)
                     + DocumentJSON.metadataMember(of: workspace.documents[ref.document])))
             }
-            invocation.output.raw(JSONValue.object([("total", .int(total)), ("results", .array(items))]).serialized())
+            invocation.output.raw(JSONValue.object([("total", .int(total)), ("documents", .int(documentTotal)), ("results", .array(items))]).serialized())
             return
         }
         let numberWidth = String(refs.count).count + 1
@@ -139,11 +142,14 @@ enum SearchCommands {
                             indent: numberWidth + 2, hangingIndent: numberWidth + 2)
             }
         }
-        let documents = Set(refs.map(\.document)).count
-        var summary = "\(total) result\(total == 1 ? "" : "s")"
-        if total > refs.count { summary += " (showing \(refs.count))" }
-        if !highlighter.isEmpty { summary += " · \(matchCount) match\(matchCount == 1 ? "" : "es")" }
-        summary += " · \(documents) document\(documents == 1 ? "" : "s")"
+        // Totals over every result, not only the rows shown.
+        if total > refs.count, !highlighter.isEmpty {
+            matchCount = MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units)
+        }
+        var summary = Counted.phrase(total, "result")
+        if total > refs.count { summary += " (showing \(Counted.number(refs.count)))" }
+        if !highlighter.isEmpty { summary += " · " + Counted.phrase(matchCount, "match", plural: "matches") }
+        summary += " · " + Counted.phrase(documentTotal, "document")
         if !workspace.filters.isEmpty { summary += " · within the view" }
         output.line(StyledText(summary, .faint))
         invocation.output = output
@@ -170,7 +176,7 @@ enum SearchCommands {
             return
         }
         workspace.filters.append(ViewFilter(text: text, query: node, units: units))
-        invocation.line(viewSummary(workspace))
+        invocation.status(viewSummary(workspace))
     }
 
     static let unfilter = CommandSpec(
@@ -182,14 +188,14 @@ enum SearchCommands {
         let workspace = invocation.workspace
         guard !workspace.filters.isEmpty else { throw GlossError("no filter to remove") }
         if invocation.flag("all") { workspace.filters.removeAll() } else { workspace.filters.removeLast() }
-        invocation.line(viewSummary(workspace))
+        invocation.status(viewSummary(workspace))
     }
 
     static func viewSummary(_ workspace: Workspace) -> StyledText {
         if workspace.filters.isEmpty {
-            return StyledText("view: everything (\(workspace.liveUnits.count) units)", .faint)
+            return StyledText("view: everything (\(Counted.phrase(workspace.liveUnits.count, "unit")))", .faint)
         }
-        return StyledText("view: \(workspace.viewUnits.count) of \(workspace.liveUnits.count) units", .faint)
+        return StyledText("view: \(Counted.number(workspace.viewUnits.count)) of \(Counted.phrase(workspace.liveUnits.count, "unit"))", .faint)
     }
 
     private static func printStack(_ invocation: inout CommandInvocation) {
@@ -301,7 +307,7 @@ enum SearchCommands {
             styled.append(String(repeating: " ", count: max(0, matchWidth - DisplayWidth.of(match))) + " " + right)
             output.raw(output.render(styled).trimmingTrailingSpaces())
         }
-        output.line(StyledText("\(lines.count) match\(lines.count == 1 ? "" : "es") in \(units.count) unit\(units.count == 1 ? "" : "s")", .faint))
+        output.line(StyledText(Counted.phrase(lines.count, "match", plural: "matches") + " in " + Counted.phrase(units.count, "unit"), .faint))
         invocation.output = output
     }
 
@@ -393,7 +399,7 @@ enum SearchCommands {
             return
         }
         var output = invocation.output
-        output.line(StyledText("\(view.count) units in view", .heading))
+        output.line(StyledText("\(Counted.phrase(view.count, "unit")) in view", .heading))
         output.line()
         output.line(StyledText("Words" + (includeStopWords ? "" : " (stop words left out)"), .heading))
         let wordWidth = words.map { DisplayWidth.of($0.key) }.max() ?? 0
@@ -407,8 +413,8 @@ enum SearchCommands {
         let sectionsByDocument = Dictionary(grouping: perSection.keys.sorted(), by: \.document)
         for document in perDocument.keys.sorted() {
             var line = StyledText(workspace.documents[document].id, .address)
-            line.append("  \(perDocument[document]!) units")
-            if highlighter != nil { line.append(" · \(matches[document] ?? 0) matches") }
+            line.append("  " + Counted.phrase(perDocument[document]!, "unit"))
+            if highlighter != nil { line.append(" · " + Counted.phrase(matches[document] ?? 0, "match", plural: "matches")) }
             output.line(line, indent: 2)
             for ref in sectionsByDocument[document] ?? [] {
                 let heading = workspace.documents[document].sections[sectionIndex(ref)].heading ?? "(lead)"

@@ -14,7 +14,7 @@ enum SessionCommands {
         let count = try countArgument(invocation)
         guard invocation.context.canUndo else { throw GlossError("nothing to undo") }
         for line in invocation.context.undo(count) {
-            invocation.line(StyledText("undid: ", .faint) + StyledText(line.replacingOccurrences(of: "\n", with: "; ")))
+            invocation.status(StyledText("undid: ", .faint) + StyledText(line.replacingOccurrences(of: "\n", with: "; ")))
         }
         if let error = invocation.context.journal?.appendMarker("undo \(count)") { invocation.warnings.append(error.message) }
     }
@@ -28,7 +28,7 @@ enum SessionCommands {
         let count = try countArgument(invocation)
         guard invocation.context.canRedo else { throw GlossError("nothing to redo") }
         for line in invocation.context.redo(count) {
-            invocation.line(StyledText("redid: ", .faint) + StyledText(line.replacingOccurrences(of: "\n", with: "; ")))
+            invocation.status(StyledText("redid: ", .faint) + StyledText(line.replacingOccurrences(of: "\n", with: "; ")))
         }
         if let error = invocation.context.journal?.appendMarker("redo \(count)") { invocation.warnings.append(error.message) }
     }
@@ -104,8 +104,8 @@ enum SessionCommands {
             overwrite = true
             if session.isInteractive {
                 let added = session.history[min(origin.historyCount, session.history.count)...].filter { $0.isSaved(stateOnly: invocation.flag("state-only")) }
-                invocation.line(StyledText("changes since \(origin.path) was opened: \(Plural.of(added.count, "command"))", .faint))
-                for entry in added.prefix(20) { invocation.line(StyledText("+ " + entry.line.replacingOccurrences(of: "\n", with: " ; "), .faint)) }
+                invocation.status(StyledText("changes since \(origin.path) was opened: \(Plural.of(added.count, "command"))", .faint))
+                for entry in added.prefix(20) { invocation.status(StyledText("+ " + entry.line.replacingOccurrences(of: "\n", with: " ; "), .faint)) }
             }
         } else {
             throw GlossError("save needs a NAME (this session was not opened from a script)")
@@ -118,7 +118,7 @@ enum SessionCommands {
                              mayWriteInto: session.writeCheck(shownAs: invocation.word("NAME")?.text ?? SessionScript.relative(path, to: session.baseDirectory)))
         try WebSnapshot.copy(for: session, besideScript: path)
         let count = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("anchor ") }.count
-        invocation.line(StyledText("saved \(Plural.of(count, "command")) to ", .faint)
+        invocation.status(StyledText("saved \(Plural.of(count, "command")) to ", .faint)
                         + StyledText(SessionScript.relative(path, to: session.baseDirectory), .strong))
         if session.origin == nil || session.origin?.path == path {
             session.setOrigin(path, stoppedAt: nil, notReplayed: 0)
@@ -206,7 +206,7 @@ enum SessionCommands {
                         try session.cancel.check()
                         let result = session.execute(command.text)
                         warnings += result.warnings.map { "\(name):\(command.number): \($0)" }
-                        if !quiet && !result.output.isEmpty { output.raw(result.output) }
+                        if !quiet && !result.output.isEmpty { output.append(result.output, statusRanges: result.statusRanges) }
                         if var error = result.error {
                             let column = error.column.map { ":\($0 + command.text.prefix(while: { $0 == " " || $0 == "\t" }).count)" } ?? ""
                             error.chain.insert("in replay of \(name):\(command.number)\(column)", at: 0)
@@ -273,13 +273,13 @@ enum SessionCommands {
         }
         if invocation.flag("discard") {
             guard invocation.word("N") != nil || sessions.count == 1 else { throw GlossError("resume --discard needs N (see resume)") }
-            let question = "Discard the session from \(JournalStore.readable(chosen.started)) (\(chosen.commandCount) commands) for good?"
+            let question = "Discard the session from \(JournalStore.readable(chosen.started)) (\(Counted.phrase(chosen.commandCount, "command"))) for good?"
             if session.isInteractive, session.confirm?(question) != true {
-                invocation.line(StyledText("kept", .faint))
+                invocation.status(StyledText("kept", .faint))
                 return
             }
             try store.discard(chosen)
-            invocation.line(StyledText("discarded the session from \(JournalStore.readable(chosen.started)) (\(Plural.of(chosen.commandCount, "command")))", .faint))
+            invocation.status(StyledText("discarded the session from \(JournalStore.readable(chosen.started)) (\(Plural.of(chosen.commandCount, "command")))", .faint))
             return
         }
         // Resuming takes over the old journal; commands already run here would be left out of it.
@@ -297,12 +297,12 @@ enum SessionCommands {
         }
         let started = JournalStore.readable(chosen.started)
         guard let stop = report.stop else {
-            invocation.line(StyledText("resumed \(Plural.of(report.restored, "command")) from the session started \(started)", .faint))
+            invocation.status(StyledText("resumed \(Plural.of(report.restored, "command")) from the session started \(started)", .faint))
             return
         }
         let place = "\(report.journal):\(stop.line)"
         if report.restored > 0 {
-            invocation.line(StyledText("resumed \(Plural.of(report.restored, "command")) from the session started \(started), up to line \(stop.line)", .faint))
+            invocation.status(StyledText("resumed \(Plural.of(report.restored, "command")) from the session started \(started), up to line \(stop.line)", .faint))
             invocation.warnings.append("\(place): \(stop.error.message); the \(Plural.of(stop.notRestored, "command")) from there on \(stop.notRestored == 1 ? "was" : "were") not restored. The journal is kept: fix the cause and resume it again, or resume --discard it")
             return
         }
@@ -429,7 +429,7 @@ enum SessionCommands {
         } else {
             invocation.recordedLine = inner.canonicalLine ?? Session.canonicalLine(spec, typed: rewritten)
             invocation.recordedOrphans = []
-            invocation.line(StyledText("re-attached the orphan \(word.text) at \(workspace.label(moved, qualified: true))", .faint))
+            invocation.status(StyledText("re-attached the orphan \(word.text) at \(workspace.label(moved, qualified: true))", .faint))
         }
     }
 

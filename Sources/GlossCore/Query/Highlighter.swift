@@ -1,10 +1,10 @@
 /// Finds what a query matched inside a unit's text, for highlighting snippets, KWIC lines and counts.
 public struct Highlighter {
-    private let words: Set<String>
-    private let prefixes: [String]
-    private let phrases: [[String]]
+    let words: Set<String>
+    let prefixes: [String]
+    let phrases: [[String]]
     /// Compiled regexes, with scratch space to match them and their columns in the query.
-    private let regexes: [(matcher: RegexMatcher, scratch: RegexMatcher.Scratch, column: Int)]
+    let regexes: [(matcher: RegexMatcher, scratch: RegexMatcher.Scratch, column: Int)]
 
     public init(_ query: QueryNode) {
         var words = Set<String>()

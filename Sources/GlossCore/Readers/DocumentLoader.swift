@@ -163,7 +163,7 @@ public enum DocumentLoader {
     /// skipped. A part split off is at least `minimumPart` files: fewer are not worth a part of their own.
     static func loadParts<Part: LoadPart>(
         _ candidates: [Candidate], into _: Part.Type, readers: ReaderRegistry = .standard, minimumPart: Int = 64,
-        maximumFileSize: Int = defaultMaximumFileSize
+        maximumFileSize: Int = defaultMaximumFileSize, progress: LoadProgress? = nil
     ) throws(GlossError) -> (parts: [Part], warnings: [String]) {
         let splitter = WorkSplitter(count: candidates.count, parts: ParallelMap.cores)
         typealias Done = (start: Int, part: Part, warnings: [String], error: GlossError?)
@@ -176,7 +176,11 @@ public enum DocumentLoader {
                 let arena = TextArena()
                 let folders = FolderCursor()
                 var failure: GlossError?
+                var filesRead = 0
                 while let index = splitter.next(in: current) {
+                    // Counted 32 files at a time: the counter is shared by every core.
+                    filesRead += 1
+                    if filesRead & 31 == 0 { progress?.advance(by: 32) }
                     let candidate = candidates[index]
                     do throws(GlossError) {
                         let (document, documentWarnings) = try read(
@@ -193,6 +197,7 @@ public enum DocumentLoader {
                         warnings.append("skipped \(error.message)")
                     }
                 }
+                progress?.advance(by: filesRead & 31)
                 arena.seal()
                 collected.finish()
                 done.append((splitter.start(of: current), collected, warnings, failure))

@@ -1,8 +1,15 @@
 /// Collects a command's output as lines, wrapped to the terminal width, in colour or not.
+///
+/// Lines are of two kinds: what the command was asked to print (a listing, a document, JSON), and
+/// status lines that say what it did ("loaded …", "tagged …", "saved …"). A terminal shows both in
+/// order; `gloss run` prints the first on standard output and the status lines on standard error,
+/// so a script's output can be piped.
 public struct OutputBuilder: Sendable {
     public var width: Int
     public var color: Bool
     public private(set) var text = ""
+    /// UTF-8 ranges of `text` that are status lines, in order.
+    public private(set) var statusRanges: [Range<Int>] = []
 
     public init(width: Int, color: Bool) {
         self.width = max(20, width)
@@ -19,6 +26,33 @@ public struct OutputBuilder: Sendable {
 
     public mutating func line(_ plain: String = "", indent: Int = 0) {
         line(StyledText(plain), indent: indent)
+    }
+
+    /// A status line: what a command did, rather than what it was asked to print.
+    public mutating func status(_ styled: StyledText, indent: Int = 0, hangingIndent: Int? = nil) {
+        let start = text.utf8.count
+        line(styled, indent: indent, hangingIndent: hangingIndent)
+        markStatus(from: start)
+    }
+
+    /// Adds the output of other commands (a replay's), keeping which of its lines are status lines.
+    public mutating func append(_ output: String, statusRanges ranges: [Range<Int>]) {
+        let start = text.utf8.count
+        raw(output)
+        for range in ranges { addStatusRange((range.lowerBound + start)..<(range.upperBound + start)) }
+    }
+
+    private mutating func markStatus(from start: Int) {
+        addStatusRange(start..<text.utf8.count)
+    }
+
+    private mutating func addStatusRange(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        if let last = statusRanges.last, last.upperBound == range.lowerBound {
+            statusRanges[statusRanges.count - 1] = last.lowerBound..<range.upperBound
+        } else {
+            statusRanges.append(range)
+        }
     }
 
     /// Output that must not be wrapped or styled (JSON, CSV), added as is.

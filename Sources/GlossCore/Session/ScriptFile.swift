@@ -7,4 +7,9 @@ public enum ScriptFile {
         let decoded = try SourceDecoder.decode(bytes, name: name)
         return decoded.text
     }
+
+    /// A script given as bytes (`gloss run -` reads it from standard input).
+    public static func decode(_ bytes: [UInt8], shownAs name: String) throws(GlossError) -> String {
+        try SourceDecoder.decode(bytes, name: name).text
+    }
 }

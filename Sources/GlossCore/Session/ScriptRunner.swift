@@ -6,6 +6,7 @@ public struct ScriptRunner {
     public struct Options: Sendable {
         public var keepGoing = false
         public var echo = false
+        /// No status lines ("loaded …", "tagged …"); what commands print is kept.
         public var quiet = false
         public init() {}
     }
@@ -13,7 +14,10 @@ public struct ScriptRunner {
     /// Something for the front end to show, in order.
     public enum Event: Sendable {
         case echo(String)
+        /// What a command was asked to print (a listing, JSON, an export to -).
         case output(String)
+        /// What a command says it did ("loaded …", "tagged …", "saved …").
+        case status(String)
         case warning(String)
         case error(String)
     }
@@ -170,7 +174,9 @@ public struct ScriptRunner {
             if options.echo && !options.quiet { emit(.echo(command.text)) }
             let result = session.execute(command.text)
             for warning in result.warnings { emit(.warning("\(name):\(command.number): warning: \(warning)")) }
-            if !result.output.isEmpty && !options.quiet { emit(.output(result.output)) }
+            let (printed, status) = OutputParts.split(result.output, result.statusRanges)
+            if !printed.isEmpty { emit(.output(printed)) }
+            if !status.isEmpty && !options.quiet { emit(.status(status)) }
             if let error = result.error {
                 errors += 1
                 emit(.error(Self.format(error, name: name, line: command.number, text: command.text, width: session.outputWidth)))

@@ -16,6 +16,8 @@ public final class Session {
     public var isInteractive = false
     /// Asks the user a yes/no question (set by the terminal front end only).
     public var confirm: ((String) -> Bool)?
+    /// Told when a big load starts and ends, to draw its progress (set by the front end).
+    public var loadProgressObserver: LoadProgressObserver?
     /// Width and colour used for output when the front end does not say otherwise.
     public var terminalWidth = 80
     public var terminalColor = false
@@ -122,13 +124,13 @@ public final class Session {
             }
         } catch {
             workspace.rollBackChanges()
-            result.output = invocations.map(\.output.text).joined()
+            result.setOutput(of: invocations.map(\.output))
             result.warnings = invocations.flatMap(\.warnings)
             result.error = error
             return result
         }
         let inverses = workspace.endChanges()
-        result.output = invocations.map(\.output.text).joined()
+        result.setOutput(of: invocations.map(\.output))
         result.warnings = invocations.flatMap(\.warnings)
         result.quit = invocations.contains(where: \.quitRequested)
         record(invocations, recorded, inverses: inverses, effectiveBefore: effectiveBefore)

@@ -1,10 +1,17 @@
 /// Everything the analyst has open: the documents, their searchable units and index, the annotations,
 /// the working view and the last listing. Commands read and change it; it never prints.
 public final class Workspace {
-    public private(set) var documents: [Document] = []
+    public internal(set) var documents: [Document] = []
     /// False for documents whose load was undone; their units stay in the index but are never live.
     public private(set) var isLoaded: [Bool] = []
-    private var documentIndexByID: [String: Int] = [:]
+    var documentIndexByID: [String: Int] = [:]
+    /// Documents given a path suffix as id because another had their stem's (see `resolveIDCollisions`),
+    /// by that stem id.
+    var namesakes: [String: [Int]] = [:]
+    /// Loaded documents by their SHA-256, to skip a second copy of a text.
+    private var documentIndexByDigest: [ContentDigest: Int] = [:]
+    /// Documents the last `add` left out as copies of loaded ones, with the document each copies.
+    public private(set) var skippedCopies: [(copy: Int, of: Int)] = []
     public var currentDocument: Int?
 
     public private(set) var units: [Unit] = []
@@ -87,18 +94,6 @@ public final class Workspace {
         throw GlossError("several documents are loaded: choose one with 'use DOC' or write DOC:ADDRESS")
     }
 
-    /// An id made from the file name: lowercase, runs of other characters as `-`, unique with `-2`, `-3`.
-    public func makeDocumentID(for path: String) -> String {
-        let id = Self.baseDocumentID(for: path)
-        var candidate = id
-        var suffix = 2
-        while documentIndexByID[candidate] != nil {
-            candidate = "\(id)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
-    }
-
     /// The id a file's name gives before it is made unique: its stem's letters and digits, lowercased,
     /// runs of anything else made one `-` ("doc" when none).
     public static func baseDocumentID(for path: String) -> String {
@@ -159,16 +154,27 @@ public final class Workspace {
         return .some(id.isEmpty ? nil : String(decoding: id, as: UTF8.self))
     }
 
-    /// Adds parsed documents, assigning ids, units and index entries. Returns their indices.
+    /// Loaded documents by the path they were read from (made when a load needs it: a load into an
+    /// empty workspace, the usual big one, does not).
+    public func loadedDocumentsBySourcePath() -> [String: Int] {
+        var result: [String: Int] = [:]
+        for index in documents.indices where isLoaded[index] { result[documents[index].sourcePath] = index }
+        return result
+    }
+
+    /// Adds parsed documents, assigning ids, units and index entries. Returns the indices of those
+    /// loaded: a copy of a loaded text (same SHA-256) is kept hidden, listed in `skippedCopies`.
     @discardableResult
     public func add(_ newDocuments: [Document]) -> [Int] {
         var part = IndexedPart()
         var texts: [StoredText] = []
         for document in newDocuments { part.append(document, texts: &texts) }
         let first = documents.count
-        register(&part)
+        var collided: [Int] = []
+        skippedCopies = []
+        register(&part, collided: &collided)
         index.add(texts)
-        return finishAdding(Array(first..<documents.count))
+        return finishAdding(first..<documents.count, collided: collided)
     }
 
     /// Adds parts read and indexed in parallel, in order; their shards join the index as they are.
@@ -189,13 +195,15 @@ public final class Workspace {
             // Growing would hash every id again at each doubling.
             documentIndexByID.reserveCapacity(documentIndexByID.count + addedDocuments)
         }
+        var collided: [Int] = []
+        skippedCopies = []
         for position in parts.indices {
-            register(&parts[position])
+            register(&parts[position], collided: &collided)
             index.append(parts[position].shard, lengths: parts[position].lengths)
             parts[position] = IndexedPart()
         }
         Allocator.releaseFreedPages()
-        return finishAdding(Array(first..<documents.count))
+        return finishAdding(first..<documents.count, collided: collided)
     }
 
     /// What a moved-out document leaves behind: nothing that copying it would retain.
@@ -205,18 +213,32 @@ public final class Workspace {
         return document
     }()
 
-    /// Gives documents ids and indices and records their units (not yet indexed). The part's documents
-    /// are moved, not copied, into the workspace, a placeholder left in their place: a copy would retain
-    /// every string and array of each, all made by another core and not yet in this one's cache.
-    private func register(_ part: inout IndexedPart) {
+    /// Gives documents indices and their stem ids, and records their units (not yet indexed). A document
+    /// whose stem id is taken is added to `collided`, to be told apart by its path once the whole load is
+    /// registered; a copy of a loaded text is kept hidden. The part's documents are moved, not copied,
+    /// into the workspace, a placeholder left in their place: a copy would retain every string and array
+    /// of each, all made by another core and not yet in this one's cache.
+    private func register(_ part: inout IndexedPart, collided: inout [Int]) {
         let firstDocument = documents.count
+        var copies: [Int] = []
         for position in part.documents.indices {
             let index = firstDocument + position
-            // Every document has its path's id (`IndexedPart.append`); one hash when it is not yet taken.
-            if let taken = documentIndexByID.updateValue(index, forKey: part.documents[position].id) {
-                documentIndexByID[part.documents[position].id] = taken
-                part.documents[position].id = makeDocumentID(for: part.documents[position].path)
-                documentIndexByID[part.documents[position].id] = index
+            if let digest = part.documents[position].digest,
+               let original = documentIndexByDigest.updateValue(index, forKey: digest) {
+                documentIndexByDigest[digest] = original
+                skippedCopies.append((index, original))
+                copies.append(position)
+                continue
+            }
+            // Every document has its stem's id (`IndexedPart.append`); one hash when it is not yet taken.
+            let id = part.documents[position].id
+            if let taken = documentIndexByID.updateValue(index, forKey: id) {
+                documentIndexByID[id] = taken
+                collided.append(index)
+            } else if !namesakes.isEmpty, namesakes[id] != nil {
+                // Free, but other documents' paths end in it: told apart from them.
+                documentIndexByID[id] = nil
+                collided.append(index)
             }
         }
         part.documents.withUnsafeMutableBufferPointer { buffer in
@@ -228,7 +250,8 @@ public final class Workspace {
             })
         }
         isLoaded.append(contentsOf: repeatElement(true, count: part.documents.count))
-        loadedDocumentCount += part.documents.count
+        for position in copies { isLoaded[firstDocument + position] = false }
+        loadedDocumentCount += part.documents.count - copies.count
         var next = 0
         for (position, count) in part.unitCounts.enumerated() {
             let first = units.count
@@ -241,7 +264,9 @@ public final class Workspace {
         }
     }
 
-    private func finishAdding(_ added: [Int]) -> [Int] {
+    private func finishAdding(_ range: Range<Int>, collided: [Int]) -> [Int] {
+        if !collided.isEmpty { resolveIDCollisions(collided, firstNew: range.lowerBound) }
+        let added = skippedCopies.isEmpty ? Array(range) : range.filter { isLoaded[$0] }
         liveUnits.grow(to: units.count)
         for document in added { setLive(document, true) }
         kindSetCache = [:]
@@ -258,8 +283,12 @@ public final class Workspace {
             loadedDocumentCount += loaded ? 1 : -1
             if loaded {
                 documentIndexByID[documents[document].id] = document
+                if let digest = documents[document].digest { documentIndexByDigest[digest] = document }
             } else {
                 documentIndexByID[documents[document].id] = nil
+                if let digest = documents[document].digest, documentIndexByDigest[digest] == document {
+                    documentIndexByDigest[digest] = nil
+                }
                 hidCurrent = hidCurrent || currentDocument == document
             }
             setLive(document, loaded)
