@@ -41,6 +41,40 @@ final class ReaderRegistryTests: XCTestCase {
         for reader in registry.readers { XCTAssertTrue(help.contains(reader.name), reader.name) }
     }
 
+    /// Hidden files and folders are left out of a folder load, counted in its summary, and read with
+    /// --hidden, which a saved session keeps so its replay loads the same documents.
+    func testHiddenFilesAreCountedAndLoadHiddenReadsThem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [
+            "repo/README.md": "# Readme\n\nThe project.\n", "repo/.github/CONTRIBUTING.md": "# Contributing\n\nSend patches.\n",
+            "repo/.notes.txt": "Private notes of the team.\n", "repo/docs/guide.md": "# Guide\n\nHow to use it.\n",
+        ]
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let session = Session(baseDirectory: folder.path)
+        let plain = try TestSession.run("load repo", in: session)
+        XCTAssertEqual(session.workspace.loadedDocumentCount, 2, plain)
+        XCTAssertTrue(plain.replacingOccurrences(of: "\n", with: " ")
+            .contains("skipped 2: 2 hidden (name starting with a dot; load --hidden reads them)"), plain)
+
+        let withHidden = Session(baseDirectory: folder.path)
+        let output = try TestSession.run("load --hidden repo", in: withHidden)
+        XCTAssertEqual(Set(withHidden.workspace.documents.map { $0.title ?? "" }), ["Readme", "Contributing", "Guide", ""], output)
+        XCTAssertFalse(output.contains("hidden ("), output)
+        XCTAssertNil(withHidden.execute("tag contributing:s0.p1 process").error)
+        XCTAssertNil(withHidden.execute("save coded").error)
+        let script = try String(contentsOf: folder.appendingPathComponent("coded.gloss"), encoding: .utf8)
+        XCTAssertTrue(script.contains("load --hidden repo"), script)
+        let replayed = Session(baseDirectory: folder.path)
+        XCTAssertNil(replayed.execute("replay coded.gloss").error)
+        XCTAssertEqual(replayed.workspace.loadedDocumentCount, 4)
+        XCTAssertTrue(try TestSession.run("tags", in: replayed).contains("process"))
+    }
+
     func testAFolderLoadPicksUpPagesAndSaysWhatItSkippedAndWhy() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -61,7 +95,7 @@ final class ReaderRegistryTests: XCTestCase {
         XCTAssertEqual(session.workspace.loadedDocumentCount, 5, output)
         XCTAssertEqual(Set(session.workspace.documents.map(\.format.rawValue)), ["plain-wire", "markdown", "html"])
         XCTAssertTrue(output.replacingOccurrences(of: "\n", with: " ")
-            .contains("skipped 6: 4 files no reader reads (2 .pdf, 1 without extension, 1 .jpg), 2 hidden (name starting with a dot)"), output)
+            .contains("skipped 6: 4 files no reader reads (2 .pdf, 1 without extension, 1 .jpg), 2 hidden (name starting with a dot; load --hidden reads them)"), output)
 
         let empty = folder.appendingPathComponent("only-scans")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)

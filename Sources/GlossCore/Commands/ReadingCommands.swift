@@ -12,8 +12,8 @@ enum ReadingCommands {
             it starts like a page, else as plain text. Of a web page only the article is kept \
             (navigation, sidebars, comments, ads and the like are left out), with its metadata: authors, \
             dates, site, address, language, description. A directory is searched recursively for their \
-            extensions (hidden files and folders left out; the load says how many files it skipped and \
-            why); glob patterns (*, ?, [..], {a,b}) are expanded by gloss itself. Each document gets an \
+            extensions (hidden files and folders left out unless --hidden; the load says how many files \
+            it skipped and why); glob patterns (*, ?, [..], {a,b}) are expanded by gloss itself. Each document gets an \
             id from its file name (lowercased, other characters as -); when another document has that \
             name, the shortest end of its path that tells them apart (politics/001, sport/001). A file \
             already loaded, or with the same text as a loaded one (SHA-256), is skipped with a note. A \
@@ -34,6 +34,7 @@ enum ReadingCommands {
         options: [
             OptionSpec("sha256", value: "HASH", help: "expected SHA-256 of the file or page (written by save; a mismatch warns)"),
             OptionSpec("refresh", help: "fetch web addresses again instead of reading their snapshots"),
+            OptionSpec("hidden", help: "walk hidden files and folders too (names starting with a dot, like .github)"),
         ],
         examples: [
             .init("load articles/harbor.txt", "load one article"),
@@ -65,7 +66,8 @@ enum ReadingCommands {
                 added = workspace.add(loaded.documents)
                 copies = workspace.skippedCopies
             } else {
-                (candidates, skippedFiles) = try DocumentLoader.expansion(for: paths, baseDirectory: session.baseDirectory, readers: session.readers)
+                (candidates, skippedFiles) = try DocumentLoader.expansion(
+                    for: paths, baseDirectory: session.baseDirectory, readers: session.readers, hidden: invocation.flag("hidden"))
                 guard !candidates.isEmpty else {
                     let passedOver = skippedFiles.summary.map { " (\($0))" } ?? ""
                     throw GlossError("no \(session.readers.extensionList) files found in \(paths.joined(separator: " "))\(passedOver)")
@@ -154,7 +156,8 @@ enum ReadingCommands {
         if comments > 0 { output.status(StyledText("\(Plural.of(comments, "comment")) from the documents kept as notes", .faint)) }
         invocation.output = output
         invocation.canonicalLine = LoadCanonicalizer.line(
-            for: candidates, documents: { added.map { workspace.documents[$0] } }, typed: paths, base: session.baseDirectory)
+            for: candidates, documents: { added.map { workspace.documents[$0] } }, typed: paths, base: session.baseDirectory,
+            hidden: invocation.flag("hidden"))
     }
 
     static let unload = CommandSpec(

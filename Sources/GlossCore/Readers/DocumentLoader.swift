@@ -55,13 +55,14 @@ public enum DocumentLoader {
     }
 
     /// The files, and what walking the folders passed over.
+    /// `hidden` walks hidden files and folders too (names starting with a dot: `.github`).
     public static func expansion(
-        for arguments: [String], baseDirectory: String, readers: ReaderRegistry = .standard
+        for arguments: [String], baseDirectory: String, readers: ReaderRegistry = .standard, hidden: Bool = false
     ) throws(GlossError) -> (candidates: [Candidate], skipped: SkippedFiles) {
         let expansions = ParallelMap.map(arguments) { argument -> Result<([Candidate], SkippedFiles), GlossError> in
             do throws(GlossError) {
                 var skipped = SkippedFiles()
-                let candidates = try expand(argument, baseDirectory: baseDirectory, readers: readers, skipped: &skipped)
+                let candidates = try expand(argument, baseDirectory: baseDirectory, readers: readers, hidden: hidden, skipped: &skipped)
                 return .success((candidates, skipped))
             } catch {
                 return .failure(error)
@@ -108,7 +109,7 @@ public enum DocumentLoader {
     }
 
     static func expand(
-        _ argument: String, baseDirectory: String, readers: ReaderRegistry, skipped: inout SkippedFiles
+        _ argument: String, baseDirectory: String, readers: ReaderRegistry, hidden: Bool = false, skipped: inout SkippedFiles
     ) throws(GlossError) -> [Candidate] {
         let expanded = expandTilde(argument)
         let absolute = expanded.hasPrefix("/") ? expanded : baseDirectory + "/" + expanded
@@ -119,14 +120,14 @@ public enum DocumentLoader {
             for match in matches {
                 let shown = displayName(match, argument: argument, absolute: absolute)
                 if isDirectory(match) {
-                    result += try directoryFiles(match, shownAs: shown, readers: readers, skipped: &skipped)
+                    result += try directoryFiles(match, shownAs: shown, readers: readers, hidden: hidden, skipped: &skipped)
                 } else {
                     result.append(Candidate(path: match, displayName: shown, explicit: true))
                 }
             }
             return result
         }
-        if isDirectory(absolute) { return try directoryFiles(absolute, shownAs: argument, readers: readers, skipped: &skipped) }
+        if isDirectory(absolute) { return try directoryFiles(absolute, shownAs: argument, readers: readers, hidden: hidden, skipped: &skipped) }
         return [Candidate(path: absolute, displayName: argument, explicit: true)]
     }
 
@@ -456,12 +457,12 @@ public enum DocumentLoader {
 
     /// Article files under a directory (see `FolderWalk`).
     static func directoryFiles(
-        _ directory: String, shownAs shown: String, readers: ReaderRegistry, skipped: inout SkippedFiles
+        _ directory: String, shownAs shown: String, readers: ReaderRegistry, hidden: Bool = false, skipped: inout SkippedFiles
     ) throws(GlossError) -> [Candidate] {
         var info = stat()
         guard stat(directory, &info) == 0 else { throw GlossError("\(shown): \(SystemError.describe(errno: errno))") }
         guard access(directory, R_OK | X_OK) == 0 else { throw GlossError("\(shown): permission denied") }
-        return FolderWalk.files(under: directory, shownAs: shown, readers: readers, skipped: &skipped)
+        return FolderWalk.files(under: directory, shownAs: shown, readers: readers, hidden: hidden, skipped: &skipped)
     }
 
     static func containsGlob(_ path: String) -> Bool {

@@ -37,9 +37,9 @@ struct FolderWalk {
 
     /// The article files, and in `skipped` what was passed over (of each folder walked).
     static func files(
-        under directory: String, shownAs shown: String, readers: ReaderRegistry, skipped: inout SkippedFiles
+        under directory: String, shownAs shown: String, readers: ReaderRegistry, hidden: Bool = false, skipped: inout SkippedFiles
     ) -> [Candidate] {
-        guard let (identity, entries, skippedHere) = list(directory, shown: shown, readers: readers) else { return [] }
+        guard let (identity, entries, skippedHere) = list(directory, shown: shown, readers: readers, hidden: hidden) else { return [] }
         skipped.add(skippedHere)
         let subfolders = entries.compactMap { entry -> (String, String)? in
             if case .folder(let path, let shown) = entry { return (path, shown) }
@@ -47,7 +47,7 @@ struct FolderWalk {
         }
         // Each subfolder's walk knows the top folder, so a symlink back up is a loop there too.
         let walked = ParallelMap.map(subfolders) { subfolder in
-            var walk = SequentialWalk(readers: readers, visited: [identity])
+            var walk = SequentialWalk(readers: readers, hidden: hidden, visited: [identity])
             walk.walk(subfolder.0, shown: subfolder.1)
             return walk.runs
         }
@@ -75,11 +75,12 @@ struct FolderWalk {
     /// One thread's depth-first walk, recording its files as runs per folder.
     private struct SequentialWalk {
         let readers: ReaderRegistry
+        let hidden: Bool
         var visited: Set<FolderIdentity>
         var runs: [Run] = []
 
         mutating func walk(_ path: String, shown: String) {
-            guard let (identity, entries, skipped) = FolderWalk.list(path, shown: shown, readers: readers),
+            guard let (identity, entries, skipped) = FolderWalk.list(path, shown: shown, readers: readers, hidden: hidden),
                   visited.insert(identity).inserted else { return }
             var run = Run(folder: identity, files: [], skipped: skipped)
             for entry in entries {
@@ -103,7 +104,9 @@ struct FolderWalk {
     /// The entry type readdir gives spares a stat for every entry but a symlink or one of unknown type
     /// (stat'ed for what it is). A corpus is often one flat folder of thousands of files, listed before
     /// any core can start reading: a big folder's entries are made on all cores.
-    private static func list(_ path: String, shown: String, readers: ReaderRegistry) -> (FolderIdentity, [Entry], SkippedFiles)? {
+    private static func list(
+        _ path: String, shown: String, readers: ReaderRegistry, hidden: Bool
+    ) -> (FolderIdentity, [Entry], SkippedFiles)? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
@@ -114,9 +117,10 @@ struct FolderWalk {
         var skipped = SkippedFiles()
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if !name.hasPrefix(".") {
+            if name == "." || name == ".." { continue }
+            if hidden || !name.hasPrefix(".") {
                 names.append((name, entry.pointee.d_type))
-            } else if name != "." && name != ".." {
+            } else {
                 skipped.hidden += 1
             }
         }

@@ -28,7 +28,7 @@ public struct SkippedFiles: Sendable, Equatable {
             let more = otherFormats.count > 6 ? ", …" : ""
             parts.append("\(others) file\(others == 1 ? "" : "s") no reader reads (\(kinds.joined(separator: ", "))\(more))")
         }
-        if hidden > 0 { parts.append("\(hidden) hidden (name starting with a dot)") }
+        if hidden > 0 { parts.append("\(hidden) hidden (name starting with a dot; load --hidden reads them)") }
         return "skipped \(others + hidden): " + parts.joined(separator: ", ")
     }
 }

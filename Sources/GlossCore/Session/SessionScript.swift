@@ -72,12 +72,15 @@ public enum SessionScript {
         // files are gone by now gives none.
         var paths: [String] = []
         var seen = Set<String>()
+        let hidden = words.contains { $0.isOption && $0.text == "--hidden" }
         for word in words.dropFirst() where !word.isOption {
             if WebFetcher.isURL(word.text) {
                 if seen.insert(word.text).inserted { paths.append(word.text) }
                 continue
             }
-            guard let candidates = try? DocumentLoader.candidates(for: [word.text], baseDirectory: session.baseDirectory, readers: session.readers) else { continue }
+            guard let candidates = try? DocumentLoader.expansion(
+                for: [word.text], baseDirectory: session.baseDirectory, readers: session.readers, hidden: hidden
+            ).candidates else { continue }
             for candidate in candidates {
                 let path = DocumentLoader.sourcePath(of: candidate)
                 if seen.insert(path).inserted { paths.append(path) }
