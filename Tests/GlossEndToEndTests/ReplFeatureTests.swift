@@ -113,9 +113,11 @@ final class ReplFeatureTests: XCTestCase {
 
     func testCtrlCInterruptsALongFilterAndLeavesTheViewUnchanged() throws {
         let directory = try TemporaryDirectory()
-        // 16,000 passages on which /(a+)+b/ backtracks (a run of `a` followed by `c`, then a `b`):
-        // about 20 s of work uninterrupted in a debug build, checked for Ctrl-C every few hundred passages.
-        let paragraph = String(repeating: "a", count: 18) + "c b"
+        // 16,000 passages on which /(a+)+b/ backtracks (a run of `a` followed by `c`, then a `b`): about
+        // 2^22 steps a passage, under PCRE2's match limit (10 million), minutes of work uninterrupted in a
+        // release build, so that the command is still running when Ctrl-C comes on any machine;
+        // checked for Ctrl-C every few hundred passages. (The fetch test below needs no such margin.)
+        let paragraph = String(repeating: "a", count: 21) + "c b"
         for article in 0..<160 {
             let text = "Article \(article)\n\n" + (0..<100).map { "Paragraph \($0) " + paragraph }.joined(separator: "\n\n") + "\n"
             try directory.write("corpus/a" + String(format: "%03d", article) + ".txt", text)
@@ -143,6 +145,41 @@ final class ReplFeatureTests: XCTestCase {
         // The interrupted filter was not added to the stack: there is none to list.
         let stack = try run("filter", on: terminal, prompt: prompt)
         XCTAssertEqual(Self.lines(stack).first, "error: missing QUERY: usage: filter QUERY (see help queries)")
+        try endSession(terminal)
+    }
+
+    /// Ctrl-C stops a command that would otherwise wait as long as the other side likes: a fetch from a
+    /// server that accepts the connection and never answers. Unlike the filter above, nothing here
+    /// depends on how fast the machine is: without Ctrl-C the load would wait for its 30 s limit.
+    func testCtrlCStopsAFetchThatNeverGetsAnAnswer() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        XCTAssertGreaterThanOrEqual(listener, 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0 }
+        }
+        XCTAssertTrue(bound)
+        XCTAssertEqual(listen(listener, 4), 0, "the kernel completes the connection; nobody ever answers")
+        let url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/never"
+
+        let directory = try TemporaryDirectory()
+        let terminal = try launch(in: directory)
+        try terminal.waitForPrompt()
+        try type("load \(url)", on: terminal)
+        try terminal.send(Key.enter)
+        try terminal.waitForCookedMode()
+        let interruptedAt = Date()
+        try terminal.send(Key.ctrlC)
+        let printed = try terminal.expect("> ", timeout: 25)
+        XCTAssertTrue(printed.contains("error: interrupted"), PseudoTerminal.visible(printed))
+        XCTAssertLessThan(Date().timeIntervalSince(interruptedAt), 20, "stopped by Ctrl-C, not by the transfer's time limit")
+        try terminal.waitForRawMode()
+        let docs = try run("docs", on: terminal, prompt: "gloss> ")
+        XCTAssertTrue(docs.contains("no documents loaded"), PseudoTerminal.visible(docs))
         try endSession(terminal)
     }
 
