@@ -14,6 +14,8 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(words("café Müller Straße naïve"), ["cafe", "muller", "strasse", "naive"])
         XCTAssertEqual(words("x—y “Quoted” (aside) well-known"), ["x", "y", "quoted", "aside", "well", "known"])
         XCTAssertEqual(words("東京 abc東x"), ["東", "京", "abc", "東", "x"])
+        XCTAssertEqual(words("The U.S. and the U.K., e.g. here; I. A. Smith U.Sa a.b.c.d."),
+                       ["the", "u.s.", "and", "the", "u.k.", "e.g.", "here", "i", "a", "smith", "u", "sa", "a.b.c.d."])
         let long = String(repeating: "AbC", count: 40)
         XCTAssertEqual(words("\(long) \(long.lowercased())"), [long.lowercased(), long.lowercased()])
     }
@@ -53,8 +55,25 @@ final class TokenizerTests: XCTestCase {
             if !current.isEmpty { result.append(current) }
             current = ""
         }
+        func isASCIILetter(_ index: Int) -> Bool {
+            index < scalars.count && (("a"..."z").contains(scalars[index]) || ("A"..."Z").contains(scalars[index]))
+        }
         while index < scalars.count {
             let scalar = scalars[index]
+            // Two or more single letters each followed by a dot, not followed by a letter or digit: one word.
+            if current.isEmpty, isASCIILetter(index) {
+                var end = index
+                var letters = 0
+                while isASCIILetter(end), end + 1 < scalars.count, scalars[end + 1] == "." {
+                    letters += 1
+                    end += 2
+                }
+                if letters >= 2, !(isASCIILetter(end) || (end < scalars.count && isDigit(scalars[end]))) {
+                    result.append(String(String.UnicodeScalarView(scalars[index..<end])).lowercased())
+                    index = end
+                    continue
+                }
+            }
             if scalar == "東" {
                 finish()
                 result.append("東")

@@ -18,7 +18,8 @@ public enum HelpTopics {
         body: """
             Words are ANDed and matched as whole words, ignoring case, accents and the kind of \
             apostrophe: `nato` does not match "senator"; `zelensky's` matches "Zelensky’s", and \
-            `zelensky` matches it too. Words must occur in the same passage (a FAQ question and its \
+            `zelensky` matches it too. A dotted abbreviation is one word: `U.S.` matches "U.S." (not \
+            "us"), `e.g.` matches "e.g.". Words must occur in the same passage (a FAQ question and its \
             answer are separate passages; a key point is one).
 
               barrier cost          both words

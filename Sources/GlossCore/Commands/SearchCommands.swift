@@ -334,7 +334,8 @@ enum SearchCommands {
         "stats", group: .filtering, effect: .readOnly,
         summary: "Word frequencies, passages per document and section, and tag counts in the view",
         discussion: """
-            Counts words in the working view (common English stop words left out unless --stopwords), \
+            Counts words in the working view as queries see them (a possessive as its word, "U.S." as one \
+            word; common English stop words left out unless --stopwords), \
             the units in view per document and section, matches of the filters' words, and how often \
             each tag is used in the view.
             """,

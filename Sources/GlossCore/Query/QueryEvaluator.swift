@@ -202,8 +202,9 @@ struct QueryEvaluator {
         let matched = ParallelMap.map(chunks) { chunk -> Scan in
             let scratch = RegexMatcher.Scratch(for: matcher)
             var hits: [Int32] = []
-            for (offset, unit) in chunk.enumerated() {
-                if offset & 255 == 0, cancel?.isRaised == true { break }
+            for unit in chunk {
+                // Every unit: one regex match can take long (backtracking), and the flag is one load.
+                if cancel?.isRaised == true { break }
                 var failure: RegexMatcher.MatchFailure?
                 let hit = reader.withUTF8(ofUnit: unit) { bytes in
                     do throws(RegexMatcher.MatchFailure) {

@@ -79,8 +79,8 @@ public final class SearchIndex: @unchecked Sendable {
     public var vocabularySize: Int { shards.reduce(0) { $0 + $1.dictionary.count } }
 
     /// How often each folded word occurs in `units`, read from the posting lists: the counts that
-    /// tokenizing those units' texts gives, without reading them. A possessive ("port's") is indexed
-    /// under its base word too ("port"), so each possessive's count is taken off its base word's.
+    /// tokenizing those units' texts gives, without reading them, with possessives counted as their
+    /// word ("port's" as "port").
     func wordFrequencies(in units: UnitSet) -> [String: Int] {
         var frequencies: [String: Int] = [:]
         for shard in shards {
@@ -92,12 +92,14 @@ public final class SearchIndex: @unchecked Sendable {
                 if occurrences > 0 { frequencies[shard.dictionary.term(Int32(term)), default: 0] += occurrences }
             }
         }
+        // A possessive counts as its word, as queries fold it ("ukraine's" is found by ukraine): the
+        // index keeps it under its base word too, so its own entry goes.
         for (word, count) in frequencies {
             let bytes = word.utf8
             guard bytes.count > 2, bytes.suffix(2).elementsEqual([0x27, 0x73]) else { continue }
             let base = String(decoding: bytes.dropLast(2), as: UTF8.self)
-            let remaining = (frequencies[base] ?? 0) - count
-            frequencies[base] = remaining > 0 ? remaining : nil
+            frequencies[word] = nil
+            if frequencies[base] == nil { frequencies[base] = count }
         }
         return frequencies
     }

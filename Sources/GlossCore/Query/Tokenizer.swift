@@ -4,7 +4,8 @@ import Foundation
 /// apostrophe variant made `'`.
 ///
 /// A word is a run of letters, marks and digits; an apostrophe between letters stays inside the word
-/// ("Zelensky’s"), as do `.` and `,` between digits ("1.2", "40,000"). Han, kana and other scripts
+/// ("Zelensky’s"), as do `.` and `,` between digits ("1.2", "40,000"); dotted abbreviations are one
+/// word with their dots ("U.S." is `u.s.`, "e.g." is `e.g.`). Han, kana and other scripts
 /// written without spaces give one word per character. Hyphens and all other punctuation split.
 public struct Tokenizer: Sendable {
     public struct Token: Sendable, Equatable {
@@ -85,7 +86,12 @@ public struct Tokenizer: Sendable {
             // A word starts here. Most words are ASCII: find where it ends on the bytes and fold it by
             // lowercasing (or not at all); a word with other characters is collected below.
             let start = index
-            if let (end, hasCapitals) = asciiWordEnd(bytes, from: index) {
+            if var (end, hasCapitals) = asciiWordEnd(bytes, from: index) {
+                // A single letter may start a dotted abbreviation (U.S., e.g.), kept as one word.
+                if end == start + 1, let abbreviationEnd = dottedAbbreviationEnd(bytes, from: start) {
+                    end = abbreviationEnd
+                    hasCapitals = bytes[start..<end].contains { $0 &- 0x41 < 26 }
+                }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 if !hasCapitals {
                     body(word, position, start..<end)
@@ -154,6 +160,21 @@ public struct Tokenizer: Sendable {
             emit(scratch, position, start..<index, body)
             position += 1
         }
+    }
+
+    /// The end of a dotted abbreviation starting at `start` (two or more single letters, each followed by
+    /// a dot: "U.S.", "e.g.", "U.K."), after its last dot; nil when there is none.
+    @inline(never)
+    private static func dottedAbbreviationEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        var letters = 0
+        while index + 1 < bytes.count, (bytes[index] | 0x20) &- 0x61 < 26, bytes[index + 1] == UInt8(ascii: ".") {
+            letters += 1
+            index += 2
+        }
+        // A letter straight after the last dot ("U.Sa") makes it no abbreviation.
+        guard letters >= 2, index >= bytes.count || !isASCIIWordByte(bytes[index]) else { return nil }
+        return index
     }
 
     /// Where the ASCII word starting at `start` ends, and whether it has capitals; nil when the word
