@@ -161,6 +161,33 @@ enum FuzzFixture {
         ])
     }
 
+    /// The bytes of an e-book for the epub target: the input itself when it is an archive (`PK`), else
+    /// a book whose second chapter is the input, with a navigation document pointing into it.
+    static func book(_ bytes: [UInt8]) -> [UInt8] {
+        if bytes.starts(with: [0x50, 0x4B]) { return bytes }
+        let container = """
+            <?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">\
+            <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>
+            """
+        let package = """
+            <?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">\
+            <metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Fuzz</dc:title></metadata><manifest>\
+            <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>\
+            <item id="a" href="a.xhtml" media-type="application/xhtml+xml"/><item id="b" href="b.xhtml" media-type="application/xhtml+xml"/>\
+            </manifest><spine><itemref idref="a"/><itemref idref="b"/></spine></package>
+            """
+        let navigation = """
+            <html xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol><li><a href="a.xhtml">One</a></li>\
+            <li><a href="b.xhtml#c2">Two</a><ol><li><a href="b.xhtml#s1">Two A</a></li></ol></li></ol></nav></body></html>
+            """
+        let first = "<html><body><h1>One</h1><p>See<a epub:type=\"noteref\" href=\"b.xhtml#n1\">1</a>.</p></body></html>"
+        return officeArchive([
+            ("mimetype", Array("application/epub+zip".utf8)), ("META-INF/container.xml", Array(container.utf8)),
+            ("OEBPS/content.opf", Array(package.utf8)), ("OEBPS/nav.xhtml", Array(navigation.utf8)),
+            ("OEBPS/a.xhtml", Array(first.utf8)), ("OEBPS/b.xhtml", bytes),
+        ])
+    }
+
     /// A stored (uncompressed) ZIP archive of the parts, written here so the target spends its time in
     /// the readers rather than in deflate.
     static func officeArchive(_ parts: [(String, [UInt8])]) -> [UInt8] {

@@ -21,6 +21,9 @@ enum FuzzTarget: String, CaseIterable {
     case docx
     /// An ODT → `ODTReader` → a workspace, the same way (`content.xml` in a fixed package).
     case odt
+    /// An EPUB → `EPUBReader` → a workspace: the whole archive when the bytes start `PK`, else a
+    /// chapter's XHTML in a fixed book (with a navigation document and notes).
+    case epub
     /// A PDF's bytes → `PDFReader` (poppler and the layout analysis) → a workspace.
     case pdf
 
@@ -37,6 +40,7 @@ enum FuzzTarget: String, CaseIterable {
         case .script: Self.script(String(decoding: bytes, as: UTF8.self))
         case .docx: Self.read(FuzzFixture.package(bytes, part: "word/document.xml"), name: "fuzz.docx", with: DOCXReader())
         case .odt: Self.read(FuzzFixture.package(bytes, part: "content.xml"), name: "fuzz.odt", with: ODTReader())
+        case .epub: Self.read(FuzzFixture.book(bytes), name: "fuzz.epub", with: EPUBReader())
         case .pdf: Self.read(bytes, name: "fuzz.pdf", with: PDFReader())
         }
     }

@@ -96,3 +96,59 @@ enum OfficePackage {
         ])
     }
 }
+
+extension OfficePackage {
+    /// An XHTML chapter whose body is `body`.
+    static func xhtml(_ body: String, title: String = "chapter") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?><!DOCTYPE html>\
+        <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>\(title)</title>\
+        <style>p { color: red }</style><script>var hidden = "script text";</script></head><body>\(body)</body></html>
+        """
+    }
+
+    /// The parts of an EPUB: the chapters (names under `OEBPS/`, XHTML bodies) in spine order, the
+    /// `ol` of an EPUB 3 navigation document and the `navMap` of an NCX when given, and the package
+    /// document's metadata.
+    static func epubParts(
+        chapters: [(String, String)], nav: String? = nil, ncx: String? = nil,
+        metadata: String = "<dc:title>A Small Book</dc:title>", spine: [String]? = nil
+    ) -> [(String, String)] {
+        var manifest = chapters.map { "<item id=\"\($0.0)\" href=\"\($0.0)\" media-type=\"application/xhtml+xml\"/>" }
+        var parts: [(String, String)] = [
+            ("mimetype", "application/epub+zip"),
+            ("META-INF/container.xml", """
+                <?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">\
+                <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>
+                """),
+        ]
+        if let nav {
+            manifest.append("<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>")
+            parts.append(("OEBPS/nav.xhtml", xhtml("<nav epub:type=\"toc\"><h1>Contents</h1><ol>\(nav)</ol></nav>", title: "Contents")))
+        }
+        if let ncx {
+            manifest.append("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>")
+            parts.append(("OEBPS/toc.ncx", """
+                <?xml version="1.0" encoding="UTF-8"?>\
+                <!DOCTYPE ncx PUBLIC "-//NISO//DTD ncx 2005-1//EN" "http://www.daisy.org/z3986/2005/ncx-2005-1.dtd">\
+                <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><docTitle><text>Contents</text></docTitle>\
+                <navMap>\(ncx)</navMap></ncx>
+                """))
+        }
+        let itemrefs = (spine ?? chapters.map(\.0)).map { "<itemref idref=\"\($0)\"/>" }.joined()
+        parts.append(("OEBPS/content.opf", """
+            <?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">\
+            <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">\(metadata)</metadata>\
+            <manifest>\(manifest.joined())</manifest><spine\(ncx == nil ? "" : " toc=\"ncx\"")>\(itemrefs)</spine></package>
+            """))
+        parts += chapters.map { ("OEBPS/" + $0.0, xhtml($0.1)) }
+        return parts
+    }
+
+    static func epub(
+        chapters: [(String, String)], nav: String? = nil, ncx: String? = nil,
+        metadata: String = "<dc:title>A Small Book</dc:title>", spine: [String]? = nil
+    ) throws -> [UInt8] {
+        try zip(epubParts(chapters: chapters, nav: nav, ncx: ncx, metadata: metadata, spine: spine))
+    }
+}

@@ -23,19 +23,29 @@ final class OfficeSafetyTests: XCTestCase {
 
     /// A DOCX whose document.xml inflates to `size` bytes of spaces inside a paragraph, deflated.
     static func inflating(to size: Int) throws -> [UInt8] {
+        try archive(
+            [("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+             ("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>")],
+            inflating: "word/document.xml", from: "<w:document xmlns:w=\"\(OfficePackage.word)\"><w:body><w:p><w:r><w:t>", to: size)
+    }
+
+    /// An EPUB whose one chapter inflates to `size` bytes of spaces inside a paragraph, deflated.
+    static func epubInflating(to size: Int) throws -> [UInt8] {
+        let parts = OfficePackage.epubParts(chapters: [("bomb.xhtml", "")]).filter { $0.0 != "OEBPS/bomb.xhtml" }
+        return try archive(parts, inflating: "OEBPS/bomb.xhtml", from: "<html><body><p>", to: size)
+    }
+
+    /// Parts stored as they are, then one part of `head` and spaces up to `size` bytes, deflated.
+    private static func archive(_ parts: [(String, String)], inflating path: String, from head: String, to size: Int) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
-        let parts: [(String, String)] = [
-            ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
-            ("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>"),
-        ]
         for (path, text) in parts {
             let data = Data(text.utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), provider: { position, count in
                 data.subdata(in: Int(position)..<(Int(position) + count))
             })
         }
-        let head = Data("<w:document xmlns:w=\"\(OfficePackage.word)\"><w:body><w:p><w:r><w:t>".utf8)
-        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(head.count + size),
+        let head = Data(head.utf8)
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(head.count + size),
                              compressionMethod: .deflate, bufferSize: 1 << 20, provider: { position, count in
             guard position < Int64(head.count) else { return Data(repeating: 0x20, count: count) }
             let fromHead = head.subdata(in: Int(position)..<min(head.count, Int(position) + count))
@@ -134,6 +144,50 @@ final class OfficeSafetyTests: XCTestCase {
         assertFails(broken, with: "word/document.xml:1: ")
         assertFails(try OfficePackage.zip([("mimetype", "application/vnd.oasis.opendocument.text")]), name: "empty.odt",
                     with: "not an OpenDocument text (no content.xml in the archive)")
+    }
+
+    /// Hostile e-books: each a clear one-line error naming the file and what is wrong.
+    func testHostileEPUBsSayWhatIsWrong() throws {
+        let chapter = [("a.xhtml", "<p>Text.</p>")]
+        let parts = OfficePackage.epubParts(chapters: chapter)
+        let swap = { (path: String, text: String) in parts.map { $0.0 == path ? ($0.0, text) : $0 } }
+        assertFails(try OfficePackage.zip(parts.filter { $0.0 != "META-INF/container.xml" }), name: "b.epub",
+                    with: "not an EPUB book (no META-INF/container.xml in the archive)")
+        assertFails(try OfficePackage.zip(parts.filter { $0.0 != "OEBPS/content.opf" }), name: "b.epub",
+                    with: "the package document OEBPS/content.opf named by META-INF/container.xml is missing from the archive")
+        assertFails(try OfficePackage.zip(parts.filter { $0.0 != "OEBPS/a.xhtml" }), name: "b.epub",
+                    with: "the spine's item a.xhtml (OEBPS/a.xhtml) is missing from the archive")
+        assertFails(try OfficePackage.zip(OfficePackage.epubParts(chapters: chapter, spine: ["a.xhtml", "ghost"])), name: "b.epub",
+                    with: "the spine names ghost, which the manifest of OEBPS/content.opf does not list")
+        let opf = try XCTUnwrap(parts.first { $0.0 == "OEBPS/content.opf" }?.1)
+        assertFails(try OfficePackage.zip(swap("OEBPS/content.opf", opf.replacingOccurrences(of: "href=\"a.xhtml\"", with: "href=\"../../../etc/passwd\""))),
+                    name: "b.epub", with: "the spine's item a.xhtml points outside the package (../../../etc/passwd)")
+        assertFails(try OfficePackage.zip(swap("META-INF/container.xml", "<container xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\"><rootfiles><rootfile full-path=\"../x.opf\"/></rootfiles></container>")),
+                    name: "b.epub", with: "META-INF/container.xml names a package document outside the package (../x.opf)")
+        assertFails(try OfficePackage.zip(swap("OEBPS/content.opf", opf.replacingOccurrences(of: "<itemref idref=\"a.xhtml\"/>", with: ""))),
+                    name: "b.epub", with: "has an empty spine; there is nothing to read")
+        // DRM: the chapters are listed as encrypted. Obfuscated fonts alone do not stop the reading.
+        let encryption = { (uri: String) in
+            "<encryption xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\" xmlns:enc=\"http://www.w3.org/2001/04/xmlenc#\">"
+                + "<enc:EncryptedData><enc:CipherData><enc:CipherReference URI=\"\(uri)\"/></enc:CipherData></enc:EncryptedData></encryption>"
+        }
+        assertFails(try OfficePackage.zip(parts + [("META-INF/encryption.xml", encryption("OEBPS/a.xhtml"))]), name: "drm.epub",
+                    with: "the book is encrypted (DRM); gloss cannot read it")
+        let fonts = try read(try OfficePackage.zip(parts + [("META-INF/encryption.xml", encryption("OEBPS/fonts/serif.otf"))]), name: "fonts.epub")
+        XCTAssertEqual(fonts.sections[0].passages.map(\.text), ["Text."])
+        // An entity declared in the package document's DTD is refused; the DTD's name alone is not.
+        let xxe = opf.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "<!DOCTYPE package [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>")
+            .replacingOccurrences(of: "<dc:title>A Small Book</dc:title>", with: "<dc:title>&x;</dc:title>")
+        assertFails(try OfficePackage.zip(swap("OEBPS/content.opf", xxe)), name: "xxe.epub", with: "OEBPS/content.opf declares a DTD or entities")
+        // A bomb, and a chapter nested 100,000 deep, which the HTML parser reads without recursion.
+        var package = try ZipPackage(bytes: try Self.epubInflating(to: 4 << 20), name: "bomb.epub", inflationBudget: 1 << 20)
+        var builder = DocumentBuilder(format: .epub)
+        XCTAssertThrowsError(try EPUBReader.read(&package, into: &builder)) { error in
+            XCTAssertEqual((error as? GlossError)?.message, "bomb.epub: OEBPS/bomb.xhtml inflates to more than 1 MB; refused (a ZIP bomb?)")
+        }
+        let deep = String(repeating: "<div>", count: 100_000) + "<p>Deep text.</p>" + String(repeating: "</div>", count: 100_000)
+        let document = try read(try OfficePackage.epub(chapters: [("deep.xhtml", deep)]), name: "deep.epub")
+        XCTAssertEqual(document.sections[0].passages.map(\.text), ["Deep text."])
     }
 
     private static func range(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {

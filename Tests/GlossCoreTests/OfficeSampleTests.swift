@@ -2,7 +2,7 @@ import GlossPDF
 import XCTest
 @testable import GlossCore
 
-/// One article, several formats, one outline: each shared sample written as DOCX and ODT (by pandoc)
+/// One article, several formats, one outline: each shared sample written as DOCX, ODT and EPUB (by pandoc)
 /// and PDF (by LibreOffice, scripts/make-fixtures) reads to the same title, sections, passages (kind and
 /// text), FAQ entries and key points as the sample itself.
 final class OfficeSampleTests: XCTestCase {
@@ -11,7 +11,7 @@ final class OfficeSampleTests: XCTestCase {
     func testEachOfficeFormatGivesTheSampleOutline() throws {
         for (name, sampleExtension) in Self.samples {
             let expected = ComparableOutline(try OfficeFixture.sample(name + "." + sampleExtension))
-            for format in ["docx", "odt", "pdf"] {
+            for format in ["docx", "odt", "epub", "pdf"] {
                 let (document, warnings) = try OfficeFixture.read(name + "." + format, readers: OfficeFixture.withPDF)
                 XCTAssertEqual(document.format.rawValue, format)
                 XCTAssertEqual(warnings, [], "\(name).\(format)")

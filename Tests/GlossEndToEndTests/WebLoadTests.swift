@@ -114,7 +114,7 @@ final class WebLoadTests: XCTestCase {
         let plain = try run(["--allow-net"], stdin: "load \(server.url("/plain"))\ndocs --json\n", in: directory)
         XCTAssertTrue(plain.stdout.contains("\"format\": \"plain-wire\""), plain.stdout)
         let cases = [
-            ("/photo.jpg", "the page is image/jpeg; gloss reads text/plain, text/markdown, text/x-markdown, text/html, application/xhtml+xml, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.oasis.opendocument.text, application/pdf"),
+            ("/photo.jpg", "the page is image/jpeg; gloss reads text/plain, text/markdown, text/x-markdown, text/html, application/xhtml+xml, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.oasis.opendocument.text, application/epub+zip, application/pdf"),
             ("/report.pdf", "the PDF is damaged or not a PDF"),
             ("/missing", "the server answered HTTP 404 Not Found"),
             ("/huge", "the page is larger than 20 MB"),

@@ -18,6 +18,7 @@ public struct ReaderRegistry: Sendable {
         HTMLReader(),
         DOCXReader(),
         ODTReader(),
+        EPUBReader(),
     ])
 
     public init(_ readers: [any DocumentReader]) {

@@ -52,6 +52,16 @@ struct HTMLArticle {
     func write(into builder: inout DocumentBuilder) {
         if let title = metadata.title, !title.isEmpty { builder.setTitle(title, lines: LineRange(line: metadata.titleLine)) }
         for (key, value) in metadata.fields { builder.addMetadata(key, value) }
+        Self.write(blocks, into: &builder)
+        // FAQ entries the page gives only as schema.org data.
+        if builder.faqCount == 0 {
+            for entry in metadata.faq { builder.faqEntry(question: entry.question, answer: entry.answer, lines: LineRange(line: entry.line)) }
+        }
+    }
+
+    /// Reports blocks to the builder as passages, headings and tables, in order: what a page's article
+    /// and an e-book's chapters (`HTMLWholeDocument`) share.
+    static func write(_ blocks: [HTMLBlock], into builder: inout DocumentBuilder) {
         var index = 0
         while index < blocks.count {
             let block = blocks[index]
@@ -59,7 +69,7 @@ struct HTMLArticle {
             case .heading(let level):
                 builder.heading(block.text, level: level, lines: block.lines)
             case .paragraph:
-                if isBoxHeading(at: index) {
+                if isBoxHeading(at: index, in: blocks) {
                     builder.heading(block.text, level: max(2, builder.currentLevel), lines: block.lines)
                 } else {
                     let asks = builder.currentRole == .faq && block.characters <= 200 && HeadingRule.endsWithQuestionMark(block.text[...])
@@ -86,14 +96,10 @@ struct HTMLArticle {
             }
             index += 1
         }
-        // FAQ entries the page gives only as schema.org data.
-        if builder.faqCount == 0 {
-            for entry in metadata.faq { builder.faqEntry(question: entry.question, answer: entry.answer, lines: LineRange(line: entry.line)) }
-        }
     }
 
     /// A short paragraph naming a FAQ or key-points box ("Key takeaways" in bold) stands for its heading.
-    private func isBoxHeading(at index: Int) -> Bool {
+    private static func isBoxHeading(at index: Int, in blocks: [HTMLBlock]) -> Bool {
         let block = blocks[index]
         guard block.characters <= 40, index + 1 < blocks.count, SectionRole.classify(heading: block.text) != .body else { return false }
         return true

@@ -22,13 +22,15 @@ struct HTMLTree {
     enum AttributeName: UInt8 {
         case id, `class`, role, itemprop, itemtype, itemscope, hidden, ariaHidden, ariaLabel, style, href, rel, content, property
         case name, httpEquiv, charset, datetime, lang, type, dataComponent, dataTestID, title
+        /// EPUB's structural semantics (`epub:type="footnote"`), read in e-books' chapters.
+        case epubType
 
         static let byName: [String: AttributeName] = [
             "id": .id, "class": .class, "role": .role, "itemprop": .itemprop, "itemtype": .itemtype, "itemscope": .itemscope,
             "hidden": .hidden, "aria-hidden": .ariaHidden, "aria-label": .ariaLabel, "style": .style, "href": .href,
             "rel": .rel, "content": .content, "property": .property, "name": .name, "http-equiv": .httpEquiv,
             "charset": .charset, "datetime": .datetime, "lang": .lang, "type": .type, "data-component": .dataComponent,
-            "data-testid": .dataTestID, "title": .title,
+            "data-testid": .dataTestID, "title": .title, "epub:type": .epubType,
         ]
     }
 
@@ -121,17 +123,7 @@ struct HTMLTree {
         let range = descendants(of: node)
         for index in range.prefix(limit * 16) where nodes[Int(index)].isText {
             if bytes.count >= limit { break }
-            withTextBytes(of: index) { text in
-                for byte in text {
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                        pendingSpace = true
-                    } else {
-                        if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
-                        pendingSpace = false
-                        bytes.append(byte)
-                    }
-                }
-            }
+            appendCollapsedText(of: index, to: &bytes, pendingSpace: &pendingSpace)
         }
         if bytes.count > limit {
             // Cut at a character boundary.
@@ -140,6 +132,22 @@ struct HTMLTree {
             bytes.removeSubrange(end...)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends a text node's text with its whitespace runs as one space (none at the start);
+    /// `pendingSpace` carries a run across nodes.
+    func appendCollapsedText(of node: Int32, to bytes: inout [UInt8], pendingSpace: inout Bool) {
+        withTextBytes(of: node) { text in
+            for byte in text {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                    pendingSpace = false
+                    bytes.append(byte)
+                }
+            }
+        }
     }
 
     /// The first element with a tag below `node`, in document order.

@@ -4,8 +4,10 @@ import Glibc
 /// Reads an XML part (of a DOCX, ODT or EPUB package) as a stream of element starts, ends and text,
 /// with libxml2's xmlTextReader. Untrusted parts are read safely: nothing outside the part is ever
 /// loaded (no network, no DTD, no external entity), entities are not substituted, a part that
-/// declares a DTD is refused outright (office and e-book parts never need one, and a DTD is where
-/// entity bombs and external entities live), and libxml2's nesting limit (256) stays on.
+/// declares a DTD is refused outright (office parts never need one, and a DTD is where entity bombs and
+/// external entities live), and libxml2's nesting limit (256) stays on. EPUB 2's NCX and package
+/// documents often name their DTD: `allowsDocumentType` lets the declaration pass (it is never loaded)
+/// while an entity reference is still refused.
 final class XMLStream {
     enum Event: Equatable {
         case start
@@ -33,14 +35,16 @@ final class XMLStream {
     private(set) var event: Event = .end
     private(set) var name = Name(namespace: .other, local: "")
     private(set) var depth = 0
+    private let allowsDocumentType: Bool
 
     private static let initialized: Bool = {
         gloss_xml_initialize()
         return true
     }()
 
-    init(_ bytes: [UInt8], partName: String) throws(GlossError) {
+    init(_ bytes: [UInt8], partName: String, allowsDocumentType: Bool = false) throws(GlossError) {
         _ = Self.initialized
+        self.allowsDocumentType = allowsDocumentType
         guard bytes.count < Int(Int32.max) else { throw GlossError("\(partName) is too large to read") }
         self.partName = partName
         let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(1, bytes.count))
@@ -92,6 +96,8 @@ final class XMLStream {
             case 3, 4, 14:  // text, CDATA, whitespace inside xml:space="preserve"
                 event = .text
                 return .text
+            case 10 where allowsDocumentType:
+                continue
             case 10, 5:  // a document type declaration, an entity reference
                 throw GlossError("\(partName) declares a DTD or entities, which gloss does not read (refused for safety)")
             default:

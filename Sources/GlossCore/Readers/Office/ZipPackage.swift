@@ -89,9 +89,9 @@ struct ZipPackage {
     }
 
     /// A part read as XML, nil when the archive has no such part; its errors name the file and the part.
-    mutating func xml(_ path: String) throws(GlossError) -> XMLStream? {
+    mutating func xml(_ path: String, allowsDocumentType: Bool = false) throws(GlossError) -> XMLStream? {
         guard let bytes = try read(path) else { return nil }
-        return try XMLStream(bytes, partName: "\(name): \(path)")
+        return try XMLStream(bytes, partName: "\(name): \(path)", allowsDocumentType: allowsDocumentType)
     }
 
     /// A part read as XML; an error when it is missing (`kind` is what the file then is not: "a Word document").
