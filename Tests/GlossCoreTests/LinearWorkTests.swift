@@ -54,7 +54,7 @@ final class LinearWorkTests: XCTestCase {
         // All of a theme's codes are on one passage: it counts once in the theme's total, with the mark.
         XCTAssertEqual(tags.first, "theme0      0  2")
         XCTAssertEqual(tags.first { $0.hasPrefix("  code7 ") }, "  code7     2  2", "a passage and a mark")
-        XCTAssertEqual(tags.last, "10100 tags · counts: direct, then including tags below")
+        XCTAssertEqual(tags.last, "10,100 tags · counts: direct, then including tags below")
         let json = try JSONSerialization.jsonObject(with: Data(try TestSession.run("tags --json", in: session).utf8)) as? [[String: Any]]
         XCTAssertEqual(json?.count, 100)
         XCTAssertEqual((json?.last?["children"] as? [Any])?.count, 100)

@@ -138,7 +138,7 @@ enum CodingCommands {
             if let color = row.tag.color { line.append("  (" + color + ")", .faint) }
             invocation.line(line, hangingIndent: nameWidth + countWidth * 2 + 6)
         }
-        invocation.line(StyledText("\(Plural.of(annotations.tags.count, "tag")) · counts: direct, then including tags below", .faint))
+        invocation.line(StyledText("\(Counted.phrase(annotations.tags.count, "tag")) · counts: direct, then including tags below", .faint))
     }
 
     static let tagsRename = CommandSpec(
@@ -157,7 +157,7 @@ enum CodingCommands {
         let moved = try workspace.renameTag(old.text, to: new.text)
         invocation.status(StyledText(merging ? "merged " : "renamed ", .faint) + StyledText(old.text, .tag) + StyledText(" → ", .faint)
                         + StyledText(workspace.annotations.tags[Tag.key(new.text)]?.path ?? new.text, .tag)
-                        + StyledText(moved > 0 ? "  (\(Plural.of(moved, "coding")) moved)" : "", .faint))
+                        + StyledText(moved > 0 ? "  (\(Counted.phrase(moved, "coding")) moved)" : "", .faint))
     }
 
     static let tagsDelete = CommandSpec(
@@ -175,7 +175,7 @@ enum CodingCommands {
         let usage = workspace.usage(ofTag: tag.key)
         let children = workspace.annotations.subtree(tag.key).count - 1
         if usage > 0 && !invocation.flag("force") {
-            let what = "[\(tag.path)]\(children > 0 ? " and \(Plural.of(children, "tag")) below it" : "") \(children > 0 ? "are" : "is") used \(Plural.of(usage, "time"))"
+            let what = "[\(tag.path)]\(children > 0 ? " and \(Counted.phrase(children, "tag")) below it" : "") \(children > 0 ? "are" : "is") used \(Counted.phrase(usage, "time"))"
             guard let confirm = invocation.context.confirm, invocation.context.isInteractive else {
                 throw GlossError("\(what); add --force to delete anyway")
             }
@@ -186,8 +186,8 @@ enum CodingCommands {
         let (codings, notes) = try workspace.deleteTag(tag.path)
         var message = "deleted [\(tag.path)]"
         if children > 0 { message += " and \(children) below it" }
-        if codings > 0 { message += ", \(Plural.of(codings, "coding"))" }
-        if notes > 0 { message += ", \(Plural.of(notes, "note")) about it" }
+        if codings > 0 { message += ", \(Counted.phrase(codings, "coding"))" }
+        if notes > 0 { message += ", \(Counted.phrase(notes, "note")) about it" }
         invocation.status(StyledText(message, .faint))
     }
 

@@ -37,10 +37,10 @@ enum ImportCommands {
         var parts = ["\(summary.added) new"]
         if summary.updated > 0 { parts.append("\(summary.updated) given a description or colour") }
         if summary.unchanged > 0 { parts.append("\(summary.unchanged) already there") }
-        invocation.status(StyledText("imported \(Plural.of(total, "code")) from ", .faint) + StyledText(word.text, .strong)
+        invocation.status(StyledText("imported \(Counted.phrase(total, "code")) from ", .faint) + StyledText(word.text, .strong)
                         + StyledText(": " + parts.joined(separator: ", "), .faint))
         if summary.kept > 0 {
-            invocation.status(StyledText("\(Plural.of(summary.kept, "tag")) kept \(summary.kept == 1 ? "its" : "their") own description or colour (--overwrite replaces them)", .faint))
+            invocation.status(StyledText("\(Counted.phrase(summary.kept, "tag")) kept \(summary.kept == 1 ? "its" : "their") own description or colour (--overwrite replaces them)", .faint))
         }
     }
 }

@@ -150,10 +150,10 @@ enum ReadingCommands {
         if let summary = skippedFiles.summary { output.status(StyledText(summary, .faint)) }
         if paths.contains(where: WebFetcher.isURL) {
             let fromSnapshots = added.count - fetched
-            output.status(StyledText(fetched > 0 ? "fetched \(Plural.of(fetched, "page"))" + (fromSnapshots > 0 ? ", \(fromSnapshots) from snapshots" : "")
+            output.status(StyledText(fetched > 0 ? "fetched \(Counted.phrase(fetched, "page"))" + (fromSnapshots > 0 ? ", \(fromSnapshots) from snapshots" : "")
                                      : "read from \(fromSnapshots == 1 ? "its snapshot" : "snapshots") (load --refresh fetches again)", .faint))
         }
-        if comments > 0 { output.status(StyledText("\(Plural.of(comments, "comment")) from the documents kept as notes", .faint)) }
+        if comments > 0 { output.status(StyledText("\(Counted.phrase(comments, "comment")) from the documents kept as notes", .faint)) }
         invocation.output = output
         invocation.canonicalLine = LoadCanonicalizer.line(
             for: candidates, documents: { added.map { workspace.documents[$0] } }, typed: paths, base: session.baseDirectory,

@@ -148,7 +148,7 @@ enum SearchCommands {
         }
         var summary = Counted.phrase(total, "result")
         if total > refs.count { summary += " (showing \(Counted.number(refs.count)))" }
-        if !highlighter.isEmpty { summary += " · " + Counted.phrase(matchCount, "match", plural: "matches") }
+        if !highlighter.isEmpty { summary += " · " + Counted.phrase(matchCount, "match") }
         summary += " · " + Counted.phrase(documentTotal, "document")
         if !workspace.filters.isEmpty { summary += " · within the view" }
         output.line(StyledText(summary, .faint))
@@ -307,7 +307,7 @@ enum SearchCommands {
             styled.append(String(repeating: " ", count: max(0, matchWidth - DisplayWidth.of(match))) + " " + right)
             output.raw(output.render(styled).trimmingTrailingSpaces())
         }
-        output.line(StyledText(Counted.phrase(lines.count, "match", plural: "matches") + " in " + Counted.phrase(units.count, "unit"), .faint))
+        output.line(StyledText(Counted.phrase(lines.count, "match") + " in " + Counted.phrase(units.count, "unit"), .faint))
         invocation.output = output
     }
 
@@ -415,7 +415,7 @@ enum SearchCommands {
         for document in perDocument.keys.sorted() {
             var line = StyledText(workspace.documents[document].id, .address)
             line.append("  " + Counted.phrase(perDocument[document]!, "unit"))
-            if highlighter != nil { line.append(" · " + Counted.phrase(matches[document] ?? 0, "match", plural: "matches")) }
+            if highlighter != nil { line.append(" · " + Counted.phrase(matches[document] ?? 0, "match")) }
             output.line(line, indent: 2)
             for ref in sectionsByDocument[document] ?? [] {
                 let heading = workspace.documents[document].sections[sectionIndex(ref)].heading ?? "(lead)"

@@ -99,12 +99,12 @@ enum SessionCommands {
             path = origin.path
             if let stop = origin.stoppedAt, !overwrite {
                 let recovered = recoveredName(for: origin.path)
-                throw GlossError("\(SessionScript.relative(origin.path, to: session.baseDirectory)) stopped at line \(stop) when it was opened (\(Plural.of(origin.notReplayed, "line")) not replayed): saving now would drop \(origin.notReplayed == 1 ? "it" : "them"). Save this state beside it with 'save \(SessionScript.relative(recovered, to: session.baseDirectory))', or replace it with 'save --force'")
+                throw GlossError("\(SessionScript.relative(origin.path, to: session.baseDirectory)) stopped at line \(stop) when it was opened (\(Counted.phrase(origin.notReplayed, "line")) not replayed): saving now would drop \(origin.notReplayed == 1 ? "it" : "them"). Save this state beside it with 'save \(SessionScript.relative(recovered, to: session.baseDirectory))', or replace it with 'save --force'")
             }
             overwrite = true
             if session.isInteractive {
                 let added = session.history[min(origin.historyCount, session.history.count)...].filter { $0.isSaved(stateOnly: invocation.flag("state-only")) }
-                invocation.status(StyledText("changes since \(origin.path) was opened: \(Plural.of(added.count, "command"))", .faint))
+                invocation.status(StyledText("changes since \(origin.path) was opened: \(Counted.phrase(added.count, "command"))", .faint))
                 for entry in added.prefix(20) { invocation.status(StyledText("+ " + entry.line.replacingOccurrences(of: "\n", with: " ; "), .faint)) }
             }
         } else {
@@ -118,7 +118,7 @@ enum SessionCommands {
                              mayWriteInto: session.writeCheck(shownAs: invocation.word("NAME")?.text ?? SessionScript.relative(path, to: session.baseDirectory)))
         try WebSnapshot.copy(for: session, besideScript: path)
         let count = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("anchor ") }.count
-        invocation.status(StyledText("saved \(Plural.of(count, "command")) to ", .faint)
+        invocation.status(StyledText("saved \(Counted.phrase(count, "command")) to ", .faint)
                         + StyledText(SessionScript.relative(path, to: session.baseDirectory), .strong))
         if session.origin == nil || session.origin?.path == path {
             session.setOrigin(path, stoppedAt: nil, notReplayed: 0)
@@ -279,7 +279,7 @@ enum SessionCommands {
                 return
             }
             try store.discard(chosen)
-            invocation.status(StyledText("discarded the session from \(JournalStore.readable(chosen.started)) (\(Plural.of(chosen.commandCount, "command")))", .faint))
+            invocation.status(StyledText("discarded the session from \(JournalStore.readable(chosen.started)) (\(Counted.phrase(chosen.commandCount, "command")))", .faint))
             return
         }
         // Resuming takes over the old journal; commands already run here would be left out of it.
@@ -289,7 +289,7 @@ enum SessionCommands {
         let report = try session.restore(chosen) { stop in
             if invocation.flag("partial") { return true }
             guard session.isInteractive, stop.restored > 0 else { return false }
-            return session.confirm?("Resuming stopped at line \(stop.line) (\(stop.error.message)). Keep the \(Plural.of(stop.restored, "command")) restored before it? The journal is kept either way.") == true
+            return session.confirm?("Resuming stopped at line \(stop.line) (\(stop.error.message)). Keep the \(Counted.phrase(stop.restored, "command")) restored before it? The journal is kept either way.") == true
         }
         invocation.warnings += report.skipped.map { "skipped a reading command that failed: \($0)" }
         if let cut = report.cutLine {
@@ -297,17 +297,17 @@ enum SessionCommands {
         }
         let started = JournalStore.readable(chosen.started)
         guard let stop = report.stop else {
-            invocation.status(StyledText("resumed \(Plural.of(report.restored, "command")) from the session started \(started)", .faint))
+            invocation.status(StyledText("resumed \(Counted.phrase(report.restored, "command")) from the session started \(started)", .faint))
             return
         }
         let place = "\(report.journal):\(stop.line)"
         if report.restored > 0 {
-            invocation.status(StyledText("resumed \(Plural.of(report.restored, "command")) from the session started \(started), up to line \(stop.line)", .faint))
-            invocation.warnings.append("\(place): \(stop.error.message); the \(Plural.of(stop.notRestored, "command")) from there on \(stop.notRestored == 1 ? "was" : "were") not restored. The journal is kept: fix the cause and resume it again, or resume --discard it")
+            invocation.status(StyledText("resumed \(Counted.phrase(report.restored, "command")) from the session started \(started), up to line \(stop.line)", .faint))
+            invocation.warnings.append("\(place): \(stop.error.message); the \(Counted.phrase(stop.notRestored, "command")) from there on \(stop.notRestored == 1 ? "was" : "were") not restored. The journal is kept: fix the cause and resume it again, or resume --discard it")
             return
         }
-        let hint = stop.restored > 0 ? "; resume --partial keeps the \(Plural.of(stop.restored, "command")) before it" : ""
-        throw GlossError("resuming stopped at \(place): \(stop.error.message) (\(Plural.of(stop.notRestored, "command")) not restored). The journal is kept\(hint)")
+        let hint = stop.restored > 0 ? "; resume --partial keeps the \(Counted.phrase(stop.restored, "command")) before it" : ""
+        throw GlossError("resuming stopped at \(place): \(stop.error.message) (\(Counted.phrase(stop.notRestored, "command")) not restored). The journal is kept\(hint)")
     }
 
     /// `  1  2026-12-06 20:41 UTC  12 commands  harbor.txt, broadband.md  from sessions/harbor.gloss`
@@ -317,7 +317,7 @@ enum SessionCommands {
         for (index, unfinished) in sessions.enumerated() {
             var line = StyledText(DisplayWidth.padLeft(String(index + 1), to: width + 2), .address)
             line.append("  " + JournalStore.readable(unfinished.started), .plain)
-            line.append("  \(Plural.of(unfinished.commandCount, "command"))", .faint)
+            line.append("  \(Counted.phrase(unfinished.commandCount, "command"))", .faint)
             let files = unfinished.loaded.map { ($0 as NSString).lastPathComponent }
             if !files.isEmpty {
                 line.append("  " + files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : ""))
@@ -352,7 +352,7 @@ enum SessionCommands {
             invocation.line(StyledText("\(orphan.document):\(orphan.address)", .address) + StyledText("  " + orphan.command, .strong))
             invocation.line(StyledText(orphan.reason.rawValue + (orphan.text.isEmpty ? "" : "; was: " + orphan.text), .faint), indent: 4)
         }
-        invocation.line(StyledText("\(Plural.of(orphans.count, "orphan")) · kept in saved sessions; re-attached when a replay finds their text again", .faint))
+        invocation.line(StyledText("\(Counted.phrase(orphans.count, "orphan")) · kept in saved sessions; re-attached when a replay finds their text again", .faint))
     }
 
     static let orphan = CommandSpec(

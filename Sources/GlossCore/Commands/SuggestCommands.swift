@@ -176,7 +176,7 @@ enum SuggestCommands {
     private static func footer(_ listing: CodingSuggester.Listing, shown: Int, workspace: Workspace) -> String {
         let noun = listing.grain == .document ? "document" : "element"
         let total = listing.rows.count
-        var text = "\(total) \(noun)\(total == 1 ? "" : "s")"
+        var text = Counted.phrase(total, noun)
         if total > shown { text += " (showing \(shown))" }
         let tags = listing.classes.filter { $0.path != CodingSuggester.rest }
         if let focus = listing.focus, let first = tags.first(where: { $0.path == focus }) {

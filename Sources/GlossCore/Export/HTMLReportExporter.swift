@@ -64,7 +64,7 @@ private struct HTMLPage {
             <style>\(Self.css)</style>
             </head>
             <body>
-            <header><h1>Coding report</h1><p class="meta">gloss \(GlossVersion.current) · \(documents.count) document\(documents.count == 1 ? "" : "s") · \(context.tags.count) tags\(context.viewOnly ? " · working view only" : "")</p></header>
+            <header><h1>Coding report</h1><p class="meta">gloss \(GlossVersion.current) · \(Counted.phrase(documents.count, "document")) · \(Counted.phrase(context.tags.count, "tag"))\(context.viewOnly ? " · working view only" : "")</p></header>
 
             """
         chart()

@@ -26,7 +26,7 @@ public struct SkippedFiles: Sendable, Equatable {
             let kinds = otherFormats.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(6)
                 .map { "\($0.value) \($0.key.isEmpty ? "without extension" : "." + $0.key)" }
             let more = otherFormats.count > 6 ? ", …" : ""
-            parts.append("\(others) file\(others == 1 ? "" : "s") no reader reads (\(kinds.joined(separator: ", "))\(more))")
+            parts.append("\(Counted.phrase(others, "file")) no reader reads (\(kinds.joined(separator: ", "))\(more))")
         }
         if hidden > 0 { parts.append("\(hidden) hidden (name starting with a dot; load --hidden reads them)") }
         return "skipped \(others + hidden): " + parts.joined(separator: ", ")

@@ -54,9 +54,9 @@ struct OutlineRenderer {
             }
         }
         var parts: [String] = []
-        if passages > 0 || (faq == 0 && points == 0) { parts.append("\(Plural.of(passages, "passage"))") }
+        if passages > 0 || (faq == 0 && points == 0) { parts.append("\(Counted.phrase(passages, "passage"))") }
         if faq > 0 { parts.append("\(faq) FAQ") }
-        if points > 0 { parts.append("\(Plural.of(points, "key point"))") }
+        if points > 0 { parts.append("\(Counted.phrase(points, "key point"))") }
         return parts.joined(separator: ", ")
     }
 

@@ -80,7 +80,7 @@ public struct ScriptSandbox: Sendable {
     /// "read 2 files outside its folder and the current folder: /a/x.txt, /etc/passwd"; many files
     /// are summed up by their folders (a corpus read from elsewhere is one folder, not 40,000 files).
     public static func describeOutsideReads(_ reads: [String]) -> String {
-        let files = "read \(Plural.of(reads.count, "file")) outside its folder and the current folder"
+        let files = "read \(Counted.phrase(reads.count, "file")) outside its folder and the current folder"
         if reads.count <= 5 { return files + ": " + reads.joined(separator: ", ") }
         var seen = Set<String>()
         let folders = reads.map { ($0 as NSString).deletingLastPathComponent }.filter { seen.insert($0).inserted }

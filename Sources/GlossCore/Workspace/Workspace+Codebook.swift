@@ -253,7 +253,7 @@ extension Workspace {
         let chosen: (kind: UnitKind, text: String, start: Int)
         if let nth {
             guard (1...occurrences.count).contains(nth) else {
-                throw GlossError("--nth \(nth): the quote occurs \(Plural.of(occurrences.count, "time")) in \(label(ref))")
+                throw GlossError("--nth \(nth): the quote occurs \(Counted.phrase(occurrences.count, "time")) in \(label(ref))")
             }
             chosen = occurrences[nth - 1]
         } else {
