@@ -24,7 +24,13 @@ public final class Workspace {
     /// Stacked filters, innermost last.
     public internal(set) var filters: [ViewFilter] = []
     /// Rows of the last listing, for `#n` targets.
-    public internal(set) var lastListing: [ElementRef] = []
+    public internal(set) var lastListing: [ElementRef] = [] { didSet { listingVersion += 1 } }
+    /// The element last shown by `show`, `next` or `prev`, where `next` reads on from.
+    public internal(set) var readingCursor: ElementRef?
+    /// Counts changes of `lastListing`: a kept rest continues only the listing it was kept with.
+    private(set) var listingVersion = 0
+    /// The rows of the last listing not shown yet, for `more`, with the listing version they follow.
+    var listingRest: (rest: any ListingRest, version: Int)?
 
     public internal(set) var annotations = Annotations()
 
