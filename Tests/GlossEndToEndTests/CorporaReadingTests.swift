@@ -120,6 +120,8 @@ final class CorporaReadingTests: XCTestCase {
         XCTAssertTrue(shownWhole.stderr.contains("<stdin>:2: error: the last listing is shown whole: nothing more to show"), shownWhole.stderr)
         let nothing = try GlossProcess.commands("more\n", files: ["corpus"], in: directory.url)
         XCTAssertTrue(nothing.stderr.contains("error: nothing to continue: more follows a listing cut by --limit (find, kwic)"), nothing.stderr)
+        let unloaded = try GlossProcess.commands("find budget --limit 3\nunload sport/002\nmore\n", files: ["corpus"], in: directory.url)
+        XCTAssertTrue(unloaded.stderr.contains("<stdin>:3: error: the last listing is shown whole"), "no rows of unloaded documents: " + unloaded.stderr)
         // Another listing ends the one `more` continued.
         let other = try GlossProcess.commands("find budget --limit 3\nkwic putin\nmore\n", files: ["corpus"], in: directory.url)
         XCTAssertTrue(other.stderr.contains("<stdin>:3: error: the last listing is shown whole"), other.stderr)

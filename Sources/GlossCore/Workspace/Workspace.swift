@@ -284,6 +284,8 @@ public final class Workspace {
     /// Undoing a load hides its documents; redoing shows them again under the same ids.
     public func setLoaded(_ range: Range<Int>, _ loaded: Bool) {
         var hidCurrent = false
+        // Rows `more` would show may be in the documents hidden.
+        if !loaded { listingRest = nil }
         for document in range where isLoaded[document] != loaded {
             isLoaded[document] = loaded
             loadedDocumentCount += loaded ? 1 : -1
