@@ -10,7 +10,7 @@ final class CommandParserErrorTests: XCTestCase {
         let cases: [(line: String, message: String, column: Int?)] = [
             ("fnd barrier", "unknown command 'fnd'; did you mean 'find'? (type 'help' for the list)", 1),
             ("tags renam a b", "unknown subcommand 'tags renam' (rename, delete, describe, color, import); did you mean 'rename'?", 6),
-            ("find barrier --limt 3", "unknown option '--limt' for find (options: --rank, --limit, --json); did you mean '--limit'?", 14),
+            ("find barrier --limt 3", "unknown option '--limt' for find (options: --rank, --limit, --by, --sort, --json); did you mean '--limit'?", 14),
             ("tag s1.p1 x --color red", "unknown option '--color' for tag (tag takes no options)", 13),
             ("find barrier --rank --rank", "--rank is given twice", 21),
             ("outline --all --all", "--all is given twice", 15),
@@ -28,7 +28,7 @@ final class CommandParserErrorTests: XCTestCase {
             ("tag s1.p1", "missing TAG: usage: tag TARGETS TAG...", 10),
             ("note", "missing TARGETS: usage: note TARGETS TEXT", 5),
             ("use harbor extra", "unexpected 'extra': usage: use DOC", 12),
-            ("find", "missing QUERY: usage: find QUERY [--rank] [--limit N] [--json] (see help queries)", 5),
+            ("find", "missing QUERY: usage: find QUERY [--rank] [--limit N] [--by doc] [--sort ORDER] [--json] (see help queries)", 5),
             ("tag s1.p1 \"unclosed", "unclosed quote", 11),
         ]
         for (line, message, column) in cases {

@@ -75,3 +75,29 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(words("load articles/"), ["articles/one.txt"])
     }
 }
+
+/// Document ids complete with their titles as hints, folder by folder on a corpus of namesakes.
+final class DocumentCompletionTests: XCTestCase {
+    func testIdsCarryTitlesAndFoldersGroupThem() throws {
+        let session = TestSession.make([
+            ("politics/001.txt", "Budget talks stall\n\nThe council met.\n"),
+            ("politics/002.txt", "Rates rise again\n\nThe bank moved.\n"),
+            ("sport/001.txt", "Fans and the stadium\n\nA match.\n"),
+            ("sport/002.txt", "A new coach\n\nA change.\n"),
+        ])
+        let engine = CompletionEngine(session: session)
+        XCTAssertEqual(session.workspace.documents.map(\.id), ["politics/001", "politics/002", "sport/001", "sport/002"])
+        let folders = engine.complete("use p").candidates
+        XCTAssertEqual(folders.map(\.word), ["politics/"])
+        XCTAssertEqual(folders.first?.hint, "2 documents")
+        XCTAssertEqual(folders.first?.appendSpace, false, "the rest of the id can follow")
+        let inside = engine.complete("use politics/").candidates
+        XCTAssertEqual(inside.map(\.word), ["politics/001", "politics/002"])
+        XCTAssertEqual(inside.map(\.hint), ["Budget talks stall", "Rates rise again"])
+        let targets = engine.complete("tag sport/").candidates
+        XCTAssertEqual(targets.map(\.word), ["sport/001:", "sport/002:"])
+        XCTAssertEqual(targets.first?.hint, "Fans and the stadium")
+        XCTAssertEqual(engine.complete("find doc:politics/0").candidates.map(\.hint), ["Budget talks stall", "Rates rise again"])
+        XCTAssertEqual(engine.complete("docs path:sp").candidates.map(\.word), ["path:sport/*"])
+    }
+}

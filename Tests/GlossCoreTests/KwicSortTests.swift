@@ -11,8 +11,12 @@ final class KwicSortTests: XCTestCase {
     private func lines(_ command: String, in session: Session) throws -> [Line] {
         // The widest context, so the JSON holds each passage's whole context (they are short here).
         let output = try TestSession.run(command + " --json --width 500", in: session)
-        let array = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: String]])
-        return array.map { Line(address: $0["document"]! + ":" + $0["address"]!, left: $0["left"]!, match: $0["match"]!, right: $0["right"]!) }
+        let array = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
+        XCTAssertEqual(array.map { $0["number"] as? Int }, Array(1...array.count), "rows numbered like find's")
+        return array.map {
+            Line(address: ($0["document"] as! String) + ":" + ($0["address"] as! String), left: $0["left"] as! String,
+                 match: $0["match"] as! String, right: $0["right"] as! String)
+        }
     }
 
     /// Contexts here are shorter than the key, so the keyed sort must give the full-context order, ties

@@ -4,15 +4,9 @@ import XCTest
 /// Working with a real-shaped corpus (see `CorpusFixture`): names from paths, skipped copies, clean
 /// output for scripts, totals.
 final class CorporaTests: XCTestCase {
-    private func corpus() throws -> TemporaryDirectory {
-        let directory = try TemporaryDirectory()
-        try CorpusFixture.write(into: directory)
-        return directory
-    }
+    private func corpus() throws -> TemporaryDirectory { try CorpusFixture.directory() }
 
-    private func json(_ text: String) throws -> Any {
-        try JSONSerialization.jsonObject(with: Data(text.utf8))
-    }
+    private func json(_ text: String) throws -> Any { try CorpusFixture.json(text) }
 
     // MARK: Names and provenance
 

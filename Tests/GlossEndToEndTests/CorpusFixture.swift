@@ -26,6 +26,18 @@ enum CorpusFixture {
         }
     }
 
+    /// A scratch directory holding the corpus under `corpus/`.
+    static func directory() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        try write(into: directory)
+        return directory
+    }
+
+    /// A command's JSON output, parsed.
+    static func json(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
     static var documentCount: Int { categories.count * articlesPerCategory + guides.count }
 
     static func name(_ number: Int) -> String { String(format: "%03d", number) }

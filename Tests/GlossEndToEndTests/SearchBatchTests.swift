@@ -38,17 +38,17 @@ final class SearchBatchTests: XCTestCase {
     }
 
     static let expectedKwic = """
-        harbor-barrier-vote:s0.p1             The city  [council]  of Port Alder spent
-        harbor-barrier-vote:s0.p2  ching in March, the  [council]  is under pressure t
-        harbor-barrier-vote:s1               Where the  [Council]  Vote Stands
-        harbor-barrier-vote:s1.p1  r two evenings, the  [council]  postponed its final
-        harbor-barrier-vote:s1.p1  l vote by one week.  [Council]  President Dana Ruiz
-        harbor-barrier-vote:s2.p2   In a letter to the  [council] , Dr. Helen Okafor a
-        harbor-barrier-vote:s4.p1  . Captains told the  [council]  that even a short c
-        harbor-barrier-vote:q4           When will the  [council]  decide?
-        harbor-barrier-vote:q4                     The  [council]  postponed its vote
-        harbor-barrier-vote:kp1                         [Council]  Vote — The final vo
-        harbor-barrier-vote:s7.p1         Port Alder’s  [council]  is split over a $1.
+         #1  harbor-barrier-vote:s0.p1             The city  [council]  of Port Alder spent
+         #2  harbor-barrier-vote:s0.p2  ching in March, the  [council]  is under pressure t
+         #3  harbor-barrier-vote:s1               Where the  [Council]  Vote Stands
+         #4  harbor-barrier-vote:s1.p1  r two evenings, the  [council]  postponed its final
+         #5  harbor-barrier-vote:s1.p1  l vote by one week.  [Council]  President Dana Ruiz
+         #6  harbor-barrier-vote:s2.p2   In a letter to the  [council] , Dr. Helen Okafor a
+         #7  harbor-barrier-vote:s4.p1  . Captains told the  [council]  that even a short c
+         #8  harbor-barrier-vote:q4           When will the  [council]  decide?
+         #9  harbor-barrier-vote:q4                     The  [council]  postponed its vote
+        #10  harbor-barrier-vote:kp1                         [Council]  Vote — The final vo
+        #11  harbor-barrier-vote:s7.p1         Port Alder’s  [council]  is split over a $1.
         11 matches in 10 units
         """
 }

@@ -16,6 +16,8 @@ public struct CommandInvocation {
     public var warnings: [String] = []
     /// Set by `quit`.
     public var quitRequested = false
+    /// Set by `more`, whose rows continue the last listing: a saved session keeps that listing too.
+    var continuesListing = false
     /// Set when every annotation the command would have made was orphaned by a changed document: only
     /// its `orphan` lines are recorded.
     var orphanedWhole = false
@@ -40,7 +42,7 @@ public struct CommandInvocation {
     }
     public func flag(_ name: String) -> Bool { optionWord(name) != nil }
     public func option(_ name: String) -> String? { optionWord(name)?.text }
-    private func optionWord(_ name: String) -> CommandWord? {
+    func optionWord(_ name: String) -> CommandWord? {
         assert(spec.option(named: name) != nil, "\(spec.name) declares no option --\(name)")
         return options[name]
     }

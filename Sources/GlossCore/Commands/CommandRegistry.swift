@@ -24,7 +24,7 @@ public struct CommandRegistry: Sendable {
     }
 
     public static let standard = CommandRegistry(
-        ReadingCommands.all + SearchCommands.all + CodingCommands.all + SessionCommands.all
+        ReadingCommands.all + StepCommands.all + SearchCommands.all + CodingCommands.all + SessionCommands.all
             + SuggestCommands.all + ExportCommands.all + GeneralCommands.all + ImportCommands.all)
 
     public func spec(named name: String) -> CommandSpec? {

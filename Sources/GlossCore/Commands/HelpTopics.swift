@@ -14,7 +14,7 @@ public enum HelpTopics {
     }
 
     static let queries = Topic(
-        name: "queries", summary: "the query language of find, filter and kwic",
+        name: "queries", summary: "the query language of find, filter, kwic and docs",
         body: """
             Words are ANDed and matched as whole words, ignoring case, accents and the kind of \
             apostrophe: `nato` does not match "senator"; `zelensky's` matches "Zelensky’s", and \
@@ -41,6 +41,9 @@ public enum HelpTopics {
               section:WORDS         units in sections whose heading has the words (quote several:
                                     section:"fishing fleet")
               doc:ID                units of documents whose id matches (globs: doc:harbor*)
+              path:GLOB             units of documents whose path ends in what the glob matches
+                                    (path:politics/*, path:*.md; * spans folders); a plain value
+                                    names a file or a folder it is in (path:politics)
               author:WORDS          documents with an author whose name has the words (author:"jane doe")
               site:WORDS            documents of a site, by its name or its address (site:nytimes)
               lang:TAG              documents in a language (lang:en takes en-GB too)
@@ -70,7 +73,7 @@ public enum HelpTopics {
               DOC:          a whole document (its id and a colon), e.g. harbor-barrier-vote:
               DOC:s3.p2     an element of another document (otherwise the current one is meant)
             Ranges and lists: kp1-4, s3.p1-3, s1-2, kp1,kp3,s2, harbor:kp1,kp2 (the prefix carries).
-            After a listing: #3, #2-5, #1,#4 are its rows. @ is every passage in the working view \
+            After a listing (find, kwic, more, suggest, similar): #3, #2-5, #1,#4 are its rows. @ is every passage in the working view \
             (headings are left out, so `tag @` never tags whole sections).
             Marks (quoted spans) are m1, m2…; notes are n1, n2….
             """)

@@ -213,12 +213,29 @@ enum ReadingCommands {
 
     static let docs = CommandSpec(
         "docs", group: .reading, effect: .readOnly,
-        summary: "List the loaded documents with their metadata and structure counts",
+        summary: "List the loaded documents with their metadata and structure counts, or those a query matches",
+        discussion: """
+            With a QUERY, only the documents with something that matches it, whatever the working view \
+            (path:politics/*, author:"jane doe", budget -kind:title; see help queries).
+            """,
+        arguments: [ArgumentSpec("QUERY", .query, .rest, help: "keep documents with a match (see help queries)")],
         options: [OptionSpec("json", help: "print JSON")],
-        examples: [.init("docs", "one line per document"), .init("docs --json", "ids, paths, titles, counts and metadata as JSON")]
+        examples: [
+            .init("docs", "one line per document"),
+            .init("docs path:politics/*", "the documents read from a politics folder"),
+            .init("docs --json", "ids, paths, titles, counts and metadata as JSON"),
+        ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        let loaded = workspace.loadedDocumentIndices
+        var loaded = workspace.loadedDocumentIndices
+        var matchedOf: Int?
+        if workspace.loadedDocumentCount > 0,
+           let (_, units, _) = try SearchCommands.evaluate(invocation, required: false, within: workspace.liveUnits) {
+            var matching = Set<Int>()
+            units.forEach { matching.insert(Int(workspace.units[Int($0)].document)) }
+            matchedOf = loaded.count
+            loaded = loaded.filter(matching.contains)
+        }
         if invocation.flag("json") {
             let items: [JSONValue] = loaded.map { index in
                 let document = workspace.documents[index]
@@ -235,7 +252,7 @@ enum ReadingCommands {
             return
         }
         guard !loaded.isEmpty else {
-            invocation.line(StyledText("no documents loaded (use load FILE)", .faint))
+            invocation.line(StyledText(matchedOf.map { "none of the \(Counted.phrase($0, "document")) match" } ?? "no documents loaded (use load FILE)", .faint))
             return
         }
         let width = loaded.map { DisplayWidth.of(workspace.documents[$0].id) }.max() ?? 0
@@ -248,6 +265,7 @@ enum ReadingCommands {
             line.append("  " + DocumentSummary.counts(document), .faint)
             invocation.line(line, hangingIndent: width + 4)
         }
+        if let matchedOf { invocation.line(StyledText("\(Counted.number(loaded.count)) of \(Counted.phrase(matchedOf, "document")) match", .faint)) }
     }
 
     static let use = CommandSpec(
@@ -260,6 +278,7 @@ enum ReadingCommands {
         let id = word.text.hasSuffix(":") ? String(word.text.dropLast()) : word.text
         do throws(GlossError) {
             invocation.workspace.currentDocument = try invocation.workspace.document(id: id)
+            invocation.workspace.readingCursor = nil
         } catch {
             throw GlossError(error.message, column: word.column)
         }
@@ -351,5 +370,6 @@ enum ReadingCommands {
             try renderer.show(ref, into: &output)
         }
         invocation.output = output
+        workspace.readingCursor = refs.last
     }
 }

@@ -4,8 +4,9 @@ import Foundation
 enum SearchCommands {
     static let all: [CommandSpec] = [find, filter, unfilter, kwic, stats]
 
-    /// The query of a command: parsed (errors pointing into the line) and evaluated within the view.
-    static func evaluate(_ invocation: CommandInvocation, required: Bool = true) throws(GlossError) -> (QueryNode, UnitSet, String)? {
+    /// The query of a command: parsed (errors pointing into the line) and evaluated within the view
+    /// (or within `universe`).
+    static func evaluate(_ invocation: CommandInvocation, required: Bool = true, within universe: UnitSet? = nil) throws(GlossError) -> (QueryNode, UnitSet, String)? {
         guard let rest = invocation.rest else { return nil }
         let text = rest.text
         let query = text.trimmingWhitespace()
@@ -23,7 +24,7 @@ enum SearchCommands {
         guard workspace.loadedDocumentCount > 0 else { throw GlossError("no documents are loaded (use load FILE)") }
         let evaluator = QueryEvaluator(workspace: workspace, cancel: invocation.context.cancel)
         do throws(GlossError) {
-            return (node, try evaluator.evaluate(node, within: workspace.viewUnits), query)
+            return (node, try evaluator.evaluate(node, within: universe ?? workspace.viewUnits), query)
         } catch {
             throw error.shifted(by: queryColumn(invocation) - 1)
         }
@@ -31,18 +32,28 @@ enum SearchCommands {
 
     /// The column of the query's first character in the command line: columns in the query's errors
     /// count from there.
-    private static func queryColumn(_ invocation: CommandInvocation) -> Int {
+    static func queryColumn(_ invocation: CommandInvocation) -> Int {
         guard let rest = invocation.rest else { return 1 }
         return rest.column + rest.text.prefix(while: \.isWhitespace).count
     }
 
     /// A query's highlighter on a unit's text, its regex errors pointing into the command line.
     private static func ranges(_ highlighter: Highlighter, ofUnit id: Int32, in invocation: CommandInvocation) throws(GlossError) -> [Range<Int>] {
-        let workspace = invocation.workspace
+        try ranges(highlighter, ofUnit: id, in: invocation.workspace, queryColumn: queryColumn(invocation))
+    }
+
+    /// A query's highlighter on a unit's text; a regex error points at `queryColumn` in the command
+    /// line, or nowhere when the query is not in it (rows that `more` shows).
+    static func ranges(_ highlighter: Highlighter, ofUnit id: Int32, in workspace: Workspace, queryColumn: Int?) throws(GlossError) -> [Range<Int>] {
         do throws(GlossError) {
             return try highlighter.ranges(in: workspace.text(ofUnit: id), at: workspace.label(workspace.units[Int(id)].ref, qualified: true))
         } catch {
-            throw error.shifted(by: queryColumn(invocation) - 1)
+            guard let queryColumn else {
+                var unplaced = error
+                unplaced.column = nil
+                throw unplaced
+            }
+            throw error.shifted(by: queryColumn - 1)
         }
     }
 
@@ -51,14 +62,21 @@ enum SearchCommands {
         summary: "List passages matching a query, numbered #1… for later commands",
         discussion: """
             Searches the working view: passages, headings, FAQ entries and key points. Each result shows \
-            DOC:ADDR, its section heading and a snippet with the matches highlighted ([brackets] \
-            without colour). Results are numbered; #3, #2-5 and #1,#4 refer to them in any command \
-            that takes addresses, until the next listing. See `help queries` for the syntax.
+            DOC:ADDR, its section heading (the document's title before the first heading) and a snippet \
+            with the matches highlighted ([brackets] without colour). Results are numbered; #3, #2-5 \
+            and #1,#4 refer to them in any command that takes addresses, until the next listing, and \
+            show #3 then next reads on from a result. --limit N shows N results and more the next \
+            ones; the footer counts every result. --by doc lists documents instead, one row each with \
+            its title, results, matches and best passage (the highest BM25 score): most results first, \
+            or --sort score, title or id; there #n is the row's best passage (its document is DOC:). \
+            See `help queries` for the syntax.
             """,
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
         options: [
             OptionSpec("rank", help: "order by BM25 relevance instead of document order"),
-            OptionSpec("limit", value: "N", kind: .number, range: 1...1_000_000, help: "show at most N results"),
+            OptionSpec("limit", value: "N", kind: .number, range: 1...1_000_000, help: "show at most N results (more shows the next)"),
+            OptionSpec("by", value: "doc", kind: .choice(["doc"]), help: "one row per document: title, counts, best passage"),
+            OptionSpec("sort", value: "ORDER", kind: .choice(DocumentHitRows.orders), help: "with --by doc: hits (default), score, title or id"),
             OptionSpec("json", help: "print JSON"),
         ],
         examples: [
@@ -66,20 +84,36 @@ enum SearchCommands {
             .init("find \"fishing fleet\" OR crews", "a phrase or a word"),
             .init("find secur* -nato --rank --limit 10", "the ten most relevant passages"),
             .init("find kind:keypoint tag:actor", "key points coded with actor or a tag below it"),
+            .init("find budget --by doc --sort title", "the documents that mention budget, by title"),
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
+        let sort = try invocation.choice("sort", among: DocumentHitRows.orders)
+        let byDocument = try invocation.choice("by", among: ["doc"]) != nil
+        if sort != nil, !byDocument {
+            throw GlossError("--sort orders the rows of --by doc (find orders passages with --rank)", column: invocation.optionWord("sort")?.column)
+        }
+        if byDocument, invocation.flag("rank") {
+            throw GlossError("--rank orders passages; with --by doc use --sort score", column: invocation.optionWord("rank")?.column)
+        }
         let (node, units, _) = try evaluate(invocation)!
         let workspace = invocation.workspace
         let limit = try invocation.integer("limit", in: 1...1_000_000)
+        if byDocument {
+            try DocumentHitRows.list(node: node, units: units, order: sort ?? "hits", limit: limit, into: &invocation)
+            return
+        }
         // Units of one element are adjacent (a FAQ's question and answer), so results group in one
-        // pass; without --rank, only the rows shown are built, the rest are just counted.
+        // pass; only --rank and --json build rows here (the JSON ones up to --limit), the rest are
+        // counted, and FindRows finds the rows it prints page by page.
         var refs: [ElementRef] = []
         var unitsOf: [ElementRef: [Int32]] = [:]
         var total = 0
         // Units come in document order, so documents are counted as they change.
         var documentTotal = 0
         var previous: ElementRef?
-        let keepAll = invocation.flag("rank") || limit == nil
+        let json = invocation.flag("json")
+        let keepAll = invocation.flag("rank") || (json && limit == nil)
+        let keepCount = json ? limit ?? 0 : 0
         units.forEach { id in
             let ref = workspace.units[Int(id)].ref
             if ref != previous {
@@ -87,7 +121,7 @@ enum SearchCommands {
                 if ref.document != previous?.document { documentTotal += 1 }
                 previous = ref
             }
-            guard keepAll || refs.count < limit! || unitsOf[ref] != nil else { return }
+            guard keepAll || refs.count < keepCount || unitsOf[ref] != nil else { return }
             if unitsOf[ref] == nil { refs.append(ref) }
             unitsOf[ref, default: []].append(id)
         }
@@ -96,10 +130,10 @@ enum SearchCommands {
             let score = Dictionary(uniqueKeysWithValues: refs.map { ref in (ref, unitsOf[ref]!.reduce(0) { $0 + (scores[$1] ?? 0) }) })
             refs = refs.enumerated().sorted { (score[$0.element]!, -$0.offset) > (score[$1.element]!, -$1.offset) }.map(\.element)
         }
-        if let limit { refs = Array(refs.prefix(limit)) }
-        workspace.lastListing = refs
         let highlighter = Highlighter(node)
-        if invocation.flag("json") {
+        if json {
+            if let limit { refs = Array(refs.prefix(limit)) }
+            workspace.startListing(refs)
             var items: [JSONValue] = []
             for (offset, ref) in refs.enumerated() {
                 var matches = 0
@@ -107,6 +141,7 @@ enum SearchCommands {
                 items.append(.object([
                     ("number", .int(offset + 1)),
                     ("document", .string(workspace.documents[ref.document].id)),
+                    ("title", .string(workspace.documents[ref.document].title)),
                     ("address", .string(ref.address == .document ? "" : "\(ref.address)")),
                     ("kind", .string(workspace.units[Int(unitsOf[ref]![0])].kind.name)),
                     ("section", .string(workspace.sectionHeading(ofUnit: unitsOf[ref]![0]))),
@@ -118,41 +153,12 @@ enum SearchCommands {
             invocation.output.raw(JSONValue.object([("total", .int(total)), ("documents", .int(documentTotal)), ("results", .array(items))]).serialized())
             return
         }
-        let numberWidth = String(refs.count).count + 1
-        let elements = ElementRenderer(workspace: workspace, view: nil)
-        var output = invocation.output
-        var matchCount = 0
-        for (offset, ref) in refs.enumerated() {
-            try invocation.context.cancel.check()
-            let first = unitsOf[ref]![0]
-            var header = StyledText(DisplayWidth.padLeft("#\(offset + 1)", to: numberWidth), .faint)
-            header.append("  ")
-            header.append(workspace.label(ref, qualified: true), .address)
-            let heading = workspace.sectionHeading(ofUnit: first)
-            if let heading, workspace.units[Int(first)].kind != .heading { header.append("  " + heading, .faint) }
-            header.append(elements.tagText(ref))
-            output.line(header, hangingIndent: numberWidth + 2)
-            for unit in unitsOf[ref]! {
-                let text = workspace.text(ofUnit: unit)
-                let ranges = try ranges(highlighter, ofUnit: unit, in: invocation)
-                matchCount += ranges.count
-                let prefix: StyledText = workspace.units[Int(unit)].kind == .question ? StyledText("Q: ", .faint)
-                    : workspace.units[Int(unit)].kind == .answer ? StyledText("A: ", .faint) : StyledText()
-                output.line(prefix + Snippet.make(text, ranges: ranges, context: invocation.context.settings.snippet),
-                            indent: numberWidth + 2, hangingIndent: numberWidth + 2)
-            }
-        }
-        // Totals over every result, not only the rows shown.
-        if total > refs.count, !highlighter.isEmpty {
-            matchCount = MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units)
-        }
-        var summary = Counted.phrase(total, "result")
-        if total > refs.count { summary += " (showing \(Counted.number(refs.count)))" }
-        if !highlighter.isEmpty { summary += " · " + Counted.phrase(matchCount, "match") }
-        summary += " · " + Counted.phrase(documentTotal, "document")
-        if !workspace.filters.isEmpty { summary += " · within the view" }
-        output.line(StyledText(summary, .faint))
-        invocation.output = output
+        var rows = FindRows(units: units, highlighter: highlighter, ranked: invocation.flag("rank") ? (refs, unitsOf) : nil,
+                            total: total, documentTotal: documentTotal, withinView: !workspace.filters.isEmpty,
+                            snippet: invocation.context.settings.snippet, queryColumn: queryColumn(invocation))
+        workspace.startListing([])
+        try rows.showNext(limit ?? total, into: &invocation)
+        workspace.keepListingRest(rows)
     }
 
     static let filter = CommandSpec(
@@ -210,24 +216,29 @@ enum SearchCommands {
     }
 
     static let kwic = CommandSpec(
-        "kwic", aliases: ["concordance"], group: .filtering, effect: .readOnly,
-        summary: "Keyword in context: every match aligned in a column",
+        "kwic", aliases: ["concordance"], group: .filtering, effect: .listing,
+        summary: "Keyword in context: every match aligned in a column, rows numbered #1… like find's",
         discussion: """
             One line per match, with the words before and after it; the matches line up in the middle \
-            column, as in a concordancer. --sort left orders by the words just before the match, \
-            nearest first, --sort right by the words after it (up to 12 words; equal contexts keep \
-            document order), --sort doc (the default) by position in the documents. --json gives the \
-            same --width of context as the lines.
+            column, as in a concordancer. Rows are numbered: #4 is the element of the fourth row in any \
+            command that takes addresses (tag #4 quote), until the next listing. --sort left orders by \
+            the words just before the match, nearest first, --sort right by the words after it (up to \
+            12 words; equal contexts keep document order), --sort doc (the default) by position in the \
+            documents. --titles adds each document's title; --limit N shows N rows and more the next \
+            ones. --json gives the same --width of context as the lines.
             """,
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
         options: [
             OptionSpec("width", value: "N", kind: .number, range: 5...500, help: "characters of context on each side (default: fit the screen)"),
             OptionSpec("sort", value: "ORDER", kind: .choice(["left", "right", "doc"]), help: "left, right or doc"),
+            OptionSpec("titles", help: "show each row's document title"),
+            OptionSpec("limit", value: "N", kind: .number, range: 1...1_000_000, help: "show at most N rows (more shows the next)"),
             OptionSpec("json", help: "print JSON"),
         ],
         examples: [
             .init("kwic barrier", "every occurrence of barrier in context"),
             .init("kwic council --sort right --width 30", "sorted by what follows"),
+            .init("kwic budget --titles --limit 20", "the first twenty, with the documents' titles"),
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let (node, units, _) = try evaluate(invocation)!
@@ -237,7 +248,7 @@ enum SearchCommands {
         guard !highlighter.isEmpty else {
             throw GlossError("kwic needs words, phrases or a regex to align on (fields alone match no text)")
         }
-        struct Line { var ref: ElementRef; var left: String; var match: String; var right: String }
+        typealias Line = KwicRows.Line
         var lines: [Line] = []
         var keys: [[String]] = []
         let explicitWidth = try invocation.integer("width", in: 5...500)
@@ -279,36 +290,28 @@ enum SearchCommands {
             }
             lines = order.map { lines[$0] }
         }
-        let qualified = workspace.loadedDocumentCount > 1
-        let labelWidth = lines.map { DisplayWidth.of(workspace.label($0.ref, qualified: qualified)) }.max() ?? 0
-        let matchWidth = min(30, lines.map { DisplayWidth.of(TerminalSafe.escape($0.match)) }.max() ?? 0)
-        let available = invocation.output.width - labelWidth - matchWidth - 6
-        let context = explicitWidth ?? max(10, available / 2)
+        let limit = try invocation.integer("limit", in: 1...1_000_000)
+        let rows = KwicRows(lines: lines, unitCount: units.count, titles: invocation.flag("titles"), width: explicitWidth,
+                            screenWidth: invocation.output.width, in: workspace)
         if invocation.flag("json") {
-            invocation.output.raw(JSONValue.array(lines.map { line in
-                .object([("document", .string(workspace.documents[line.ref.document].id)),
+            let shown = lines.prefix(limit ?? lines.count)
+            workspace.startListing(shown.map(\.ref))
+            invocation.output.raw(JSONValue.array(shown.enumerated().map { offset, line in
+                .object([("number", .int(offset + 1)),
+                         ("document", .string(workspace.documents[line.ref.document].id)),
+                         ("title", .string(workspace.documents[line.ref.document].title)),
                          ("address", .string("\(line.ref.address)")),
-                         ("left", .string(DisplayWidth.suffix(line.left, fitting: context))), ("match", .string(line.match)),
-                         ("right", .string(DisplayWidth.prefix(line.right, fitting: context)))]
+                         ("left", .string(DisplayWidth.suffix(line.left, fitting: rows.context))), ("match", .string(line.match)),
+                         ("right", .string(DisplayWidth.prefix(line.right, fitting: rows.context)))]
                         + DocumentJSON.pageMember(of: workspace.documents[line.ref.document], line.ref.address)
                         + DocumentJSON.metadataMember(of: workspace.documents[line.ref.document]))
             }).serialized())
             return
         }
-        var output = invocation.output
-        for (number, line) in lines.enumerated() {
-            if number & 1023 == 1023 { try invocation.context.cancel.check() }
-            let left = DisplayWidth.suffix(TerminalSafe.escape(line.left), fitting: context)
-            let right = DisplayWidth.prefix(TerminalSafe.escape(line.right), fitting: context)
-            var styled = StyledText(DisplayWidth.pad(workspace.label(line.ref, qualified: qualified), to: labelWidth), .address)
-            styled.append("  " + DisplayWidth.padLeft(left, to: context) + " ")
-            let match = TerminalSafe.escape(line.match)
-            styled.append(match, .highlight)
-            styled.append(String(repeating: " ", count: max(0, matchWidth - DisplayWidth.of(match))) + " " + right)
-            output.raw(output.render(styled).trimmingTrailingSpaces())
-        }
-        output.line(StyledText(Counted.phrase(lines.count, "match") + " in " + Counted.phrase(units.count, "unit"), .faint))
-        invocation.output = output
+        var listing = rows
+        workspace.startListing([])
+        try listing.showNext(limit ?? lines.count, into: &invocation)
+        workspace.keepListingRest(listing)
     }
 
     /// Words of context a kwic sort compares, nearest first: concordancers sort on the first few.
@@ -414,6 +417,7 @@ enum SearchCommands {
         let sectionsByDocument = Dictionary(grouping: perSection.keys.sorted(), by: \.document)
         for document in perDocument.keys.sorted() {
             var line = StyledText(workspace.documents[document].id, .address)
+            if let title = workspace.documents[document].title { line.append("  " + ListingRow.oneLine(title), .strong) }
             line.append("  " + Counted.phrase(perDocument[document]!, "unit"))
             if highlighter != nil { line.append(" · " + Counted.phrase(matches[document] ?? 0, "match")) }
             output.line(line, indent: 2)

@@ -88,7 +88,7 @@ public struct CompletionEngine {
             let names = session.registry.allNames + HelpTopics.names
             return names.filter { $0.hasPrefix(word.lowercased()) && !$0.contains(" ") }.sorted().map { Candidate($0) }
         case .document:
-            return documentIDs(prefix: word).map { Candidate($0) }
+            return documents(prefix: word)
         case .choice(let choices):
             return choices.filter { $0.hasPrefix(word.lowercased()) }.map { Candidate($0) }
         case .setting:
@@ -115,10 +115,25 @@ public struct CompletionEngine {
 
     // MARK: - Documents, tags, notes
 
-    private func documentIDs(prefix: String) -> [String] {
+    /// Document ids with their titles as hints, folder by folder: `pol` gives `politics/` (no space,
+    /// so the rest can follow) when several ids go on under it, as tags do.
+    private func documents(prefix: String, ending: String = "", appendSpace: Bool = true) -> [Candidate] {
         let workspace = session.workspace
         let lowered = prefix.lowercased()
-        return workspace.loadedDocumentIndices.lazy.map { workspace.documents[$0].id }.filter { $0.hasPrefix(lowered) }.sorted()
+        var folders: [String: Int] = [:]
+        var result: [Candidate] = []
+        for index in workspace.loadedDocumentIndices where workspace.documents[index].id.hasPrefix(lowered) {
+            let id = workspace.documents[index].id
+            if let slash = id.dropFirst(lowered.count).firstIndex(of: "/") {
+                folders[String(id[...slash]), default: 0] += 1
+            } else {
+                result.append(Candidate(id + ending, hint: workspace.documents[index].title, appendSpace: appendSpace))
+            }
+        }
+        for (folder, count) in folders {
+            result.append(Candidate(folder, hint: Counted.phrase(count, "document"), appendSpace: false))
+        }
+        return result.sorted { $0.word < $1.word }
     }
 
     /// Tags level by level: `act` gives `actor` (no space after it when it has children, so `/` can
@@ -169,7 +184,7 @@ public struct CompletionEngine {
                 result.append(Candidate("#\(offset + 1)", hint: workspace.text(of: ref)))
             }
             if document == nil || workspace.loadedDocumentCount > 1 {
-                result += documentIDs(prefix: item).prefix(200).map { Candidate($0 + ":", appendSpace: false) }
+                result += documents(prefix: item, ending: ":", appendSpace: false).prefix(200)
             }
             for mark in workspace.annotations.marks.values.sorted(by: { $0.id < $1.id }) where "m\(mark.id)".hasPrefix(item) && !item.isEmpty {
                 result.append(Candidate("m\(mark.id)", hint: "“" + mark.quote + "”"))
@@ -204,7 +219,17 @@ public struct CompletionEngine {
             case "tag":
                 return tags(prefix: value).map { Candidate("tag:" + $0.word, hint: $0.hint, appendSpace: $0.appendSpace) }
             case "doc":
-                return documentIDs(prefix: value).prefix(200).map { Candidate("doc:" + $0) }
+                return documents(prefix: value).prefix(200).map { Candidate("doc:" + $0.word, hint: $0.hint, appendSpace: $0.appendSpace) }
+            case "path":
+                // The folders the documents were read from, as globs.
+                var folders = Set<String>()
+                for index in workspace.loadedDocumentIndices.prefix(5_000) {
+                    let path = workspace.documents[index].path
+                    guard let slash = path.lastIndex(of: "/") else { continue }
+                    let folder = path[..<slash].split(separator: "/").last.map(String.init) ?? ""
+                    if !folder.isEmpty, folder.lowercased().hasPrefix(value.lowercased()) { folders.insert(folder + "/*") }
+                }
+                return folders.sorted().prefix(200).map { Candidate("path:" + $0) }
             case "has":
                 return ["tag", "note"].filter { $0.hasPrefix(value.lowercased()) }.map { Candidate("has:" + $0) }
             case "author", "site", "lang":

@@ -1,4 +1,6 @@
-/// How the metadata fields of a query (`author:`, `site:`, `lang:`, `date:`) match a document.
+import Foundation
+
+/// How the document fields of a query (`author:`, `site:`, `lang:`, `date:`, `path:`) match a document.
 enum MetadataMatch {
     /// Lowercase words of letters and digits, accents kept: names and addresses are matched by them.
     static func words(_ text: String) -> [String] {
@@ -26,9 +28,38 @@ enum MetadataMatch {
         case .published(let lower, let upper):
             guard let date = document.metadataValue(.published) ?? document.metadataValue(.modified) else { return false }
             return date >= lower && date <= upper
+        case .path(let glob):
+            return pathMatches(glob, document.sourcePath.isEmpty ? document.path : document.sourcePath)
         default:
             return false
         }
+    }
+
+    /// Whether a path ends in something a `path:` value names, ignoring case: each end of the path that
+    /// starts after a `/` (`politics/001.txt`, `001.txt`), with or without the file's extension, is
+    /// compared; a glob (`politics/*`, `*.md`; `*` spans `/`) must match one whole, a plain value must be
+    /// one or name folders it starts with (`politics` takes `politics/001.txt`).
+    static func pathMatches(_ value: String, _ path: String) -> Bool {
+        let withoutExtension = DocumentLoader.pathExtension(path).isEmpty ? nil : String(path.dropLast(DocumentLoader.pathExtension(path).count + 1))
+        let isGlob = DocumentLoader.containsGlob(value)
+        let folded = value.lowercased()
+        for candidate in [path, withoutExtension].compactMap({ $0 }) {
+            let lowered = candidate.lowercased()
+            var ends = [lowered[...]]
+            var index = lowered.startIndex
+            while let slash = lowered[index...].firstIndex(of: "/") {
+                ends.append(lowered[lowered.index(after: slash)...])
+                index = lowered.index(after: slash)
+            }
+            for end in ends where !end.isEmpty {
+                if isGlob {
+                    if fnmatch(folded, String(end), 0) == 0 { return true }
+                } else if end == folded || end.hasPrefix(folded + "/") {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     /// `www.example.com` of `https://www.example.com/news/story`.

@@ -47,7 +47,7 @@ struct QueryEvaluator {
                 for unit in workspace.documentUnits[document] { set.insert(unit) }
             }
             return set
-        case .metadata, .language, .published:
+        case .metadata, .language, .published, .path:
             var set = UnitSet(capacity: capacity)
             for document in workspace.loadedDocumentIndices where MetadataMatch.matches(node, workspace.documents[document]) {
                 for unit in workspace.documentUnits[document] { set.insert(unit) }
@@ -87,7 +87,7 @@ struct QueryEvaluator {
     /// Rough evaluation cost, to order AND operands.
     private static func cost(_ node: QueryNode) -> Int {
         switch node {
-        case .word, .kinds, .document, .metadata, .language, .published, .tag, .hasTag, .hasNote, .untagged, .all: return 0
+        case .word, .kinds, .document, .metadata, .language, .published, .path, .tag, .hasTag, .hasNote, .untagged, .all: return 0
         case .prefix, .section, .note: return 1
         case .phrase, .near, .and, .or: return 2
         case .not: return 3

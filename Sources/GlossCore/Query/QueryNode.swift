@@ -18,6 +18,8 @@ public indirect enum QueryNode: Hashable, Sendable {
     case language(String)
     /// Documents published within inclusive bounds (ISO 8601 text, see `MetadataDate.range`).
     case published(lower: String, upper: String)
+    /// Documents whose path ends in what matches a glob (see `MetadataMatch.pathMatches`).
+    case path(glob: String)
     case tag(String)
     case note([String])
     case hasTag

@@ -1,7 +1,7 @@
 /// Parses the query language (see `help queries`): words ANDed, `"phrases"`, `prefix*`, `OR`, `-word`,
 /// `NOT`, parentheses, `/regex/i`, `NEAR(a b, N)` and `field:value`. Errors carry the 1-based column.
 public struct QueryParser {
-    public static let fields = ["kind", "section", "doc", "tag", "note", "has", "author", "site", "lang", "date"]
+    public static let fields = ["kind", "section", "doc", "tag", "note", "has", "author", "site", "lang", "date", "path"]
     /// Parentheses and NOT/- prefixes nest at most this deep: parsing, evaluating and even freeing a
     /// query recurse once per level, and a hostile query must not run the stack out.
     public static let maximumDepth = 256
@@ -212,6 +212,9 @@ public struct QueryParser {
         case "lang":
             guard MetadataMatch.isLanguageTag(value) else { throw GlossError("lang: needs a language tag like en or pt-BR", column: column) }
             return .language(value.lowercased().replacingOccurrences(of: "_", with: "-"))
+        case "path":
+            guard !value.isEmpty else { throw GlossError("path: needs a file or folder name (globs like 'politics/*' allowed)", column: column) }
+            return .path(glob: value)
         case "date":
             guard let (lower, upper) = MetadataDate.range(value) else {
                 throw GlossError("date: needs a date or a range: 2024, 2024-03, 2024-03-05, 2024-01..2024-06, 2024-01.. or ..2024-06", column: column)

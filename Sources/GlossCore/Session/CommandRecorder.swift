@@ -13,7 +13,7 @@ struct CommandRecorder {
     func record() -> RecordedCommand {
         let resolutions = workspace.pendingResolutions
         var command = RecordedCommand()
-        command.usesListing = resolutions.contains(where: \.usesListing)
+        command.usesListing = resolutions.contains(where: \.usesListing) || invocation.continuesListing
         command.usesView = resolutions.contains(where: \.usesView)
         command.usesCurrentDocument = resolutions.contains(where: \.usesCurrentDocument)
 

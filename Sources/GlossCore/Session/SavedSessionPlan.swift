@@ -69,7 +69,7 @@ enum SavedSessionPlan {
     }
 
     /// Without commands that only printed: listings stay only when a later command uses their `#n`
-    /// rows before the next listing.
+    /// rows before the next listing (a `more` that continues them counts, and is kept on the same terms).
     private static func keepingState(_ entries: [HistoryEntry]) -> [HistoryEntry] {
         var kept: [HistoryEntry] = []
         for (index, entry) in entries.enumerated() {
@@ -77,9 +77,16 @@ enum SavedSessionPlan {
             case .mutating, .view:
                 kept.append(entry)
             case .listing:
-                let later = entries[(index + 1)...]
-                let usedBeforeNextListing = later.prefix { $0.effect != .listing }.contains(where: \.usesListing)
-                if usedBeforeNextListing { kept.append(entry) }
+                var used = false
+                for later in entries[(index + 1)...] {
+                    if later.commandName == "more" { continue }  // its rows join this listing
+                    if later.effect == .listing { break }
+                    if later.usesListing {
+                        used = true
+                        break
+                    }
+                }
+                if used { kept.append(entry) }
             case .readOnly, .meta:
                 break
             }

@@ -24,7 +24,13 @@ public final class Workspace {
     /// Stacked filters, innermost last.
     public internal(set) var filters: [ViewFilter] = []
     /// Rows of the last listing, for `#n` targets.
-    public internal(set) var lastListing: [ElementRef] = []
+    public internal(set) var lastListing: [ElementRef] = [] { didSet { listingVersion += 1 } }
+    /// The element last shown by `show`, `next` or `prev`, where `next` reads on from.
+    public internal(set) var readingCursor: ElementRef?
+    /// Counts changes of `lastListing`: a kept rest continues only the listing it was kept with.
+    private(set) var listingVersion = 0
+    /// The rows of the last listing not shown yet, for `more`, with the listing version they follow.
+    var listingRest: (rest: any ListingRest, version: Int)?
 
     public internal(set) var annotations = Annotations()
 
@@ -278,6 +284,8 @@ public final class Workspace {
     /// Undoing a load hides its documents; redoing shows them again under the same ids.
     public func setLoaded(_ range: Range<Int>, _ loaded: Bool) {
         var hidCurrent = false
+        // Rows `more` would show may be in the documents hidden.
+        if !loaded { listingRest = nil }
         for document in range where isLoaded[document] != loaded {
             isLoaded[document] = loaded
             loadedDocumentCount += loaded ? 1 : -1

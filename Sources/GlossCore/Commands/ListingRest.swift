@@ -1,0 +1,65 @@
+/// The rows of a numbered listing (find, kwic, find --by doc) that --limit left out, kept for `more`.
+/// Rows go on being numbered after those shown, and join the listing that `#n` refers to.
+protocol ListingRest {
+    /// Rows not shown yet.
+    var remaining: Int { get }
+    /// Rows shown by the last page, the size `more` repeats.
+    var pageSize: Int { get }
+    /// Prints the next `count` rows, numbered after the listing's, adds them to it, and a footer.
+    mutating func showNext(_ count: Int, into invocation: inout CommandInvocation) throws(GlossError)
+}
+
+extension Workspace {
+    /// Starts a numbered listing: its rows are what `#n` refers to until the next listing.
+    func startListing(_ refs: [ElementRef]) {
+        lastListing = refs
+    }
+
+    /// Keeps what is left of the listing as it now stands (none when nothing is left).
+    func keepListingRest(_ rest: (any ListingRest)?) {
+        listingRest = rest.flatMap { $0.remaining == 0 ? nil : ($0, listingVersion) }
+    }
+
+    /// What is left of the last listing, if it is still the last.
+    var currentListingRest: (any ListingRest)? {
+        guard let listingRest, listingRest.version == listingVersion else { return nil }
+        return listingRest.rest
+    }
+}
+
+/// Parts of numbered rows shared by the listings.
+enum ListingRow {
+    /// `#3  politics/001:s1.p2  Budgets Under Pressure  [tag]`.
+    static func header(number: Int, width: Int, ref: ElementRef, context: StyledText, in workspace: Workspace) -> StyledText {
+        var header = StyledText(DisplayWidth.padLeft("#\(number)", to: width), .faint)
+        header.append("  ")
+        header.append(workspace.label(ref, qualified: true), .address)
+        header.append(context)
+        header.append(ElementRenderer.tagText(ref, in: workspace))
+        return header
+    }
+
+    /// What a row is in: its section's heading, or the document's title before the first heading
+    /// (nothing for a heading or a title, which are their own context).
+    static func context(ofRowAt unit: Int32, in workspace: Workspace) -> StyledText {
+        let kind = workspace.units[Int(unit)].kind
+        guard kind != .heading, kind != .title else { return StyledText() }
+        let heading = workspace.sectionHeading(ofUnit: unit) ?? workspace.documents[Int(workspace.units[Int(unit)].document)].title
+        return heading.map { StyledText("  " + oneLine($0), .faint) } ?? StyledText()
+    }
+
+    /// `#n` numbers up to `last` with a space before them.
+    static func numberWidth(upTo last: Int) -> Int { String(last).count + 1 }
+
+    /// ` (showing 5)` for a first page short of the total, ` (showing rows 6–10)` for a later one.
+    static func showing(_ start: Int, _ end: Int, of total: Int) -> String {
+        if start == 0 { return end < total ? " (showing \(Counted.number(end)))" : "" }
+        if end == start + 1 { return " (showing row \(Counted.number(end)))" }
+        return " (showing rows \(Counted.number(start + 1))–\(Counted.number(end)))"
+    }
+
+    /// A title or heading on one line.
+    static func oneLine(_ text: String) -> String {
+        text.contains("\n") ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
+    }
+}
