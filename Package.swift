@@ -28,6 +28,11 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
+        // Snowball stemmers; libstemmer ships no pkg-config file, the header and library are in the default paths.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -53,6 +58,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CPCRE2",
+                "CStemmer",
                 "CLibXML2",
                 "CCurl",
                 "CGlossZlib",

@@ -10,7 +10,7 @@ final class MatchCounterTests: XCTestCase {
         let workspace = session.workspace
         var random = ReferenceRandom(seed: 17)
         var queries = (0..<300).map { _ in FastPathReferenceTests.randomQuery(&random) }
-        queries += ["zelensky", "zelensky's", "gate*", "ga*", "\"the gates\"", "/c[ao]st/", "/gate/i OR vote", "zel*"]
+        queries += ["zelensky", "zelensky's", "gate*", "ga*", "\"the gates\"", "/c[ao]st/", "/gate/i OR vote", "zel*", "~gates", "~voting", "~zelensky", "~gate OR gate*", "~vote zelensky"]
         var nonZero = 0
         for query in queries {
             let node = try QueryParser.parse(query)

@@ -10,10 +10,19 @@ enum CodingCommands {
     static func targets(_ word: CommandWord, in workspace: Workspace) throws(GlossError) -> [CodingTarget] {
         let targets = try workspace.resolveCodingTargets(word.text, column: word.column)
         guard !targets.isEmpty || workspace.hasPendingOrphans else {
-            throw GlossError(word.text == "@" ? "the view is empty: nothing to act on" : "no targets", column: word.column)
+            guard word.text == "@" else { throw GlossError("no targets", column: word.column) }
+            let inView = workspace.viewUnits.count
+            guard inView == 0 else {
+                throw GlossError("@ leaves out headings and titles, and the view holds only those (\(Counted.phrase(inView, "unit"))): "
+                                 + "name a section (s2) or a whole document (DOC:) by its address instead", column: word.column)
+            }
+            throw GlossError("the view is empty: nothing to act on", column: word.column)
         }
         return targets
     }
+
+    /// `tag @` on more than this many elements asks first at a terminal.
+    static let confirmedViewSize = 500
 
     static func describe(_ target: CodingTarget, in workspace: Workspace) -> String {
         switch target {
@@ -32,7 +41,8 @@ enum CodingCommands {
         summary: "Tag passages, sections, FAQ entries, key points, marks or whole documents",
         discussion: """
             TARGETS is one address, range or list (s3.p2, kp1-4, s1,s3, DOC:), a result reference \
-            (#3, #2-5), a mark (m2) or @ for every passage in the working view. Tags are hierarchical \
+            (#3, #2-5), a mark (m2) or @ for every passage in the working view (headings and titles \
+            left out; at a terminal, tagging more than 500 elements with @ asks first). Tags are hierarchical \
             with '/' (actor/russia); names ignore case and keep the case first typed; quote a name \
             with spaces. New tags (and their parents) join the codebook.
             """,
@@ -49,10 +59,18 @@ enum CodingCommands {
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        let targets = try targets(invocation.word("TARGETS")!, in: workspace)
+        let targetWord = invocation.word("TARGETS")!
+        let targets = try targets(targetWord, in: workspace)
         guard !targets.isEmpty else {
             invocation.orphanedWhole = true
             return
+        }
+        let session = invocation.context
+        if targetWord.text == "@", targets.count > confirmedViewSize, session.isInteractive, !session.isScript, let confirm = session.confirm {
+            let tags = invocation.words("TAG").map { "[\($0.text)]" }.joined(separator: " ")
+            guard confirm("Tag all \(Counted.number(targets.count)) elements in the view with \(tags)?") else {
+                throw GlossError("nothing tagged", column: targetWord.column)
+            }
         }
         for word in invocation.words("TAG") {
             let key: String
@@ -76,10 +94,18 @@ enum CodingCommands {
         examples: [.init("untag s3.p2 cost", "remove one tag"), .init("untag @ draft", "from everything in the view")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        let targets = try targets(invocation.word("TARGETS")!, in: workspace)
+        let targetWord = invocation.word("TARGETS")!
+        let targets = try targets(targetWord, in: workspace)
         guard !targets.isEmpty else {
             invocation.orphanedWhole = true
             return
+        }
+        let session = invocation.context
+        if targetWord.text == "@", targets.count > confirmedViewSize, session.isInteractive, !session.isScript, let confirm = session.confirm {
+            let tags = invocation.words("TAG").map { "[\($0.text)]" }.joined(separator: " ")
+            guard confirm("Tag all \(Counted.number(targets.count)) elements in the view with \(tags)?") else {
+                throw GlossError("nothing tagged", column: targetWord.column)
+            }
         }
         for word in invocation.words("TAG") {
             let tag: Tag

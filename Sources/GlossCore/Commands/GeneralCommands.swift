@@ -33,13 +33,16 @@ enum GeneralCommands {
 
     static let set = CommandSpec(
         "set", group: .general, effect: .view,
-        summary: "Show or change settings (width, color, pager, snippet, strict, max-file-size) and script variables",
+        summary: "Show or change settings (width, color, pager, snippet, strict, max-file-size, stem…) and script variables",
         discussion: """
             `set` alone lists settings and variables. Settings: width (columns or auto), color (on, off, \
             auto), pager (on, off), snippet (characters of context in find results), strict (on, off: \
             scripts replayed here read only in their folder, the current folder and their FILE \
             arguments; a script cannot turn it off), max-file-size (the biggest file load reads: 256M \
-            unless set, as 500K, 64M, 2G…). Any other NAME defines a variable used as ${NAME} in later \
+            unless set, as 500K, 64M, 2G…), stem (on, off: query words match every form of the word, \
+            as ~word always does; "quoted" words stay exact), stem-language (the Snowball stemmer: \
+            english unless set; german, french, spanish, russian and more: a name it does not know lists \
+            them all). Any other NAME defines a variable used as ${NAME} in later \
             commands ($$ is a literal $).
             """,
         arguments: [
@@ -50,6 +53,8 @@ enum GeneralCommands {
             .init("set width 100", "wrap output at 100 columns"),
             .init("set pager off", "never page long output"),
             .init("set max-file-size 1G", "let load read files of up to 1 GB"),
+            .init("set stem on", "find budgets then matches budget, budgeted…"),
+            .init("set stem-language german", "stem with the German stemmer"),
             .init("set topic barrier", "then: find ${topic}"),
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in

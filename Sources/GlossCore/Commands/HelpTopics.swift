@@ -20,15 +20,20 @@ public enum HelpTopics {
             apostrophe: `nato` does not match "senator"; `zelensky's` matches "Zelensky’s", and \
             `zelensky` matches it too. A dotted abbreviation is one word: `U.S.` matches "U.S." (not \
             "us"), `e.g.` matches "e.g.". Words must occur in the same passage (a FAQ question and its \
-            answer are separate passages; a key point is one).
+            answer are separate passages; a key point is one). Matching is exact by default: `budgets` \
+            does not find "Budget". `~budgets` matches every form with the same stem (budget, budgets, \
+            budgeted), and `set stem on` does so for every bare word ("quoted" words stay exact); \
+            stems are Snowball's, in English unless `set stem-language NAME` (german, french, …).
 
               barrier cost          both words
               "storm surge"         the exact phrase (hyphens count as spaces)
               secur*                any word starting with secur
+              ~budget               any form of the word: budget, budgets, budgeted
               barrier OR gates      either word (OR binds looser than AND)
               -fishing  NOT fishing the word is absent
               (gates OR barrier) -cost
               NEAR(council vote, 5) both words within 5 words of each other, in any order
+                                    (not a NEAR b, nor a NEAR/5 b: those are errors)
               /\\$\\d+(\\.\\d+)? (million|billion)/i
                                     a regular expression (PCRE) over the text, /i ignores case;
                                     regexes match substrings, not words; one that PCRE2 gives

@@ -21,7 +21,9 @@ enum ReadingCommands {
             the whole load; unreadable files inside a directory are skipped with a warning. \
             Files over max-file-size (256M unless `set max-file-size` says otherwise) are refused, and \
             a file that grows while it is read is read as far as its size when opened, with a warning.
-            Saved sessions write `load PATH --sha256 HASH` so a replay can tell when a file changed.
+            Saved sessions write `load PATH --sha256 HASH` so a replay can tell when a file changed. \
+            After a load, ${doc} names the last document it loaded (or found already loaded), so a \
+            coding script run on a file can say `tag ${doc}:s2 theme`.
             An http or https address is fetched (redirects followed; 30 seconds and 20 MB at most; a \
             type some reader reads) and kept as a snapshot: the page's bytes with the final address, the \
             time and the SHA-256, in `sources/` beside the session's script, or in the cache \
@@ -128,6 +130,9 @@ enum ReadingCommands {
         if let first = added.first, let last = added.last {
             workspace.pendingInverses.append(.setLoaded(documents: first..<(last + 1), false))
         }
+        // ${doc}: the document this load ended with, new or already loaded, for scripts that code it.
+        let lastDocument = added.last { workspace.isLoaded[$0] } ?? copies.last?.of ?? alreadyLoaded.last?.document
+        if let lastDocument { session.variables["doc"] = workspace.documents[lastDocument].id }
         let comments = workspace.addSourceComments(of: added)
         var output = invocation.output
         if candidates.contains(where: { !$0.explicit }) {

@@ -16,7 +16,7 @@ enum SearchCommands {
         }
         let node: QueryNode
         do throws(GlossError) {
-            node = try QueryParser.parse(query)
+            node = try QueryParser.parse(query, options: invocation.context.settings.queryOptions)
         } catch {
             throw error.shifted(by: queryColumn(invocation) - 1)
         }
@@ -338,16 +338,22 @@ enum SearchCommands {
         summary: "Word frequencies, passages per document and section, and tag counts in the view",
         discussion: """
             Counts words in the working view as queries see them (a possessive as its word, "U.S." as one \
-            word; common English stop words left out unless --stopwords), \
+            word; common English stop words left out unless --stopwords; with --stems, the forms of a \
+            word together, shown by the most frequent form and followed by the others), \
             the units in view per document and section, matches of the filters' words, and how often \
             each tag is used in the view.
             """,
         options: [
             OptionSpec("top", value: "N", kind: .number, range: 1...100_000, help: "how many words to list (default 20)"),
             OptionSpec("stopwords", help: "count stop words too"),
+            OptionSpec("stems", help: "count word forms together by their stem (in the stem-language setting)"),
             OptionSpec("json", help: "print JSON"),
         ],
-        examples: [.init("stats", "the 20 most frequent words in the view"), .init("stats --top 50 --stopwords", "all words")]
+        examples: [
+            .init("stats", "the 20 most frequent words in the view"),
+            .init("stats --top 50 --stopwords", "all words"),
+            .init("stats --stems", "budget, budgets and budgeted counted as one"),
+        ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let top = try invocation.integer("top", in: 1...100_000) ?? 20
@@ -383,12 +389,20 @@ enum SearchCommands {
         where (includeStopWords || !StopWords.english.contains(word)) && !word.allSatisfy(\.isNumber) {
             frequencies[word] = count
         }
+        // With --stems, each row is a stem: shown by its most frequent form, the others listed after it.
+        var otherForms: [String: [String]] = [:]
+        if invocation.flag("stems") {
+            (frequencies, otherForms) = stemFrequencies(frequencies, language: invocation.context.settings.stemLanguage)
+        }
         let words = frequencies.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(top)
         let tagCounts = tagCounts(in: view, workspace: workspace)
         if invocation.flag("json") {
             invocation.output.raw(JSONValue.object([
                 ("units", .int(view.count)),
-                ("words", .array(words.map { .object([("word", .string($0.key)), ("count", .int($0.value))]) })),
+                ("words", .array(words.map { word in
+                    .object([("word", .string(word.key)), ("count", .int(word.value))]
+                            + (otherForms[word.key].map { [("forms", .array(([word.key] + $0).map { .string($0) }))] } ?? []))
+                })),
                 ("documents", .array(perDocument.keys.sorted().map { document in
                     .object([("id", .string(workspace.documents[document].id)), ("units", .int(perDocument[document]!)),
                              ("matches", .int(matches[document] ?? 0))])
@@ -405,11 +419,13 @@ enum SearchCommands {
         var output = invocation.output
         output.line(StyledText("\(Counted.phrase(view.count, "unit")) in view", .heading))
         output.line()
-        output.line(StyledText("Words" + (includeStopWords ? "" : " (stop words left out)"), .heading))
+        output.line(StyledText((invocation.flag("stems") ? "Words by stem" : "Words") + (includeStopWords ? "" : " (stop words left out)"), .heading))
         let wordWidth = words.map { DisplayWidth.of($0.key) }.max() ?? 0
         let countWidth = String(words.first?.value ?? 0).count
         for (word, count) in words {
-            output.line(StyledText(DisplayWidth.pad(word, to: wordWidth) + "  " + DisplayWidth.padLeft(String(count), to: countWidth)), indent: 2)
+            var line = StyledText(DisplayWidth.pad(word, to: wordWidth) + "  " + DisplayWidth.padLeft(String(count), to: countWidth))
+            if let others = otherForms[word], !others.isEmpty { line.append("  " + others.joined(separator: ", "), .faint) }
+            output.line(line, indent: 2)
         }
         output.line()
         output.line(StyledText("Documents and sections", .heading))
@@ -435,6 +451,22 @@ enum SearchCommands {
             }
         }
         invocation.output = output
+    }
+
+    /// Word counts summed by stem, each keyed by its most frequent form, with the other forms (most
+    /// frequent first) for every stem that has more than one.
+    static func stemFrequencies(_ frequencies: [String: Int], language: String) -> ([String: Int], [String: [String]]) {
+        guard let stemmer = Stemmer(language: language) else { return (frequencies, [:]) }
+        var forms: [String: [(word: String, count: Int)]] = [:]
+        for (word, count) in frequencies { forms[stemmer.stem(word), default: []].append((word, count)) }
+        var counts: [String: Int] = [:]
+        var others: [String: [String]] = [:]
+        for group in forms.values {
+            let sorted = group.sorted { ($0.count, $1.word) > ($1.count, $0.word) }
+            counts[sorted[0].word] = group.reduce(0) { $0 + $1.count }
+            if sorted.count > 1 { others[sorted[0].word] = sorted.dropFirst().map(\.word) }
+        }
+        return (counts, others)
     }
 
     private static func sectionIndex(_ ref: ElementRef) -> Int {

@@ -93,7 +93,7 @@ enum SuggestCommands {
         guard let word = invocation.options["in"] else { return workspace.viewUnits }
         let node: QueryNode
         do throws(GlossError) {
-            node = try QueryParser.parse(word.text)
+            node = try QueryParser.parse(word.text, options: invocation.context.settings.queryOptions)
         } catch {
             throw error.shifted(by: word.column - 1 + (word.quoted ? 1 : 0))
         }

@@ -11,6 +11,8 @@ final class IndexShard: @unchecked Sendable {
     /// The buffers of a batch, kept for the next one while the shard grows (allocating them per batch
     /// cost page faults: they are large enough to be mapped afresh each time); `compact` drops them.
     private var spareBatch = Batch()
+    /// Terms grouped by stem, per language, built when a stemmed search first needs them.
+    private var stemTables: [String: StemTable] = [:]
 
     /// Indexes units in order after those already here; returns each unit's word count (for ranking).
     ///
@@ -153,6 +155,23 @@ final class IndexShard: @unchecked Sendable {
         var list = postings[term]
         list.base = base
         return list
+    }
+
+    /// Whether the shard's stem table for `language` covers all of its terms.
+    func hasStems(in language: String) -> Bool {
+        stemTables[language]?.coveredTerms == dictionary.count
+    }
+
+    /// Brings the stem table for the stemmer's language up to date with the vocabulary.
+    func updateStems(with stemmer: Stemmer) {
+        var table = stemTables.removeValue(forKey: stemmer.language) ?? StemTable(language: stemmer.language)
+        table.update(from: dictionary, stemmer: stemmer)
+        stemTables[stemmer.language] = table
+    }
+
+    /// Ids of terms whose stem in `language` is `stem`; `updateStems` must have run since the last add.
+    func terms(withStem stem: String, in language: String) -> [Int32] {
+        stemTables[language]?.terms(withStem: stem) ?? []
     }
 
     /// Ids of terms for which `matches` holds, by a scan of the vocabulary.

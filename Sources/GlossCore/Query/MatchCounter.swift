@@ -11,7 +11,8 @@ struct MatchCounter {
     func count(in units: UnitSet) -> Int {
         guard !units.isEmpty else { return 0 }
         var total = 0
-        if !highlighter.words.isEmpty || !highlighter.prefixes.isEmpty {
+        if !highlighter.words.isEmpty || !highlighter.prefixes.isEmpty || !highlighter.stemmed.isEmpty {
+            for (stemmer, _) in highlighter.stemmed { workspace.index.prepareStems(in: stemmer.language) }
             for shard in workspace.index.shards { total += wordCount(in: shard, units: units) }
         }
         for phrase in highlighter.phrases {
@@ -30,7 +31,7 @@ struct MatchCounter {
     /// base word too, at the same position, so a term's own occurrences are its count less that of its
     /// possessive.
     private func wordCount(in shard: IndexShard, units: UnitSet) -> Int {
-        let terms: [Int32]
+        var terms: [Int32]
         if highlighter.prefixes.isEmpty {
             terms = highlighter.words.flatMap { [$0, $0 + "'s"] }.compactMap { shard.dictionary.id(of: $0) }
         } else {
@@ -41,6 +42,17 @@ struct MatchCounter {
                         || highlighter.words.contains(String(decoding: Self.base(of: term), as: UTF8.self)))
             }
         }
+        // A stemmed word's forms, each with its possessive (which a stemmer may give another stem).
+        for (stemmer, stems) in highlighter.stemmed {
+            for stem in stems {
+                for term in shard.terms(withStem: stem, in: stemmer.language) {
+                    terms.append(term)
+                    let possessive = shard.dictionary.term(term) + "'s"
+                    if let id = shard.dictionary.id(of: possessive) { terms.append(id) }
+                }
+            }
+        }
+        if !highlighter.stemmed.isEmpty { terms = Array(Set(terms)) }
         var total = 0
         for term in terms {
             total += occurrences(shard.posting(Int(term)), units)

@@ -27,6 +27,8 @@ struct QueryEvaluator {
             return universe
         case .word(let term):
             return index.units(withTerm: term, capacity: capacity)
+        case .stem(let word, let language):
+            return unitSet(of: index.postingLists(stemOf: word, language: language))
         case .prefix(let stem):
             return unitSet(of: prefixLists(stem))
         case .phrase(let words):
@@ -88,7 +90,7 @@ struct QueryEvaluator {
     private static func cost(_ node: QueryNode) -> Int {
         switch node {
         case .word, .kinds, .document, .metadata, .language, .published, .path, .tag, .hasTag, .hasNote, .untagged, .all: return 0
-        case .prefix, .section, .note: return 1
+        case .stem, .prefix, .section, .note: return 1
         case .phrase, .near, .and, .or: return 2
         case .not: return 3
         case .regex: return 4

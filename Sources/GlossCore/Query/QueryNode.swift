@@ -4,6 +4,8 @@ public indirect enum QueryNode: Hashable, Sendable {
     case all
     case word(String)
     case prefix(String)
+    /// Any word with the same stem in `language` as this folded word (`~budget`, or a word with stem on).
+    case stem(String, language: String)
     case phrase([String])
     /// `column`: where the regex starts in the query, for the errors PCRE2 meets while matching.
     case regex(pattern: String, caseInsensitive: Bool, column: Int)
@@ -43,7 +45,7 @@ public indirect enum QueryNode: Hashable, Sendable {
     /// Nodes whose matches are highlighted: those not under a NOT.
     public var positiveMatchers: [QueryNode] {
         switch self {
-        case .word, .prefix, .phrase, .regex, .near: return [self]
+        case .word, .stem, .prefix, .phrase, .regex, .near: return [self]
         case .and(let nodes), .or(let nodes): return nodes.flatMap(\.positiveMatchers)
         default: return []
         }

@@ -6,19 +6,34 @@ public struct QueryParser {
     /// query recurse once per level, and a hostile query must not run the stack out.
     public static let maximumDepth = 256
 
+    /// How words are matched: exactly unless stemming is on; `~word` stems in `stemLanguage` always.
+    public struct Options: Sendable, Equatable {
+        public var stemsWords: Bool
+        public var stemLanguage: String
+
+        public static let defaultStemLanguage = "english"
+
+        public init(stemsWords: Bool = false, stemLanguage: String = Options.defaultStemLanguage) {
+            self.stemsWords = stemsWords
+            self.stemLanguage = stemLanguage
+        }
+    }
+
     private let text: [Character]
+    private let options: Options
     private var index = 0
     /// Open parentheses and NOT/- prefixes around the current position.
     private var depth = 0
     private let tokenizer = Tokenizer()
 
-    public static func parse(_ query: String) throws(GlossError) -> QueryNode {
-        var parser = QueryParser(text: Array(query))
+    public static func parse(_ query: String, options: Options = Options()) throws(GlossError) -> QueryNode {
+        var parser = QueryParser(text: Array(query), options: options)
         return try parser.parseQuery()
     }
 
-    private init(text: [Character]) {
+    private init(text: [Character], options: Options) {
         self.text = text
+        self.options = options
     }
 
     private var column: Int { index + 1 }
@@ -118,8 +133,11 @@ public struct QueryParser {
             return try phraseNode(try quoted(), column: start)
         case "/":
             return try parseRegex()
+        case "~":
+            return try parseStem()
         default:
             if atNear() { return try parseNear() }
+            if let misspelt = misspeltNear() { throw misspelt }
             return try parseWordOrField()
         }
     }
@@ -163,7 +181,26 @@ public struct QueryParser {
         if let star = word.firstIndex(of: "*") {
             throw GlossError("'*' is allowed only at the end of a word", column: start + word.distance(from: word.startIndex, to: star))
         }
-        return try phraseNode(word, column: start)
+        let node = try phraseNode(word, column: start)
+        if options.stemsWords, case .word(let folded) = node { return .stem(folded, language: options.stemLanguage) }
+        return node
+    }
+
+    /// `~word`: every form of the word, by its stem.
+    private mutating func parseStem() throws(GlossError) -> QueryNode {
+        let start = column
+        index += 1
+        var word = ""
+        while index < text.count, !text[index].isWhitespace, text[index] != "(", text[index] != ")", !isQuote(text[index]) {
+            word.append(text[index])
+            index += 1
+        }
+        let words = tokenizer.foldedWords(word)
+        guard words.count == 1, !word.contains("*"), !word.contains(":") else {
+            throw GlossError(word.isEmpty || words.isEmpty ? "'~' needs a word right after it, as in ~budget"
+                             : "'~' stems one word, as in ~budget (not a phrase, prefix or field)", column: start)
+        }
+        return .stem(words[0], language: options.stemLanguage)
     }
 
     /// A word that folds into several words ("storm-surge") is searched as a phrase.
@@ -307,6 +344,28 @@ public struct QueryParser {
     private func atNear() -> Bool {
         guard index + 5 <= text.count else { return false }
         return String(text[index..<(index + 5)]) == "NEAR("
+    }
+
+    /// `a NEAR b` and Lucene's `a NEAR/5 b` would otherwise search the word "near": an error showing
+    /// the form that works, with the words around it.
+    private func misspeltNear() -> GlossError? {
+        guard index + 4 <= text.count, String(text[index..<(index + 4)]) == "NEAR" else { return nil }
+        var end = index + 4
+        var distance = "5"
+        if end < text.count, text[end] == "/" {
+            end += 1
+            let digits = text[end...].prefix(while: \.isNumber)
+            if !digits.isEmpty { distance = String(digits) }
+            end += digits.count
+        }
+        guard end == text.count || text[end].isWhitespace else { return nil }
+        func word(_ characters: some Sequence<Character>) -> String? {
+            let word = String(characters.prefix { !$0.isWhitespace && $0 != "(" && $0 != ")" })
+            return word.isEmpty ? nil : word
+        }
+        let before = word(text[..<index].reversed().drop(while: \.isWhitespace)).map { String($0.reversed()) } ?? "a"
+        let after = word(text[end...].drop(while: \.isWhitespace)) ?? "b"
+        return GlossError("NEAR is written NEAR(\(before) \(after), \(distance)): the words in parentheses, then how many words apart they may be", column: column)
     }
 
     /// `NEAR(word word …, N)`: the words (at least two) within N words of each other.

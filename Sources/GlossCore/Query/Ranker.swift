@@ -13,6 +13,7 @@ struct Ranker {
         for matcher in query.positiveMatchers {
             switch matcher {
             case .word(let word): terms.append(index.postingLists(for: word))
+            case .stem(let word, let language): terms.append(index.postingLists(stemOf: word, language: language))
             case .phrase(let words), .near(let words, _): terms += words.map { index.postingLists(for: $0) }
             case .prefix(let stem):
                 let prefix = Array(stem.utf8)

@@ -71,6 +71,26 @@ public final class SearchIndex: @unchecked Sendable {
         shards.flatMap { shard in shard.terms(where: matches).map { shard.posting(Int($0)) } }
     }
 
+    /// Posting lists of every word whose stem in `language` is the stem of `word`. Shards stem their
+    /// vocabularies on first use (in parallel, one stemmer per shard), not at load.
+    func postingLists(stemOf word: String, language: String) -> [PostingList] {
+        guard let stemmer = Stemmer(language: language) else { return [] }
+        prepareStems(in: language)
+        let stem = stemmer.stem(word)
+        return shards.flatMap { shard in shard.terms(withStem: stem, in: language).map { shard.posting(Int($0)) } }
+    }
+
+    /// Stems the vocabulary of every shard not yet stemmed in `language`.
+    func prepareStems(in language: String) {
+        let stale = shards.filter { !$0.hasStems(in: language) }
+        guard !stale.isEmpty else { return }
+        _ = ParallelMap.map(stale.map { UncheckedBox($0) }) { shard -> Bool in
+            guard let stemmer = Stemmer(language: language) else { return false }
+            shard.value.updateStems(with: stemmer)
+            return true
+        }
+    }
+
     /// Number of units that contain a word (document frequency for ranking).
     func unitFrequency(of term: String) -> Int {
         shards.reduce(0) { $0 + Int($1.postingList(for: term)?.unitCount ?? 0) }

@@ -12,10 +12,19 @@ public struct Settings: Sendable, Equatable {
     public var strict = false
     /// Bytes a file may have for `load` to read it.
     public var maxFileSize = DocumentLoader.defaultMaximumFileSize
+    /// Bare query words match every form of the word by its stem (`~word` always does).
+    public var stem = false
+    /// The Snowball stemmer's language for stemmed words.
+    public var stemLanguage = QueryParser.Options.defaultStemLanguage
 
     public init() {}
 
-    public static let names = ["width", "color", "pager", "snippet", "strict", "max-file-size"]
+    public static let names = ["width", "color", "pager", "snippet", "strict", "max-file-size", "stem", "stem-language"]
+
+    /// How queries read their words under these settings.
+    public var queryOptions: QueryParser.Options {
+        QueryParser.Options(stemsWords: stem, stemLanguage: stemLanguage)
+    }
 
     public mutating func set(_ name: String, _ value: String) throws(GlossError) {
         let lowered = value.lowercased()
@@ -34,17 +43,17 @@ public struct Settings: Sendable, Equatable {
             default: throw GlossError("color takes on, off or auto")
             }
         case "pager":
-            switch lowered {
-            case "on", "yes", "true": pager = true
-            case "off", "no", "false": pager = false
-            default: throw GlossError("pager takes on or off")
-            }
+            pager = try Self.onOrOff(name, lowered)
         case "strict":
-            switch lowered {
-            case "on", "yes", "true": strict = true
-            case "off", "no", "false": strict = false
-            default: throw GlossError("strict takes on or off")
+            strict = try Self.onOrOff(name, lowered)
+        case "stem":
+            stem = try Self.onOrOff(name, lowered)
+        case "stem-language":
+            guard Stemmer(language: lowered) != nil else {
+                let suggestion = Suggestion.closest(to: lowered, among: Stemmer.languages).map { "; did you mean '\($0)'?" } ?? ""
+                throw GlossError("no stemmer for '\(value)' (languages: \(Stemmer.languages.joined(separator: ", ")))\(suggestion)")
             }
+            stemLanguage = lowered
         case "snippet":
             guard let number = Int(value), (10...1000).contains(number) else {
                 throw GlossError("snippet takes a number of characters from 10 to 1000")
@@ -60,6 +69,14 @@ public struct Settings: Sendable, Equatable {
         }
     }
 
+    private static func onOrOff(_ name: String, _ value: String) throws(GlossError) -> Bool {
+        switch value {
+        case "on", "yes", "true": return true
+        case "off", "no", "false": return false
+        default: throw GlossError("\(name) takes on or off")
+        }
+    }
+
     public func value(of name: String) -> String {
         switch name {
         case "width": return width.map(String.init) ?? "auto"
@@ -67,6 +84,8 @@ public struct Settings: Sendable, Equatable {
         case "pager": return pager ? "on" : "off"
         case "strict": return strict ? "on" : "off"
         case "max-file-size": return ByteSize.setting(maxFileSize)
+        case "stem": return stem ? "on" : "off"
+        case "stem-language": return stemLanguage
         default: return String(snippet)
         }
     }
