@@ -65,7 +65,7 @@ struct SuggestResult: Codable {
     /// A fresh session with the first `count` files of the corpus's first part, for the small figure.
     static func measureSmall(corpus: String, manifest: CorpusManifest, count: Int, repetitions: Int) throws -> SuggestResult {
         let folder = corpus + "/" + manifest.parts[0]
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter(ReaderRegistry.standard.readsFile(named:)).sorted()
         let session = Session(baseDirectory: corpus)
         let line = "load " + names.prefix(count).map { CommandLineTokenizer.quote(folder + "/" + $0) }.joined(separator: " ")
         try expectSuccess(session.execute(line), "load of \(count) files")
