@@ -23,10 +23,13 @@ enum ExportCommands {
         options: [
             OptionSpec("view", help: "only what is in the working view"),
             OptionSpec("force", help: "overwrite an existing file"),
+            OptionSpec("rows", value: "ROWS", kind: .choice(["elements", "coding"]),
+                       help: "csv only: elements (one row per coded or noted element or mark, the default) or coding (one row per tag applied)"),
         ],
         examples: [
             .init("export json workspace.json", "everything, for other programs"),
             .init("export json -", "print it"),
+            .init("export csv coding.csv --rows coding", "one row per tag applied, for a pivot table"),
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
@@ -41,7 +44,12 @@ enum ExportCommands {
         }
         let path = SessionScript.absolute(target, base: session.baseDirectory)
         let directory = target == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
-        let context = ExportContext(session: session, viewOnly: invocation.flag("view"), destinationDirectory: directory)
+        let rows = invocation.option("rows")
+        if rows != nil, format != CSVExporter.name {
+            throw GlossError("--rows applies to csv only", column: invocation.word("FORMAT")!.column)
+        }
+        let context = ExportContext(session: session, viewOnly: invocation.flag("view"), destinationDirectory: directory,
+                                    rowPerCoding: rows == "coding")
         let content = try exporter.export(context)
         if target == "-" {
             // What reaches a terminal never carries the documents' control characters; a file keeps them.

@@ -3,13 +3,16 @@
 /// spreadsheet programs need to read accents correctly.
 enum CSVExporter: WorkspaceExporter {
     static let name = "csv"
-    static let summary = "one row per coded element or mark: document, address, kind, section, text, tags, notes, then the document's author, published, site, url and lang, and the element's page (PDF)"
+    static let summary = "one row per coded or noted element or mark: document, address, kind, section, text, tags, notes, then the document's author, published, site, url and lang, and the element's page (PDF); with --rows coding, one row per tag applied: document, title, path, address, kind, tag, text, page"
 
     static let header = ["document", "address", "kind", "section", "text", "tags", "notes"] + metadataKeys.map(\.rawValue) + ["page"]
     /// The document's metadata fields each row ends with.
     static let metadataKeys: [MetadataKey] = [.author, .published, .site, .url, .language]
 
+    static let codingHeader = ["document", "title", "path", "address", "kind", "tag", "text", "page"]
+
     static func export(_ context: ExportContext) throws(GlossError) -> [UInt8] {
+        if context.rowPerCoding { return encode(codingRows(context)) }
         let workspace = context.workspace
         let annotations = workspace.annotations
         var rows = [header]
@@ -24,7 +27,8 @@ enum CSVExporter: WorkspaceExporter {
             metadataCache[document] = values
             return values
         }
-        for (ref, tags) in context.codedElements {
+        let noted = context.notedUncodedElements.map { (ref: $0, tags: [Tag]()) }
+        for (ref, tags) in (context.codedElements + noted).sorted(by: { $0.ref < $1.ref }) {
             rows.append([
                 workspace.documents[ref.document].id,
                 ref.address == .document ? "" : "\(ref.address)",
@@ -46,6 +50,31 @@ enum CSVExporter: WorkspaceExporter {
                 notes(.mark(mark.id)),
             ] + metadata(of: mark.element.document) + [page(of: mark.element, in: workspace)])
         }
+        return encode(rows)
+    }
+
+    /// One row per tag applied to an element or a mark, for counting codings in a pivot table.
+    static func codingRows(_ context: ExportContext) -> [[String]] {
+        let workspace = context.workspace
+        var rows = [codingHeader]
+        func row(_ ref: ElementRef, address: String, kind: String, tag: String, text: String) -> [String] {
+            let document = workspace.documents[ref.document]
+            return [document.id, document.title ?? "", document.path, address, kind, tag, text, page(of: ref, in: workspace)]
+        }
+        for (ref, tags) in context.codedElements {
+            let kind = ref.address.elementKind == "passage" ? kind(of: ref, in: workspace) : ref.address.elementKind
+            let text = workspace.text(of: ref)
+            for tag in tags { rows.append(row(ref, address: ref.address == .document ? "" : "\(ref.address)", kind: kind, tag: tag.path, text: text)) }
+        }
+        for mark in context.marks {
+            for tag in mark.tags.compactMap({ workspace.annotations.tags[$0]?.path }).sorted() {
+                rows.append(row(mark.element, address: "\(mark.element.address) m\(mark.id)", kind: "mark", tag: tag, text: mark.quote))
+            }
+        }
+        return rows
+    }
+
+    static func encode(_ rows: [[String]]) -> [UInt8] {
         let text = rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     }

@@ -7,14 +7,17 @@ public struct ExportContext {
     public let viewOnly: Bool
     public let destinationDirectory: String
     public let date: Date
+    /// `export csv --rows coding`: one row per tag applied, instead of one per element.
+    public let rowPerCoding: Bool
 
     public var workspace: Workspace { session.workspace }
 
-    public init(session: Session, viewOnly: Bool, destinationDirectory: String, date: Date = Date()) {
+    public init(session: Session, viewOnly: Bool, destinationDirectory: String, date: Date = Date(), rowPerCoding: Bool = false) {
         self.session = session
         self.viewOnly = viewOnly
         self.destinationDirectory = destinationDirectory
         self.date = date
+        self.rowPerCoding = rowPerCoding
     }
 
     /// Loaded documents, in load order (with --view, those with something in the view).
@@ -45,6 +48,16 @@ public struct ExportContext {
         return annotations.elementTags.keys.sorted().filter(includes).map { ref in
             (ref, annotations.elementTags[ref]!.compactMap { annotations.tags[$0] }.sorted { $0.path.lowercased() < $1.path.lowercased() })
         }
+    }
+
+    /// Elements with a note about them but no tag, in document order.
+    public var notedUncodedElements: [ElementRef] {
+        let annotations = workspace.annotations
+        var refs = Set<ElementRef>()
+        for note in annotations.notes.values {
+            for case .element(let ref) in note.targets where annotations.elementTags[ref] == nil { refs.insert(ref) }
+        }
+        return refs.sorted().filter(includes)
     }
 
     /// Marks to export, by id.
