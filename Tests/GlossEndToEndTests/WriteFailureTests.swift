@@ -82,7 +82,7 @@ final class WriteFailureTests: XCTestCase {
         let before = try directory.read("disk/workspace.json")
         // Fill the disk.
         let filler = disk.appendingPathComponent("filler")
-        FileManager.default.createFile(atPath: filler.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: filler.path, contents: nil)
         let handle = try FileHandle(forWritingTo: filler)
         let block = Data(repeating: 0x61, count: 4096)
         while (try? handle.write(contentsOf: block)) != nil {}

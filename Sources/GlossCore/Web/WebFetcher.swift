@@ -76,7 +76,7 @@ struct WebFetcher {
         }
         if code != CURLE_OK {
             if cancel?.isRaised == true { throw GlossError.interrupted }
-            let detail = String(cString: errorBuffer)
+            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             throw GlossError("\(url): \(Self.describe(code, detail: detail, limits: limits, tooLarge: transfer.tooLarge))")
         }
         var status = 0
@@ -121,7 +121,9 @@ struct WebFetcher {
 
     private static func describe(_ code: CURLcode, detail: String, limits: Limits, tooLarge: Bool) -> String {
         switch code {
-        case CURLE_FILESIZE_EXCEEDED, CURLE_WRITE_ERROR where tooLarge:
+        case CURLE_FILESIZE_EXCEEDED:
+            return "the page is larger than \(limits.bytes >> 20) MB"
+        case CURLE_WRITE_ERROR where tooLarge:
             return "the page is larger than \(limits.bytes >> 20) MB"
         case CURLE_OPERATION_TIMEDOUT:
             return "no complete answer within \(limits.seconds) seconds"
