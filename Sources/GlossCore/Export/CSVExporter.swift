@@ -32,7 +32,7 @@ enum CSVExporter: WorkspaceExporter {
             rows.append([
                 workspace.documents[ref.document].id,
                 ref.address == .document ? "" : "\(ref.address)",
-                ref.address.elementKind == "passage" ? kind(of: ref, in: workspace) : ref.address.elementKind,
+                kind(of: ref, in: workspace),
                 sectionHeading(of: ref, in: workspace),
                 workspace.text(of: ref),
                 tags.map(\.path).joined(separator: "; "),
@@ -62,7 +62,7 @@ enum CSVExporter: WorkspaceExporter {
             return [document.id, document.title ?? "", document.path, address, kind, tag, text, page(of: ref, in: workspace)]
         }
         for (ref, tags) in context.codedElements {
-            let kind = ref.address.elementKind == "passage" ? kind(of: ref, in: workspace) : ref.address.elementKind
+            let kind = kind(of: ref, in: workspace)
             let text = workspace.text(of: ref)
             for tag in tags { rows.append(row(ref, address: ref.address == .document ? "" : "\(ref.address)", kind: kind, tag: tag.path, text: text)) }
         }

@@ -7,6 +7,8 @@ public struct Document: Sendable {
     public var path: String
     /// The absolute path it was read from.
     public var sourcePath: String
+    /// The path it was read from, or the path shown when none was recorded (a parsed text).
+    public var readPath: String { sourcePath.isEmpty ? path : sourcePath }
     /// The SHA-256 of the file as read (nil until a loader sets it).
     public var digest: ContentDigest?
     public var byteCount: Int

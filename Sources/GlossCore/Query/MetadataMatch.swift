@@ -29,7 +29,7 @@ enum MetadataMatch {
             guard let date = document.metadataValue(.published) ?? document.metadataValue(.modified) else { return false }
             return date >= lower && date <= upper
         case .path(let glob):
-            return pathMatches(glob, document.sourcePath.isEmpty ? document.path : document.sourcePath)
+            return pathMatches(glob, document.readPath)
         default:
             return false
         }

@@ -120,11 +120,11 @@ struct WebFetcher {
     }
 
     private static func describe(_ code: CURLcode, detail: String, limits: Limits, tooLarge: Bool) -> String {
+        // The write callback stops a transfer over the limit with a write error.
+        if code == CURLE_FILESIZE_EXCEEDED || (code == CURLE_WRITE_ERROR && tooLarge) {
+            return "the page is larger than \(limits.bytes >> 20) MB"
+        }
         switch code {
-        case CURLE_FILESIZE_EXCEEDED:
-            return "the page is larger than \(limits.bytes >> 20) MB"
-        case CURLE_WRITE_ERROR where tooLarge:
-            return "the page is larger than \(limits.bytes >> 20) MB"
         case CURLE_OPERATION_TIMEDOUT:
             return "no complete answer within \(limits.seconds) seconds"
         case CURLE_COULDNT_RESOLVE_HOST:

@@ -37,7 +37,7 @@ extension Workspace {
         var pathExtensions: [Int: String] = [:]
         for member in members {
             let document = documents[member]
-            pathExtensions[member] = DocumentLoader.pathExtension(document.sourcePath.isEmpty ? document.path : document.sourcePath).lowercased()
+            pathExtensions[member] = DocumentLoader.pathExtension(document.readPath).lowercased()
             extensionsInFolder[folders[member]!, default: []].insert(pathExtensions[member]!)
         }
         var bases: [Int: String] = [:]
@@ -94,7 +94,7 @@ extension Workspace {
 
     /// The ids of the folders a document's file is in, nearest first, made by the rule of the stem's.
     static func folderIDs(of document: Document) -> [String] {
-        let path = document.sourcePath.isEmpty ? document.path : document.sourcePath
+        let path = document.readPath
         var components = path.split(separator: "/", omittingEmptySubsequences: true)
         guard !components.isEmpty else { return [] }
         components.removeLast()
