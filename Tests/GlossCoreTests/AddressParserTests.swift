@@ -7,6 +7,9 @@ final class AddressParserTests: XCTestCase {
         XCTAssertEqual(try AddressParser.parse("s3.p2"), [.element(document: nil, .passages(section: 3, 2...2))])
         XCTAssertEqual(try AddressParser.parse("kp4"), [.element(document: nil, .keyPoints(4...4))])
         XCTAssertEqual(try AddressParser.parse("q1"), [.element(document: nil, .faq(1...1))])
+        XCTAssertEqual(try AddressParser.parse("title"), [.element(document: nil, .title)])
+        XCTAssertEqual(try AddressParser.parse("sport/002:title,s1"), [.element(document: "sport/002", .title), .element(document: "sport/002", .sections(1...1))])
+        XCTAssertThrowsError(try AddressParser.parse("titles"))
         XCTAssertEqual(try AddressParser.parse("@"), [.view])
         XCTAssertEqual(try AddressParser.parse("#3"), [.results(3...3)])
     }

@@ -28,12 +28,46 @@ final class CorporaCodingTests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("tagged sport/003: [checked]"), again.stderr)
     }
 
+    func testTagOnATitleHitTagsTheTitleAloneAndReplays() throws {
+        let directory = try corpus()
+        let script = """
+            load corpus
+            find "Sport report 2"
+            tag #1 headline
+            find tag:headline
+            tag sport/003: whole
+            save coded.gloss
+            export csv --rows coding -
+
+            """
+        let run = try GlossProcess.run(["run", "-"], stdin: script, in: directory.url)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("#1  sport/002:title\n"), run.stdout)
+        XCTAssertTrue(run.stderr.contains("tagged sport/002:title [headline]"), run.stderr)
+        // The tag covers the title unit only: one result, not the document's passages.
+        XCTAssertTrue(run.stdout.contains("1 result · 1 document"), run.stdout)
+        let rows = run.stdout.components(separatedBy: "\r\n").filter { $0.contains(",headline,") || $0.contains(",whole,") }
+        XCTAssertEqual(rows.count, 2, run.stdout)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("sport/002,\(CorpusFixture.title("sport", 2)),corpus/sport/002.txt,title,title,headline,") }, "\(rows)")
+        XCTAssertTrue(rows.contains { $0.hasPrefix("sport/003,") && $0.contains(",document,whole,") }, "\(rows)")
+
+        // The saved session names the title by its address and gives the same coding when replayed.
+        let saved = try String(contentsOf: directory.url.appendingPathComponent("coded.gloss"), encoding: .utf8)
+        XCTAssertTrue(saved.contains("sport/002:title"), saved)
+        let replay = try GlossProcess.run(["run", "-"], stdin: "replay coded.gloss\nshow sport/002:title --json\n", in: directory.url)
+        XCTAssertEqual(replay.status, 0, replay.stderr)
+        let json = try XCTUnwrap(replay.stdout.range(of: "\n[\n", options: .backwards)).lowerBound
+        let shown = try XCTUnwrap(try CorpusFixture.json(String(replay.stdout[json...])) as? [[String: Any]])
+        XCTAssertEqual(shown.first?["address"] as? String, "title")
+        XCTAssertEqual(shown.first?["tags"] as? [String], ["headline"])
+    }
+
     func testTagAllSaysWhyTheViewHasNothingToTag() throws {
         let directory = try corpus()
         let result = try GlossProcess.run(["run", "-"], stdin: "load corpus\nfilter kind:title\ntag @ x\n", in: directory.url)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains(
-            "<stdin>:3:5: error: @ leaves out headings and titles, and the view holds only those (14 units): name a section (s2) or a whole document (DOC:) by its address instead"),
+            "<stdin>:3:5: error: @ leaves out headings and titles, and the view holds only those (14 units): name a title (DOC:title), a section (s2) or a whole document (DOC:) by its address, or tag find's rows (#1-3)"),
             result.stderr)
     }
 }

@@ -1,4 +1,4 @@
-/// Parses target lists: `kp1-4`, `s3.p1-3`, `kp1,kp3,s2`, `doc:s2`, `doc:`, `#2-5`, `#1,#4`, `@`.
+/// Parses target lists: `kp1-4`, `s3.p1-3`, `kp1,kp3,s2`, `doc:s2`, `doc:`, `doc:title`, `#2-5`, `#1,#4`, `@`.
 ///
 /// A document prefix carries to the following items of the same comma list until another prefix,
 /// so `harbor:kp1,kp3` names two key points of `harbor`.
@@ -53,7 +53,9 @@ public enum AddressParser {
             return .marks(range)
         }
         let pattern: ElementPattern
-        if scanner.take("kp") {
+        if text == "title" {
+            return .element(document: document, .title)
+        } else if scanner.take("kp") {
             pattern = .keyPoints(try scanner.range(prefix: "kp"))
         } else if scanner.take("q") {
             pattern = .faq(try scanner.range(prefix: "q"))
@@ -84,7 +86,7 @@ public enum AddressParser {
             }
         } else {
             throw GlossError(
-                "'\(text)' is not an address (try s3, s3.p2, q1, kp4, m1, DOC:, #2 or @)", column: column)
+                "'\(text)' is not an address (try s3, s3.p2, q1, kp4, title, m1, DOC:, #2 or @)", column: column)
         }
         try scanner.expectEnd(in: text)
         return .element(document: document, pattern)

@@ -19,6 +19,7 @@ public enum CodingTarget: Hashable, Sendable {
 /// The element part of an address, with ranges kept as typed.
 public enum ElementPattern: Hashable, Sendable {
     case document
+    case title
     case sections(ClosedRange<Int>)
     case passages(section: Int, ClosedRange<Int>)
     case faq(ClosedRange<Int>)
@@ -45,6 +46,7 @@ extension ElementPattern {
     var singleAddress: ElementAddress? {
         switch self {
         case .document: return .document
+        case .title: return .title
         case .sections(let range) where range.count == 1: return .section(range.lowerBound)
         case .passages(let s, let range) where range.count == 1: return .passage(section: s, number: range.lowerBound)
         case .faq(let range) where range.count == 1: return .faq(range.lowerBound)

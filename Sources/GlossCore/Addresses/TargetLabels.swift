@@ -40,7 +40,7 @@ enum TargetLabels {
         guard let last else { return "\(first)" }
         switch last {
         case .section(let n), .faq(let n), .keyPoint(let n), .passage(_, let n): return "\(first)-\(n)"
-        case .document: return "\(first)"
+        case .document, .title: return "\(first)"
         }
     }
 }

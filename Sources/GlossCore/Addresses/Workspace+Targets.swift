@@ -113,6 +113,7 @@ extension Workspace {
         let typed: [ElementAddress]
         switch pattern {
         case .document: typed = [.document]
+        case .title: typed = [.title]
         case .sections(let range): typed = range.map { .section($0) }
         case .passages(let s, let range): typed = range.map { .passage(section: s, number: $0) }
         case .faq(let range): typed = range.map { .faq($0) }
@@ -166,6 +167,9 @@ extension Workspace {
         switch pattern {
         case .document:
             return [ElementRef(document: index, address: .document)]
+        case .title:
+            guard document.title != nil else { throw GlossError("\(id) has no title", column: column) }
+            return [ElementRef(document: index, address: .title)]
         case .sections(let range):
             let first = document.hasLead ? 0 : 1
             let last = document.sections.count - 1

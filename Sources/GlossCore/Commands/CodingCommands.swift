@@ -14,7 +14,7 @@ enum CodingCommands {
             let inView = workspace.viewUnits.count
             guard inView == 0 else {
                 throw GlossError("@ leaves out headings and titles, and the view holds only those (\(Counted.phrase(inView, "unit"))): "
-                                 + "name a section (s2) or a whole document (DOC:) by its address instead", column: word.column)
+                                 + "name a title (DOC:title), a section (s2) or a whole document (DOC:) by its address, or tag find's rows (#1-3)", column: word.column)
             }
             throw GlossError("the view is empty: nothing to act on", column: word.column)
         }

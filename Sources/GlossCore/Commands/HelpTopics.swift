@@ -75,6 +75,7 @@ public enum HelpTopics {
               s3.p2         the second passage of section 3
               q1            FAQ entry 1 (question and answer)
               kp4           key point 4
+              title         the document's title alone (a find hit on a title is this, so `tag #1` tags the title)
               DOC:          a whole document (its id and a colon), e.g. harbor-barrier-vote:
               DOC:s3.p2     an element of another document (otherwise the current one is meant)
             Ranges and lists: kp1-4, s3.p1-3, s1-2, kp1,kp3,s2, harbor:kp1,kp2 (the prefix carries).

@@ -97,7 +97,7 @@ enum CSVExporter: WorkspaceExporter {
     static func sectionHeading(of ref: ElementRef, in workspace: Workspace) -> String {
         let document = workspace.documents[ref.document]
         switch ref.address {
-        case .document: return ""
+        case .document, .title: return ""
         case .section(let s), .passage(let s, _): return document.sections[s].heading ?? ""
         case .faq(let q): return document.sections[document.faq[q - 1].section].heading ?? ""
         case .keyPoint(let k): return document.sections[document.keyPoints[k - 1].section].heading ?? ""

@@ -19,6 +19,16 @@ public enum DocumentJSON {
         ])
     }
 
+    /// A document's title as an element of its own (`DOC:title`).
+    public static func title(of index: Int, in workspace: Workspace) -> JSONValue {
+        let document = workspace.documents[index]
+        return .object([
+            ("address", .string("title")),
+            ("text", .string(document.title)),
+            ("lines", lines(document.titleLines)),
+        ] + pageMember(of: document, .title))
+    }
+
     public static func section(_ s: Int, of index: Int, in workspace: Workspace) -> JSONValue {
         let section = workspace.documents[index].sections[s]
         return .object([
@@ -69,6 +79,7 @@ public enum DocumentJSON {
         var value: JSONValue
         switch ref.address {
         case .document: value = document(ref.document, in: workspace)
+        case .title: value = title(of: ref.document, in: workspace)
         case .section(let s): value = section(s, of: ref.document, in: workspace)
         case .passage(let s, let p): value = passage(s, p, of: ref.document, in: workspace)
         case .faq(let q): value = faq(q, of: ref.document, in: workspace)

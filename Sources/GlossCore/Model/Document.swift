@@ -97,7 +97,7 @@ public struct Document: Sendable {
     public func page(of element: ElementAddress) -> Int? {
         guard !pageStarts.isEmpty else { return nil }
         switch element {
-        case .document: return titleLines.flatMap { page(ofLine: $0.first) } ?? 1
+        case .document, .title: return titleLines.flatMap { page(ofLine: $0.first) } ?? 1
         case .section(let s): return sections[s].headingLines.flatMap { page(ofLine: $0.first) }
         case .passage(let s, let p): return page(ofLine: sections[s].passages[p - 1].lines.first)
         case .faq(let q): return page(ofLine: faq[q - 1].questionLines.first)

@@ -5,6 +5,8 @@
 public enum ElementAddress: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The whole document, written `DOC:`.
     case document
+    /// The document's title alone, written `DOC:title` (a title hit tags the title, not the document).
+    case title
     case section(Int)
     case passage(section: Int, number: Int)
     case faq(Int)
@@ -13,6 +15,7 @@ public enum ElementAddress: Hashable, Sendable, Comparable, CustomStringConverti
     public var description: String {
         switch self {
         case .document: return ""
+        case .title: return "title"
         case .section(let s): return "s\(s)"
         case .passage(let s, let p): return "s\(s).p\(p)"
         case .faq(let q): return "q\(q)"
@@ -24,6 +27,7 @@ public enum ElementAddress: Hashable, Sendable, Comparable, CustomStringConverti
     public var elementKind: String {
         switch self {
         case .document: return "document"
+        case .title: return "title"
         case .section: return "section"
         case .passage: return "passage"
         case .faq: return "faq"
@@ -34,6 +38,7 @@ public enum ElementAddress: Hashable, Sendable, Comparable, CustomStringConverti
     private var sortKey: (Int, Int, Int) {
         switch self {
         case .document: return (0, 0, 0)
+        case .title: return (0, 1, 0)
         case .section(let s): return (1, s, 0)
         case .passage(let s, let p): return (1, s, p)
         case .faq(let q): return (2, q, 0)

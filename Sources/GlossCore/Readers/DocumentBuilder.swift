@@ -252,6 +252,7 @@ public struct DocumentBuilder {
             return answerParts.isEmpty ? openQuestion?.text : answerParts.map(\.text).joined(separator: "\n\n")
         case .faq(let q): return document.faq[q - 1].answer
         case .keyPoint(let k): return document.keyPoints[k - 1].storedText.string
+        case .title: return document.title
         case .document: return nil
         }
     }

@@ -34,7 +34,7 @@ struct ElementRenderer {
             }
         case .section(let s):
             try showSection(s, of: ref.document, layout: layout(of: ref.document), into: &output)
-        case .passage, .faq, .keyPoint:
+        case .title, .passage, .faq, .keyPoint:
             showInline(ref, indent: 0, into: &output)
         }
     }
@@ -100,6 +100,11 @@ struct ElementRenderer {
         header.append(pageText(ref), .faint)
         let bodyIndent = indent + 4
         switch ref.address {
+        case .title:
+            header.append("  ")
+            header.append(markedText(ref, part: .title, text: document.title ?? "", base: .heading))
+            header.append(tagText(ref))
+            output.line(header, indent: indent, hangingIndent: bodyIndent)
         case .passage(let s, let p):
             let passage = document.sections[s].passages[p - 1]
             if passage.kind != .paragraph { header.append("  " + passage.kind.rawValue, .faint) }

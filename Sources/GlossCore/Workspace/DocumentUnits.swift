@@ -18,7 +18,7 @@ public enum DocumentUnits {
             ordered.append((line, ordered.count, Unit(document: Int32(index), section: Int32(section), kind: kind, element: element), text))
         }
         if let title = document.titleText {
-            add(document.titleLines?.first ?? 0, 0, .title, .document, title)
+            add(document.titleLines?.first ?? 0, 0, .title, .title, title)
         }
         for (s, section) in document.sections.enumerated() {
             if let heading = section.headingText {

@@ -30,7 +30,7 @@ struct ReadingOrder {
     /// The section an element lies in (the lead for a document).
     func sectionIndex(of ref: ElementRef) -> Int {
         switch ref.address {
-        case .document: return 0
+        case .document, .title: return 0
         case .section(let s), .passage(let s, _): return s
         case .faq(let q): return workspace.documents[ref.document].faq[q - 1].section
         case .keyPoint(let k): return workspace.documents[ref.document].keyPoints[k - 1].section
@@ -57,6 +57,8 @@ struct ReadingOrder {
             switch ref.address {
             case .document:
                 candidates = []
+            case .title:
+                candidates = forward ? elements : []
             case .section(let s):
                 candidates = forward ? elements.filter { sectionIndex(of: $0) > s } : elements.filter { sectionIndex(of: $0) < s }.reversed()
             default:

@@ -58,7 +58,7 @@ public struct Unit: Hashable, Sendable {
         self.section = section
         self.kind = kind
         switch element {
-        case .document, .section: number = 0
+        case .document, .title, .section: number = 0
         case .passage(_, let p): number = Int32(p)
         case .faq(let q): number = Int32(q)
         case .keyPoint(let k): number = Int32(k)
@@ -67,7 +67,7 @@ public struct Unit: Hashable, Sendable {
 
     public var element: ElementAddress {
         switch kind {
-        case .title: return .document
+        case .title: return .title
         case .heading: return .section(Int(section))
         case .paragraph, .list, .quote, .code, .tableRow, .caption, .footnote: return .passage(section: Int(section), number: Int(number))
         case .question, .answer: return .faq(Int(number))

@@ -42,7 +42,7 @@ extension Workspace {
 
     private static func sameCategory(_ a: ElementAddress, _ b: ElementAddress) -> Bool {
         switch (a, b) {
-        case (.passage, .passage), (.section, .section), (.faq, .faq), (.keyPoint, .keyPoint), (.document, .document): return true
+        case (.passage, .passage), (.section, .section), (.faq, .faq), (.keyPoint, .keyPoint), (.document, .document), (.title, .title): return true
         default: return false
         }
     }
@@ -50,7 +50,7 @@ extension Workspace {
     private func distance(_ a: ElementAddress, _ b: ElementAddress) -> Int {
         func key(_ address: ElementAddress) -> Int {
             switch address {
-            case .document: return 0
+            case .document, .title: return 0
             case .section(let s): return s * 1000
             case .passage(let s, let p): return s * 1000 + p
             case .faq(let q): return q

@@ -379,6 +379,7 @@ public final class Workspace {
         let document = documents[ref.document]
         switch ref.address {
         case .document: return document.title ?? document.id
+        case .title: return document.title ?? ""
         case .section(let s): return document.sections[s].heading ?? "(lead)"
         case .passage(let s, let p): return document.sections[s].passages[p - 1].text
         case .faq(let q): return document.faq[q - 1].question + "\n" + document.faq[q - 1].answer
@@ -393,6 +394,7 @@ public final class Workspace {
         guard documents.indices.contains(ref.document) else { return false }
         switch ref.address {
         case .document: return true
+        case .title: return documents[ref.document].title != nil
         case .section(let s): return s >= 0 && s < documents[ref.document].sections.count
         case .passage(let s, let p):
             return s >= 0 && s < documents[ref.document].sections.count && p >= 1 && p <= documents[ref.document].sections[s].passages.count
