@@ -12,7 +12,7 @@ final class TagViewTests: XCTestCase {
         let session = session(paragraphs: 3)
         try TestSession.run("filter kind:title", in: session)
         let error = TestSession.failure("tag @ theme", in: session)
-        XCTAssertEqual(error?.message, "@ leaves out headings and titles, and the view holds only those (1 unit): name a section (s2) or a whole document (DOC:) by its address instead")
+        XCTAssertEqual(error?.message, "@ leaves out headings and titles, and the view holds only those (1 unit): name a title (DOC:title), a section (s2) or a whole document (DOC:) by its address, or tag find's rows (#1-3)")
         XCTAssertEqual(error?.column, 5)
         try TestSession.run("filter kind:paragraph", in: session)
         XCTAssertEqual(TestSession.failure("tag @ theme", in: session)?.message, "the view is empty: nothing to act on")

@@ -62,6 +62,47 @@ final class CorporaCodingTests: XCTestCase {
         XCTAssertEqual(shown.first?["tags"] as? [String], ["headline"])
     }
 
+    func testAtInsideAReplayKeepsToTheDocumentsTheReplayLoaded() throws {
+        let directory = try corpus()
+        try directory.write("code.gloss", "load ${1}\nfilter budget\ntag @ budget-talk\nunfilter\n")
+        try directory.write("everywhere.gloss", "filter budget\ntag @ all-budget\nunfilter\n")
+        let session = """
+            load corpus/politics
+            replay code.gloss corpus/sport/002.txt
+            replay everywhere.gloss
+            save coded.gloss
+            export csv --rows coding -
+
+            """
+        let run = try GlossProcess.run(["run", "-"], stdin: session, in: directory.url)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = run.stdout.components(separatedBy: "\r\n")
+        let scoped = rows.filter { $0.contains(",budget-talk,") }
+        XCTAssertFalse(scoped.isEmpty, run.stdout)
+        XCTAssertTrue(scoped.allSatisfy { $0.hasPrefix("sport/002,") }, "\(scoped)")
+        // A replay that loads nothing keeps the whole view.
+        let everywhere = Set(rows.filter { $0.contains(",all-budget,") }.map { $0.prefix { $0 != "," } })
+        XCTAssertGreaterThan(everywhere.count, 1, run.stdout)
+        XCTAssertTrue(everywhere.contains("sport/002"), "\(everywhere)")
+
+        // The saved session spells out what the scoped @ tagged, so it replays to the same coding.
+        let saved = try String(contentsOf: directory.url.appendingPathComponent("coded.gloss"), encoding: .utf8)
+        XCTAssertFalse(saved.contains("tag @ budget-talk"), saved)
+        XCTAssertTrue(saved.contains("tag @ all-budget"), saved)
+        let replay = try GlossProcess.run(["run", "-"], stdin: "replay coded.gloss --quiet\nexport csv --rows coding -\n", in: directory.url)
+        XCTAssertEqual(replay.status, 0, replay.stderr)
+        func documentAndAddress(_ rows: [String]) -> [String] {
+            rows.map { row in let fields = row.split(separator: ",", omittingEmptySubsequences: false); return "\(fields[0]) \(fields[3])" }
+        }
+        XCTAssertEqual(documentAndAddress(replay.stdout.components(separatedBy: "\r\n").filter { $0.contains(",budget-talk,") }), documentAndAddress(scoped))
+
+        // Nothing of the replay's documents in the view: the error says why.
+        try directory.write("none.gloss", "load ${1}\nfilter different\ntag @ x\n")
+        let empty = try GlossProcess.run(["run", "-"], stdin: "load corpus/politics\nreplay none.gloss corpus/sport/002.txt\n", in: directory.url)
+        XCTAssertEqual(empty.status, 1)
+        XCTAssertTrue(empty.stderr.contains("@ inside a replay keeps to the documents the replay loaded (sport/002), and the view holds none of their passages"), empty.stderr)
+    }
+
     func testTagAllSaysWhyTheViewHasNothingToTag() throws {
         let directory = try corpus()
         let result = try GlossProcess.run(["run", "-"], stdin: "load corpus\nfilter kind:title\ntag @ x\n", in: directory.url)

@@ -17,6 +17,9 @@ public struct TargetResolution: Sendable {
     public var usesView = false
     public var usesListing = false
     public var usesCurrentDocument = false
+    /// True when `@` left out documents because a replay keeps it to the documents it loaded: the
+    /// command is recorded with its targets spelled out, so that replaying the record does the same.
+    public var scopedToReplay = false
 
     /// True when an address was moved or orphaned by a changed document.
     public var relocated: Bool { items.contains { $0.typed != nil && $0.typed != $0.resolved } }

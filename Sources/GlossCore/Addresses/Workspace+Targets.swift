@@ -2,11 +2,12 @@
 extension Workspace {
     /// Resolves a target word (`s3.p1-3`, `doc:kp2`, `#2-5`, `@`, lists of these) into elements, in
     /// order, without duplicates.
-    public func resolveTargets(_ text: String, column: Int = 1) throws(GlossError) -> [ElementRef] {
+    /// `viewScope` keeps `@` to some documents (see `ScriptContext.viewDocumentScope`).
+    public func resolveTargets(_ text: String, column: Int = 1, viewScope: Set<Int>? = nil) throws(GlossError) -> [ElementRef] {
         var seen = Set<ElementRef>()
         var result: [ElementRef] = []
         // A mark stands for the element it lies in when an element is wanted (`show m3`).
-        for target in try resolveWord(text, column: column) {
+        for target in try resolveWord(text, column: column, viewScope: viewScope) {
             let ref: ElementRef
             switch target {
             case .element(let element): ref = element
@@ -18,13 +19,13 @@ extension Workspace {
     }
 
     /// Like `resolveTargets`, but keeps marks as marks: what `tag`, `untag` and `note` act on.
-    public func resolveCodingTargets(_ text: String, column: Int = 1) throws(GlossError) -> [CodingTarget] {
-        try resolveWord(text, column: column)
+    public func resolveCodingTargets(_ text: String, column: Int = 1, viewScope: Set<Int>? = nil) throws(GlossError) -> [CodingTarget] {
+        try resolveWord(text, column: column, viewScope: viewScope)
     }
 
     /// Resolves a target word into coding targets, in order and without duplicates, and records how
     /// (see `TargetResolution`) for the running command.
-    private func resolveWord(_ text: String, column: Int) throws(GlossError) -> [CodingTarget] {
+    private func resolveWord(_ text: String, column: Int, viewScope: Set<Int>?) throws(GlossError) -> [CodingTarget] {
         let items: [TargetItem]
         do throws(GlossError) {
             items = try AddressParser.parse(text)
@@ -35,7 +36,7 @@ extension Workspace {
         var seen = Set<CodingTarget>()
         var result: [CodingTarget] = []
         for item in items {
-            for target in try resolveCoding(item, column: column, into: &resolution) where seen.insert(target).inserted {
+            for target in try resolveCoding(item, column: column, viewScope: viewScope, into: &resolution) where seen.insert(target).inserted {
                 result.append(target)
             }
         }
@@ -43,7 +44,17 @@ extension Workspace {
         return result
     }
 
-    private func resolveCoding(_ item: TargetItem, column: Int, into resolution: inout TargetResolution) throws(GlossError) -> [CodingTarget] {
+    private func resolveCoding(
+        _ item: TargetItem, column: Int, viewScope: Set<Int>?, into resolution: inout TargetResolution
+    ) throws(GlossError) -> [CodingTarget] {
+        if case .view = item, let viewScope {
+            let all = viewElements()
+            let refs = all.filter { viewScope.contains($0.document) }
+            resolution.usesView = true
+            resolution.scopedToReplay = refs.count < all.count
+            resolution.items += refs.map { .init(typed: nil, resolved: .element($0)) }
+            return refs.map { .element($0) }
+        }
         guard case .marks(let range) = item else {
             return try resolve(item, column: column, into: &resolution).map { .element($0) }
         }

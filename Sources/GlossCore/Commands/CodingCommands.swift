@@ -7,10 +7,16 @@ enum CodingCommands {
 
     /// The targets of a coding command. Empty only when every target was orphaned by a changed
     /// document: the command then does nothing, and the orphans are reported.
-    static func targets(_ word: CommandWord, in workspace: Workspace) throws(GlossError) -> [CodingTarget] {
-        let targets = try workspace.resolveCodingTargets(word.text, column: word.column)
+    static func targets(_ word: CommandWord, of invocation: CommandInvocation) throws(GlossError) -> [CodingTarget] {
+        let workspace = invocation.workspace
+        let targets = try invocation.codingTargets(word)
         guard !targets.isEmpty || workspace.hasPendingOrphans else {
             guard word.text == "@" else { throw GlossError("no targets", column: word.column) }
+            if let scope = invocation.context.script.viewDocumentScope, !workspace.viewElements().isEmpty {
+                let ids = scope.sorted().prefix(6).map { workspace.documents[$0].id }.joined(separator: ", ")
+                throw GlossError("@ inside a replay keeps to the documents the replay loaded (\(ids)\(scope.count > 6 ? ", …" : "")), "
+                                 + "and the view holds none of their passages", column: word.column)
+            }
             let inView = workspace.viewUnits.count
             guard inView == 0 else {
                 throw GlossError("@ leaves out headings and titles, and the view holds only those (\(Counted.phrase(inView, "unit"))): "
@@ -60,7 +66,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let targetWord = invocation.word("TARGETS")!
-        let targets = try targets(targetWord, in: workspace)
+        let targets = try targets(targetWord, of: invocation)
         guard !targets.isEmpty else {
             invocation.orphanedWhole = true
             return
@@ -95,7 +101,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let targetWord = invocation.word("TARGETS")!
-        let targets = try targets(targetWord, in: workspace)
+        let targets = try targets(targetWord, of: invocation)
         guard !targets.isEmpty else {
             invocation.orphanedWhole = true
             return
@@ -314,7 +320,7 @@ enum CodingCommands {
         }
         let rest = word.text.split(separator: ",").filter { !$0.lowercased().hasPrefix("tag:") }.joined(separator: ",")
         if !rest.isEmpty {
-            let resolved = try targets(CommandWord(text: rest, column: word.column, endColumn: word.endColumn, quoted: false), in: workspace)
+            let resolved = try targets(CommandWord(text: rest, column: word.column, endColumn: word.endColumn, quoted: false), of: invocation)
             if resolved.isEmpty && noteTargets.isEmpty {
                 invocation.orphanedWhole = true
                 return
@@ -374,7 +380,7 @@ enum CodingCommands {
                 let tag = try workspace.existingTag(String(word.text.dropFirst(4)))
                 selected = selected.filter { $0.targets.contains(.tag(tag.key)) }
             } else {
-                let refs = Set(try workspace.resolveTargets(word.text, column: word.column))
+                let refs = Set(try invocation.targets(word))
                 selected = selected.filter { note in note.targets.contains { NoteListing.target($0, liesWithin: refs, in: workspace) } }
             }
         }
@@ -425,7 +431,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let address = invocation.word("ADDR")!
-        let refs = try workspace.resolveTargets(address.text, column: address.column)
+        let refs = try invocation.targets(address)
         if refs.isEmpty && workspace.hasPendingOrphans {
             invocation.orphanedWhole = true  // the element is gone from the changed document
             return
@@ -468,7 +474,7 @@ enum CodingCommands {
         let workspace = invocation.workspace
         for word in invocation.words("MARK") {
             guard word.text.hasPrefix("m") else { throw GlossError("'\(word.text)' is not a mark (marks are m1, m2…)", column: word.column) }
-            for target in try workspace.resolveCodingTargets(word.text, column: word.column) {
+            for target in try invocation.codingTargets(word) {
                 guard case .mark(let id) = target else { continue }
                 for var note in workspace.annotations.notes(about: .mark(id)) {
                     note.targets.removeAll { $0 == .mark(id) }
@@ -490,7 +496,7 @@ enum CodingCommands {
         let workspace = invocation.workspace
         var selected = workspace.annotations.marks.values.filter { workspace.isLoaded[$0.element.document] }.sorted { $0.id < $1.id }
         if let word = invocation.word("TARGETS") {
-            let refs = Set(try workspace.resolveTargets(word.text, column: word.column))
+            let refs = Set(try invocation.targets(word))
             selected = selected.filter { NoteListing.target(.mark($0.id), liesWithin: refs, in: workspace) }
         }
         if invocation.flag("json") {

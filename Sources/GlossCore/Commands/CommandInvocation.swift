@@ -27,6 +27,16 @@ public struct CommandInvocation {
 
     public var workspace: Workspace { context.workspace }
 
+    /// The elements a target word names; inside a replay, `@` keeps to the documents it loaded.
+    func targets(_ word: CommandWord) throws(GlossError) -> [ElementRef] {
+        try workspace.resolveTargets(word.text, column: word.column, viewScope: context.script.viewDocumentScope)
+    }
+
+    /// Like `targets`, but keeps marks as marks: what `tag`, `untag` and `note` act on.
+    func codingTargets(_ word: CommandWord) throws(GlossError) -> [CodingTarget] {
+        try workspace.resolveCodingTargets(word.text, column: word.column, viewScope: context.script.viewDocumentScope)
+    }
+
     init(spec: CommandSpec, context: Session, output: OutputBuilder) {
         self.spec = spec
         self.context = context

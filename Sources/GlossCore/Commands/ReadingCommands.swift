@@ -133,6 +133,7 @@ enum ReadingCommands {
         // ${doc}: the document this load ended with, new or already loaded, for scripts that code it.
         let lastDocument = added.last { workspace.isLoaded[$0] } ?? copies.last?.of ?? alreadyLoaded.last?.document
         if let lastDocument { session.variables["doc"] = workspace.documents[lastDocument].id }
+        session.script.noteLoaded(added.filter { workspace.isLoaded[$0] } + copies.map(\.of) + alreadyLoaded.map(\.document))
         let comments = workspace.addSourceComments(of: added)
         var output = invocation.output
         if candidates.contains(where: { !$0.explicit }) {
@@ -360,7 +361,7 @@ enum ReadingCommands {
         let workspace = invocation.workspace
         var refs: [ElementRef] = []
         for word in invocation.words("TARGETS") {
-            refs += try workspace.resolveTargets(word.text, column: word.column)
+            refs += try invocation.targets(word)
         }
         if refs.isEmpty { refs = [ElementRef(document: try workspace.defaultDocument(), address: .document)] }
         if invocation.flag("json") {

@@ -152,7 +152,9 @@ enum SessionCommands {
             Runs each command of the script as if typed, stopping at the first error, which names the \
             chain of scripts (outer.gloss:3: in replay of inner.gloss:7: error: …). Paths in the script \
             are relative to its folder. FILE arguments become ${1}, ${2}… and ${args} for the script. \
-            The replayed commands join the history one by one, so undo works on them as usual.
+            The replayed commands join the history one by one, so undo works on them as usual. \
+            Inside a replay that loads documents, @ keeps to those documents, so a coding script \
+            applied to a new article (load ${1}, filter, tag @ THEME) codes that article only.
             """,
         arguments: [
             ArgumentSpec("SCRIPT", .path, help: "the script to run"),
@@ -191,9 +193,9 @@ enum SessionCommands {
                     session.variables["args"] = files.map(CommandLineTokenizer.quote).joined(separator: " ")
                 }
                 session.baseDirectory = folder
-                session.replayDepth += 1
+                session.script.replayLoads.append([])
                 defer {
-                    session.replayDepth -= 1
+                    session.script.replayLoads.removeLast()
                     session.baseDirectory = savedBase
                     if !files.isEmpty {
                         for index in files.indices { session.variables[String(index + 1)] = savedVariables[String(index + 1)] }

@@ -36,6 +36,11 @@ struct CommandRecorder {
                 word(at: resolution.column).map { ($0, replacement(for: $0, targets: resolution.resolvedTargets)) }
             }
             command.explicitLine = explicit.contains { $0.1.isEmpty } ? "" : canonical(rewriting: explicit)
+            // `@` kept to a replay's documents means something else outside that replay.
+            if resolutions.contains(where: \.scopedToReplay), let explicit = command.explicitLine {
+                main = explicit
+                command.usesView = false
+            }
         }
 
         if invocation.spec.effect == .mutating {

@@ -7,8 +7,10 @@ public struct ScriptContext: Sendable {
     public var variables: [String: String] = [:]
     /// Set while `gloss run` (or piped input) executes a script.
     public var isScript = false
-    /// Nesting depth of `replay`.
-    var replayDepth = 0
+    /// Documents each running `replay` has loaded (or named with `load` when already loaded), innermost
+    /// last; its depth is the nesting depth of `replay`.
+    var replayLoads: [Set<Int>] = []
+    var replayDepth: Int { replayLoads.count }
     /// True while a journal is being replayed by `resume`.
     var isRestoring = false
     /// Raised while `orphan` runs the command it re-attaches: a quote it cannot find keeps it an orphan.
@@ -21,6 +23,15 @@ public struct ScriptContext: Sendable {
 
     public init(baseDirectory: String) {
         self.baseDirectory = baseDirectory
+    }
+
+    /// What `@` keeps to: inside a replay, the documents the innermost replay that loaded any has
+    /// loaded, so a coding script applied to a new article codes that article only; nil elsewhere.
+    var viewDocumentScope: Set<Int>? { replayLoads.last { !$0.isEmpty } }
+
+    /// Records documents a `load` named, for every running replay.
+    mutating func noteLoaded(_ documents: [Int]) {
+        for level in replayLoads.indices { replayLoads[level].formUnion(documents) }
     }
 
     /// Commands are being replayed from a script or a journal rather than typed.

@@ -140,7 +140,7 @@ public struct ScriptRunner {
         var stop: (line: Int, left: Int)?
         let (_, outsideReads) = session.withScriptSandbox(scriptFolder: folder, files: []) {
             session.baseDirectory = folder
-            session.replayDepth += 1
+            session.script.replayLoads.append([])
             session.groupingJournalWrites {
                 for (index, command) in commands.enumerated() {
                     let result = session.execute(command.text)
@@ -153,7 +153,7 @@ public struct ScriptRunner {
                     if result.quit { break }
                 }
             }
-            session.replayDepth -= 1
+            session.script.replayLoads.removeLast()
             session.baseDirectory = savedBase
         }
         if !outsideReads.isEmpty {

@@ -55,10 +55,7 @@ public final class Session {
         set { script.sandbox = newValue }
     }
     public var origin: ScriptOrigin? { script.origin }
-    var replayDepth: Int {
-        get { script.replayDepth }
-        set { script.replayDepth = newValue }
-    }
+    var replayDepth: Int { script.replayDepth }
     var isReplaying: Bool { script.isReplaying }
     var sandboxApplies: Bool { script.sandboxApplies }
 
