@@ -51,16 +51,21 @@ public struct ScriptSandbox: Sendable {
     }
 
     /// Checks the reads of many files (a folder's): each file's folder is resolved once, and a file is
-    /// resolved on its own only when it is a symlink.
+    /// resolved on its own only when it is a symlink. A folder inside the readable folders has all its
+    /// files inside too, so they are not checked one by one (a corpus of 45,000 files in a few folders).
     mutating func checkReads(_ files: [(path: String, shown: String)]) throws(GlossError) {
-        var folders: [String: String?] = [:]
+        var folders: [Substring: (real: String, isReadable: Bool)?] = [:]
         for file in files {
             var info = stat()
             let real: String?
             if lstat(file.path, &info) == 0, info.st_mode & S_IFMT != S_IFLNK {
-                let folder = (file.path as NSString).deletingLastPathComponent
-                if folders[folder] == nil { folders[folder] = .some(RealPath.resolve(folder)) }
-                real = folders[folder]!.map { ($0 == "/" ? "" : $0) + "/" + (file.path as NSString).lastPathComponent }
+                let (folder, name) = Self.folderAndName(of: file.path)
+                if folders[folder] == nil {
+                    folders[folder] = .some(RealPath.resolve(String(folder)).map { ($0, isReadable($0)) })
+                }
+                guard let resolved = folders[folder]! else { continue }
+                if resolved.isReadable { continue }
+                real = (resolved.real == "/" ? "" : resolved.real) + "/" + name
             } else {
                 real = RealPath.resolve(file.path)
             }
@@ -69,8 +74,22 @@ public struct ScriptSandbox: Sendable {
         }
     }
 
+    /// A path's folder and last component, cut at its last slash; paths that do not simply end in a
+    /// name after a slash inside them go through Foundation's rules (which are slow for thousands).
+    static func folderAndName(of path: String) -> (folder: Substring, name: Substring) {
+        let utf8 = path.utf8
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")), slash != utf8.startIndex, utf8.index(after: slash) != utf8.endIndex {
+            return (path[..<slash], path[utf8.index(after: slash)...])
+        }
+        return (Substring((path as NSString).deletingLastPathComponent), Substring((path as NSString).lastPathComponent))
+    }
+
+    private func isReadable(_ real: String) -> Bool {
+        readableRoots.contains { RealPath.isInside(real, $0) }
+    }
+
     private mutating func checkResolvedRead(_ real: String, shownAs shown: String) throws(GlossError) {
-        guard !readableRoots.contains(where: { RealPath.isInside(real, $0) }) else { return }
+        guard !isReadable(real) else { return }
         if strict {
             throw GlossError("a script run with --strict may not read \(shown): it is outside \(readableRoots.joined(separator: ", ")) (--allow-read DIR permits it)")
         }
