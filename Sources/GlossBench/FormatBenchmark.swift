@@ -42,6 +42,7 @@ struct FormatBenchmark {
     }
 
     func run() throws -> FormatReport {
+        let loadAverageStart = MachineLoad.oneMinute
         Log.line("writing the documents:")
         let generation = Clock.now()
         let sets = try writeDocuments()
@@ -53,7 +54,8 @@ struct FormatBenchmark {
             results.append(try ChildProcess.run(FormatLoadResult.self, options: options,
                                                 ["--child-document-set", String(decoding: data, as: UTF8.self)]))
         }
-        return FormatReport(results: results, processors: ProcessInfo.processInfo.activeProcessorCount)
+        return FormatReport(results: results, processors: ProcessInfo.processInfo.activeProcessorCount,
+                            loadAverageStart: loadAverageStart, loadAverageEnd: MachineLoad.oneMinute)
     }
 
     /// In the child: loads one folder.

@@ -27,7 +27,12 @@ struct PDFWriter {
         for block in document.blocks {
             let lines = layout(block)
             let height = lines.reduce(0.0) { $0 + $1.advance }
-            if pages.count + 1 >= pageLimit, y - height < Self.bottom { break }
+            // A heading is not split across pages, and does not end a page alone.
+            var isHeading = false
+            if case .heading = block { isHeading = true }
+            let needed = height + (isHeading ? 3 * 14 : 0)
+            if pages.count + 1 >= pageLimit, y - needed < Self.bottom { break }
+            if isHeading, y - needed < Self.bottom { newPage() }
             for piece in lines {
                 if y - piece.advance < Self.bottom {
                     newPage()
@@ -35,7 +40,7 @@ struct PDFWriter {
                 } else {
                     y -= piece.advance
                 }
-                line(piece.text, size: piece.size, bold: piece.bold, x: piece.x)
+                line(piece.text, size: piece.size, bold: piece.bold, x: piece.x, wordSpacing: piece.wordSpacing)
             }
             blocksUsed += 1
         }
@@ -51,6 +56,8 @@ struct PDFWriter {
         var x: Double
         /// Space from the previous line's baseline to this one's.
         var advance: Double
+        /// Extra space per space character that justifies the line (`Tw`).
+        var wordSpacing = 0.0
     }
 
     private func layout(_ block: GeneratedDocument.Block) -> [Line] {
@@ -80,7 +87,10 @@ struct PDFWriter {
         for word in text.split(separator: " ") {
             let wordWidth = Self.width(word, size: size, bold: bold)
             if !current.isEmpty, currentWidth + space + wordWidth > available {
-                lines.append(Line(text: current, size: size, bold: bold, x: x, advance: size * 1.27 + (lines.isEmpty ? before : 0)))
+                // Justified, as a word processor sets body text: every line but the last reaches the margin.
+                let spaces = current.utf8.filter { $0 == 0x20 }.count
+                lines.append(Line(text: current, size: size, bold: bold, x: x, advance: size * 1.27 + (lines.isEmpty ? before : 0),
+                                  wordSpacing: bold || spaces == 0 ? 0 : (available - currentWidth) / Double(spaces)))
                 current = ""
                 currentWidth = 0
             }
@@ -95,28 +105,36 @@ struct PDFWriter {
         return lines
     }
 
-    /// Helvetica's advance widths (per 1000 units of the size), by character class.
+    /// Helvetica's advance widths (per 1000 units of the size) from its AFM, which poppler uses for the
+    /// unembedded font too; accented letters are as wide as their base letter. Bold is wider by about 6%.
     static func width<S: StringProtocol>(_ text: S, size: Double, bold: Bool) -> Double {
         var units = 0
         for character in text.unicodeScalars {
+            let base = character.isASCII ? character : String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? character
+            if base.isASCII, base.value >= 32, base.value < 127 {
+                units += asciiWidths[Int(base.value) - 32]
+                continue
+            }
             switch character {
-            case "i", "j", "l", "'", "|": units += 222
-            case " ", "f", "t", "I", ".", ",", ":", ";", "!", "/", "\\", "[", "]", "(", ")": units += 278
-            case "r", "-", "\u{2018}", "\u{2019}": units += 333
-            case "c", "k", "s", "v", "x", "y", "z", "J", "\"", "\u{201C}", "\u{201D}": units += 500
-            case "m": units += 833
-            case "w", "C", "D", "H", "N", "R", "U": units += 722
-            case "W": units += 944
-            case "M": units += 833
-            case "G", "O", "Q": units += 778
-            case "A", "B", "E", "K", "P", "S", "V", "X", "Y": units += 667
-            case "F", "T", "Z", "L": units += 611
-            case "%", "\u{2014}": units += 1000
+            case "\u{2018}", "\u{2019}": units += 222
+            case "\u{201C}", "\u{201D}": units += 333
+            case "\u{2022}": units += 350
+            case "\u{2014}", "\u{2026}": units += 1000
             default: units += 556
             }
         }
         return Double(units) * size / 1000 * (bold ? 1.06 : 1)
     }
+
+    /// Widths of the printable ASCII characters, space (32) to tilde (126).
+    static let asciiWidths = [
+        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+        1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+        333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+        556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+    ]
 
     private mutating func newPage() {
         if !page.isEmpty || !pages.isEmpty || y != 0 { finishPage() }
@@ -133,8 +151,8 @@ struct PDFWriter {
         page = ""
     }
 
-    private mutating func line(_ text: String, size: Double, bold: Bool, x: Double) {
-        page += "BT /\(bold ? "F2" : "F1") \(Self.number(size)) Tf 1 0 0 1 \(Self.number(x)) \(Self.number(y)) Tm (\(Self.encoded(text))) Tj ET\n"
+    private mutating func line(_ text: String, size: Double, bold: Bool, x: Double, wordSpacing: Double = 0) {
+        page += "BT /\(bold ? "F2" : "F1") \(Self.number(size)) Tf \(Self.number(wordSpacing)) Tw 1 0 0 1 \(Self.number(x)) \(Self.number(y)) Tm (\(Self.encoded(text))) Tj ET\n"
     }
 
     static func number(_ value: Double) -> String { String(format: "%.2f", value) }
