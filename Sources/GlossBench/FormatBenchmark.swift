@@ -21,7 +21,6 @@ struct FormatLoadResult: Codable {
 
     var megabytesPerSecond: Double { Double(extractedTextBytes) / 1e6 / loadMedianSeconds }
     var pagesPerSecond: Double { Double(set.pages) / loadMedianSeconds }
-    var secondsPerMegabyte: Double { loadMedianSeconds / (Double(extractedTextBytes) / 1e6) }
     var matchesExpected: Bool { sections == set.expected.sections && passages == set.expected.passages }
 }
 
