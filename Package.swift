@@ -81,7 +81,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "GlossBench", dependencies: ["GlossCore", "GlossPDF"]),
+        .executableTarget(name: "GlossBench", dependencies: ["GlossCore", "GlossPDF", "CGlossZlib"]),
         .executableTarget(
             name: "GlossFuzz",
             dependencies: ["GlossCore", "GlossPDF", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

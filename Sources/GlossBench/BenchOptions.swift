@@ -19,6 +19,19 @@ struct BenchOptions {
     var childParts: Int?
     /// Internal: run the replay benchmark in this process and print its JSON on stdout.
     var childReplay = false
+    /// Document formats to benchmark instead of the corpus (docx, odt, epub, pdf); empty for the corpus.
+    var formats: [String] = []
+    /// MB of text in each size of the DOCX, ODT and EPUB documents, and pages in each size of the PDFs.
+    var formatSizes: [Double] = [5, 10, 20]
+    var pdfPages = [200, 400, 800]
+    var formatDocuments = 8
+    /// Where the documents are written (CORPUS-documents when not given).
+    var formatOutput: String?
+    var writeDocumentsOnly = false
+    /// Internal: load one folder of generated documents (a `DocumentSet` as JSON) and print the figures.
+    var childDocumentSet: String?
+
+    static let knownFormats = ["docx", "odt", "epub", "pdf"]
 
     struct Option: Sendable {
         var name: String
@@ -53,6 +66,34 @@ struct BenchOptions {
         Option(name: "query", value: "QUERY", help: "also measure QUERY (gloss syntax); repeatable") { options, value in
             options.extraQueries.append(value)
         },
+        Option(name: "formats", value: "LIST", help: "instead of the corpus, measure loading documents of these formats (docx,odt,epub,pdf or all) made from its articles") { options, value in
+            let names = value == "all" ? knownFormats : value.split(separator: ",").map { $0.lowercased() }
+            guard !names.isEmpty, let unknown = Optional(names.filter { !knownFormats.contains($0) }), unknown.isEmpty else {
+                throw UsageError(description: "--formats takes some of \(knownFormats.joined(separator: ",")) or all")
+            }
+            options.formats = knownFormats.filter(names.contains)
+        },
+        Option(name: "format-sizes", value: "LIST", help: "MB of text in the DOCX, ODT and EPUB sizes (default 5,10,20)") { options, value in
+            options.formatSizes = try value.split(separator: ",").map {
+                guard let number = Double($0), number > 0 else { throw UsageError(description: "--format-sizes takes numbers of MB") }
+                return number
+            }.sorted()
+        },
+        Option(name: "pdf-pages", value: "LIST", help: "pages in the PDF sizes (default 200,400,800)") { options, value in
+            options.pdfPages = try value.split(separator: ",").map { try number(String($0), "pdf-pages", minimum: 1) }.sorted()
+        },
+        Option(name: "format-documents", value: "N", help: "documents in each size of each format (default 8)") { options, value in
+            options.formatDocuments = try number(value, "format-documents", minimum: 1)
+        },
+        Option(name: "format-out", value: "DIR", help: "folder for the generated documents (default CORPUS-documents)") { options, value in
+            options.formatOutput = value
+        },
+        Option(name: "write-documents", value: nil, help: "with --formats: write the documents and their listing, measure nothing") { options, _ in
+            options.writeDocumentsOnly = true
+        },
+        Option(name: "child-document-set", value: "JSON", help: "internal: load one folder of documents in this process", hidden: true) { options, value in
+            options.childDocumentSet = value
+        },
         Option(name: "child-parts", value: "N", help: "internal: measure N parts in this process", hidden: true) { options, value in
             options.childParts = try number(value, "child-parts", minimum: 1)
         },
@@ -68,6 +109,9 @@ struct BenchOptions {
             Measures gloss inside the process: load + parse + index of CORPUS (a folder written by
             scripts/gen-corpus), peak memory, query latency, and the replay of a generated session,
             at each corpus size, each size in a fresh child process. Prints a table; medians throughout.
+            With --formats, measures instead the loading of DOCX, ODT, EPUB and PDF documents that it
+            writes from CORPUS's articles (any folder of .txt and .md files), beside the same content as
+            Markdown: MB/s of extracted text (pages/s for PDF), growth with size and peak memory.
 
             options:
 

@@ -15,6 +15,33 @@ do {
 }
 
 do {
+    if let json = options.childDocumentSet {
+        let set = try JSONDecoder().decode(DocumentSet.self, from: Data(json.utf8))
+        try ChildProcess.reply(try FormatBenchmark.measure(set, repetitions: options.loadRepetitions))
+    } else if !options.formats.isEmpty, options.writeDocumentsOnly {
+        let sets = try FormatBenchmark(options: options).writeDocuments()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(DocumentSetWriter.Listing(sets: sets)), as: UTF8.self))
+    } else if !options.formats.isEmpty {
+        let report = try FormatBenchmark(options: options).run()
+        print(report.text, terminator: "")
+        if let path = options.json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            try encoder.encode(report).write(to: URL(fileURLWithPath: path))
+            Log.line("wrote \(path)")
+        }
+    } else {
+        try runCorpusBenchmark(options)
+    }
+} catch {
+    Log.line("GlossBench: \(error)")
+    exit(1)
+}
+
+func runCorpusBenchmark(_ options: BenchOptions) throws {
     let manifest = try CorpusManifest.read(corpus: options.corpus)
     if let parts = options.childParts {
         try ChildProcess.reply(try SizeBenchmark(options: options, manifest: manifest, parts: parts).run())
@@ -40,7 +67,4 @@ do {
             Log.line("wrote \(path)")
         }
     }
-} catch {
-    Log.line("GlossBench: \(error)")
-    exit(1)
 }

@@ -159,6 +159,33 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try DocumentLoader.readBytes(path, name: "version"), [UInt8](expected))
     }
 
+    /// A DOCX or an EPUB over the 1 MiB above which text files are sniffed for NUL bytes is read by its
+    /// reader, named or found in a folder, not refused as a binary file.
+    func testBigOfficeFilesAreNotRefusedAsBinary() throws {
+        var random = SystemRandomNumberGenerator()
+        let picture = Data((0..<(1_200_000)).map { _ in UInt8.random(in: 0...255, using: &random) })
+        func package(_ parts: [(String, String)]) throws -> Data {
+            var writer = ZipWriter(date: Date(timeIntervalSince1970: 1_767_225_600))
+            for (path, text) in parts { try writer.add(path: path, contents: Data(text.utf8)) }
+            try writer.add(path: "media/picture.jpg", contents: picture)
+            return Data(writer.finish())
+        }
+        let corpus = directory.appendingPathComponent("big-office")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try package(try OfficePackage.docxParts(body: OfficePackage.paragraph("A big report on the harbor.")))
+            .write(to: corpus.appendingPathComponent("report.docx"))
+        try package(OfficePackage.epubParts(chapters: [("one.xhtml", "<h1>One</h1><p>A big book about tides.</p>")]))
+            .write(to: corpus.appendingPathComponent("book.epub"))
+        let named = Session(baseDirectory: corpus.path)
+        XCTAssertNil(named.execute("load report.docx book.epub").error)
+        XCTAssertEqual(named.workspace.documents.map(\.format.rawValue).sorted(), ["docx", "epub"])
+        let walked = Session(baseDirectory: directory.path)
+        let result = walked.execute("load big-office")
+        XCTAssertNil(result.error)
+        XCTAssertEqual(result.warnings, [])
+        XCTAssertEqual(walked.workspace.documents.count, 2)
+    }
+
     /// A file over max-file-size is refused before anything is allocated for it (sparse files: no disk
     /// used); under a raised limit, a big binary file is refused on its first bytes, not read whole.
     func testHugeFilesAreRefusedBeforeTheyAreRead() throws {

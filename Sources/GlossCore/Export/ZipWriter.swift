@@ -5,8 +5,9 @@ import ZIPFoundation
 /// directory once at the end, in ZIP64 form when there are more than 65,535 entries or the archive
 /// passes 4 GiB. ZIPFoundation's `Archive` rewrites the whole central directory for every entry it
 /// adds, which is quadratic in the entries, and a corpus exported to REFI-QDA has one per document;
-/// deflate and CRC-32 are still ZIPFoundation's (zlib).
-struct ZipWriter {
+/// deflate and CRC-32 are still ZIPFoundation's (zlib). Public for GlossBench, which writes office
+/// documents and e-books with it.
+public struct ZipWriter {
     private(set) var bytes: [UInt8] = []
     private var centralDirectory: [UInt8] = []
     private var entryCount = 0
@@ -14,7 +15,7 @@ struct ZipWriter {
     private let dosTime: UInt16
 
     /// Every entry is dated `date` (UTC, to the two seconds DOS times keep), as ZIPFoundation dates them.
-    init(date: Date) {
+    public init(date: Date) {
         var time = time_t(date.timeIntervalSince1970)
         var parts = tm()
         gmtime_r(&time, &parts)
@@ -24,7 +25,7 @@ struct ZipWriter {
     }
 
     /// Adds a file, deflated, or stored as it is when deflating does not make it smaller (tiny files).
-    mutating func add(path: String, contents: Data) throws {
+    public mutating func add(path: String, contents: Data) throws {
         var compressed = Data()
         var checksum: UInt32 = 0
         if contents.count >= 64 {
@@ -84,7 +85,7 @@ struct ZipWriter {
     }
 
     /// The archive: the entries, the central directory and its end records.
-    mutating func finish() -> [UInt8] {
+    public mutating func finish() -> [UInt8] {
         let directoryOffset = UInt64(bytes.count)
         let directorySize = UInt64(centralDirectory.count)
         bytes += centralDirectory

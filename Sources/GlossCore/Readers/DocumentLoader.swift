@@ -223,17 +223,22 @@ public enum DocumentLoader {
         _ candidate: Candidate, readers: ReaderRegistry, arena: TextArena?, folders: FolderCursor? = nil,
         maximumFileSize: Int = defaultMaximumFileSize
     ) throws(GlossError) -> (Document, [String]) {
+        // A big file is sniffed for NUL bytes before it is read, unless its extension names a reader of
+        // a binary format (a DOCX, an EPUB or a PDF over 1 MiB would be refused as binary).
+        let named = readers.reader(forExtension: pathExtension(candidate.path))
+        let sniffs = named.map { $0 is any TextDocumentReader } ?? true
         let read = if candidate.isKnownRegular, let folders {
-            try readWalkedBytes(candidate, folders: folders, maximumSize: maximumFileSize)
+            try readWalkedBytes(candidate, folders: folders, maximumSize: maximumFileSize, sniffsBinary: sniffs)
         } else {
-            try readFile(candidate.path, name: candidate.displayName, knownRegular: candidate.isKnownRegular, maximumSize: maximumFileSize)
+            try readFile(candidate.path, name: candidate.displayName, knownRegular: candidate.isKnownRegular,
+                         maximumSize: maximumFileSize, sniffsBinary: sniffs)
         }
         let bytes = read.bytes
         var warnings: [String] = []
         if read.grew {
             warnings.append("\(candidate.displayName): grew while it was read; only its first \(bytes.count) bytes (its size when opened) were read")
         }
-        let reader = readers.reader(forPath: candidate.path, bytes: bytes)
+        let reader = named ?? readers.reader(forPath: candidate.path, bytes: bytes)
         var builder = DocumentBuilder(format: reader.format, arena: arena)
         try reader.read(ReaderSource(bytes: bytes, name: candidate.displayName), into: &builder)
         var document = builder.finish()
@@ -289,7 +294,8 @@ public enum DocumentLoader {
     /// opened without a `stat` first (one path lookup fewer per file of a big load); a named file is
     /// checked before it is opened, as opening a device or a FIFO can block or have effects.
     static func readFile(
-        _ path: String, name: String, knownRegular: Bool = false, maximumSize: Int = defaultMaximumFileSize
+        _ path: String, name: String, knownRegular: Bool = false, maximumSize: Int = defaultMaximumFileSize,
+        sniffsBinary: Bool = true
     ) throws(GlossError) -> FileBytes {
         var info = stat()
         if !knownRegular {
@@ -302,7 +308,8 @@ public enum DocumentLoader {
         if fstat(descriptor, &info) != 0 { throw GlossError("\(name): \(SystemError.describe(errno: errno))") }
         // Checked again on what was opened: the path may have changed since it was walked.
         try checkRegular(info, name: name)
-        return try readOpened(descriptor, size: Int(info.st_size), name: name, maximumSize: maximumSize, sizeIsExact: false)
+        return try readOpened(descriptor, size: Int(info.st_size), name: name, maximumSize: maximumSize, sizeIsExact: false,
+                              sniffsBinary: sniffsBinary)
     }
 
     /// The bytes of a file that a walk of its folder found to be a regular file. Each file of a big
@@ -311,7 +318,7 @@ public enum DocumentLoader {
     /// end when it has the size `fstat` gave. Opened non-blocking and checked once open: should a FIFO
     /// or a device have taken its place since the walk, it is neither waited on nor read.
     static func readWalkedBytes(
-        _ candidate: Candidate, folders: FolderCursor, maximumSize: Int = defaultMaximumFileSize
+        _ candidate: Candidate, folders: FolderCursor, maximumSize: Int = defaultMaximumFileSize, sniffsBinary: Bool = true
     ) throws(GlossError) -> FileBytes {
         let folder = folders.descriptor(forFolderOf: candidate)
         let descriptor = candidate.path.withCString { path in
@@ -322,7 +329,8 @@ public enum DocumentLoader {
         var info = stat()
         if fstat(descriptor, &info) != 0 { throw GlossError("\(candidate.displayName): \(SystemError.describe(errno: errno))") }
         try checkRegular(info, name: candidate.displayName)
-        return try readOpened(descriptor, size: Int(info.st_size), name: candidate.displayName, maximumSize: maximumSize, sizeIsExact: true)
+        return try readOpened(descriptor, size: Int(info.st_size), name: candidate.displayName, maximumSize: maximumSize,
+                              sizeIsExact: true, sniffsBinary: sniffsBinary)
     }
 
     /// Files bigger than this have their first `sniffSize` bytes checked for a NUL before the rest is
@@ -336,7 +344,7 @@ public enum DocumentLoader {
     /// reports 0) is read to its end, within `maximumSize`. With `sizeIsExact`, a read that reaches
     /// `size` is taken as the end, without another read to meet it.
     static func readOpened(
-        _ descriptor: Int32, size: Int, name: String, maximumSize: Int, sizeIsExact: Bool
+        _ descriptor: Int32, size: Int, name: String, maximumSize: Int, sizeIsExact: Bool, sniffsBinary: Bool = true
     ) throws(GlossError) -> FileBytes {
         guard size <= maximumSize else { throw tooBig(name, size: size, maximumSize: maximumSize) }
         var failure: Int32 = 0
@@ -346,7 +354,9 @@ public enum DocumentLoader {
                 count = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
             }
             if failure != 0 { throw GlossError("\(name): \(SystemError.describe(errno: failure))") }
-            try prefix.withUnsafeBufferPointer { bytes throws(GlossError) in try SourceDecoder.refuseBinary(bytes, name: name) }
+            if sniffsBinary {
+                try prefix.withUnsafeBufferPointer { bytes throws(GlossError) in try SourceDecoder.refuseBinary(bytes, name: name) }
+            }
             // Swift stops the program when an array cannot be allocated: ask the allocator first.
             guard let probe = malloc(size + 1) else {
                 throw GlossError("\(name): not enough memory to read its \(ByteSize.describe(size))")
