@@ -17,8 +17,8 @@ final class ExportTests: XCTestCase {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    private func exported(_ format: String) throws -> String {
-        try TestSession.run("export \(format) out.\(format) --force", in: session)
+    private func exported(_ format: String, _ options: String = "") throws -> String {
+        try TestSession.run("export \(format) out.\(format) --force \(options)", in: session)
         return try String(contentsOf: directory.appendingPathComponent("out.\(format)"), encoding: .utf8)
     }
 
@@ -66,9 +66,30 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(page.contains("<svg class=\"chart\""), "tag frequency chart")
         XCTAssertTrue(page.contains("fill=\"#C0392B\""), "the tag's own colour")
         XCTAssertTrue(page.contains("<mark style=\"background:"), "marked span")
-        XCTAssertTrue(page.contains("<svg class=\"stripes\""), "coding stripes")
         XCTAssertTrue(page.contains("Zelensky’s plan</mark>"))
         XCTAssertTrue(page.contains("money, &quot;big&quot; money"), "text is escaped")
+        // Coded segments by tag; the documents in full, with their coding stripes, only with --all.
+        XCTAssertTrue(page.contains("<h2>Coded segments by tag</h2>"), page)
+        XCTAssertFalse(page.contains("<svg class=\"stripes\""), "no documents without --all")
+        let full = try exported("html", "--all")
+        XCTAssertTrue(full.contains("<svg class=\"stripes\""), "coding stripes")
+        XCTAssertEqual(full.components(separatedBy: "<article class=\"document\">").count - 1, session.workspace.loadedDocumentCount)
+    }
+
+    func testReportsShowACodedSectionWithItsPassagesAndDocumentsOnlyWithAll() throws {
+        try TestSession.run("tag queries:s1 whole-section", in: session)
+        let document = session.workspace.documents.firstIndex { $0.id == "queries" }!
+        let passages = session.workspace.documents[document].sections[1].passages
+        XCTAssertGreaterThan(passages.count, 1)
+        let report = try exported("md")
+        for (index, passage) in passages.enumerated() {
+            XCTAssertTrue(report.contains("> `s1.p\(index + 1)` " + MarkdownReportExporter.inline(passage.text)), report)
+        }
+        XCTAssertFalse(report.contains("## Documents"), report)
+        XCTAssertTrue(try exported("md", "--all").contains("## Documents"))
+        let page = try exported("html")
+        XCTAssertTrue(page.contains("<span class=\"address\">s1.p\(passages.count)</span>"), page)
+        XCTAssertThrowsError(try TestSession.run("export csv out.csv --force --all", in: session))
     }
 
     func testHTMLEscapesHostileText() throws {

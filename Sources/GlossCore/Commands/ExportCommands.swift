@@ -25,11 +25,13 @@ enum ExportCommands {
             OptionSpec("force", help: "overwrite an existing file"),
             OptionSpec("rows", value: "ROWS", kind: .choice(["elements", "coding"]),
                        help: "csv only: elements (one row per coded or noted element or mark, the default) or coding (one row per tag applied)"),
+            OptionSpec("all", help: "md and html only: add every document's full text after the coded segments"),
         ],
         examples: [
             .init("export json workspace.json", "everything, for other programs"),
             .init("export json -", "print it"),
             .init("export csv coding.csv --rows coding", "one row per tag applied, for a pivot table"),
+            .init("export html report.html --all", "coded segments by tag, then every document in full"),
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
@@ -48,8 +50,12 @@ enum ExportCommands {
         if rows != nil, format != CSVExporter.name {
             throw GlossError("--rows applies to csv only", column: invocation.word("FORMAT")!.column)
         }
+        let includesDocuments = invocation.flag("all")
+        if includesDocuments, format != MarkdownReportExporter.name, format != HTMLReportExporter.name {
+            throw GlossError("--all applies to the md and html reports only", column: invocation.word("FORMAT")!.column)
+        }
         let context = ExportContext(session: session, viewOnly: invocation.flag("view"), destinationDirectory: directory,
-                                    rowPerCoding: rows == "coding")
+                                    rowPerCoding: rows == "coding", includesDocuments: includesDocuments)
         let content = try exporter.export(context)
         if target == "-" {
             // What reaches a terminal never carries the documents' control characters; a file keeps them.

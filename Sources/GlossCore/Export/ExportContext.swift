@@ -9,15 +9,19 @@ public struct ExportContext {
     public let date: Date
     /// `export csv --rows coding`: one row per tag applied, instead of one per element.
     public let rowPerCoding: Bool
+    /// `export md|html --all`: the reports add every document's full text after the coded segments.
+    public let includesDocuments: Bool
 
     public var workspace: Workspace { session.workspace }
 
-    public init(session: Session, viewOnly: Bool, destinationDirectory: String, date: Date = Date(), rowPerCoding: Bool = false) {
+    public init(session: Session, viewOnly: Bool, destinationDirectory: String, date: Date = Date(), rowPerCoding: Bool = false,
+                includesDocuments: Bool = false) {
         self.session = session
         self.viewOnly = viewOnly
         self.destinationDirectory = destinationDirectory
         self.date = date
         self.rowPerCoding = rowPerCoding
+        self.includesDocuments = includesDocuments
     }
 
     /// Loaded documents, in load order (with --view, those with something in the view).

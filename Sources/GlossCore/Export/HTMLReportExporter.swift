@@ -1,11 +1,12 @@
 import Foundation
 
-/// `export html`: one self-contained page (inline CSS and SVG, no scripts, nothing fetched) showing
-/// each document with coded passages tinted in their tag colours and a coding stripe per tag in the
-/// margin, a bar chart of tag frequencies, the codebook, and the notes.
+/// `export html`: one self-contained page (inline CSS and SVG, no scripts, nothing fetched) showing a
+/// bar chart of tag frequencies, the codebook, the coded segments grouped by tag (with their documents
+/// and addresses), and the notes; with `--all`, each document in full, coded passages tinted in their
+/// tag colours with a coding stripe per tag in the margin.
 enum HTMLReportExporter: WorkspaceExporter {
     static let name = "html"
-    static let summary = "a self-contained HTML report: documents with coding stripes, tag chart, codebook, notes"
+    static let summary = "a self-contained HTML report: tag chart, codebook, coded segments by tag, notes (--all: documents with coding stripes)"
 
     /// Colours for tags without one of their own, chosen to stay distinct side by side.
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
@@ -69,7 +70,10 @@ private struct HTMLPage {
             """
         chart()
         codebookTable()
-        for document in documents { self.document(document) }
+        codedSegments()
+        if context.includesDocuments {
+            for document in documents { self.document(document) }
+        }
         notes()
         html += "</body>\n</html>\n"
         return html
@@ -105,6 +109,54 @@ private struct HTMLPage {
 
     func swatch(_ key: String) -> String {
         "<span class=\"swatch\" style=\"background:\(colors[key] ?? "#999")\"></span>"
+    }
+
+    // MARK: - Coded segments
+
+    /// For each tag, what it retrieves: each coded element with its document and address (a section with
+    /// everything in it, a whole document by its title), and each marked span.
+    mutating func codedSegments() {
+        let codings = CodingsByTag(context)
+        let tags = context.tags.filter { codings.count(of: $0.key) > 0 }
+        guard !tags.isEmpty else { return }
+        html += "<section class=\"segments\"><h2>Coded segments by tag</h2>\n"
+        for tag in tags {
+            html += "<h3>\(swatch(tag.key))\(escape(tag.path)) <small>\(codings.count(of: tag.key))</small></h3>\n"
+            if let description = tag.description { html += "<p class=\"meta\">\(escape(description))</p>\n" }
+            for ref in codings.elements[tag.key] ?? [] {
+                let document = workspace.documents[ref.document]
+                var body: String
+                switch ref.address {
+                case .document:
+                    body = "<p class=\"meta\">whole document\(document.title.map { ": " + escape($0) } ?? "")</p>"
+                case .title:
+                    body = "<p><b>\(highlighted(ref, part: .title, text: document.title ?? ""))</b></p>"
+                case .section(let s):
+                    body = "<p><b>\(highlighted(ref, part: .heading, text: document.sections[s].heading ?? "(lead)"))</b></p>"
+                    for part in CodingsByTag.parts(of: ref, in: context) {
+                        body += "<div class=\"part\"><span class=\"address\">\(escape("\(part.address)"))</span>\(self.body(of: part))</div>"
+                    }
+                default:
+                    body = self.body(of: ref)
+                }
+                html += segment(ref, body: body)
+            }
+            for mark in codings.marks[tag.key] ?? [] {
+                let color = mark.tags.first.flatMap { colors[$0] } ?? "#999999"
+                let quote = "<p>“<mark style=\"background:\(color)33;border-bottom:2px solid \(color)\">\(escape(mark.quote))</mark>”</p>"
+                let notes = workspace.annotations.notes(about: .mark(mark.id)).map { "<div class=\"note\">n\($0.id): \(escape($0.text))</div>" }.joined()
+                html += "<div class=\"segment\"><div class=\"source\">\(escape(workspace.label(mark.element, qualified: true))) · m\(mark.id)\(pageNote(mark.element))</div>\(quote)\(notes)</div>\n"
+            }
+        }
+        html += "</section>\n"
+    }
+
+    /// One coded element under its tag: document and address, its text, the notes about it.
+    func segment(_ ref: ElementRef, body: String) -> String {
+        let document = workspace.documents[ref.document]
+        let title = document.title.map { " — " + escape($0) } ?? ""
+        let notes = workspace.annotations.notes(about: .element(ref)).map { "<div class=\"note\">n\($0.id): \(escape($0.text))</div>" }.joined()
+        return "<div class=\"segment\"><div class=\"source\">\(escape(workspace.label(ref, qualified: true)))\(pageNote(ref))\(title)</div>\(body)\(notes)</div>\n"
     }
 
     // MARK: - Documents
@@ -243,7 +295,10 @@ private struct HTMLPage {
     static let css = """
         body{font:15px/1.5 Georgia,'Times New Roman',serif;color:#222;max-width:980px;margin:2em auto;padding:0 1em;background:#fcfcfa}
         h1,h2,h3,h4,h5,h6{font-family:Helvetica,Arial,sans-serif;margin:.6em 0 .3em}
-        h2 small{color:#888;font-weight:normal;font-size:.6em}
+        h2 small,h3 small{color:#888;font-weight:normal;font-size:.6em}
+        .segment{margin:.4em 0 .8em;padding:.2em .6em;border-left:3px solid #ddd}
+        .segment .source{font:12px Helvetica,Arial,sans-serif;color:#666}
+        .segment .part{display:flex;gap:.6em}.segment .part .address{font:11px Menlo,monospace;color:#888;min-width:4em;padding-top:.3em}
         .meta{color:#666;font-family:Helvetica,Arial,sans-serif}
         section,article{margin:2em 0}
         .chart text{font:12px Helvetica,Arial,sans-serif;fill:#333}

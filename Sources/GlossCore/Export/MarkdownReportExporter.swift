@@ -1,7 +1,8 @@
 import Foundation
 
 /// `export md`: a code-retrieval report — the codebook with counts and descriptions, then for each
-/// tag the passages and spans coded with it, then the notes by document.
+/// tag the passages and spans coded with it, then the notes by document; with `--all`, every
+/// document's text at the end.
 enum MarkdownReportExporter: WorkspaceExporter {
     static let name = "md"
     static let summary = "a Markdown report: codebook, then what each tag retrieves, then notes"
@@ -29,31 +30,18 @@ enum MarkdownReportExporter: WorkspaceExporter {
         }
         lines.append("")
         lines.append("## Coded passages by tag")
-        // What each tag retrieves, gathered in one pass over the codings and the marks (filtering them
-        // all for each tag was quadratic: 10,000 tags took minutes).
-        var elementsByTag: [String: [ElementRef]] = [:]
-        for coded in context.codedElements {
-            for tag in coded.tags { elementsByTag[tag.key, default: []].append(coded.ref) }
-        }
-        var marksByTag: [String: [Mark]] = [:]
-        for mark in context.marks {
-            for key in mark.tags { marksByTag[key, default: []].append(mark) }
-        }
+        let codings = CodingsByTag(context)
         for tag in tags {
             try context.session.cancel.check()
-            let elements = elementsByTag[tag.key] ?? []
-            let marks = marksByTag[tag.key] ?? []
+            let elements = codings.elements[tag.key] ?? []
+            let marks = codings.marks[tag.key] ?? []
             guard !elements.isEmpty || !marks.isEmpty else { continue }
             lines.append("")
             lines.append("### \(inline(tag.path)) (\(elements.count + marks.count))")
             if let description = tag.description { lines.append(""); lines.append("_\(inline(description))_") }
             lines.append("")
             for ref in elements {
-                let section = CSVExporter.sectionHeading(of: ref, in: workspace)
-                lines.append("- **\(workspace.label(ref, qualified: true))**\(section.isEmpty ? "" : " — \(inline(section))")")
-                lines.append("")
-                for paragraph in workspace.text(of: ref).split(separator: "\n") { lines.append("  > " + inline(String(paragraph))) }
-                for note in annotations.notes(about: .element(ref)) { lines.append(""); lines.append("  Note n\(note.id): \(inline(note.text))") }
+                lines += entry(ref, in: context)
                 lines.append("")
             }
             for mark in marks {
@@ -95,7 +83,69 @@ enum MarkdownReportExporter: WorkspaceExporter {
                 lines.append("- n\(note.id) (\(note.targets.map { NoteListing.describe($0, in: workspace) }.joined(separator: ", "))): \(inline(note.text))")
             }
         }
+        if context.includesDocuments {
+            lines.append("")
+            lines.append("## Documents")
+            for document in documents {
+                try context.session.cancel.check()
+                lines += documentText(document, in: context)
+            }
+        }
         return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// One coded element under its tag: its address and document, then its text (a section's heading
+    /// and everything in it; a whole document by its title only) and the notes about it.
+    private static func entry(_ ref: ElementRef, in context: ExportContext) -> [String] {
+        let workspace = context.workspace
+        let document = workspace.documents[ref.document]
+        let page = ref.address == .document ? nil : document.page(of: ref.address).map { " (p. \($0))" }
+        var lines: [String] = []
+        switch ref.address {
+        case .document:
+            lines.append("- **\(workspace.label(ref, qualified: true))** whole document\(document.title.map { " — \(inline($0))" } ?? "")")
+        case .section(let s):
+            lines.append("- **\(workspace.label(ref, qualified: true))**\(page ?? "") — \(inline(document.sections[s].heading ?? "(lead)"))")
+            lines.append("")
+            for (index, part) in CodingsByTag.parts(of: ref, in: context).enumerated() {
+                if index > 0 { lines.append("  >") }
+                lines.append("  > `\(part.address)` " + inline(workspace.text(of: part)))
+            }
+        default:
+            let section = CSVExporter.sectionHeading(of: ref, in: workspace)
+            lines.append("- **\(workspace.label(ref, qualified: true))**\(page ?? "")\(section.isEmpty ? "" : " — \(inline(section))")")
+            lines.append("")
+            for paragraph in workspace.text(of: ref).split(separator: "\n") { lines.append("  > " + inline(String(paragraph))) }
+        }
+        for note in workspace.annotations.notes(about: .element(ref)) { lines.append(""); lines.append("  Note n\(note.id): \(inline(note.text))") }
+        return lines
+    }
+
+    /// A document in full for `--all`: headings, then each element's address, tags and text.
+    private static func documentText(_ index: Int, in context: ExportContext) -> [String] {
+        let workspace = context.workspace
+        let document = workspace.documents[index]
+        let annotations = workspace.annotations
+        func tags(_ ref: ElementRef) -> String {
+            let paths = (annotations.elementTags[ref] ?? []).compactMap { annotations.tags[$0]?.path }.sorted()
+            return paths.isEmpty ? "" : " [" + paths.map(inline).joined(separator: ", ") + "]"
+        }
+        var lines = ["", "### \(inline(document.title ?? document.id)) (`\(document.id)`)\(tags(ElementRef(document: index, address: .document)))"]
+        let layout = ElementRenderer(workspace: workspace, view: context.viewOnly ? workspace.viewUnits : nil).layout(of: index)
+        for s in document.sections.indices where s > 0 || document.hasLead {
+            let section = ElementRef(document: index, address: .section(s))
+            let children = layout.children[s].filter(context.includes)
+            guard !children.isEmpty || context.includes(section) else { continue }
+            if let heading = document.sections[s].heading {
+                lines += ["", "#### \(inline(heading)) (`s\(s)`)\(tags(section))"]
+            } else if !tags(section).isEmpty {
+                lines += ["", "_Lead_ (`s\(s)`)\(tags(section))"]
+            }
+            for child in children {
+                lines += ["", "`\(child.address)`\(tags(child)) " + inline(workspace.text(of: child))]
+            }
+        }
+        return lines
     }
 
     /// Text inside Markdown: characters with a meaning there are escaped, line breaks become spaces.
