@@ -25,8 +25,19 @@ struct HTMLBlockFilter {
         let firstParagraph = blocks.firstIndex { $0.kind == .paragraph }
         let normalizedDescription = description.map(Self.normalized)
         var keptParagraph = false
+        // The level of a heading that opened the comments (a flat blog page runs them on under the post):
+        // what follows is left out up to a heading of that level or above.
+        var commentsLevel: Int?
         for (position, block) in blocks.enumerated() {
             let text = block.text
+            if case .heading(let level) = block.kind, block.characters <= 80 {
+                if Self.isCommentsHeading(text) {
+                    commentsLevel = min(level, commentsLevel ?? level)
+                    continue
+                }
+                if let opened = commentsLevel, level <= opened { commentsLevel = nil }
+            }
+            if commentsLevel != nil { continue }
             switch block.kind {
             case .heading(let level):
                 // The headline, kept as the title; another h1 before the article starts is its kicker.
@@ -43,7 +54,7 @@ struct HTMLBlockFilter {
             case .tableRow, .code:
                 break
             case .paragraph, .caption:
-                if block.linkDensity > 0.5 && block.characters < 300 || block.linkDensity > 0.8 { continue }
+                if block.linkDensity > 0.5 && block.characters < 300 || block.linkDensity > 0.8, !Self.isLinkedSentence(block) { continue }
                 if !keptParagraph, isStandfirst(at: position, in: blocks, description: normalizedDescription) { continue }
                 // The headline run together with its byline or first paragraph (old table layouts).
                 if let title, !title.isEmpty, !keptParagraph, text.hasPrefix(title) {
@@ -83,6 +94,17 @@ struct HTMLBlockFilter {
         else { return false }
         if let description, block.characters <= description.count + 20, Self.normalized(block.text) == description { return true }
         return underHeadline.contains(block.node)
+    }
+
+    /// A paragraph of the article that happens to be a link (a sentence pointing to the video it
+    /// describes): ten words or more ending with a full stop, as teasers and headlines (a question as
+    /// often as not) do not.
+    static func isLinkedSentence(_ block: HTMLBlock) -> Bool {
+        guard block.kind == .paragraph, block.characters >= 60,
+              let last = block.text.last(where: { !$0.isWhitespace && !"\"'”’)".contains($0) }),
+              last == "." || last == "!", block.text.split(separator: " ").count >= 10
+        else { return false }
+        return !isBoilerplateLine(block.text)
     }
 
     /// "By Jane Doe and Sam Roe": a short line of capitalised names after "By".
@@ -135,6 +157,34 @@ struct HTMLBlockFilter {
         }
         return String(result)
     }
+
+    /// Headings that open a page's comments, trackbacks or reply form: "Comments", "12 Responses to
+    /// …", "Leave a Reply".
+    static func isCommentsHeading(_ text: String) -> Bool {
+        var words = normalized(text).split(separator: " ")
+        guard words.count <= 12 else { return false }
+        let counted = words.first.map { $0.allSatisfy(\.isNumber) || $0 == "one" || $0 == "no" } ?? false
+        if counted { words.removeFirst() }
+        guard let first = words.first.map(String.init) else { return false }
+        if words.count == 1 { return commentsWords.contains(first) }
+        if words.count == 2, ["reader", "readers", "your", "user", "all"].contains(first) { return commentsWords.contains(String(words[1])) }
+        // "12 Responses to …", "One thought on …", "Comments on this entry".
+        if ["to", "on", "for"].contains(words[1]) {
+            return counted && (commentsWords.contains(first) || ["thought", "thoughts", "response", "reply"].contains(first))
+                || first.hasPrefix("comment")
+        }
+        return commentsLines.contains(words.joined(separator: " "))
+    }
+
+    private static let commentsWords: Set<String> = [
+        "comments", "comment", "trackback", "trackbacks", "pingback", "pingbacks", "responses", "replies",
+        "kommentare", "commentaires", "comentarios", "commenti", "reacties",
+    ]
+
+    private static let commentsLines: Set<String> = [
+        "leave a reply", "leave a comment", "post a comment", "add a comment", "add your comment", "join the discussion",
+        "have your say", "what do you think", "speak your mind", "comments are closed", "comments yet",
+    ]
 
     /// Headings of boxes that are not the article: related links, comments, sign-ups, shares.
     static func isBoilerplateHeading(_ text: String) -> Bool {

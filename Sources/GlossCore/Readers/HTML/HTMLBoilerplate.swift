@@ -38,6 +38,7 @@ enum HTMLBoilerplate {
             insideArticle[index] = insideArticle[parent] || tree.nodes[parent].tag == .article || tree.nodes[parent].tag == .main
         }
         let protected = protectedNodes(in: tree, paragraphs: paragraphs)
+        let holdsPost = postHolders(in: tree, textBytes: textBytes, names: &names)
         markSignUpBoxes(in: tree, textBytes: textBytes, protected: protected, skipped: &skipped)
         for index in 0..<Int32(count) {
             let node = tree[index]
@@ -78,10 +79,14 @@ enum HTMLBoilerplate {
             // too ("layout-with-right-rail"); comments are dropped even then.
             let holdsMost = paragraphs[Int(index)] * 5 >= paragraphs[0] * 3 && paragraphs[Int(index)] > 0
                 || Int64(textBytes[Int(index)]) * 5 >= Int64(textBytes[0]) * 2
-            if holdsMost, !words.contains(where: { $0.hasPrefix("comment") || $0 == "disqus" }) { continue }
+            let namesComments = words.contains { $0.hasPrefix("comment") || $0 == "disqus" }
+            if holdsMost, !namesComments { continue }
             if words.contains(where: isStrongBoilerplateWord) {
-                if !holdsKeyPoints(tree, index) { skipped[Int(index)] = true }
-            } else if words.contains(where: weakBoilerplateWords.contains), !words.contains(where: contentWords.contains) {
+                // "entry-content handle-adX2": a name of the article's body outweighs a word of another class.
+                if namesComments || !namesContentBody(tree, index, names: &names), !holdsKeyPoints(tree, index) { skipped[Int(index)] = true }
+            } else if words.contains(where: weakBoilerplateWords.contains), !words.contains(where: contentWords.contains),
+                      !holdsPost[Int(index)] {
+                // A weak name on a wrapper of the post ("date-outer" around a Blogger post) names its first line.
                 skipped[Int(index)] = true
             } else if words.contains("header") || words.contains("masthead") || words.contains("hero"), headlines[Int(index)] > 0,
                       tree.end(of: index) - index < 400 {
@@ -175,6 +180,14 @@ enum HTMLBoilerplate {
         private var wordsByValue: [String: [String]] = [:]
         private var hiddenByClass: [String: Bool] = [:]
         private var postByClass: [String: Bool] = [:]
+        private var contentBodyByName: [String: Bool] = [:]
+
+        mutating func namesContentBody(_ value: String) -> Bool {
+            if let known = contentBodyByName[value] { return known }
+            let names = HTMLBoilerplate.namesContentBody(value)
+            contentBodyByName[value] = names
+            return names
+        }
 
         mutating func marksPost(_ classes: String) -> Bool {
             if let known = postByClass[classes] { return known }
@@ -280,6 +293,42 @@ enum HTMLBoilerplate {
             return ["blogposting", "article", "newsarticle", "reportagenewsarticle", "socialmediaposting"].contains(type)
         }
         return false
+    }
+
+    // MARK: - Posts
+
+    /// Per node: whether it is, or holds, a post's root or an element named for the article's body with
+    /// some text (200 bytes): a wrapper of the article, whatever else its name says.
+    private static func postHolders(in tree: HTMLTree, textBytes: [Int32], names: inout NameCache) -> [Bool] {
+        var holds = [Bool](repeating: false, count: tree.nodes.count)
+        for index in stride(from: Int32(tree.nodes.count - 1), through: 1, by: -1) {
+            let node = tree[index]
+            guard !node.isText else { continue }
+            if !holds[Int(index)], textBytes[Int(index)] >= 200,
+               isPostRoot(tree, index, names: &names) || namesContentBody(tree, index, names: &names) {
+                holds[Int(index)] = true
+            }
+            if holds[Int(index)] { holds[Int(node.parent)] = true }
+        }
+        return holds
+    }
+
+    /// Whether a class or id names the article's body: one name made only of words of content, at
+    /// least two ("entry-content", "post-body", "articleBody", "story-text").
+    static func namesContentBody(_ tree: HTMLTree, _ index: Int32, names: inout NameCache) -> Bool {
+        for name in [HTMLTree.AttributeName.class, .id] {
+            guard let value = tree.attribute(name, of: index), !value.isEmpty else { continue }
+            if names.namesContentBody(value) { return true }
+        }
+        return false
+    }
+
+    /// `namesContentBody` for one attribute's value.
+    static func namesContentBody(_ value: String) -> Bool {
+        value.split(separator: " ").contains { item in
+            let parts = splitName(item)
+            return parts.count >= 2 && parts.allSatisfy(contentWords.contains)
+        }
     }
 
     // MARK: - Protected

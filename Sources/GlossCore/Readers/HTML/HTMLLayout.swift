@@ -38,11 +38,16 @@ struct HTMLLayout {
         self.skipped = skipped
     }
 
+    /// Without a `body`, the page's text is wherever the parser put it: libxml2 keeps everything after
+    /// an unknown element in the head inside the head, where a browser would have started the body.
     static func blocks(of tree: HTMLTree, skipped: [Bool], from root: Int32 = HTMLTree.root) -> [HTMLBlock] {
         var layout = HTMLLayout(tree: tree, skipped: skipped)
+        layout.showsHead = tree[root].tag != .body && tree.first(.body) == nil
         layout.walk(root)
         return layout.blocks
     }
+
+    private var showsHead = false
 
     private mutating func walk(_ root: Int32) {
         // Entries are node indices; a negative entry -(n + 1) is the exit of element n.
@@ -57,7 +62,7 @@ struct HTMLLayout {
                 text(entry)
                 continue
             }
-            if skipped[Int(entry)] || (node.tag.display == .hidden && entry != root) { continue }
+            if skipped[Int(entry)] || (node.tag.display == .hidden && entry != root && !(node.tag == .head && showsHead)) { continue }
             enter(entry)
             stack.append(-entry - 1)
             // Children pushed in reverse so the first is taken first.
