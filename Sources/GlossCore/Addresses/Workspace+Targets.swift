@@ -2,11 +2,11 @@
 extension Workspace {
     /// Resolves a target word (`s3.p1-3`, `doc:kp2`, `#2-5`, `@`, lists of these) into elements, in
     /// order, without duplicates.
-    public func resolveTargets(_ text: String, column: Int = 1) throws(GlossError) -> [ElementRef] {
+    public func resolveTargets(_ text: String, column: Int = 1, in transaction: inout CommandTransaction) throws(GlossError) -> [ElementRef] {
         var seen = Set<ElementRef>()
         var result: [ElementRef] = []
         // A mark stands for the element it lies in when an element is wanted (`show m3`).
-        for target in try resolveWord(text, column: column) {
+        for target in try resolveWord(text, column: column, in: &transaction) {
             let ref: ElementRef
             switch target {
             case .element(let element): ref = element
@@ -18,13 +18,13 @@ extension Workspace {
     }
 
     /// Like `resolveTargets`, but keeps marks as marks: what `tag`, `untag` and `note` act on.
-    public func resolveCodingTargets(_ text: String, column: Int = 1) throws(GlossError) -> [CodingTarget] {
-        try resolveWord(text, column: column)
+    public func resolveCodingTargets(_ text: String, column: Int = 1, in transaction: inout CommandTransaction) throws(GlossError) -> [CodingTarget] {
+        try resolveWord(text, column: column, in: &transaction)
     }
 
     /// Resolves a target word into coding targets, in order and without duplicates, and records how
     /// (see `TargetResolution`) for the running command.
-    private func resolveWord(_ text: String, column: Int) throws(GlossError) -> [CodingTarget] {
+    private func resolveWord(_ text: String, column: Int, in transaction: inout CommandTransaction) throws(GlossError) -> [CodingTarget] {
         let items: [TargetItem]
         do throws(GlossError) {
             items = try AddressParser.parse(text)
@@ -35,17 +35,19 @@ extension Workspace {
         var seen = Set<CodingTarget>()
         var result: [CodingTarget] = []
         for item in items {
-            for target in try resolveCoding(item, column: column, into: &resolution) where seen.insert(target).inserted {
+            for target in try resolveCoding(item, column: column, into: &resolution, in: &transaction) where seen.insert(target).inserted {
                 result.append(target)
             }
         }
-        pendingResolutions.append(resolution)
+        transaction.resolutions.append(resolution)
         return result
     }
 
-    private func resolveCoding(_ item: TargetItem, column: Int, into resolution: inout TargetResolution) throws(GlossError) -> [CodingTarget] {
+    private func resolveCoding(
+        _ item: TargetItem, column: Int, into resolution: inout TargetResolution, in transaction: inout CommandTransaction
+    ) throws(GlossError) -> [CodingTarget] {
         guard case .marks(let range) = item else {
-            return try resolve(item, column: column, into: &resolution).map { .element($0) }
+            return try resolve(item, column: column, into: &resolution, in: &transaction).map { .element($0) }
         }
         var marks: [CodingTarget] = []
         for id in range {
@@ -60,7 +62,9 @@ extension Workspace {
         return marks
     }
 
-    private func resolve(_ item: TargetItem, column: Int, into resolution: inout TargetResolution) throws(GlossError) -> [ElementRef] {
+    private func resolve(
+        _ item: TargetItem, column: Int, into resolution: inout TargetResolution, in transaction: inout CommandTransaction
+    ) throws(GlossError) -> [ElementRef] {
         switch item {
         case .view:
             let refs = viewElements()
@@ -96,10 +100,10 @@ extension Workspace {
                 throw GlossError(error.message, column: column)
             }
             if addressRemap[document] != nil {
-                return try remappedElements(pattern, in: document, column: column, into: &resolution)
+                return try remappedElements(pattern, in: document, column: column, into: &resolution, transaction: &transaction)
             }
             let refs = try elements(pattern, in: document, column: column)
-            pendingTouched += refs
+            transaction.touched += refs
             resolution.items += refs.map { .init(typed: .element($0), resolved: .element($0)) }
             return refs
         }
@@ -108,7 +112,8 @@ extension Workspace {
     /// Addresses typed against the saved version of a changed document, moved to where their text is
     /// now; orphans are noted and left out.
     private func remappedElements(
-        _ pattern: ElementPattern, in document: Int, column: Int, into resolution: inout TargetResolution
+        _ pattern: ElementPattern, in document: Int, column: Int, into resolution: inout TargetResolution,
+        transaction: inout CommandTransaction
     ) throws(GlossError) -> [ElementRef] {
         let typed: [ElementAddress]
         switch pattern {
@@ -126,7 +131,7 @@ extension Workspace {
                 result.append(moved)
                 resolution.items.append(.init(typed: .element(ref), resolved: .element(moved)))
             case .some(.none):
-                noteOrphan(ref)
+                noteOrphan(ref, in: &transaction)
                 resolution.items.append(.init(typed: .element(ref), resolved: nil))
             case .none:
                 guard exists(ref) else {
@@ -137,7 +142,7 @@ extension Workspace {
                 resolution.items.append(.init(typed: .element(ref), resolved: .element(ref)))
             }
         }
-        pendingTouched += result
+        transaction.touched += result
         return result
     }
 

@@ -7,9 +7,10 @@ enum CodingCommands {
 
     /// The targets of a coding command. Empty only when every target was orphaned by a changed
     /// document: the command then does nothing, and the orphans are reported.
-    static func targets(_ word: CommandWord, in workspace: Workspace) throws(GlossError) -> [CodingTarget] {
-        let targets = try workspace.resolveCodingTargets(word.text, column: word.column)
-        guard !targets.isEmpty || workspace.hasPendingOrphans else {
+    static func targets(_ word: CommandWord, of invocation: inout CommandInvocation) throws(GlossError) -> [CodingTarget] {
+        let workspace = invocation.workspace
+        let targets = try workspace.resolveCodingTargets(word.text, column: word.column, in: &invocation.transaction)
+        guard !targets.isEmpty || !invocation.transaction.orphans.isEmpty else {
             guard word.text == "@" else { throw GlossError("no targets", column: word.column) }
             let inView = workspace.viewUnits.count
             guard inView == 0 else {
@@ -60,7 +61,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let targetWord = invocation.word("TARGETS")!
-        let targets = try targets(targetWord, in: workspace)
+        let targets = try targets(targetWord, of: &invocation)
         guard !targets.isEmpty else {
             invocation.orphanedWhole = true
             return
@@ -74,8 +75,8 @@ enum CodingCommands {
         }
         for word in invocation.words("TAG") {
             let key: String
-            do throws(GlossError) { key = try workspace.ensureTag(word.text) } catch { throw GlossError(error.message, column: word.column) }
-            let added = workspace.addTag(key, to: targets)
+            do throws(GlossError) { key = try workspace.ensureTag(word.text, in: &invocation.transaction) } catch { throw GlossError(error.message, column: word.column) }
+            let added = workspace.addTag(key, to: targets, in: &invocation.transaction)
             let path = workspace.annotations.tags[key]!.path
             var line = StyledText("tagged ", .faint) + StyledText(summary(targets, in: workspace)) + StyledText(" ")
             line.append("[" + path + "]", .tag)
@@ -95,7 +96,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let targetWord = invocation.word("TARGETS")!
-        let targets = try targets(targetWord, in: workspace)
+        let targets = try targets(targetWord, of: &invocation)
         guard !targets.isEmpty else {
             invocation.orphanedWhole = true
             return
@@ -110,7 +111,7 @@ enum CodingCommands {
         for word in invocation.words("TAG") {
             let tag: Tag
             do throws(GlossError) { tag = try workspace.existingTag(word.text) } catch { throw GlossError(error.message, column: word.column) }
-            let removed = workspace.removeTag(tag.key, from: targets)
+            let removed = workspace.removeTag(tag.key, from: targets, in: &invocation.transaction)
             guard removed > 0 else {
                 throw GlossError("\(summary(targets, in: workspace)) do\(targets.count == 1 ? "es" : "") not carry [\(tag.path)]", column: word.column)
             }
@@ -180,7 +181,7 @@ enum CodingCommands {
         let workspace = invocation.workspace
         let old = invocation.word("OLD")!, new = invocation.word("NEW")!
         let merging = workspace.annotations.tags[Tag.key(new.text)] != nil
-        let moved = try workspace.renameTag(old.text, to: new.text)
+        let moved = try workspace.renameTag(old.text, to: new.text, in: &invocation.transaction)
         invocation.status(StyledText(merging ? "merged " : "renamed ", .faint) + StyledText(old.text, .tag) + StyledText(" → ", .faint)
                         + StyledText(workspace.annotations.tags[Tag.key(new.text)]?.path ?? new.text, .tag)
                         + StyledText(moved > 0 ? "  (\(Counted.phrase(moved, "coding")) moved)" : "", .faint))
@@ -209,7 +210,7 @@ enum CodingCommands {
             // The saved session must replay without asking.
             invocation.canonicalLine = "tags delete \(CommandLineTokenizer.quote(tag.path)) --force"
         }
-        let (codings, notes) = try workspace.deleteTag(tag.path)
+        let (codings, notes) = try workspace.deleteTag(tag.path, in: &invocation.transaction)
         var message = "deleted [\(tag.path)]"
         if children > 0 { message += " and \(children) below it" }
         if codings > 0 { message += ", \(Counted.phrase(codings, "coding"))" }
@@ -225,7 +226,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let text = invocation.word("TEXT")!.text.trimmingWhitespace()
         let workspace = invocation.workspace
-        try workspace.describeTag(invocation.word("TAG")!.text, text.isEmpty ? nil : text)
+        try workspace.describeTag(invocation.word("TAG")!.text, text.isEmpty ? nil : text, in: &invocation.transaction)
         let path = try workspace.existingTag(invocation.word("TAG")!.text).path
         invocation.status(text.isEmpty ? StyledText("removed the description of ", .faint) + StyledText("[\(path)]", .tag)
                         : StyledText("described ", .faint) + StyledText("[\(path)]", .tag) + StyledText(": " + text))
@@ -239,7 +240,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let color = invocation.word("COLOR")!
         do throws(GlossError) {
-            try invocation.workspace.colorTag(invocation.word("TAG")!.text, color.text.lowercased() == "none" ? nil : color.text)
+            try invocation.workspace.colorTag(invocation.word("TAG")!.text, color.text.lowercased() == "none" ? nil : color.text, in: &invocation.transaction)
         } catch {
             throw GlossError(error.message, column: error.message.hasPrefix("unknown colour") ? color.column : invocation.word("TAG")!.column)
         }
@@ -314,7 +315,7 @@ enum CodingCommands {
         }
         let rest = word.text.split(separator: ",").filter { !$0.lowercased().hasPrefix("tag:") }.joined(separator: ",")
         if !rest.isEmpty {
-            let resolved = try targets(CommandWord(text: rest, column: word.column, endColumn: word.endColumn, quoted: false), in: workspace)
+            let resolved = try targets(CommandWord(text: rest, column: word.column, endColumn: word.endColumn, quoted: false), of: &invocation)
             if resolved.isEmpty && noteTargets.isEmpty {
                 invocation.orphanedWhole = true
                 return
@@ -326,7 +327,7 @@ enum CodingCommands {
                 }
             }
         }
-        let id = workspace.addNote(text, about: noteTargets)
+        let id = workspace.addNote(text, about: noteTargets, in: &invocation.transaction)
         invocation.status(StyledText("n\(id)", .address) + StyledText(" on " + noteTargets.map { NoteListing.describe($0, in: workspace) }.joined(separator: ", "), .faint))
     }
 
@@ -342,7 +343,7 @@ enum CodingCommands {
         let text = invocation.word("TEXT")!.text.trimmingWhitespace()
         guard !text.isEmpty else { throw GlossError("the note is empty (use note rm to delete it)", column: invocation.word("TEXT")!.column) }
         note.text = text
-        invocation.workspace.perform(.putNote(note))
+        invocation.workspace.perform(.putNote(note), in: &invocation.transaction)
         invocation.status(StyledText("n\(note.id)", .address) + StyledText(" now reads: ", .faint) + StyledText(text))
     }
 
@@ -355,7 +356,7 @@ enum CodingCommands {
         for word in invocation.words("NOTE") {
             let note: Note
             do throws(GlossError) { note = try invocation.workspace.existingNote(word.text) } catch { throw GlossError(error.message, column: word.column) }
-            invocation.workspace.perform(.removeNote(note.id))
+            invocation.workspace.perform(.removeNote(note.id), in: &invocation.transaction)
             invocation.status(StyledText("deleted n\(note.id)", .faint))
         }
     }
@@ -374,7 +375,7 @@ enum CodingCommands {
                 let tag = try workspace.existingTag(String(word.text.dropFirst(4)))
                 selected = selected.filter { $0.targets.contains(.tag(tag.key)) }
             } else {
-                let refs = Set(try workspace.resolveTargets(word.text, column: word.column))
+                let refs = Set(try workspace.resolveTargets(word.text, column: word.column, in: &invocation.transaction))
                 selected = selected.filter { note in note.targets.contains { NoteListing.target($0, liesWithin: refs, in: workspace) } }
             }
         }
@@ -425,8 +426,8 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let address = invocation.word("ADDR")!
-        let refs = try workspace.resolveTargets(address.text, column: address.column)
-        if refs.isEmpty && workspace.hasPendingOrphans {
+        let refs = try workspace.resolveTargets(address.text, column: address.column, in: &invocation.transaction)
+        if refs.isEmpty && !invocation.transaction.orphans.isEmpty {
             invocation.orphanedWhole = true  // the element is gone from the changed document
             return
         }
@@ -434,14 +435,14 @@ enum CodingCommands {
         let nth = try invocation.integer("nth", in: 1...100_000)
         let id: Int
         do throws(GlossError) {
-            id = try workspace.addMark(refs[0], quote: invocation.word("QUOTE")!.text, nth: nth, tags: invocation.words("TAG").map(\.text))
+            id = try workspace.addMark(refs[0], quote: invocation.word("QUOTE")!.text, nth: nth, tags: invocation.words("TAG").map(\.text), in: &invocation.transaction)
         } catch {
             // Replaying on a changed document, a quote that is no longer there (or no longer once) is
             // an orphan, kept with its command, not a reason to stop.
             let isQuoteMismatch = ["quote not found", "--nth", "the quote occurs"].contains { error.message.hasPrefix($0) }
             if isQuoteMismatch, invocation.context.toleratesDrift(in: refs[0].document),
-               case .element(let typed)? = workspace.pendingResolutions.last?.items.first?.typed {
-                workspace.noteOrphan(typed, reason: .quoteGone)
+               case .element(let typed)? = invocation.transaction.resolutions.last?.items.first?.typed {
+                workspace.noteOrphan(typed, reason: .quoteGone, in: &invocation.transaction)
                 invocation.orphanedWhole = true
                 return
             }
@@ -450,7 +451,7 @@ enum CodingCommands {
             throw located
         }
         if let note = invocation.option("note")?.trimmingWhitespace(), !note.isEmpty {
-            _ = workspace.addNote(note, about: [.mark(id)])
+            _ = workspace.addNote(note, about: [.mark(id)], in: &invocation.transaction)
         }
         let mark = workspace.annotations.marks[id]!
         var line = StyledText("m\(id)", .address) + StyledText(" in \(workspace.label(mark.element)): ", .faint)
@@ -468,13 +469,13 @@ enum CodingCommands {
         let workspace = invocation.workspace
         for word in invocation.words("MARK") {
             guard word.text.hasPrefix("m") else { throw GlossError("'\(word.text)' is not a mark (marks are m1, m2…)", column: word.column) }
-            for target in try workspace.resolveCodingTargets(word.text, column: word.column) {
+            for target in try workspace.resolveCodingTargets(word.text, column: word.column, in: &invocation.transaction) {
                 guard case .mark(let id) = target else { continue }
                 for var note in workspace.annotations.notes(about: .mark(id)) {
                     note.targets.removeAll { $0 == .mark(id) }
-                    if note.targets.isEmpty { workspace.perform(.removeNote(note.id)) } else { workspace.perform(.putNote(note)) }
+                    if note.targets.isEmpty { workspace.perform(.removeNote(note.id), in: &invocation.transaction) } else { workspace.perform(.putNote(note), in: &invocation.transaction) }
                 }
-                workspace.perform(.removeMark(id))
+                workspace.perform(.removeMark(id), in: &invocation.transaction)
                 invocation.status(StyledText("deleted m\(id)", .faint))
             }
         }
@@ -490,7 +491,7 @@ enum CodingCommands {
         let workspace = invocation.workspace
         var selected = workspace.annotations.marks.values.filter { workspace.isLoaded[$0.element.document] }.sorted { $0.id < $1.id }
         if let word = invocation.word("TARGETS") {
-            let refs = Set(try workspace.resolveTargets(word.text, column: word.column))
+            let refs = Set(try workspace.resolveTargets(word.text, column: word.column, in: &invocation.transaction))
             selected = selected.filter { NoteListing.target(.mark($0.id), liesWithin: refs, in: workspace) }
         }
         if invocation.flag("json") {

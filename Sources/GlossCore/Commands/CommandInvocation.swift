@@ -24,6 +24,8 @@ public struct CommandInvocation {
     /// Set by `orphan`, which records either itself or the command it re-attached.
     var recordedLine: String?
     var recordedOrphans: [Orphan]?
+    /// What the command changes and names as it runs (see `CommandTransaction`).
+    var transaction = CommandTransaction()
 
     public var workspace: Workspace { context.workspace }
 

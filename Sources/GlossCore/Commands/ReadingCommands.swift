@@ -65,7 +65,7 @@ enum ReadingCommands {
                 try session.cancel.check()
                 invocation.warnings += loaded.warnings
                 fetched = loaded.fetched
-                added = workspace.add(loaded.documents)
+                added = workspace.add(loaded.documents, in: &invocation.transaction)
                 copies = workspace.skippedCopies
             } else {
                 (candidates, skippedFiles) = try DocumentLoader.expansion(
@@ -94,7 +94,7 @@ enum ReadingCommands {
                         throw GlossError("--sha256 applies to a single file")
                     }
                     invocation.warnings += outcome.warnings
-                    added = workspace.add(outcome.documents)
+                    added = workspace.add(outcome.documents, in: &invocation.transaction)
                     copies = workspace.skippedCopies
                 } else {
                     guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
@@ -106,7 +106,7 @@ enum ReadingCommands {
                         maximumFileSize: session.settings.maxFileSize, progress: progress)
                     try session.cancel.check()
                     invocation.warnings += warnings
-                    added = workspace.add(&parts)
+                    added = workspace.add(&parts, in: &invocation.transaction)
                     copies = workspace.skippedCopies
                 }
             }
@@ -125,15 +125,10 @@ enum ReadingCommands {
             workspace.drifted.insert(document)
             invocation.warnings.append("\(workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text")
         }
-        // Added documents are one run (new ones, at the end; copies among them stay hidden): one edit
-        // undoes them all.
-        if let first = added.first, let last = added.last {
-            workspace.pendingInverses.append(.setLoaded(documents: first..<(last + 1), false))
-        }
         // ${doc}: the document this load ended with, new or already loaded, for scripts that code it.
         let lastDocument = added.last { workspace.isLoaded[$0] } ?? copies.last?.of ?? alreadyLoaded.last?.document
         if let lastDocument { session.variables["doc"] = workspace.documents[lastDocument].id }
-        let comments = workspace.addSourceComments(of: added)
+        let comments = workspace.addSourceComments(of: added, in: &invocation.transaction)
         var output = invocation.output
         if candidates.contains(where: { !$0.explicit }) {
             output.status(loadSummary(added, from: paths, warnings: invocation.warnings.count,
@@ -194,7 +189,7 @@ enum ReadingCommands {
             unloaded += matched.filter { !unloaded.contains($0) }
         }
         let ids = unloaded.map { workspace.documents[$0].id }
-        let summary = workspace.unload(unloaded)
+        let summary = workspace.unload(unloaded, in: &invocation.transaction)
         var line = StyledText("unloaded ", .faint)
         line.append(ids.count <= 6 ? ids.joined(separator: ", ") : Counted.phrase(ids.count, "document"), .address)
         let taken = [(summary.codings, "coding"), (summary.marks, "mark"), (summary.notes, "note")].filter { $0.0 > 0 }
@@ -360,7 +355,7 @@ enum ReadingCommands {
         let workspace = invocation.workspace
         var refs: [ElementRef] = []
         for word in invocation.words("TARGETS") {
-            refs += try workspace.resolveTargets(word.text, column: word.column)
+            refs += try workspace.resolveTargets(word.text, column: word.column, in: &invocation.transaction)
         }
         if refs.isEmpty { refs = [ElementRef(document: try workspace.defaultDocument(), address: .document)] }
         if invocation.flag("json") {

@@ -410,6 +410,9 @@ enum SessionCommands {
             return String(characters)
         }
         var inner = CommandInvocation(spec: spec, context: session, output: invocation.output)
+        // The re-attached command's changes are this command's: it records into this transaction.
+        swap(&inner.transaction, &invocation.transaction)
+        defer { swap(&inner.transaction, &invocation.transaction) }
         let remap = workspace.addressRemap.removeValue(forKey: document)
         session.script.forcesDriftTolerance += 1
         defer {
@@ -420,8 +423,8 @@ enum SessionCommands {
         try spec.run(&inner)
         invocation.output = inner.output
         invocation.warnings += inner.warnings
-        let stillOrphaned = workspace.hasPendingOrphans || inner.orphanedWhole
-        workspace.clearResolutions()
+        let stillOrphaned = !inner.transaction.orphans.isEmpty || inner.orphanedWhole
+        inner.transaction.forgetResolutions()
         if stillOrphaned {
             invocation.recordedLine = kept.scriptLine
             invocation.recordedOrphans = [Orphan(document: kept.document, address: kept.address, text: kept.text,

@@ -78,7 +78,7 @@ enum SuggestCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let word = invocation.word("TARGET")!
-        let targets = try workspace.resolveCodingTargets(word.text, column: word.column)
+        let targets = try workspace.resolveCodingTargets(word.text, column: word.column, in: &invocation.transaction)
         guard targets.count == 1 else {
             throw GlossError("similar compares with one document, element or mark, not \(targets.count)", column: word.column)
         }

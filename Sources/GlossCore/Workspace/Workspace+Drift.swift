@@ -82,11 +82,9 @@ extension Workspace {
 
     /// Notes an orphan of the running command: an element typed against the saved version of a
     /// changed document that is not there any more, or a quote it no longer holds.
-    func noteOrphan(_ typed: ElementRef, reason: Orphan.Reason = .elementGone) {
-        pendingOrphans.append(PendingOrphan(typed: typed, anchor: anchors[typed], reason: reason))
+    func noteOrphan(_ typed: ElementRef, reason: Orphan.Reason = .elementGone, in transaction: inout CommandTransaction) {
+        transaction.orphans.append(PendingOrphan(typed: typed, anchor: anchors[typed], reason: reason))
     }
-
-    var hasPendingOrphans: Bool { !pendingOrphans.isEmpty }
 
     /// Where an anchored text is now in its document: the element at its address when that still has
     /// the text, else the nearest element of the same kind with the same text, else the one most like

@@ -47,17 +47,8 @@ public final class Workspace {
     var anchoredAddresses: [Int: [ElementAddress]] = [:]
     /// Annotations that could not be re-attached after a document changed.
     public internal(set) var orphans: [Orphan] = []
-    var pendingOrphans: [PendingOrphan] = []
     /// Changed documents whose re-anchoring has been reported.
     var driftReported: Set<Int> = []
-    /// Elements named by address in the running command, so a save can anchor them.
-    var pendingTouched: [ElementRef] = []
-    /// How the running command's target words were resolved.
-    var pendingResolutions: [TargetResolution] = []
-
-    /// Inverses of the edits performed by the running command (see `perform(_:)`).
-    var pendingInverses: [WorkspaceEdit] = []
-
     /// Counts annotation changes, so caches of what tags cover know when they are stale.
     var annotationVersion = 0
     /// Units covered by each tag (with its children) at some annotation version.
@@ -169,9 +160,10 @@ public final class Workspace {
     }
 
     /// Adds parsed documents, assigning ids, units and index entries. Returns the indices of those
-    /// loaded: a copy of a loaded text (same SHA-256) is kept hidden, listed in `skippedCopies`.
+    /// loaded: a copy of a loaded text (same SHA-256) is kept hidden, listed in `skippedCopies`. What
+    /// undoes the addition is recorded in `transaction`.
     @discardableResult
-    public func add(_ newDocuments: [Document]) -> [Int] {
+    public func add(_ newDocuments: [Document], in transaction: inout CommandTransaction) -> [Int] {
         var part = IndexedPart()
         var texts: [StoredText] = []
         for document in newDocuments { part.append(document, texts: &texts) }
@@ -180,13 +172,20 @@ public final class Workspace {
         skippedCopies = []
         register(&part, collided: &collided)
         index.add(texts)
-        return finishAdding(first..<documents.count, collided: collided)
+        return finishAdding(first..<documents.count, collided: collided, in: &transaction)
+    }
+
+    /// Adds documents outside any command (tests, benchmarks, the fuzzer): nothing records an undo.
+    @discardableResult
+    public func add(_ newDocuments: [Document]) -> [Int] {
+        var unrecorded = CommandTransaction()
+        return add(newDocuments, in: &unrecorded)
     }
 
     /// Adds parts read and indexed in parallel, in order; their shards join the index as they are.
     /// Each part is emptied once registered, so its arrays and the workspace's are not all kept at once.
     @discardableResult
-    func add(_ parts: inout [IndexedPart]) -> [Int] {
+    func add(_ parts: inout [IndexedPart], in transaction: inout CommandTransaction) -> [Int] {
         let first = documents.count
         // One exact reservation for a big load: growing by doubling would leave up to half unused.
         let added = parts.reduce(0) { $0 + $1.units.count }
@@ -209,7 +208,14 @@ public final class Workspace {
             parts[position] = IndexedPart()
         }
         Allocator.releaseFreedPages()
-        return finishAdding(first..<documents.count, collided: collided)
+        return finishAdding(first..<documents.count, collided: collided, in: &transaction)
+    }
+
+    /// Adds parts outside any command (tests, benchmarks): nothing records an undo.
+    @discardableResult
+    func add(_ parts: inout [IndexedPart]) -> [Int] {
+        var unrecorded = CommandTransaction()
+        return add(&parts, in: &unrecorded)
     }
 
     /// What a moved-out document leaves behind: nothing that copying it would retain.
@@ -270,14 +276,19 @@ public final class Workspace {
         }
     }
 
-    private func finishAdding(_ range: Range<Int>, collided: [Int]) -> [Int] {
+    private func finishAdding(_ range: Range<Int>, collided: [Int], in transaction: inout CommandTransaction) -> [Int] {
         if !collided.isEmpty { resolveIDCollisions(collided, firstNew: range.lowerBound) }
         let added = skippedCopies.isEmpty ? Array(range) : range.filter { isLoaded[$0] }
         liveUnits.grow(to: units.count)
         for document in added { setLive(document, true) }
         kindSetCache = [:]
-        if currentDocument == nil, let first = added.first { perform(.setCurrentDocument(first)) }
+        if currentDocument == nil, let first = added.first { perform(.setCurrentDocument(first), in: &transaction) }
         refreshFilters()
+        // The added documents are one run (new ones, at the end; copies among them stay hidden): one
+        // edit undoes them all.
+        if let first = added.first, let last = added.last {
+            transaction.inverses.append(.setLoaded(documents: first..<(last + 1), false))
+        }
         return added
     }
 
