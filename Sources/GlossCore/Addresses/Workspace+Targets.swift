@@ -72,13 +72,13 @@ extension Workspace {
             resolution.items += refs.map { .init(typed: nil, resolved: .element($0)) }
             return refs
         case .results(let range):
-            guard !lastListing.isEmpty else {
+            guard !view.lastListing.isEmpty else {
                 throw GlossError("#\(range.lowerBound) refers to the last listing, but nothing has been listed yet (use find, suggest or similar)", column: column)
             }
-            guard range.upperBound <= lastListing.count, range.lowerBound >= 1 else {
-                throw GlossError("no result #\(range.upperBound > lastListing.count ? range.upperBound : range.lowerBound) (the last listing has #1-#\(lastListing.count))", column: column)
+            guard range.upperBound <= view.lastListing.count, range.lowerBound >= 1 else {
+                throw GlossError("no result #\(range.upperBound > view.lastListing.count ? range.upperBound : range.lowerBound) (the last listing has #1-#\(view.lastListing.count))", column: column)
             }
-            let refs = Array(lastListing[(range.lowerBound - 1)..<range.upperBound])
+            let refs = Array(view.lastListing[(range.lowerBound - 1)..<range.upperBound])
             if let gone = refs.firstIndex(where: { !isLoaded[$0.document] }) {
                 throw GlossError("result #\(range.lowerBound + gone) is in \(documents[refs[gone].document].id), which is no longer loaded (its load was undone)", column: column)
             }
@@ -99,7 +99,7 @@ extension Workspace {
             } catch {
                 throw GlossError(error.message, column: column)
             }
-            if addressRemap[document] != nil {
+            if drift.addressRemap[document] != nil {
                 return try remappedElements(pattern, in: document, column: column, into: &resolution, transaction: &transaction)
             }
             let refs = try elements(pattern, in: document, column: column)

@@ -117,13 +117,12 @@ enum ReadingCommands {
                 ?? invocation.words("PATH").first?.column
             throw located
         }
-        if invocation.option("sha256") != nil, let document = added.first {
-            workspace.hashChecked.insert(document)
-        }
-        if let expected = invocation.option("sha256"), let document = added.first,
-           workspace.documents[document].sha256 != expected.lowercased() {
-            workspace.drifted.insert(document)
-            invocation.warnings.append("\(workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text")
+        if let expected = invocation.option("sha256"), let document = added.first {
+            let changed = workspace.documents[document].sha256 != expected.lowercased()
+            workspace.perform(.checkedHash(document: document, changed: changed))
+            if changed {
+                invocation.warnings.append("\(workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text")
+            }
         }
         // ${doc}: the document this load ended with, new or already loaded, for scripts that code it.
         let lastDocument = added.last { workspace.isLoaded[$0] } ?? copies.last?.of ?? alreadyLoaded.last?.document
@@ -258,7 +257,7 @@ enum ReadingCommands {
         let width = loaded.map { DisplayWidth.of(workspace.documents[$0].id) }.max() ?? 0
         for index in loaded {
             let document = workspace.documents[index]
-            var line = StyledText(index == workspace.currentDocument ? "* " : "  ", .strong)
+            var line = StyledText(index == workspace.view.currentDocument ? "* " : "  ", .strong)
             line.append(DisplayWidth.pad(document.id, to: width), .address)
             line.append("  " + (document.title ?? DisplayPath.of(document.path, base: invocation.context.baseDirectory)))
             if let metadata = DocumentSummary.metadata(document).first { line.append("  " + metadata, .faint) }
@@ -276,12 +275,13 @@ enum ReadingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let word = invocation.word("DOC")!
         let id = word.text.hasSuffix(":") ? String(word.text.dropLast()) : word.text
+        let document: Int
         do throws(GlossError) {
-            invocation.workspace.currentDocument = try invocation.workspace.document(id: id)
-            invocation.workspace.readingCursor = nil
+            document = try invocation.workspace.document(id: id)
         } catch {
             throw GlossError(error.message, column: word.column)
         }
+        invocation.workspace.perform(.use(document: document))
     }
 
     static let outline = CommandSpec(
@@ -325,7 +325,7 @@ enum ReadingCommands {
             return
         }
         var output = invocation.output
-        let view = workspace.filters.isEmpty ? nil : workspace.viewUnits
+        let view = workspace.view.filters.isEmpty ? nil : workspace.viewUnits
         for (position, document) in documents.enumerated() {
             if position > 0 { output.line() }
             try OutlineRenderer(workspace: workspace, view: view, headingsOnly: invocation.flag("sections"), cancel: invocation.context.cancel)
@@ -362,7 +362,7 @@ enum ReadingCommands {
             invocation.output.raw(JSONValue.array(refs.map { DocumentJSON.element($0, in: workspace) }).serialized())
             return
         }
-        let renderer = ElementRenderer(workspace: workspace, view: workspace.filters.isEmpty ? nil : workspace.viewUnits, cancel: invocation.context.cancel)
+        let renderer = ElementRenderer(workspace: workspace, view: workspace.view.filters.isEmpty ? nil : workspace.viewUnits, cancel: invocation.context.cancel)
         var output = invocation.output
         for (position, ref) in refs.enumerated() {
             try invocation.context.cancel.check()
@@ -370,6 +370,6 @@ enum ReadingCommands {
             try renderer.show(ref, into: &output)
         }
         invocation.output = output
-        workspace.readingCursor = refs.last
+        workspace.perform(.moveReadingCursor(refs.last))
     }
 }

@@ -336,7 +336,7 @@ enum SessionCommands {
         options: [OptionSpec("json", help: "print JSON")],
         examples: [.init("orphans", "what a replay on an edited article could not place")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
-        let orphans = invocation.workspace.orphans
+        let orphans = invocation.workspace.drift.orphans
         if invocation.flag("json") {
             invocation.output.raw(JSONValue.array(orphans.map { orphan in
                 .object([("document", .string(orphan.document)), ("address", .string(orphan.address)),
@@ -413,11 +413,13 @@ enum SessionCommands {
         // The re-attached command's changes are this command's: it records into this transaction.
         swap(&inner.transaction, &invocation.transaction)
         defer { swap(&inner.transaction, &invocation.transaction) }
-        let remap = workspace.addressRemap.removeValue(forKey: document)
+        // The command's address is already this version's: not mapped again while it runs.
+        let remap = workspace.drift.addressRemap[document]
+        workspace.perform(.setRemap(document: document, nil))
         session.script.forcesDriftTolerance += 1
         defer {
             session.script.forcesDriftTolerance -= 1
-            if let remap { workspace.addressRemap[document] = remap }
+            if let remap { workspace.perform(.setRemap(document: document, remap)) }
         }
         try parser.parse(rewritten, into: &inner, nameEnd: nameEnd)
         try spec.run(&inner)

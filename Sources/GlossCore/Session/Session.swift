@@ -78,7 +78,7 @@ public final class Session {
 
     /// Whether a quote missing from an element of `document` makes an orphan rather than an error.
     func toleratesDrift(in document: Int) -> Bool {
-        script.forcesDriftTolerance > 0 || (isReplaying && workspace.drifted.contains(document))
+        script.forcesDriftTolerance > 0 || (isReplaying && workspace.drift.drifted.contains(document))
     }
 
     /// Whether there is work (tags, notes, marks, codebook edits, undos) that no save holds.

@@ -29,18 +29,18 @@ extension Workspace {
                 transaction.inverses.append(.setLoaded(documents: start..<end, isLoaded[start]))
                 start = end
             }
-            let current = currentDocument
+            let current = view.currentDocument
             setLoaded(range, loaded)
-            if currentDocument != current { transaction.inverses.append(.setCurrentDocument(current)) }
+            if view.currentDocument != current { transaction.inverses.append(.setCurrentDocument(current)) }
         case .addOrphans(let added):
-            orphans += added
+            drift.orphans += added
             transaction.inverses.append(.removeOrphans(added))
         case .removeOrphans(let removed):
-            orphans.removeLast(removed.count)
+            drift.orphans.removeLast(removed.count)
             transaction.inverses.append(.addOrphans(removed))
         case .setCurrentDocument(let document):
-            transaction.inverses.append(.setCurrentDocument(currentDocument))
-            currentDocument = document
+            transaction.inverses.append(.setCurrentDocument(view.currentDocument))
+            view.currentDocument = document
         }
     }
 
@@ -63,9 +63,9 @@ extension Workspace {
             switch edit {
             case .annotation(let annotationEdit): annotations.apply(annotationEdit)
             case .setLoaded(let range, let loaded): setLoaded(range, loaded)
-            case .addOrphans(let added): orphans += added
-            case .removeOrphans(let removed): orphans.removeLast(removed.count)
-            case .setCurrentDocument(let document): currentDocument = document
+            case .addOrphans(let added): drift.orphans += added
+            case .removeOrphans(let removed): drift.orphans.removeLast(removed.count)
+            case .setCurrentDocument(let document): view.currentDocument = document
             }
         }
     }
