@@ -115,10 +115,10 @@ final class InteractiveLoop {
     var prompt: String {
         let workspace = session.workspace
         var text = "gloss"
-        if let current = workspace.currentDocument, workspace.isLoaded[current] {
+        if let current = workspace.view.currentDocument, workspace.isLoaded[current] {
             text += " " + TerminalSafe.escape(workspace.documents[current].id, keepNewlines: false)
         }
-        if !workspace.filters.isEmpty {
+        if !workspace.view.filters.isEmpty {
             text += " [\(workspace.viewUnits.count)/\(workspace.liveUnits.count)]"
         }
         guard session.outputColor else { return text + "> " }

@@ -7,7 +7,7 @@ final class CompletionTests: XCTestCase {
 
     override func setUp() {
         session = TestSession.make([("queries.txt", QueryLanguageTests.article), ("second.md", "# Second\n\nOne paragraph.\n")])
-        session.workspace.currentDocument = 0
+        session.workspace.view.currentDocument = 0
     }
 
     private func words(_ line: String) -> [String] {

@@ -143,7 +143,8 @@ final class DocumentBuilderTests: XCTestCase {
         document.path = "draft.md"
         let session = Session()
         session.workspace.add([document])
-        XCTAssertEqual(session.workspace.addSourceComments(of: [0]), 3)
+        var transaction = CommandTransaction()
+        XCTAssertEqual(session.workspace.addSourceComments(of: [0], in: &transaction), 3)
         let marks = try TestSession.run("marks", in: session)
         XCTAssertTrue(marks.contains("m1") && marks.contains("vote"), marks)
         let notes = try TestSession.run("notes", in: session)

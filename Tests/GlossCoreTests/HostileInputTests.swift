@@ -340,7 +340,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try TestSession.matches(nots, in: session), try TestSession.matches("barrier", in: session))
         XCTAssertNil(session.execute("kwic " + String(repeating: "(", count: limit) + "barrier" + String(repeating: ")", count: limit)).error)
         XCTAssertEqual(session.execute("filter " + cases[0].0).error?.column, 7 + limit + 1)
-        XCTAssertTrue(session.workspace.filters.isEmpty)
+        XCTAssertTrue(session.workspace.view.filters.isEmpty)
     }
 
     /// A regex PCRE2 gives up on (its match limit, here) fails the command, naming the unit and pointing
@@ -354,7 +354,7 @@ final class HostileInputTests: XCTestCase {
             XCTAssertEqual(error?.message, expected, line)
             XCTAssertEqual(error?.column, column, line)
         }
-        XCTAssertTrue(session.workspace.filters.isEmpty)
+        XCTAssertTrue(session.workspace.view.filters.isEmpty)
         // The evaluation may pass (zebra alone is checked first) while the highlighting meets the limit.
         try TestSession.run("filter zebra", in: session)
         XCTAssertEqual(TestSession.failure("kwic /zebra|(x+x+)+y/", in: session)?.message, expected)
@@ -431,6 +431,6 @@ final class HostileInputTests: XCTestCase {
             XCTAssertFalse(message.contains("\u{1B}"), "\(line): escape sequences are shown escaped")
             XCTAssertEqual(session.workspace.annotations, before, "\(line) changed the workspace")
         }
-        XCTAssertTrue(session.workspace.filters.isEmpty)
+        XCTAssertTrue(session.workspace.view.filters.isEmpty)
     }
 }

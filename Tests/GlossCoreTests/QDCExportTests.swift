@@ -57,9 +57,8 @@ final class QDCExportTests: XCTestCase {
         let session = TestSession.make([("a.txt", "One passage.\n")])
         try TestSession.run("tag s0.p1 \"R&D <core>\"", in: session)
         let description = "Uses \"quotes\" & 'apostrophes' <b>\u{1}\u{FFFE} Зеленский, café"
-        session.workspace.beginChanges()
-        try session.workspace.describeTag("R&D <core>", description)  // a control character cannot be typed on a command line
-        _ = session.workspace.endChanges()
+        var transaction = CommandTransaction()
+        try session.workspace.describeTag("R&D <core>", description, in: &transaction)  // a control character cannot be typed on a command line
         let file = try REFIQDASupport.export("qdc", to: "escaped.qdc", in: directory, session: session)
         try REFIQDASupport.assertValid(file, against: "Codebook")
         let text = try String(contentsOf: file, encoding: .utf8)

@@ -126,7 +126,7 @@ final class SuggestTests: XCTestCase {
         for number in [0, 2, 4] { try TestSession.run("tag art0\(number): football", in: session) }
         for number in [1, 3, 5] { try TestSession.run("tag art0\(number): cooking", in: session) }
         let output = try TestSession.run("suggest football --limit 5", in: session)
-        let listed = session.workspace.lastListing.map { session.workspace.documents[$0.document].id }
+        let listed = session.workspace.view.lastListing.map { session.workspace.documents[$0.document].id }
         XCTAssertEqual(listed.count, 5)
         XCTAssertTrue(listed.allSatisfy { Int($0.dropFirst(3))! % 2 == 0 }, "football articles first: \(listed)\n\(output)")
         XCTAssertTrue(output.contains("because: "), output)
@@ -188,7 +188,7 @@ final class SuggestTests: XCTestCase {
         let session = TestSession.make(Self.topicArticles)
         for number in [0, 2, 4] { try TestSession.run("tag art0\(number): football", in: session) }
         let output = try TestSession.run("suggest football --limit 4", in: session)
-        let listed = session.workspace.lastListing.map { session.workspace.documents[$0.document].id }
+        let listed = session.workspace.view.lastListing.map { session.workspace.documents[$0.document].id }
         XCTAssertTrue(listed.allSatisfy { Int($0.dropFirst(3))! % 2 == 0 }, "\(listed)\n\(output)")
         XCTAssertTrue(output.contains("against the rest"), output)
     }
@@ -217,7 +217,7 @@ final class SuggestTests: XCTestCase {
         for number in [0, 2, 4] { try TestSession.run("tag art0\(number): football", in: session) }
         for number in [1, 3, 5] { try TestSession.run("tag art0\(number): cooking", in: session) }
         try TestSession.run("suggest football --in \"doc:art1*\"", in: session)
-        XCTAssertEqual(Set(session.workspace.lastListing.map { session.workspace.documents[$0.document].id }),
+        XCTAssertEqual(Set(session.workspace.view.lastListing.map { session.workspace.documents[$0.document].id }),
                        Set((10..<16).map { "art\($0)" }))
         XCTAssertEqual(TestSession.failure("suggest football --in \"(goal\"", in: session)?.column, 24, "at the unclosed parenthesis")
     }
@@ -237,14 +237,14 @@ final class SuggestTests: XCTestCase {
     func testSimilarRanksDocumentsAndPassagesOfTheSameTopic() throws {
         let session = TestSession.make(Self.topicArticles)
         let output = try TestSession.run("similar art00: --limit 4", in: session)
-        let listed = session.workspace.lastListing.map { session.workspace.documents[$0.document].id }
+        let listed = session.workspace.view.lastListing.map { session.workspace.documents[$0.document].id }
         XCTAssertEqual(listed.count, 4)
         XCTAssertFalse(listed.contains("art00"), "the target itself is left out")
         XCTAssertTrue(listed.allSatisfy { Int($0.dropFirst(3))! % 2 == 0 }, "\(listed)\n\(output)")
         try TestSession.run("use art01", in: session)
         try TestSession.run("mark s0.p1 \(Self.firstWords(of: session)) cooking", in: session)
         try TestSession.run("similar m1 --limit 3", in: session)
-        let passages = session.workspace.lastListing
+        let passages = session.workspace.view.lastListing
         XCTAssertEqual(passages.count, 3)
         XCTAssertTrue(passages.allSatisfy { $0.address != .document && $0.document % 2 == 1 }, "\(passages)")
         XCTAssertNotNil(TestSession.failure("similar art00:,art01:", in: session))

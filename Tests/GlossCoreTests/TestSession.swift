@@ -48,3 +48,11 @@ enum TestSession {
         session.execute(line).error
     }
 }
+
+extension Workspace {
+    /// Resolves a target word outside any command, for checks (nothing records what it resolved).
+    func resolveTargets(_ text: String) throws(GlossError) -> [ElementRef] {
+        var unrecorded = CommandTransaction()
+        return try resolveTargets(text, in: &unrecorded)
+    }
+}

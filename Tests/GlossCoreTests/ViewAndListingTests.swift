@@ -30,13 +30,13 @@ final class ViewAndListingTests: XCTestCase {
     func testFindSearchesOnlyTheView() throws {
         try TestSession.run("filter kind:lead", in: session)
         let output = try TestSession.run("find barrier", in: session)
-        XCTAssertEqual(session.workspace.lastListing.map { "\($0.address)" }, ["s0.p4", "s0.p5"])
+        XCTAssertEqual(session.workspace.view.lastListing.map { "\($0.address)" }, ["s0.p4", "s0.p5"])
         XCTAssertTrue(output.contains("2 results"), output)
     }
 
     func testResultReferences() throws {
         try TestSession.run("find barrier", in: session)
-        XCTAssertEqual(session.workspace.lastListing.map { "\($0.address)" }, ["s0.p4", "s0.p5", "s1", "s1.p1", "q1"])
+        XCTAssertEqual(session.workspace.view.lastListing.map { "\($0.address)" }, ["s0.p4", "s0.p5", "s1", "s1.p1", "q1"])
         XCTAssertEqual(try session.workspace.resolveTargets("#2-3").map { "\($0.address)" }, ["s0.p5", "s1"])
         XCTAssertEqual(try session.workspace.resolveTargets("#1,#5").map { "\($0.address)" }, ["s0.p4", "q1"])
         let shown = try TestSession.run("show #4", in: session)
@@ -56,12 +56,12 @@ final class ViewAndListingTests: XCTestCase {
 
     func testRankOrdersByRelevance() throws {
         try TestSession.run("find barrier", in: session)
-        XCTAssertEqual("\(session.workspace.lastListing[0].address)", "s0.p4", "document order by default")
+        XCTAssertEqual("\(session.workspace.view.lastListing[0].address)", "s0.p4", "document order by default")
         try TestSession.run("find barrier --rank", in: session)
-        XCTAssertEqual(session.workspace.lastListing.count, 5)
+        XCTAssertEqual(session.workspace.view.lastListing.count, 5)
         // The shortest unit with the word ranks first under BM25: the four-word heading.
-        XCTAssertEqual("\(session.workspace.lastListing[0].address)", "s1")
-        XCTAssertEqual("\(session.workspace.lastListing.last!.address)", "s0.p5", "the longest unit ranks last")
+        XCTAssertEqual("\(session.workspace.view.lastListing[0].address)", "s1")
+        XCTAssertEqual("\(session.workspace.view.lastListing.last!.address)", "s0.p5", "the longest unit ranks last")
     }
 
     func testKwicAlignsMatches() throws {

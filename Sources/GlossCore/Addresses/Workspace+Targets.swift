@@ -3,11 +3,13 @@ extension Workspace {
     /// Resolves a target word (`s3.p1-3`, `doc:kp2`, `#2-5`, `@`, lists of these) into elements, in
     /// order, without duplicates.
     /// `viewScope` keeps `@` to some documents (see `ScriptContext.viewDocumentScope`).
-    public func resolveTargets(_ text: String, column: Int = 1, viewScope: Set<Int>? = nil) throws(GlossError) -> [ElementRef] {
+    public func resolveTargets(
+        _ text: String, column: Int = 1, viewScope: Set<Int>? = nil, in transaction: inout CommandTransaction
+    ) throws(GlossError) -> [ElementRef] {
         var seen = Set<ElementRef>()
         var result: [ElementRef] = []
         // A mark stands for the element it lies in when an element is wanted (`show m3`).
-        for target in try resolveWord(text, column: column, viewScope: viewScope) {
+        for target in try resolveWord(text, column: column, viewScope: viewScope, in: &transaction) {
             let ref: ElementRef
             switch target {
             case .element(let element): ref = element
@@ -19,13 +21,17 @@ extension Workspace {
     }
 
     /// Like `resolveTargets`, but keeps marks as marks: what `tag`, `untag` and `note` act on.
-    public func resolveCodingTargets(_ text: String, column: Int = 1, viewScope: Set<Int>? = nil) throws(GlossError) -> [CodingTarget] {
-        try resolveWord(text, column: column, viewScope: viewScope)
+    public func resolveCodingTargets(
+        _ text: String, column: Int = 1, viewScope: Set<Int>? = nil, in transaction: inout CommandTransaction
+    ) throws(GlossError) -> [CodingTarget] {
+        try resolveWord(text, column: column, viewScope: viewScope, in: &transaction)
     }
 
     /// Resolves a target word into coding targets, in order and without duplicates, and records how
     /// (see `TargetResolution`) for the running command.
-    private func resolveWord(_ text: String, column: Int, viewScope: Set<Int>?) throws(GlossError) -> [CodingTarget] {
+    private func resolveWord(
+        _ text: String, column: Int, viewScope: Set<Int>?, in transaction: inout CommandTransaction
+    ) throws(GlossError) -> [CodingTarget] {
         let items: [TargetItem]
         do throws(GlossError) {
             items = try AddressParser.parse(text)
@@ -36,16 +42,17 @@ extension Workspace {
         var seen = Set<CodingTarget>()
         var result: [CodingTarget] = []
         for item in items {
-            for target in try resolveCoding(item, column: column, viewScope: viewScope, into: &resolution) where seen.insert(target).inserted {
+            for target in try resolveCoding(item, column: column, viewScope: viewScope, into: &resolution, in: &transaction) where seen.insert(target).inserted {
                 result.append(target)
             }
         }
-        pendingResolutions.append(resolution)
+        transaction.resolutions.append(resolution)
         return result
     }
 
     private func resolveCoding(
-        _ item: TargetItem, column: Int, viewScope: Set<Int>?, into resolution: inout TargetResolution
+        _ item: TargetItem, column: Int, viewScope: Set<Int>?, into resolution: inout TargetResolution,
+        in transaction: inout CommandTransaction
     ) throws(GlossError) -> [CodingTarget] {
         if case .view = item, let viewScope {
             let all = viewElements()
@@ -56,7 +63,7 @@ extension Workspace {
             return refs.map { .element($0) }
         }
         guard case .marks(let range) = item else {
-            return try resolve(item, column: column, into: &resolution).map { .element($0) }
+            return try resolve(item, column: column, into: &resolution, in: &transaction).map { .element($0) }
         }
         var marks: [CodingTarget] = []
         for id in range {
@@ -71,7 +78,9 @@ extension Workspace {
         return marks
     }
 
-    private func resolve(_ item: TargetItem, column: Int, into resolution: inout TargetResolution) throws(GlossError) -> [ElementRef] {
+    private func resolve(
+        _ item: TargetItem, column: Int, into resolution: inout TargetResolution, in transaction: inout CommandTransaction
+    ) throws(GlossError) -> [ElementRef] {
         switch item {
         case .view:
             let refs = viewElements()
@@ -79,13 +88,13 @@ extension Workspace {
             resolution.items += refs.map { .init(typed: nil, resolved: .element($0)) }
             return refs
         case .results(let range):
-            guard !lastListing.isEmpty else {
+            guard !view.lastListing.isEmpty else {
                 throw GlossError("#\(range.lowerBound) refers to the last listing, but nothing has been listed yet (use find, suggest or similar)", column: column)
             }
-            guard range.upperBound <= lastListing.count, range.lowerBound >= 1 else {
-                throw GlossError("no result #\(range.upperBound > lastListing.count ? range.upperBound : range.lowerBound) (the last listing has #1-#\(lastListing.count))", column: column)
+            guard range.upperBound <= view.lastListing.count, range.lowerBound >= 1 else {
+                throw GlossError("no result #\(range.upperBound > view.lastListing.count ? range.upperBound : range.lowerBound) (the last listing has #1-#\(view.lastListing.count))", column: column)
             }
-            let refs = Array(lastListing[(range.lowerBound - 1)..<range.upperBound])
+            let refs = Array(view.lastListing[(range.lowerBound - 1)..<range.upperBound])
             if let gone = refs.firstIndex(where: { !isLoaded[$0.document] }) {
                 throw GlossError("result #\(range.lowerBound + gone) is in \(documents[refs[gone].document].id), which is no longer loaded (its load was undone)", column: column)
             }
@@ -106,11 +115,11 @@ extension Workspace {
             } catch {
                 throw GlossError(error.message, column: column)
             }
-            if addressRemap[document] != nil {
-                return try remappedElements(pattern, in: document, column: column, into: &resolution)
+            if drift.addressRemap[document] != nil {
+                return try remappedElements(pattern, in: document, column: column, into: &resolution, transaction: &transaction)
             }
             let refs = try elements(pattern, in: document, column: column)
-            pendingTouched += refs
+            transaction.touched += refs
             resolution.items += refs.map { .init(typed: .element($0), resolved: .element($0)) }
             return refs
         }
@@ -119,7 +128,8 @@ extension Workspace {
     /// Addresses typed against the saved version of a changed document, moved to where their text is
     /// now; orphans are noted and left out.
     private func remappedElements(
-        _ pattern: ElementPattern, in document: Int, column: Int, into resolution: inout TargetResolution
+        _ pattern: ElementPattern, in document: Int, column: Int, into resolution: inout TargetResolution,
+        transaction: inout CommandTransaction
     ) throws(GlossError) -> [ElementRef] {
         let typed: [ElementAddress]
         switch pattern {
@@ -138,7 +148,7 @@ extension Workspace {
                 result.append(moved)
                 resolution.items.append(.init(typed: .element(ref), resolved: .element(moved)))
             case .some(.none):
-                noteOrphan(ref)
+                noteOrphan(ref, in: &transaction)
                 resolution.items.append(.init(typed: .element(ref), resolved: nil))
             case .none:
                 guard exists(ref) else {
@@ -149,7 +159,7 @@ extension Workspace {
                 resolution.items.append(.init(typed: .element(ref), resolved: .element(ref)))
             }
         }
-        pendingTouched += result
+        transaction.touched += result
         return result
     }
 

@@ -7,10 +7,10 @@ enum CodingCommands {
 
     /// The targets of a coding command. Empty only when every target was orphaned by a changed
     /// document: the command then does nothing, and the orphans are reported.
-    static func targets(_ word: CommandWord, of invocation: CommandInvocation) throws(GlossError) -> [CodingTarget] {
+    static func targets(_ word: CommandWord, of invocation: inout CommandInvocation) throws(GlossError) -> [CodingTarget] {
         let workspace = invocation.workspace
         let targets = try invocation.codingTargets(word)
-        guard !targets.isEmpty || workspace.hasPendingOrphans else {
+        guard !targets.isEmpty || !invocation.transaction.orphans.isEmpty else {
             guard word.text == "@" else { throw GlossError("no targets", column: word.column) }
             if let scope = invocation.context.script.viewDocumentScope, !workspace.viewElements().isEmpty {
                 let ids = scope.sorted().prefix(6).map { workspace.documents[$0].id }.joined(separator: ", ")
@@ -66,7 +66,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let targetWord = invocation.word("TARGETS")!
-        let targets = try targets(targetWord, of: invocation)
+        let targets = try targets(targetWord, of: &invocation)
         guard !targets.isEmpty else {
             invocation.orphanedWhole = true
             return
@@ -80,8 +80,8 @@ enum CodingCommands {
         }
         for word in invocation.words("TAG") {
             let key: String
-            do throws(GlossError) { key = try workspace.ensureTag(word.text) } catch { throw GlossError(error.message, column: word.column) }
-            let added = workspace.addTag(key, to: targets)
+            do throws(GlossError) { key = try workspace.ensureTag(word.text, in: &invocation.transaction) } catch { throw GlossError(error.message, column: word.column) }
+            let added = workspace.addTag(key, to: targets, in: &invocation.transaction)
             let path = workspace.annotations.tags[key]!.path
             var line = StyledText("tagged ", .faint) + StyledText(summary(targets, in: workspace)) + StyledText(" ")
             line.append("[" + path + "]", .tag)
@@ -101,7 +101,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let targetWord = invocation.word("TARGETS")!
-        let targets = try targets(targetWord, of: invocation)
+        let targets = try targets(targetWord, of: &invocation)
         guard !targets.isEmpty else {
             invocation.orphanedWhole = true
             return
@@ -116,7 +116,7 @@ enum CodingCommands {
         for word in invocation.words("TAG") {
             let tag: Tag
             do throws(GlossError) { tag = try workspace.existingTag(word.text) } catch { throw GlossError(error.message, column: word.column) }
-            let removed = workspace.removeTag(tag.key, from: targets)
+            let removed = workspace.removeTag(tag.key, from: targets, in: &invocation.transaction)
             guard removed > 0 else {
                 throw GlossError("\(summary(targets, in: workspace)) do\(targets.count == 1 ? "es" : "") not carry [\(tag.path)]", column: word.column)
             }
@@ -186,7 +186,7 @@ enum CodingCommands {
         let workspace = invocation.workspace
         let old = invocation.word("OLD")!, new = invocation.word("NEW")!
         let merging = workspace.annotations.tags[Tag.key(new.text)] != nil
-        let moved = try workspace.renameTag(old.text, to: new.text)
+        let moved = try workspace.renameTag(old.text, to: new.text, in: &invocation.transaction)
         invocation.status(StyledText(merging ? "merged " : "renamed ", .faint) + StyledText(old.text, .tag) + StyledText(" → ", .faint)
                         + StyledText(workspace.annotations.tags[Tag.key(new.text)]?.path ?? new.text, .tag)
                         + StyledText(moved > 0 ? "  (\(Counted.phrase(moved, "coding")) moved)" : "", .faint))
@@ -215,7 +215,7 @@ enum CodingCommands {
             // The saved session must replay without asking.
             invocation.canonicalLine = "tags delete \(CommandLineTokenizer.quote(tag.path)) --force"
         }
-        let (codings, notes) = try workspace.deleteTag(tag.path)
+        let (codings, notes) = try workspace.deleteTag(tag.path, in: &invocation.transaction)
         var message = "deleted [\(tag.path)]"
         if children > 0 { message += " and \(children) below it" }
         if codings > 0 { message += ", \(Counted.phrase(codings, "coding"))" }
@@ -231,7 +231,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let text = invocation.word("TEXT")!.text.trimmingWhitespace()
         let workspace = invocation.workspace
-        try workspace.describeTag(invocation.word("TAG")!.text, text.isEmpty ? nil : text)
+        try workspace.describeTag(invocation.word("TAG")!.text, text.isEmpty ? nil : text, in: &invocation.transaction)
         let path = try workspace.existingTag(invocation.word("TAG")!.text).path
         invocation.status(text.isEmpty ? StyledText("removed the description of ", .faint) + StyledText("[\(path)]", .tag)
                         : StyledText("described ", .faint) + StyledText("[\(path)]", .tag) + StyledText(": " + text))
@@ -245,7 +245,7 @@ enum CodingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let color = invocation.word("COLOR")!
         do throws(GlossError) {
-            try invocation.workspace.colorTag(invocation.word("TAG")!.text, color.text.lowercased() == "none" ? nil : color.text)
+            try invocation.workspace.colorTag(invocation.word("TAG")!.text, color.text.lowercased() == "none" ? nil : color.text, in: &invocation.transaction)
         } catch {
             throw GlossError(error.message, column: error.message.hasPrefix("unknown colour") ? color.column : invocation.word("TAG")!.column)
         }
@@ -320,7 +320,7 @@ enum CodingCommands {
         }
         let rest = word.text.split(separator: ",").filter { !$0.lowercased().hasPrefix("tag:") }.joined(separator: ",")
         if !rest.isEmpty {
-            let resolved = try targets(CommandWord(text: rest, column: word.column, endColumn: word.endColumn, quoted: false), of: invocation)
+            let resolved = try targets(CommandWord(text: rest, column: word.column, endColumn: word.endColumn, quoted: false), of: &invocation)
             if resolved.isEmpty && noteTargets.isEmpty {
                 invocation.orphanedWhole = true
                 return
@@ -332,7 +332,7 @@ enum CodingCommands {
                 }
             }
         }
-        let id = workspace.addNote(text, about: noteTargets)
+        let id = workspace.addNote(text, about: noteTargets, in: &invocation.transaction)
         invocation.status(StyledText("n\(id)", .address) + StyledText(" on " + noteTargets.map { NoteListing.describe($0, in: workspace) }.joined(separator: ", "), .faint))
     }
 
@@ -348,7 +348,7 @@ enum CodingCommands {
         let text = invocation.word("TEXT")!.text.trimmingWhitespace()
         guard !text.isEmpty else { throw GlossError("the note is empty (use note rm to delete it)", column: invocation.word("TEXT")!.column) }
         note.text = text
-        invocation.workspace.perform(.putNote(note))
+        invocation.workspace.perform(.putNote(note), in: &invocation.transaction)
         invocation.status(StyledText("n\(note.id)", .address) + StyledText(" now reads: ", .faint) + StyledText(text))
     }
 
@@ -361,7 +361,7 @@ enum CodingCommands {
         for word in invocation.words("NOTE") {
             let note: Note
             do throws(GlossError) { note = try invocation.workspace.existingNote(word.text) } catch { throw GlossError(error.message, column: word.column) }
-            invocation.workspace.perform(.removeNote(note.id))
+            invocation.workspace.perform(.removeNote(note.id), in: &invocation.transaction)
             invocation.status(StyledText("deleted n\(note.id)", .faint))
         }
     }
@@ -432,7 +432,7 @@ enum CodingCommands {
         let workspace = invocation.workspace
         let address = invocation.word("ADDR")!
         let refs = try invocation.targets(address)
-        if refs.isEmpty && workspace.hasPendingOrphans {
+        if refs.isEmpty && !invocation.transaction.orphans.isEmpty {
             invocation.orphanedWhole = true  // the element is gone from the changed document
             return
         }
@@ -440,14 +440,14 @@ enum CodingCommands {
         let nth = try invocation.integer("nth", in: 1...100_000)
         let id: Int
         do throws(GlossError) {
-            id = try workspace.addMark(refs[0], quote: invocation.word("QUOTE")!.text, nth: nth, tags: invocation.words("TAG").map(\.text))
+            id = try workspace.addMark(refs[0], quote: invocation.word("QUOTE")!.text, nth: nth, tags: invocation.words("TAG").map(\.text), in: &invocation.transaction)
         } catch {
             // Replaying on a changed document, a quote that is no longer there (or no longer once) is
             // an orphan, kept with its command, not a reason to stop.
             let isQuoteMismatch = ["quote not found", "--nth", "the quote occurs"].contains { error.message.hasPrefix($0) }
             if isQuoteMismatch, invocation.context.toleratesDrift(in: refs[0].document),
-               case .element(let typed)? = workspace.pendingResolutions.last?.items.first?.typed {
-                workspace.noteOrphan(typed, reason: .quoteGone)
+               case .element(let typed)? = invocation.transaction.resolutions.last?.items.first?.typed {
+                workspace.noteOrphan(typed, reason: .quoteGone, in: &invocation.transaction)
                 invocation.orphanedWhole = true
                 return
             }
@@ -456,7 +456,7 @@ enum CodingCommands {
             throw located
         }
         if let note = invocation.option("note")?.trimmingWhitespace(), !note.isEmpty {
-            _ = workspace.addNote(note, about: [.mark(id)])
+            _ = workspace.addNote(note, about: [.mark(id)], in: &invocation.transaction)
         }
         let mark = workspace.annotations.marks[id]!
         var line = StyledText("m\(id)", .address) + StyledText(" in \(workspace.label(mark.element)): ", .faint)
@@ -478,9 +478,9 @@ enum CodingCommands {
                 guard case .mark(let id) = target else { continue }
                 for var note in workspace.annotations.notes(about: .mark(id)) {
                     note.targets.removeAll { $0 == .mark(id) }
-                    if note.targets.isEmpty { workspace.perform(.removeNote(note.id)) } else { workspace.perform(.putNote(note)) }
+                    if note.targets.isEmpty { workspace.perform(.removeNote(note.id), in: &invocation.transaction) } else { workspace.perform(.putNote(note), in: &invocation.transaction) }
                 }
-                workspace.perform(.removeMark(id))
+                workspace.perform(.removeMark(id), in: &invocation.transaction)
                 invocation.status(StyledText("deleted m\(id)", .faint))
             }
         }

@@ -24,17 +24,19 @@ public struct CommandInvocation {
     /// Set by `orphan`, which records either itself or the command it re-attached.
     var recordedLine: String?
     var recordedOrphans: [Orphan]?
+    /// What the command changes and names as it runs (see `CommandTransaction`).
+    var transaction = CommandTransaction()
 
     public var workspace: Workspace { context.workspace }
 
     /// The elements a target word names; inside a replay, `@` keeps to the documents it loaded.
-    func targets(_ word: CommandWord) throws(GlossError) -> [ElementRef] {
-        try workspace.resolveTargets(word.text, column: word.column, viewScope: context.script.viewDocumentScope)
+    mutating func targets(_ word: CommandWord) throws(GlossError) -> [ElementRef] {
+        try workspace.resolveTargets(word.text, column: word.column, viewScope: context.script.viewDocumentScope, in: &transaction)
     }
 
     /// Like `targets`, but keeps marks as marks: what `tag`, `untag` and `note` act on.
-    func codingTargets(_ word: CommandWord) throws(GlossError) -> [CodingTarget] {
-        try workspace.resolveCodingTargets(word.text, column: word.column, viewScope: context.script.viewDocumentScope)
+    mutating func codingTargets(_ word: CommandWord) throws(GlossError) -> [CodingTarget] {
+        try workspace.resolveCodingTargets(word.text, column: word.column, viewScope: context.script.viewDocumentScope, in: &transaction)
     }
 
     init(spec: CommandSpec, context: Session, output: OutputBuilder) {

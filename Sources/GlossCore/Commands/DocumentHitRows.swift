@@ -68,11 +68,11 @@ struct DocumentHitRows: ListingRest {
         sort(&rows, by: order, in: workspace)
 
         var listing = DocumentHitRows(rows: rows, units: units, highlighter: Highlighter(node), resultTotal: resultTotal,
-                                      withinView: !workspace.filters.isEmpty, snippet: invocation.context.settings.snippet,
+                                      withinView: !workspace.view.filters.isEmpty, snippet: invocation.context.settings.snippet,
                                       queryColumn: SearchCommands.queryColumn(invocation))
         if invocation.flag("json") {
             let shown = rows.prefix(limit ?? rows.count)
-            workspace.startListing(shown.map(\.best))
+            workspace.perform(.startListing(shown.map(\.best)))
             var items: [JSONValue] = []
             for (offset, row) in shown.enumerated() {
                 let document = workspace.documents[row.document]
@@ -91,9 +91,9 @@ struct DocumentHitRows: ListingRest {
             invocation.output.raw(JSONValue.object([("total", .int(rows.count)), ("results", .int(resultTotal)), ("documents", .array(items))]).serialized())
             return
         }
-        workspace.startListing([])
+        workspace.perform(.startListing([]))
         try listing.showNext(limit ?? rows.count, into: &invocation)
-        workspace.keepListingRest(listing)
+        workspace.perform(.keepListingRest(listing))
     }
 
     private static func sort(_ rows: inout [Row], by order: String, in workspace: Workspace) {
@@ -148,7 +148,7 @@ struct DocumentHitRows: ListingRest {
                 output.line(Snippet.make(workspace.text(ofUnit: unit), ranges: ranges, context: snippet), indent: width + 4, hangingIndent: width + 4)
             }
         }
-        workspace.lastListing += page.map(\.best)
+        workspace.perform(.extendListing(page.map(\.best)))
         pageStart = shown
         shown += page.count
         pageSize = max(1, page.count)

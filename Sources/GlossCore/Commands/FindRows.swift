@@ -81,7 +81,7 @@ struct FindRows: ListingRest {
                 output.line(prefix + Snippet.make(text, ranges: ranges, context: snippet), indent: width + 2, hangingIndent: width + 2)
             }
         }
-        workspace.lastListing += rows.map(\.ref)
+        workspace.perform(.extendListing(rows.map(\.ref)))
         shown += rows.count
         pageSize = max(1, rows.count)
         output.line(StyledText(footer(in: workspace), .faint))

@@ -27,7 +27,7 @@ enum ImportCommands {
         let codes = try CodebookReader.read(path, shownAs: word.text)
         let summary: Workspace.CodebookImportSummary
         do throws(GlossError) {
-            summary = try invocation.workspace.importCodebook(codes, overwrite: overwrite)
+            summary = try invocation.workspace.importCodebook(codes, overwrite: overwrite, in: &invocation.transaction)
         } catch {
             throw GlossError("\(word.text): \(error.message)")
         }

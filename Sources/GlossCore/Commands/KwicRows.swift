@@ -59,7 +59,7 @@ struct KwicRows: ListingRest {
             styled.append(String(repeating: " ", count: max(0, matchWidth - DisplayWidth.of(match))) + " " + right)
             output.raw(output.render(styled).trimmingTrailingSpaces())
         }
-        workspace.lastListing += page.map(\.ref)
+        workspace.perform(.extendListing(page.map(\.ref)))
         let start = shown
         shown += page.count
         pageSize = max(1, page.count)

@@ -9,24 +9,6 @@ protocol ListingRest {
     mutating func showNext(_ count: Int, into invocation: inout CommandInvocation) throws(GlossError)
 }
 
-extension Workspace {
-    /// Starts a numbered listing: its rows are what `#n` refers to until the next listing.
-    func startListing(_ refs: [ElementRef]) {
-        lastListing = refs
-    }
-
-    /// Keeps what is left of the listing as it now stands (none when nothing is left).
-    func keepListingRest(_ rest: (any ListingRest)?) {
-        listingRest = rest.flatMap { $0.remaining == 0 ? nil : ($0, listingVersion) }
-    }
-
-    /// What is left of the last listing, if it is still the last.
-    var currentListingRest: (any ListingRest)? {
-        guard let listingRest, listingRest.version == listingVersion else { return nil }
-        return listingRest.rest
-    }
-}
-
 /// Parts of numbered rows shared by the listings.
 enum ListingRow {
     /// `#3  politics/001:s1.p2  Budgets Under Pressure  [tag]`.

@@ -65,7 +65,7 @@ enum ReadingCommands {
                 try session.cancel.check()
                 invocation.warnings += loaded.warnings
                 fetched = loaded.fetched
-                added = workspace.add(loaded.documents)
+                added = workspace.add(loaded.documents, in: &invocation.transaction)
                 copies = workspace.skippedCopies
             } else {
                 (candidates, skippedFiles) = try DocumentLoader.expansion(
@@ -94,7 +94,7 @@ enum ReadingCommands {
                         throw GlossError("--sha256 applies to a single file")
                     }
                     invocation.warnings += outcome.warnings
-                    added = workspace.add(outcome.documents)
+                    added = workspace.add(outcome.documents, in: &invocation.transaction)
                     copies = workspace.skippedCopies
                 } else {
                     guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
@@ -106,7 +106,7 @@ enum ReadingCommands {
                         maximumFileSize: session.settings.maxFileSize, progress: progress)
                     try session.cancel.check()
                     invocation.warnings += warnings
-                    added = workspace.add(&parts)
+                    added = workspace.add(&parts, in: &invocation.transaction)
                     copies = workspace.skippedCopies
                 }
             }
@@ -117,24 +117,18 @@ enum ReadingCommands {
                 ?? invocation.words("PATH").first?.column
             throw located
         }
-        if invocation.option("sha256") != nil, let document = added.first {
-            workspace.hashChecked.insert(document)
-        }
-        if let expected = invocation.option("sha256"), let document = added.first,
-           workspace.documents[document].sha256 != expected.lowercased() {
-            workspace.drifted.insert(document)
-            invocation.warnings.append("\(workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text")
-        }
-        // Added documents are one run (new ones, at the end; copies among them stay hidden): one edit
-        // undoes them all.
-        if let first = added.first, let last = added.last {
-            workspace.pendingInverses.append(.setLoaded(documents: first..<(last + 1), false))
+        if let expected = invocation.option("sha256"), let document = added.first {
+            let changed = workspace.documents[document].sha256 != expected.lowercased()
+            workspace.perform(.checkedHash(document: document, changed: changed))
+            if changed {
+                invocation.warnings.append("\(workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text")
+            }
         }
         // ${doc}: the document this load ended with, new or already loaded, for scripts that code it.
         let lastDocument = added.last { workspace.isLoaded[$0] } ?? copies.last?.of ?? alreadyLoaded.last?.document
         if let lastDocument { session.variables["doc"] = workspace.documents[lastDocument].id }
         session.script.noteLoaded(added.filter { workspace.isLoaded[$0] } + copies.map(\.of) + alreadyLoaded.map(\.document))
-        let comments = workspace.addSourceComments(of: added)
+        let comments = workspace.addSourceComments(of: added, in: &invocation.transaction)
         var output = invocation.output
         if candidates.contains(where: { !$0.explicit }) {
             output.status(loadSummary(added, from: paths, warnings: invocation.warnings.count,
@@ -195,7 +189,7 @@ enum ReadingCommands {
             unloaded += matched.filter { !unloaded.contains($0) }
         }
         let ids = unloaded.map { workspace.documents[$0].id }
-        let summary = workspace.unload(unloaded)
+        let summary = workspace.unload(unloaded, in: &invocation.transaction)
         var line = StyledText("unloaded ", .faint)
         line.append(ids.count <= 6 ? ids.joined(separator: ", ") : Counted.phrase(ids.count, "document"), .address)
         let taken = [(summary.codings, "coding"), (summary.marks, "mark"), (summary.notes, "note")].filter { $0.0 > 0 }
@@ -264,7 +258,7 @@ enum ReadingCommands {
         let width = loaded.map { DisplayWidth.of(workspace.documents[$0].id) }.max() ?? 0
         for index in loaded {
             let document = workspace.documents[index]
-            var line = StyledText(index == workspace.currentDocument ? "* " : "  ", .strong)
+            var line = StyledText(index == workspace.view.currentDocument ? "* " : "  ", .strong)
             line.append(DisplayWidth.pad(document.id, to: width), .address)
             line.append("  " + (document.title ?? DisplayPath.of(document.path, base: invocation.context.baseDirectory)))
             if let metadata = DocumentSummary.metadata(document).first { line.append("  " + metadata, .faint) }
@@ -282,12 +276,13 @@ enum ReadingCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let word = invocation.word("DOC")!
         let id = word.text.hasSuffix(":") ? String(word.text.dropLast()) : word.text
+        let document: Int
         do throws(GlossError) {
-            invocation.workspace.currentDocument = try invocation.workspace.document(id: id)
-            invocation.workspace.readingCursor = nil
+            document = try invocation.workspace.document(id: id)
         } catch {
             throw GlossError(error.message, column: word.column)
         }
+        invocation.workspace.perform(.use(document: document))
     }
 
     static let outline = CommandSpec(
@@ -331,7 +326,7 @@ enum ReadingCommands {
             return
         }
         var output = invocation.output
-        let view = workspace.filters.isEmpty ? nil : workspace.viewUnits
+        let view = workspace.view.filters.isEmpty ? nil : workspace.viewUnits
         for (position, document) in documents.enumerated() {
             if position > 0 { output.line() }
             try OutlineRenderer(workspace: workspace, view: view, headingsOnly: invocation.flag("sections"), cancel: invocation.context.cancel)
@@ -368,7 +363,7 @@ enum ReadingCommands {
             invocation.output.raw(JSONValue.array(refs.map { DocumentJSON.element($0, in: workspace) }).serialized())
             return
         }
-        let renderer = ElementRenderer(workspace: workspace, view: workspace.filters.isEmpty ? nil : workspace.viewUnits, cancel: invocation.context.cancel)
+        let renderer = ElementRenderer(workspace: workspace, view: workspace.view.filters.isEmpty ? nil : workspace.viewUnits, cancel: invocation.context.cancel)
         var output = invocation.output
         for (position, ref) in refs.enumerated() {
             try invocation.context.cancel.check()
@@ -376,6 +371,6 @@ enum ReadingCommands {
             try renderer.show(ref, into: &output)
         }
         invocation.output = output
-        workspace.readingCursor = refs.last
+        workspace.perform(.moveReadingCursor(refs.last))
     }
 }

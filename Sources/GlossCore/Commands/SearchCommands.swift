@@ -133,7 +133,7 @@ enum SearchCommands {
         let highlighter = Highlighter(node)
         if json {
             if let limit { refs = Array(refs.prefix(limit)) }
-            workspace.startListing(refs)
+            workspace.perform(.startListing(refs))
             var items: [JSONValue] = []
             for (offset, ref) in refs.enumerated() {
                 var matches = 0
@@ -154,11 +154,11 @@ enum SearchCommands {
             return
         }
         var rows = FindRows(units: units, highlighter: highlighter, ranked: invocation.flag("rank") ? (refs, unitsOf) : nil,
-                            total: total, documentTotal: documentTotal, withinView: !workspace.filters.isEmpty,
+                            total: total, documentTotal: documentTotal, withinView: !workspace.view.filters.isEmpty,
                             snippet: invocation.context.settings.snippet, queryColumn: queryColumn(invocation))
-        workspace.startListing([])
+        workspace.perform(.startListing([]))
         try rows.showNext(limit ?? total, into: &invocation)
-        workspace.keepListingRest(rows)
+        workspace.perform(.keepListingRest(rows))
     }
 
     static let filter = CommandSpec(
@@ -177,11 +177,11 @@ enum SearchCommands {
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        guard let (node, units, text) = try evaluate(invocation, required: workspace.filters.isEmpty) else {
+        guard let (node, units, text) = try evaluate(invocation, required: workspace.view.filters.isEmpty) else {
             printStack(&invocation)
             return
         }
-        workspace.filters.append(ViewFilter(text: text, query: node, units: units))
+        workspace.perform(.pushFilter(ViewFilter(text: text, query: node, units: units)))
         invocation.status(viewSummary(workspace))
     }
 
@@ -192,13 +192,13 @@ enum SearchCommands {
         examples: [.init("unfilter", "widen the view by one step"), .init("unfilter --all", "back to everything")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        guard !workspace.filters.isEmpty else { throw GlossError("no filter to remove") }
-        if invocation.flag("all") { workspace.filters.removeAll() } else { workspace.filters.removeLast() }
+        guard !workspace.view.filters.isEmpty else { throw GlossError("no filter to remove") }
+        workspace.perform(invocation.flag("all") ? .clearFilters : .popFilter)
         invocation.status(viewSummary(workspace))
     }
 
     static func viewSummary(_ workspace: Workspace) -> StyledText {
-        if workspace.filters.isEmpty {
+        if workspace.view.filters.isEmpty {
             return StyledText("view: everything (\(Counted.phrase(workspace.liveUnits.count, "unit")))", .faint)
         }
         return StyledText("view: \(Counted.number(workspace.viewUnits.count)) of \(Counted.phrase(workspace.liveUnits.count, "unit"))", .faint)
@@ -207,7 +207,7 @@ enum SearchCommands {
     private static func printStack(_ invocation: inout CommandInvocation) {
         let workspace = invocation.workspace
         invocation.line(viewSummary(workspace))
-        for (index, filter) in workspace.filters.enumerated() {
+        for (index, filter) in workspace.view.filters.enumerated() {
             var line = StyledText("  \(index + 1)  ", .faint)
             line.append(filter.text, .strong)
             line.append("  (\(filter.units.count))", .faint)
@@ -295,7 +295,7 @@ enum SearchCommands {
                             screenWidth: invocation.output.width, in: workspace)
         if invocation.flag("json") {
             let shown = lines.prefix(limit ?? lines.count)
-            workspace.startListing(shown.map(\.ref))
+            workspace.perform(.startListing(shown.map(\.ref)))
             invocation.output.raw(JSONValue.array(shown.enumerated().map { offset, line in
                 .object([("number", .int(offset + 1)),
                          ("document", .string(workspace.documents[line.ref.document].id)),
@@ -309,9 +309,9 @@ enum SearchCommands {
             return
         }
         var listing = rows
-        workspace.startListing([])
+        workspace.perform(.startListing([]))
         try listing.showNext(limit ?? lines.count, into: &invocation)
-        workspace.keepListingRest(listing)
+        workspace.perform(.keepListingRest(listing))
     }
 
     /// Words of context a kwic sort compares, nearest first: concordancers sort on the first few.
@@ -363,7 +363,7 @@ enum SearchCommands {
         var perDocument: [Int: Int] = [:]
         var perSection: [ElementRef: Int] = [:]
         var matches: [Int: Int] = [:]
-        let highlighter = workspace.filters.map { Highlighter($0.query) }.first { !$0.isEmpty }
+        let highlighter = workspace.view.filters.map { Highlighter($0.query) }.first { !$0.isEmpty }
         var scanned = 0
         let cancel = invocation.context.cancel
         var failure: GlossError?

@@ -338,7 +338,7 @@ enum SessionCommands {
         options: [OptionSpec("json", help: "print JSON")],
         examples: [.init("orphans", "what a replay on an edited article could not place")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
-        let orphans = invocation.workspace.orphans
+        let orphans = invocation.workspace.drift.orphans
         if invocation.flag("json") {
             invocation.output.raw(JSONValue.array(orphans.map { orphan in
                 .object([("document", .string(orphan.document)), ("address", .string(orphan.address)),
@@ -412,18 +412,23 @@ enum SessionCommands {
             return String(characters)
         }
         var inner = CommandInvocation(spec: spec, context: session, output: invocation.output)
-        let remap = workspace.addressRemap.removeValue(forKey: document)
+        // The re-attached command's changes are this command's: it records into this transaction.
+        swap(&inner.transaction, &invocation.transaction)
+        defer { swap(&inner.transaction, &invocation.transaction) }
+        // The command's address is already this version's: not mapped again while it runs.
+        let remap = workspace.drift.addressRemap[document]
+        workspace.perform(.setRemap(document: document, nil))
         session.script.forcesDriftTolerance += 1
         defer {
             session.script.forcesDriftTolerance -= 1
-            if let remap { workspace.addressRemap[document] = remap }
+            if let remap { workspace.perform(.setRemap(document: document, remap)) }
         }
         try parser.parse(rewritten, into: &inner, nameEnd: nameEnd)
         try spec.run(&inner)
         invocation.output = inner.output
         invocation.warnings += inner.warnings
-        let stillOrphaned = workspace.hasPendingOrphans || inner.orphanedWhole
-        workspace.clearResolutions()
+        let stillOrphaned = !inner.transaction.orphans.isEmpty || inner.orphanedWhole
+        inner.transaction.forgetResolutions()
         if stillOrphaned {
             invocation.recordedLine = kept.scriptLine
             invocation.recordedOrphans = [Orphan(document: kept.document, address: kept.address, text: kept.text,

@@ -48,13 +48,13 @@ enum StepCommands {
         examples: [.init("more", "as many rows again (after find budget --limit 10, the next ten)"), .init("more 50", "the next fifty")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        guard var rest = workspace.currentListingRest else {
-            throw GlossError(workspace.lastListing.isEmpty ? "nothing to continue: more follows a listing cut by --limit (find, kwic)"
+        guard var rest = workspace.view.currentListingRest else {
+            throw GlossError(workspace.view.lastListing.isEmpty ? "nothing to continue: more follows a listing cut by --limit (find, kwic)"
                              : "the last listing is shown whole: nothing more to show")
         }
         let count = invocation.word("N").flatMap { Int($0.text) } ?? rest.pageSize
         try rest.showNext(count, into: &invocation)
-        workspace.keepListingRest(rest)
+        workspace.perform(.keepListingRest(rest))
         invocation.continuesListing = true
     }
 
@@ -62,7 +62,7 @@ enum StepCommands {
         let workspace = invocation.workspace
         let unit = invocation.word("UNIT").map { $0.text.lowercased() } ?? "passage"
         let reading = ReadingOrder(workspace: workspace)
-        let cursor = workspace.readingCursor.flatMap { workspace.isLoaded[$0.document] && workspace.exists($0) ? $0 : nil }
+        let cursor = workspace.view.readingCursor.flatMap { workspace.isLoaded[$0.document] && workspace.exists($0) ? $0 : nil }
         let from: ReadingOrder.Position
         if let cursor { from = .at(cursor) } else { from = .start(of: try workspace.defaultDocument()) }
         let target: ElementRef?
@@ -102,7 +102,7 @@ enum StepCommands {
             renderer.showInline(target, indent: 0, into: &output)
         }
         invocation.output = output
-        workspace.readingCursor = target
+        workspace.perform(.moveReadingCursor(target))
     }
 
     /// `politics/001:  Budget talks stall` when a step enters a document.

@@ -112,7 +112,7 @@ enum SuggestCommands {
     private static func present(_ listing: CodingSuggester.Listing, limit: Int, showTag: Bool, into invocation: inout CommandInvocation) throws(GlossError) {
         let workspace = invocation.workspace
         let rows = Array(listing.rows.prefix(limit))
-        workspace.lastListing = rows.map(\.ref)
+        workspace.perform(.startListing(rows.map(\.ref)))
         if invocation.flag("json") {
             invocation.output.raw(JSONValue.object([
                 ("grain", .string(listing.grain.rawValue)),
@@ -190,7 +190,7 @@ enum SuggestCommands {
             text += " · left out: " + listing.skipped.map { "[\($0)]" }.joined(separator: ", ")
             text += " (fewer than \(CodingSuggester.minimumExamples) examples, or coded as \(listing.grain == .document ? "passages" : "documents"))"
         }
-        if !workspace.filters.isEmpty { text += " · within the view" }
+        if !workspace.view.filters.isEmpty { text += " · within the view" }
         return text
     }
 

@@ -180,7 +180,7 @@ public struct CompletionEngine {
         var result: [Candidate] = []
         if documentPrefix.isEmpty && listPrefix.isEmpty {
             if "@".hasPrefix(item) { result.append(Candidate("@", hint: "every passage in the view (\(workspace.viewElements().count))")) }
-            for (offset, ref) in workspace.lastListing.prefix(50).enumerated() where "#\(offset + 1)".hasPrefix(item) && !item.isEmpty {
+            for (offset, ref) in workspace.view.lastListing.prefix(50).enumerated() where "#\(offset + 1)".hasPrefix(item) && !item.isEmpty {
                 result.append(Candidate("#\(offset + 1)", hint: workspace.text(of: ref)))
             }
             if document == nil || workspace.loadedDocumentCount > 1 {

@@ -69,7 +69,7 @@ public enum WorkspaceJSON {
             ("codings", .array(codings)),
             ("marks", .array(marks)),
             ("notes", .array(notes)),
-            ("orphans", .array(workspace.orphans.map { orphan in
+            ("orphans", .array(workspace.drift.orphans.map { orphan in
                 .object([("document", .string(orphan.document)), ("address", .string(orphan.address)),
                          ("text", .string(orphan.text)), ("command", .string(orphan.command))])
             })),

@@ -69,7 +69,7 @@ public struct Tokenizer: Sendable {
                     continue
                 }
             } else {
-                let (scalar, length) = decodeScalar(bytes, at: index)
+                let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
                 if !isWordScalar(scalar) {
                     index += length
                     continue
@@ -134,7 +134,7 @@ public struct Tokenizer: Sendable {
                     }
                     break
                 }
-                let (scalar, length) = decodeScalar(bytes, at: index)
+                let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
                 if isApostrophe(scalar) {
                     if !lastWasDigit, index + length < count, startsWordLetter(bytes, at: index + length) {
                         scratch.append(0x27)
@@ -153,7 +153,7 @@ public struct Tokenizer: Sendable {
             // letters, so a word starts) not followed by a letter. Skip that scalar, or this would emit
             // an empty word at the same index forever (a hang found by fuzzing).
             if index == start {
-                index += decodeScalar(bytes, at: index).1
+                index += UTF8Scalar.decode(bytes, at: index).1
                 continue
             }
             if !asciiOnly { refold(&scratch) }
@@ -217,7 +217,7 @@ public struct Tokenizer: Sendable {
     /// properties cost the caller metadata lookups on every call, and the caller runs once per word.
     @inline(never)
     private static func mayContinueWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let scalar = decodeScalar(bytes, at: index).0
+        let scalar = UTF8Scalar.decode(bytes, at: index).0
         return isApostrophe(scalar) || (isWordScalar(scalar) && !isSingleCharacterWord(scalar))
     }
 
@@ -244,7 +244,7 @@ public struct Tokenizer: Sendable {
         if byte < 0x80 {
             return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
         }
-        let scalar = decodeScalar(bytes, at: index).0
+        let scalar = UTF8Scalar.decode(bytes, at: index).0
         // An ideograph is a word of its own, so an apostrophe before one ends the word instead.
         return scalar.properties.isAlphabetic && !isSingleCharacterWord(scalar)
     }
@@ -295,29 +295,5 @@ public struct Tokenizer: Sendable {
         scratch.removeAll(keepingCapacity: true)
         var result = marksRemoved.isEmpty ? word : marksRemoved
         result.withUTF8 { scratch.append(contentsOf: $0) }
-    }
-
-    @inline(__always)
-    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = bytes[index]
-        let count = bytes.count
-        func continuation(_ offset: Int) -> UInt32? {
-            guard index + offset < count else { return nil }
-            let byte = bytes[index + offset]
-            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
-        }
-        switch lead {
-        case 0xC0...0xDF:
-            if let b1 = continuation(1), let s = Unicode.Scalar((UInt32(lead & 0x1F) << 6) | b1) { return (s, 2) }
-        case 0xE0...0xEF:
-            if let b1 = continuation(1), let b2 = continuation(2),
-               let s = Unicode.Scalar((UInt32(lead & 0x0F) << 12) | (b1 << 6) | b2) { return (s, 3) }
-        case 0xF0...0xF7:
-            if let b1 = continuation(1), let b2 = continuation(2), let b3 = continuation(3),
-               let s = Unicode.Scalar((UInt32(lead & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3) { return (s, 4) }
-        default:
-            break
-        }
-        return ("\u{FFFD}", 1)
     }
 }

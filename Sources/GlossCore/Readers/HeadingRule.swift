@@ -276,7 +276,7 @@ extension Substring {
     private static func startsWithoutWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return true }
         if first < 0x80 { return !isASCIIWhitespace(first) }
-        return !Tokenizer.decodeScalar(bytes, at: 0).0.properties.isWhitespace
+        return !UTF8Scalar.decode(bytes, at: 0).0.properties.isWhitespace
     }
 
     /// Whether the last character is certainly not whitespace: its last scalar stands alone (see

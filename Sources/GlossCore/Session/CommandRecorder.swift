@@ -11,7 +11,7 @@ struct CommandRecorder {
     private var workspace: Workspace { invocation.workspace }
 
     func record() -> RecordedCommand {
-        let resolutions = workspace.pendingResolutions
+        let resolutions = invocation.transaction.resolutions
         var command = RecordedCommand()
         command.usesListing = resolutions.contains(where: \.usesListing) || invocation.continuesListing
         command.usesView = resolutions.contains(where: \.usesView)
@@ -47,7 +47,7 @@ struct CommandRecorder {
             if let preset = invocation.recordedOrphans {
                 command.orphans = preset
             } else {
-                command.orphans = workspace.pendingOrphans.map { orphan(for: $0, resolutions: resolutions) }
+                command.orphans = invocation.transaction.orphans.map { orphan(for: $0, resolutions: resolutions) }
             }
         }
         if invocation.recordedLine == nil {

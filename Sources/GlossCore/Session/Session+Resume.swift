@@ -100,9 +100,7 @@ extension Session {
     /// Back to an empty session: every state-changing command undone, no view, no history.
     func startOver() {
         _ = undo(log.effectiveCount)
-        workspace.filters = []
-        workspace.lastListing = []
-        workspace.currentDocument = nil
+        workspace.perform(.reset)
         script.origin = nil
         log.clear()
     }

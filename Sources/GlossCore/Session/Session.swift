@@ -75,7 +75,7 @@ public final class Session {
 
     /// Whether a quote missing from an element of `document` makes an orphan rather than an error.
     func toleratesDrift(in document: Int) -> Bool {
-        script.forcesDriftTolerance > 0 || (isReplaying && workspace.drifted.contains(document))
+        script.forcesDriftTolerance > 0 || (isReplaying && workspace.drift.drifted.contains(document))
     }
 
     /// Whether there is work (tags, notes, marks, codebook edits, undos) that no save holds.
@@ -93,7 +93,8 @@ public final class Session {
         // The flag is not reset here: a Ctrl-C that arrives just before a command starts still stops it.
         // The front end resets it once the interruption has been reported.
         let effectiveBefore = log.effectiveCount
-        workspace.beginChanges()
+        // The line's changes: its parts record into it one after the other (one undo step).
+        var transaction = CommandTransaction()
         var invocations: [CommandInvocation] = []
         var recorded: [RecordedCommand] = []
         do throws(GlossError) {
@@ -104,33 +105,36 @@ public final class Session {
                 result.commandName = result.commandName ?? spec.name
                 var invocation = CommandInvocation(
                     spec: spec, context: self, output: OutputBuilder(width: outputWidth, color: outputColor))
+                swap(&invocation.transaction, &transaction)
                 do throws(GlossError) {
                     try parser.parse(expanded, into: &invocation, nameEnd: nameEnd)
                     try spec.run(&invocation)
                 } catch {
+                    swap(&invocation.transaction, &transaction)
                     invocations.append(invocation)
                     throw error
                 }
                 let command = CommandRecorder(invocation: invocation, typed: expanded).record()
                 if spec.effect == .mutating && !command.orphans.isEmpty {
-                    workspace.perform(.addOrphans(command.orphans))
+                    workspace.perform(.addOrphans(command.orphans), in: &invocation.transaction)
                 }
                 recorded.append(command)
+                invocation.transaction.forgetResolutions()
+                swap(&invocation.transaction, &transaction)
                 invocations.append(invocation)
-                workspace.clearResolutions()
             }
         } catch {
-            workspace.rollBackChanges()
+            workspace.rollBack(transaction)
             result.setOutput(of: invocations.map(\.output))
             result.warnings = invocations.flatMap(\.warnings)
             result.error = error
             return result
         }
-        let inverses = workspace.endChanges()
+        let inverses = transaction.undoingEdits
         result.setOutput(of: invocations.map(\.output))
         result.warnings = invocations.flatMap(\.warnings)
         result.quit = invocations.contains(where: \.quitRequested)
-        record(invocations, recorded, inverses: inverses, effectiveBefore: effectiveBefore)
+        record(invocations, recorded, inverses: inverses, touched: transaction.touched, effectiveBefore: effectiveBefore)
         result.warnings += journaling.takeWarnings()
         for orphan in recorded.flatMap(\.orphans) {
             result.warnings.append("\(orphan.document):\(orphan.address) is orphaned: \(orphan.reason.rawValue) (see orphans)")
@@ -139,7 +143,10 @@ public final class Session {
     }
 
     /// Adds a command to history, the undo stack and the journal.
-    private func record(_ invocations: [CommandInvocation], _ commands: [RecordedCommand], inverses: [WorkspaceEdit], effectiveBefore: Int) {
+    private func record(
+        _ invocations: [CommandInvocation], _ commands: [RecordedCommand], inverses: [WorkspaceEdit], touched: [ElementRef],
+        effectiveBefore: Int
+    ) {
         let specs = invocations.map(\.spec)
         let effect: CommandEffect = specs.contains { $0.effect == .mutating } ? .mutating : specs[0].effect
         var entry = HistoryEntry(number: history.count + 1, line: commands.map(\.line).filter { !$0.isEmpty }.joined(separator: "\n"),
@@ -151,7 +158,7 @@ public final class Session {
             entry.explicitLine = commands.map { $0.explicitLine ?? $0.line }.filter { !$0.isEmpty }.joined(separator: "\n")
         }
         entry.effectiveBefore = effectiveBefore
-        entry.touched = workspace.pendingTouched
+        entry.touched = touched
         entry.output = TerminalSafe.removingStyles(String(invocations.map(\.output.text).joined().prefix(65_536)))
         log.append(entry, inverses: effect == .mutating ? inverses : nil)
         if effect != .meta, !entry.line.isEmpty {

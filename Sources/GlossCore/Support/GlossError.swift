@@ -19,17 +19,6 @@ public struct GlossError: Error, Equatable, Sendable, CustomStringConvertible {
         return message
     }
 
-    /// The detail lines wrapped at word boundaries to `width` columns, indented by two, escaped for a
-    /// terminal (a quoted passage is long; the terminal would cut its words).
-    public func wrappedDetail(width: Int) -> String? {
-        guard let detail else { return nil }
-        var output = OutputBuilder(width: width, color: false)
-        for line in detail.split(separator: "\n", omittingEmptySubsequences: false) {
-            output.line(StyledText(TerminalSafe.escape(String(line), keepNewlines: false)), indent: 2)
-        }
-        return String(output.text.dropLast())
-    }
-
     /// The same error with its column moved by `offset`, for errors found in a slice of a longer line.
     public func shifted(by offset: Int) -> GlossError {
         var copy = self

@@ -97,7 +97,7 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
                     index += 1
                     continue
                 }
-                let (scalar, length) = byte < 0x80 ? (Unicode.Scalar(byte), 1) : Tokenizer.decodeScalar(bytes, at: index)
+                let (scalar, length) = byte < 0x80 ? (Unicode.Scalar(byte), 1) : UTF8Scalar.decode(bytes, at: index)
                 let escape: String?
                 switch scalar {
                 case "\"": escape = "\\\""

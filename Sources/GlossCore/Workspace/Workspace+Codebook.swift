@@ -1,4 +1,4 @@
-/// Coding operations on the workspace. Each goes through `perform(_:)`, so commands are undoable and
+/// Coding operations on the workspace. Each goes through `perform(_:, in: &transaction)`, so commands are undoable and
 /// a command that fails half-way is rolled back.
 extension Workspace {
     // MARK: - Tags
@@ -30,19 +30,19 @@ extension Workspace {
 
     /// The key of a tag, creating it (and its parents) when new; existing tags keep their first case.
     @discardableResult
-    public func ensureTag(_ name: String) throws(GlossError) -> String {
+    public func ensureTag(_ name: String, in transaction: inout CommandTransaction) throws(GlossError) -> String {
         let path = try Self.validateTagName(name)
         let key = Tag.key(path)
         if annotations.tags[key] != nil { return key }
-        if let parent = Tag.parent(of: path) { try ensureTag(parent) }
+        if let parent = Tag.parent(of: path) { try ensureTag(parent, in: &transaction) }
         // A new child keeps the case its existing parent was given.
         var displayed = path
         if let parent = Tag.parent(of: path), let existing = annotations.tags[Tag.key(parent)] {
             displayed = existing.path + "/" + (path.split(separator: "/").last.map(String.init) ?? path)
         }
         let order = annotations.nextTagOrder
-        perform(.createTag(Tag(path: displayed, order: order)))
-        perform(.setCounters(note: annotations.nextNoteID, mark: annotations.nextMarkID, tagOrder: order + 1))
+        perform(.createTag(Tag(path: displayed, order: order)), in: &transaction)
+        perform(.setCounters(note: annotations.nextNoteID, mark: annotations.nextMarkID, tagOrder: order + 1), in: &transaction)
         return key
     }
 
@@ -54,20 +54,20 @@ extension Workspace {
     }
 
     /// Adds a tag to targets; returns how many did not carry it yet.
-    public func addTag(_ key: String, to targets: [CodingTarget]) -> Int {
+    public func addTag(_ key: String, to targets: [CodingTarget], in transaction: inout CommandTransaction) -> Int {
         var added = 0
         for target in targets {
             switch target {
             case .element(let ref):
                 if annotations.elementTags[ref]?.contains(key) != true {
-                    perform(.addTagging(key, ref))
+                    perform(.addTagging(key, ref), in: &transaction)
                     added += 1
                 }
             case .mark(let id):
                 var mark = annotations.marks[id]!
                 if !mark.tags.contains(key) {
                     mark.tags.append(key)
-                    perform(.putMark(mark))
+                    perform(.putMark(mark), in: &transaction)
                     added += 1
                 }
             }
@@ -76,20 +76,20 @@ extension Workspace {
     }
 
     /// Removes a tag from targets; returns how many carried it.
-    public func removeTag(_ key: String, from targets: [CodingTarget]) -> Int {
+    public func removeTag(_ key: String, from targets: [CodingTarget], in transaction: inout CommandTransaction) -> Int {
         var removed = 0
         for target in targets {
             switch target {
             case .element(let ref):
                 if annotations.elementTags[ref]?.contains(key) == true {
-                    perform(.removeTagging(key, ref))
+                    perform(.removeTagging(key, ref), in: &transaction)
                     removed += 1
                 }
             case .mark(let id):
                 var mark = annotations.marks[id]!
                 if let position = mark.tags.firstIndex(of: key) {
                     mark.tags.remove(at: position)
-                    perform(.putMark(mark))
+                    perform(.putMark(mark), in: &transaction)
                     removed += 1
                 }
             }
@@ -99,7 +99,7 @@ extension Workspace {
 
     /// Renames a tag and everything below it; when the new name exists the two are merged.
     /// Returns the number of codings moved.
-    public func renameTag(_ oldName: String, to newName: String) throws(GlossError) -> Int {
+    public func renameTag(_ oldName: String, to newName: String, in transaction: inout CommandTransaction) throws(GlossError) -> Int {
         let old = try existingTag(oldName)
         let newPath = try Self.validateTagName(newName)
         let newKey = Tag.key(newPath)
@@ -112,7 +112,7 @@ extension Workspace {
             for key in annotations.subtree(old.key) {
                 var tag = annotations.tags[key]!
                 tag.path = newPath + tag.path.dropFirst(old.path.count)
-                perform(.replaceTag(key: key, tag))
+                perform(.replaceTag(key: key, tag), in: &transaction)
             }
             return 0
         }
@@ -121,14 +121,14 @@ extension Workspace {
         for key in annotations.subtree(old.key).sorted(by: { $0.count < $1.count }) {
             let tag = annotations.tags[key]!
             let target = newPath + tag.path.dropFirst(old.path.count)
-            let targetKey = try ensureTag(target)
+            let targetKey = try ensureTag(target, in: &transaction)
             var merged = annotations.tags[targetKey]!
             if merged.description == nil && tag.description != nil { merged.description = tag.description }
             if merged.color == nil && tag.color != nil { merged.color = tag.color }
-            if merged != annotations.tags[targetKey]! { perform(.replaceTag(key: targetKey, merged)) }
+            if merged != annotations.tags[targetKey]! { perform(.replaceTag(key: targetKey, merged), in: &transaction) }
             for ref in (annotations.tagElements[key] ?? []).sorted() {
-                perform(.removeTagging(key, ref))
-                if annotations.elementTags[ref]?.contains(targetKey) != true { perform(.addTagging(targetKey, ref)) }
+                perform(.removeTagging(key, ref), in: &transaction)
+                if annotations.elementTags[ref]?.contains(targetKey) != true { perform(.addTagging(targetKey, ref), in: &transaction) }
                 moved += 1
             }
             for var mark in annotations.marks(taggedWith: key) {
@@ -136,16 +136,16 @@ extension Workspace {
                     let replaced = tag == key ? targetKey : tag
                     if !result.contains(replaced) { result.append(replaced) }
                 }
-                perform(.putMark(mark))
+                perform(.putMark(mark), in: &transaction)
                 moved += 1
             }
             for var note in annotations.notes(about: .tag(key)) {
                 note.targets = note.targets.map { $0 == .tag(key) ? .tag(targetKey) : $0 }
-                perform(.putNote(note))
+                perform(.putNote(note), in: &transaction)
             }
         }
         for key in annotations.subtree(old.key).sorted(by: { $0.count > $1.count }) {
-            perform(.deleteTag(key))
+            perform(.deleteTag(key), in: &transaction)
         }
         return moved
     }
@@ -157,59 +157,59 @@ extension Workspace {
 
     /// Deletes a tag and its children with their codings; notes only about them are deleted too.
     /// Returns (codings removed, notes removed).
-    public func deleteTag(_ name: String) throws(GlossError) -> (codings: Int, notes: Int) {
+    public func deleteTag(_ name: String, in transaction: inout CommandTransaction) throws(GlossError) -> (codings: Int, notes: Int) {
         let tag = try existingTag(name)
         var codings = 0
         var notes = 0
         for key in annotations.subtree(tag.key).sorted(by: { $0.count > $1.count }) {
             for ref in (annotations.tagElements[key] ?? []).sorted() {
-                perform(.removeTagging(key, ref))
+                perform(.removeTagging(key, ref), in: &transaction)
                 codings += 1
             }
             for var mark in annotations.marks(taggedWith: key) {
                 mark.tags.removeAll { $0 == key }
-                perform(.putMark(mark))
+                perform(.putMark(mark), in: &transaction)
                 codings += 1
             }
             for var note in annotations.notes(about: .tag(key)) {
                 note.targets.removeAll { $0 == .tag(key) }
                 if note.targets.isEmpty {
-                    perform(.removeNote(note.id))
+                    perform(.removeNote(note.id), in: &transaction)
                     notes += 1
                 } else {
-                    perform(.putNote(note))
+                    perform(.putNote(note), in: &transaction)
                 }
             }
-            perform(.deleteTag(key))
+            perform(.deleteTag(key), in: &transaction)
         }
         return (codings, notes)
     }
 
     /// Describing or colouring a tag that does not exist yet adds it: a codebook is often written first.
-    public func describeTag(_ name: String, _ description: String?) throws(GlossError) {
-        let key = try ensureTag(name)  // before reading `annotations`, which it changes
+    public func describeTag(_ name: String, _ description: String?, in transaction: inout CommandTransaction) throws(GlossError) {
+        let key = try ensureTag(name, in: &transaction)  // before reading `annotations`, which it changes
         var tag = annotations.tags[key]!
         tag.description = description
-        perform(.replaceTag(key: tag.key, tag))
+        perform(.replaceTag(key: tag.key, tag), in: &transaction)
     }
 
-    public func colorTag(_ name: String, _ color: String?) throws(GlossError) {
+    public func colorTag(_ name: String, _ color: String?, in transaction: inout CommandTransaction) throws(GlossError) {
         if let color, TerminalColor.parse(color) == nil {
             let names = TerminalColor.names.keys.sorted()
             throw GlossError("unknown colour '\(color)' (use #rrggbb or one of: \(names.joined(separator: ", ")))\(Suggestion.phrase(for: color, among: names))")
         }
-        let key = try ensureTag(name)  // before reading `annotations`, which it changes
+        let key = try ensureTag(name, in: &transaction)  // before reading `annotations`, which it changes
         var tag = annotations.tags[key]!
         tag.color = color?.lowercased()
-        perform(.replaceTag(key: tag.key, tag))
+        perform(.replaceTag(key: tag.key, tag), in: &transaction)
     }
 
     // MARK: - Notes
 
-    public func addNote(_ text: String, about targets: [NoteTarget]) -> Int {
+    public func addNote(_ text: String, about targets: [NoteTarget], in transaction: inout CommandTransaction) -> Int {
         let id = annotations.nextNoteID
-        perform(.putNote(Note(id: id, targets: targets, text: text)))
-        perform(.setCounters(note: id + 1, mark: annotations.nextMarkID, tagOrder: annotations.nextTagOrder))
+        perform(.putNote(Note(id: id, targets: targets, text: text)), in: &transaction)
+        perform(.setCounters(note: id + 1, mark: annotations.nextMarkID, tagOrder: annotations.nextTagOrder), in: &transaction)
         return id
     }
 
@@ -225,7 +225,7 @@ extension Workspace {
     // MARK: - Marks
 
     /// Marks a quoted span inside an element; quotes and apostrophes are folded when matching.
-    public func addMark(_ ref: ElementRef, quote: String, nth: Int?, tags: [String]) throws(GlossError) -> Int {
+    public func addMark(_ ref: ElementRef, quote: String, nth: Int?, tags: [String], in transaction: inout CommandTransaction) throws(GlossError) -> Int {
         let unitIDs: [Int32]
         switch ref.address {
         case .document:
@@ -273,16 +273,16 @@ extension Workspace {
             before: String(String.UnicodeScalarView(scalars[max(0, chosen.start - context)..<chosen.start])),
             after: String(String.UnicodeScalarView(scalars[end..<min(scalars.count, end + context)])),
             tags: [])
-        perform(.putMark(mark))
-        perform(.setCounters(note: annotations.nextNoteID, mark: id + 1, tagOrder: annotations.nextTagOrder))
+        perform(.putMark(mark), in: &transaction)
+        perform(.setCounters(note: annotations.nextNoteID, mark: id + 1, tagOrder: annotations.nextTagOrder), in: &transaction)
         var keys: [String] = []
         for name in tags {
-            let key = try ensureTag(name)
+            let key = try ensureTag(name, in: &transaction)
             if !keys.contains(key) { keys.append(key) }
         }
         var tagged = annotations.marks[id]!
         tagged.tags = keys
-        if !keys.isEmpty { perform(.putMark(tagged)) }
+        if !keys.isEmpty { perform(.putMark(tagged), in: &transaction) }
         return id
     }
 

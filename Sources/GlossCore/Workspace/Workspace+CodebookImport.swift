@@ -21,13 +21,13 @@ extension Workspace {
     /// none — the analyst's own definitions win — unless `overwrite`, when the imported ones replace
     /// them. Colours are compared by value (`orange` equals `#e67e22`). Goes through `perform`, so
     /// the whole import is one undoable command.
-    public func importCodebook(_ codes: [CodebookReader.Code], overwrite: Bool) throws(GlossError) -> CodebookImportSummary {
+    public func importCodebook(_ codes: [CodebookReader.Code], overwrite: Bool, in transaction: inout CommandTransaction) throws(GlossError) -> CodebookImportSummary {
         var summary = CodebookImportSummary()
         var counted = Set<String>()
         let before = Set(annotations.tags.keys)
         for code in codes {
             let key: String
-            do throws(GlossError) { key = try ensureTag(code.path) } catch { throw GlossError("code '\(code.path)': \(error.message)") }
+            do throws(GlossError) { key = try ensureTag(code.path, in: &transaction) } catch { throw GlossError("code '\(code.path)': \(error.message)") }
             let isNew = !before.contains(key)
             var tag = annotations.tags[key]!
             let original = tag
@@ -38,7 +38,7 @@ extension Workspace {
             if let color = code.color, TerminalColor.hex(for: color) != tag.color.flatMap(TerminalColor.hex(for:)) {
                 if tag.color == nil || overwrite { tag.color = color } else { differing = true }
             }
-            if tag != original { perform(.replaceTag(key: key, tag)) }
+            if tag != original { perform(.replaceTag(key: key, tag), in: &transaction) }
             // A code listed twice (same path, any case) counts once, as what happened first.
             guard counted.insert(key).inserted else { continue }
             if isNew {

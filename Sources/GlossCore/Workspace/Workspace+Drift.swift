@@ -5,24 +5,24 @@ extension Workspace {
     /// else the element with the same text, else the most similar one, else nowhere (an orphan).
     ///
     /// A document loaded from a folder or a pattern has no SHA-256 in the script: the first anchor that
-    /// no longer matches its text tells that it changed. Returns true then, and re-anchors the
-    /// document's earlier anchors too (they come straight after its load, before any command uses them).
+    /// no longer matches its text tells that it changed. Returns true then, and re-drift.anchors the
+    /// document's earlier drift.anchors too (they come straight after its load, before any command uses them).
     @discardableResult
     public func registerAnchor(_ ref: ElementRef, _ anchor: Anchor) -> Bool {
-        if anchors.updateValue(anchor, forKey: ref) == nil { anchoredAddresses[ref.document, default: []].append(ref.address) }
+        if drift.anchors.updateValue(anchor, forKey: ref) == nil { drift.anchoredAddresses[ref.document, default: []].append(ref.address) }
         var detectedChange = false
-        if !drifted.contains(ref.document), !hashChecked.contains(ref.document) {
+        if !drift.drifted.contains(ref.document), !drift.hashChecked.contains(ref.document) {
             guard !exists(ref) || Anchor.hash(of: text(of: ref)) != anchor.hash else { return false }
-            drifted.insert(ref.document)
+            drift.drifted.insert(ref.document)
             detectedChange = true
         }
-        guard drifted.contains(ref.document) else { return false }
-        var remap = addressRemap[ref.document] ?? [:]
-        for address in detectedChange ? anchoredAddresses[ref.document] ?? [] : [ref.address] {
+        guard drift.drifted.contains(ref.document) else { return false }
+        var remap = drift.addressRemap[ref.document] ?? [:]
+        for address in detectedChange ? drift.anchoredAddresses[ref.document] ?? [] : [ref.address] {
             let earlier = ElementRef(document: ref.document, address: address)
-            remap[address] = relocate(earlier, anchors[earlier]!)
+            remap[address] = relocate(earlier, drift.anchors[earlier]!)
         }
-        addressRemap[ref.document] = remap
+        drift.addressRemap[ref.document] = remap
         return detectedChange
     }
 
@@ -76,17 +76,15 @@ extension Workspace {
     /// Maps an address typed against the saved version of a changed document to where it is now;
     /// nil when it is orphaned. Untouched addresses of documents that did not change map to themselves.
     func remapped(_ ref: ElementRef) -> ElementRef?? {
-        guard let remap = addressRemap[ref.document], let entry = remap[ref.address] else { return .none }
+        guard let remap = drift.addressRemap[ref.document], let entry = remap[ref.address] else { return .none }
         return .some(entry.map { ElementRef(document: ref.document, address: $0) })
     }
 
     /// Notes an orphan of the running command: an element typed against the saved version of a
     /// changed document that is not there any more, or a quote it no longer holds.
-    func noteOrphan(_ typed: ElementRef, reason: Orphan.Reason = .elementGone) {
-        pendingOrphans.append(PendingOrphan(typed: typed, anchor: anchors[typed], reason: reason))
+    func noteOrphan(_ typed: ElementRef, reason: Orphan.Reason = .elementGone, in transaction: inout CommandTransaction) {
+        transaction.orphans.append(PendingOrphan(typed: typed, anchor: drift.anchors[typed], reason: reason))
     }
-
-    var hasPendingOrphans: Bool { !pendingOrphans.isEmpty }
 
     /// Where an anchored text is now in its document: the element at its address when that still has
     /// the text, else the nearest element of the same kind with the same text, else the one most like
@@ -99,9 +97,9 @@ extension Workspace {
     /// how many could not be placed.
     public func takeDriftReports() -> [String] {
         var reports: [String] = []
-        for document in drifted.sorted() where !driftReported.contains(document) {
-            driftReported.insert(document)
-            let remap = addressRemap[document] ?? [:]
+        for document in drift.drifted.sorted() where !drift.driftReported.contains(document) {
+            drift.driftReported.insert(document)
+            let remap = drift.addressRemap[document] ?? [:]
             let moved = remap.compactMap { key, value -> (ElementAddress, ElementAddress)? in
                 guard let value, value != key else { return nil }
                 return (key, value)

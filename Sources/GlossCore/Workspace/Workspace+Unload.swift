@@ -12,12 +12,12 @@ extension Workspace {
 
     /// Hides the documents and removes the codings, marks and notes on them (a note about other things
     /// too keeps those). Every change goes through `perform`, so one undo brings everything back.
-    public func unload(_ unloaded: [Int]) -> UnloadSummary {
+    public func unload(_ unloaded: [Int], in transaction: inout CommandTransaction) -> UnloadSummary {
         var summary = UnloadSummary()
         let gone = Set(unloaded)
         for ref in annotations.elementTags.keys.sorted() where gone.contains(ref.document) {
             for key in annotations.elementTags[ref]!.sorted() {
-                perform(.removeTagging(key, ref))
+                perform(.removeTagging(key, ref), in: &transaction)
                 summary.codings += 1
             }
         }
@@ -33,18 +33,18 @@ extension Workspace {
             }
             guard kept.targets.count != note.targets.count else { continue }
             if kept.targets.isEmpty {
-                perform(.removeNote(note.id))
+                perform(.removeNote(note.id), in: &transaction)
                 summary.notes += 1
             } else {
-                perform(.putNote(kept))
+                perform(.putNote(kept), in: &transaction)
             }
         }
         for mark in marks {
-            perform(.removeMark(mark.id))
+            perform(.removeMark(mark.id), in: &transaction)
             summary.marks += 1
         }
         for document in unloaded.sorted() where isLoaded[document] {
-            perform(.setLoaded(documents: document..<(document + 1), false))
+            perform(.setLoaded(documents: document..<(document + 1), false), in: &transaction)
             summary.documents += 1
         }
         return summary

@@ -12,7 +12,6 @@ public final class Workspace {
     private var documentIndexByDigest: [ContentDigest: Int] = [:]
     /// Documents the last `add` left out as copies of loaded ones, with the document each copies.
     public private(set) var skippedCopies: [(copy: Int, of: Int)] = []
-    public var currentDocument: Int?
 
     public private(set) var units: [Unit] = []
     /// The units of each document, as a range of unit ids.
@@ -21,42 +20,14 @@ public final class Workspace {
     /// Units of loaded documents.
     public private(set) var liveUnits = UnitSet(capacity: 0)
 
-    /// Stacked filters, innermost last.
-    public internal(set) var filters: [ViewFilter] = []
-    /// Rows of the last listing, for `#n` targets.
-    public internal(set) var lastListing: [ElementRef] = [] { didSet { listingVersion += 1 } }
-    /// The element last shown by `show`, `next` or `prev`, where `next` reads on from.
-    public internal(set) var readingCursor: ElementRef?
-    /// Counts changes of `lastListing`: a kept rest continues only the listing it was kept with.
-    private(set) var listingVersion = 0
-    /// The rows of the last listing not shown yet, for `more`, with the listing version they follow.
-    var listingRest: (rest: any ListingRest, version: Int)?
 
+    /// The current document, filters and last listing (see `WorkingView`).
+    public internal(set) var view = WorkingView()
     public internal(set) var annotations = Annotations()
 
 
-    /// Documents whose replayed `load` found a different SHA-256 than the saved session expected, or
-    /// (loaded from a folder or pattern, so without one) whose text no longer matches an anchor.
-    public internal(set) var drifted: Set<Int> = []
-    /// Documents whose replayed `load` named their SHA-256: whether they changed is known.
-    var hashChecked: Set<Int> = []
-    /// Anchors registered by `anchor` lines, and where they point in changed documents (nil: orphaned).
-    public internal(set) var anchors: [ElementRef: Anchor] = [:]
-    var addressRemap: [Int: [ElementAddress: ElementAddress?]] = [:]
-    /// The anchored addresses of each document, for re-anchoring them all when it turns out changed.
-    var anchoredAddresses: [Int: [ElementAddress]] = [:]
-    /// Annotations that could not be re-attached after a document changed.
-    public internal(set) var orphans: [Orphan] = []
-    var pendingOrphans: [PendingOrphan] = []
-    /// Changed documents whose re-anchoring has been reported.
-    var driftReported: Set<Int> = []
-    /// Elements named by address in the running command, so a save can anchor them.
-    var pendingTouched: [ElementRef] = []
-    /// How the running command's target words were resolved.
-    var pendingResolutions: [TargetResolution] = []
-
-    /// Inverses of the edits performed by the running command (see `perform(_:)`).
-    var pendingInverses: [WorkspaceEdit] = []
+    /// What replays learned about documents that changed since a session was saved (see `DriftTracker`).
+    public internal(set) var drift = DriftTracker()
 
     /// Counts annotation changes, so caches of what tags cover know when they are stale.
     var annotationVersion = 0
@@ -94,7 +65,7 @@ public final class Workspace {
 
     /// The document an address without `DOC:` means: the current one, or the only one.
     public func defaultDocument() throws(GlossError) -> Int {
-        if let currentDocument, isLoaded[currentDocument] { return currentDocument }
+        if let current = view.currentDocument, isLoaded[current] { return current }
         if loadedDocumentCount == 1, let only = isLoaded.firstIndex(of: true) { return only }
         if loadedDocumentCount == 0 { throw GlossError("no documents are loaded (use load FILE)") }
         throw GlossError("several documents are loaded: choose one with 'use DOC' or write DOC:ADDRESS")
@@ -169,9 +140,10 @@ public final class Workspace {
     }
 
     /// Adds parsed documents, assigning ids, units and index entries. Returns the indices of those
-    /// loaded: a copy of a loaded text (same SHA-256) is kept hidden, listed in `skippedCopies`.
+    /// loaded: a copy of a loaded text (same SHA-256) is kept hidden, listed in `skippedCopies`. What
+    /// undoes the addition is recorded in `transaction`.
     @discardableResult
-    public func add(_ newDocuments: [Document]) -> [Int] {
+    public func add(_ newDocuments: [Document], in transaction: inout CommandTransaction) -> [Int] {
         var part = IndexedPart()
         var texts: [StoredText] = []
         for document in newDocuments { part.append(document, texts: &texts) }
@@ -180,13 +152,20 @@ public final class Workspace {
         skippedCopies = []
         register(&part, collided: &collided)
         index.add(texts)
-        return finishAdding(first..<documents.count, collided: collided)
+        return finishAdding(first..<documents.count, collided: collided, in: &transaction)
+    }
+
+    /// Adds documents outside any command (tests, benchmarks, the fuzzer): nothing records an undo.
+    @discardableResult
+    public func add(_ newDocuments: [Document]) -> [Int] {
+        var unrecorded = CommandTransaction()
+        return add(newDocuments, in: &unrecorded)
     }
 
     /// Adds parts read and indexed in parallel, in order; their shards join the index as they are.
     /// Each part is emptied once registered, so its arrays and the workspace's are not all kept at once.
     @discardableResult
-    func add(_ parts: inout [IndexedPart]) -> [Int] {
+    func add(_ parts: inout [IndexedPart], in transaction: inout CommandTransaction) -> [Int] {
         let first = documents.count
         // One exact reservation for a big load: growing by doubling would leave up to half unused.
         let added = parts.reduce(0) { $0 + $1.units.count }
@@ -209,7 +188,14 @@ public final class Workspace {
             parts[position] = IndexedPart()
         }
         Allocator.releaseFreedPages()
-        return finishAdding(first..<documents.count, collided: collided)
+        return finishAdding(first..<documents.count, collided: collided, in: &transaction)
+    }
+
+    /// Adds parts outside any command (tests, benchmarks): nothing records an undo.
+    @discardableResult
+    func add(_ parts: inout [IndexedPart]) -> [Int] {
+        var unrecorded = CommandTransaction()
+        return add(&parts, in: &unrecorded)
     }
 
     /// What a moved-out document leaves behind: nothing that copying it would retain.
@@ -270,14 +256,19 @@ public final class Workspace {
         }
     }
 
-    private func finishAdding(_ range: Range<Int>, collided: [Int]) -> [Int] {
+    private func finishAdding(_ range: Range<Int>, collided: [Int], in transaction: inout CommandTransaction) -> [Int] {
         if !collided.isEmpty { resolveIDCollisions(collided, firstNew: range.lowerBound) }
         let added = skippedCopies.isEmpty ? Array(range) : range.filter { isLoaded[$0] }
         liveUnits.grow(to: units.count)
         for document in added { setLive(document, true) }
         kindSetCache = [:]
-        if currentDocument == nil, let first = added.first { perform(.setCurrentDocument(first)) }
+        if view.currentDocument == nil, let first = added.first { perform(.setCurrentDocument(first), in: &transaction) }
         refreshFilters()
+        // The added documents are one run (new ones, at the end; copies among them stay hidden): one
+        // edit undoes them all.
+        if let first = added.first, let last = added.last {
+            transaction.inverses.append(.setLoaded(documents: first..<(last + 1), false))
+        }
         return added
     }
 
@@ -285,7 +276,7 @@ public final class Workspace {
     public func setLoaded(_ range: Range<Int>, _ loaded: Bool) {
         var hidCurrent = false
         // Rows `more` would show may be in the documents hidden.
-        if !loaded { listingRest = nil }
+        if !loaded { view.listingRest = nil }
         for document in range where isLoaded[document] != loaded {
             isLoaded[document] = loaded
             loadedDocumentCount += loaded ? 1 : -1
@@ -297,11 +288,11 @@ public final class Workspace {
                 if let digest = documents[document].digest, documentIndexByDigest[digest] == document {
                     documentIndexByDigest[digest] = nil
                 }
-                hidCurrent = hidCurrent || currentDocument == document
+                hidCurrent = hidCurrent || view.currentDocument == document
             }
             setLive(document, loaded)
         }
-        if hidCurrent { currentDocument = loadedDocumentIndices.last }
+        if hidCurrent { view.currentDocument = loadedDocumentIndices.last }
         refreshFilters()
     }
 
@@ -351,15 +342,15 @@ public final class Workspace {
     }
 
     /// The unit set of the working view: the innermost filter, or every loaded unit.
-    public var viewUnits: UnitSet { filters.last?.units ?? liveUnits }
+    public var viewUnits: UnitSet { view.filters.last?.units ?? liveUnits }
 
     /// Re-evaluates the filter stack after the set of live units changed.
     func refreshFilters() {
-        guard !filters.isEmpty else { return }
+        guard !view.filters.isEmpty else { return }
         var universe = liveUnits
-        for position in filters.indices {
-            let evaluated = (try? QueryEvaluator(workspace: self).evaluate(filters[position].query, within: universe)) ?? universe
-            filters[position].units = evaluated
+        for position in view.filters.indices {
+            let evaluated = (try? QueryEvaluator(workspace: self).evaluate(view.filters[position].query, within: universe)) ?? universe
+            view.filters[position].units = evaluated
             universe = evaluated
         }
     }
@@ -402,11 +393,4 @@ public final class Workspace {
         case .keyPoint(let k): return k >= 1 && k <= documents[ref.document].keyPoints.count
         }
     }
-}
-
-/// One stacked filter: the query as typed and the units it left in view.
-public struct ViewFilter: Sendable {
-    public var text: String
-    public var query: QueryNode
-    public var units: UnitSet
 }
