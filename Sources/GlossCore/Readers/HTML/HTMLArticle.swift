@@ -40,11 +40,6 @@ struct HTMLArticle {
             let previous = all[position - 1]
             if previous.kind == .heading(1), tree[previous.node].parent == tree[block.node].parent { underHeadline.insert(block.node) }
         }
-        if let debug = ProcessInfo.processInfo.environment["GLOSS_HTML_DEBUG"] {  // DEBUG-TEMP
-            FileHandle.standardError.write(Data("names \(namesCount) roots \(roots.map { "\($0):\(tree[$0].tag):\(tree.attribute(.class, of: $0) ?? "")" }) all \(all.count) chosen \(chosen.count)\n".utf8))
-            if debug == "2" { for block in all { FileHandle.standardError.write(Data("  [\(block.node) \(tree[block.node].tag) \(tree.attribute(.class, of: block.node) ?? "")] \(block.kind) L\(block.linkDensity) \(block.text.prefix(80))\n".utf8)) } }
-            if debug == "3" { for index in 0..<Int32(tree.nodes.count) where skipped[Int(index)] { FileHandle.standardError.write(Data("   skip \(index) \(tree[index].tag) \(tree.attribute(.class, of: index) ?? "") #\(tree.attribute(.id, of: index) ?? "")\n".utf8)) } }
-        }
         return HTMLBlockFilter(tree: tree, title: metadata.title, description: metadata.description, underHeadline: underHeadline)
             .filtered(chosen)
     }
