@@ -248,12 +248,12 @@ struct QueryEvaluator {
     // MARK: - Structure
 
     func kindSet(_ kind: QueryNode.KindFilter) -> UnitSet {
-        if let cached = workspace.kindSetCache[kind] { return cached }
+        if let cached = workspace.caches.kindSets[kind] { return cached }
         var set = UnitSet(capacity: capacity)
         for (id, unit) in workspace.units.enumerated() where Self.unit(unit, is: kind, in: workspace) {
             set.insert(Int32(id))
         }
-        workspace.kindSetCache[kind] = set
+        workspace.caches.kindSets[kind] = set
         return set
     }
 

@@ -8,13 +8,13 @@ extension Workspace {
             let suggestion = Suggestion.phrase(for: name, among: annotations.tags.values.map(\.path))
             throw GlossError("no tag '\(name)' in the codebook\(suggestion)")
         }
-        if let cached = taggedUnitsCache[key], cached.version == annotationVersion, cached.units.capacity == units.count {
+        if let cached = caches.taggedUnits[key], cached.version == caches.annotationVersion, cached.units.capacity == units.count {
             return cached.units
         }
         let keys = Set(annotations.subtree(key))
         var ids: [Int32] = []
         defer {
-            taggedUnitsCache[key] = (annotationVersion, UnitSet(capacity: units.count, ids))
+            caches.taggedUnits[key] = (caches.annotationVersion, UnitSet(capacity: units.count, ids))
         }
         for key in keys {
             for ref in annotations.tagElements[key] ?? [] { appendUnits(of: ref, to: &ids) }

@@ -29,18 +29,11 @@ public final class Workspace {
     /// What replays learned about documents that changed since a session was saved (see `DriftTracker`).
     public internal(set) var drift = DriftTracker()
 
-    /// Counts annotation changes, so caches of what tags cover know when they are stale.
-    var annotationVersion = 0
-    /// Units covered by each tag (with its children) at some annotation version.
-    var taggedUnitsCache: [String: (version: Int, units: UnitSet)] = [:]
-
-    /// Cached unit sets per `kind:` value; rebuilt when units are added.
-    var kindSetCache: [QueryNode.KindFilter: UnitSet] = [:]
+    /// What is derived and kept to answer again quickly (tag and kind unit sets, suggest's rows).
+    var caches = WorkspaceCaches()
 
     /// Counts changes of the loaded documents, so what is derived from them knows when it is stale.
     private(set) var liveVersion = 0
-    /// The TF-IDF rows of the last grain `suggest` or `similar` asked for (see `learningContext`).
-    var learningCache: LearningContext?
 
     public init() {}
 
@@ -261,7 +254,7 @@ public final class Workspace {
         let added = skippedCopies.isEmpty ? Array(range) : range.filter { isLoaded[$0] }
         liveUnits.grow(to: units.count)
         for document in added { setLive(document, true) }
-        kindSetCache = [:]
+        caches.kindSets = [:]
         if view.currentDocument == nil, let first = added.first { perform(.setCurrentDocument(first), in: &transaction) }
         refreshFilters()
         // The added documents are one run (new ones, at the end; copies among them stay hidden): one

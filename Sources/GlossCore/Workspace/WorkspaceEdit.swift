@@ -16,7 +16,7 @@ public enum WorkspaceEdit: Hashable, Sendable {
 extension Workspace {
     /// Applies an edit and records its inverse in the running command's transaction.
     public func perform(_ edit: WorkspaceEdit, in transaction: inout CommandTransaction) {
-        annotationVersion += 1
+        caches.annotationVersion += 1
         switch edit {
         case .annotation(let annotationEdit):
             transaction.inverses.append(.annotation(annotations.apply(annotationEdit)))
@@ -50,7 +50,7 @@ extension Workspace {
 
     /// Applies edits in order and returns their inverses, last first: what undoes the whole list.
     func applyReturningInverses(_ edits: [WorkspaceEdit]) -> [WorkspaceEdit] {
-        annotationVersion += 1
+        caches.annotationVersion += 1
         var transaction = CommandTransaction()
         for edit in edits { perform(edit, in: &transaction) }
         return transaction.undoingEdits
@@ -58,7 +58,7 @@ extension Workspace {
 
     /// Undoes the changes a transaction recorded (a command failed half-way).
     func rollBack(_ transaction: CommandTransaction) {
-        annotationVersion += 1
+        caches.annotationVersion += 1
         for edit in transaction.undoingEdits {
             switch edit {
             case .annotation(let annotationEdit): annotations.apply(annotationEdit)
