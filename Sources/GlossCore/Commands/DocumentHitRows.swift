@@ -25,9 +25,9 @@ struct DocumentHitRows: ListingRest {
     let snippet: Int
     /// Where the query starts in the command line, for regex errors (nil once `more` shows the rows).
     var queryColumn: Int?
-    private(set) var shown = 0
-    private(set) var pageSize = 0
-    private var pageStart = 0
+    private(set) var paging = ListingPage()
+    var pageSize: Int { paging.size }
+    private var shown: Int { paging.shown }
 
     var remaining: Int { rows.count - shown }
 
@@ -149,10 +149,8 @@ struct DocumentHitRows: ListingRest {
             }
         }
         workspace.perform(.extendListing(page.map(\.best)))
-        pageStart = shown
-        shown += page.count
-        pageSize = max(1, page.count)
-        var footer = Counted.phrase(rows.count, "document") + ListingRow.showing(pageStart, shown, of: rows.count)
+        paging.advance(by: page.count)
+        var footer = Counted.phrase(rows.count, "document") + paging.showing(of: rows.count)
         footer += " · " + Counted.phrase(resultTotal, "result")
         if !highlighter.isEmpty {
             footer += " · " + Counted.phrase(MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units), "match", plural: "matches")

@@ -12,9 +12,9 @@ struct FindRows: ListingRest {
     let snippet: Int
     /// Where the query starts in the command line, for regex errors (nil once `more` shows the rows).
     var queryColumn: Int?
-    private(set) var shown = 0
-    private(set) var pageSize = 0
-    private var pageStart = 0
+    private(set) var paging = ListingPage()
+    var pageSize: Int { paging.size }
+    private var shown: Int { paging.shown }
     /// Matches in the rows shown, and the total once counted.
     private var matchesShown = 0
     private var matchTotal: Int?
@@ -64,7 +64,6 @@ struct FindRows: ListingRest {
     mutating func showNext(_ count: Int, into invocation: inout CommandInvocation) throws(GlossError) {
         let workspace = invocation.workspace
         let rows = rows(from: shown, count: count, in: workspace)
-        pageStart = shown
         let width = ListingRow.numberWidth(upTo: shown + rows.count)
         var output = invocation.output
         for (offset, row) in rows.enumerated() {
@@ -82,8 +81,7 @@ struct FindRows: ListingRest {
             }
         }
         workspace.perform(.extendListing(rows.map(\.ref)))
-        shown += rows.count
-        pageSize = max(1, rows.count)
+        paging.advance(by: rows.count)
         output.line(StyledText(footer(in: workspace), .faint))
         invocation.output = output
         queryColumn = nil
@@ -91,7 +89,7 @@ struct FindRows: ListingRest {
 
     /// `150 results (showing 5) · 249 matches · 63 documents`: totals over every result.
     private mutating func footer(in workspace: Workspace) -> String {
-        var summary = Counted.phrase(total, "result") + ListingRow.showing(pageStart, shown, of: total)
+        var summary = Counted.phrase(total, "result") + paging.showing(of: total)
         if !highlighter.isEmpty {
             if matchTotal == nil {
                 matchTotal = total == shown ? matchesShown : MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units)

@@ -19,8 +19,9 @@ struct KwicRows: ListingRest {
     let titleWidth: Int
     let matchWidth: Int
     let qualified: Bool
-    private(set) var shown = 0
-    private(set) var pageSize = 0
+    private(set) var paging = ListingPage()
+    var pageSize: Int { paging.size }
+    private var shown: Int { paging.shown }
 
     /// Columns sized for every line; the context fills what the screen has left unless `width` is given.
     init(lines: [Line], unitCount: Int, titles: Bool, width: Int?, screenWidth: Int, in workspace: Workspace) {
@@ -60,11 +61,9 @@ struct KwicRows: ListingRest {
             output.raw(output.render(styled).trimmingTrailingSpaces())
         }
         workspace.perform(.extendListing(page.map(\.ref)))
-        let start = shown
-        shown += page.count
-        pageSize = max(1, page.count)
+        paging.advance(by: page.count)
         let footer = Counted.phrase(lines.count, "match", plural: "matches") + " in " + Counted.phrase(unitCount, "unit")
-            + ListingRow.showing(start, shown, of: lines.count)
+            + paging.showing(of: lines.count)
         output.line(StyledText(footer, .faint))
         invocation.output = output
     }
