@@ -12,7 +12,9 @@ struct ArticleSource {
 
     init(folder: String) throws {
         let base = SessionScriptPaths.absolute(folder)
-        let parts = (try? FileManager.default.contentsOfDirectory(atPath: base))?.filter { $0.hasPrefix("part-") }.sorted() ?? []
+        let parts =
+            (try? FileManager.default.contentsOfDirectory(atPath: base))?.filter { $0.hasPrefix("part-") }.sorted()
+            ?? []
         // The first part of a gen-corpus folder holds 25 MB of text, more than the largest size asks.
         let paths = parts.isEmpty ? [base] : [base + "/" + parts[0]]
         let candidates = try DocumentLoader.candidates(for: paths, baseDirectory: base)

@@ -42,22 +42,33 @@ struct BenchOptions {
     }
 
     static let declared: [Option] = [
-        Option(name: "sizes", value: "LIST", help: "corpus fractions to run, e.g. 1/4,1/2,1 (default)") { options, value in
+        Option(name: "sizes", value: "LIST", help: "corpus fractions to run, e.g. 1/4,1/2,1 (default)") {
+            options, value in
             options.sizes = Array(Set(try value.split(separator: ",").map { try parts(String($0)) })).sorted()
         },
-        Option(name: "warmup", value: "N", help: "unmeasured runs before each query's repetitions (default 2)") { options, value in
+        Option(name: "warmup", value: "N", help: "unmeasured runs before each query's repetitions (default 2)") {
+            options, value in
             options.warmup = try number(value, "warmup", minimum: 0)
         },
-        Option(name: "repetitions", value: "N", help: "measured runs of each query; the median is reported (default 15)") { options, value in
+        Option(
+            name: "repetitions", value: "N", help: "measured runs of each query; the median is reported (default 15)"
+        ) { options, value in
             options.repetitions = try number(value, "repetitions", minimum: 1)
         },
-        Option(name: "load-repetitions", value: "N", help: "measured loads of the corpus after one warm-up load (default 3)") { options, value in
+        Option(
+            name: "load-repetitions", value: "N",
+            help: "measured loads of the corpus after one warm-up load (default 3)"
+        ) { options, value in
             options.loadRepetitions = try number(value, "load-repetitions", minimum: 1)
         },
-        Option(name: "replay-commands", value: "N", help: "commands in the generated session script; 0 skips the replay (default 10000)") { options, value in
+        Option(
+            name: "replay-commands", value: "N",
+            help: "commands in the generated session script; 0 skips the replay (default 10000)"
+        ) { options, value in
             options.replayCommands = try number(value, "replay-commands", minimum: 0)
         },
-        Option(name: "replay-repetitions", value: "N", help: "measured replays after one warm-up replay (default 3)") { options, value in
+        Option(name: "replay-repetitions", value: "N", help: "measured replays after one warm-up replay (default 3)") {
+            options, value in
             options.replayRepetitions = try number(value, "replay-repetitions", minimum: 1)
         },
         Option(name: "json", value: "FILE", help: "also write the figures as JSON to FILE") { options, value in
@@ -66,38 +77,59 @@ struct BenchOptions {
         Option(name: "query", value: "QUERY", help: "also measure QUERY (gloss syntax); repeatable") { options, value in
             options.extraQueries.append(value)
         },
-        Option(name: "formats", value: "LIST", help: "instead of the corpus, measure loading documents of these formats (docx,odt,epub,pdf or all) made from its articles") { options, value in
+        Option(
+            name: "formats", value: "LIST",
+            help:
+                "instead of the corpus, measure loading documents of these formats (docx,odt,epub,pdf or all) made from its articles"
+        ) { options, value in
             let names = value == "all" ? knownFormats : value.split(separator: ",").map { $0.lowercased() }
-            guard !names.isEmpty, let unknown = Optional(names.filter { !knownFormats.contains($0) }), unknown.isEmpty else {
+            guard !names.isEmpty, let unknown = Optional(names.filter { !knownFormats.contains($0) }), unknown.isEmpty
+            else {
                 throw UsageError(description: "--formats takes some of \(knownFormats.joined(separator: ",")) or all")
             }
             options.formats = knownFormats.filter(names.contains)
         },
-        Option(name: "format-sizes", value: "LIST", help: "MB of text in the DOCX, ODT and EPUB sizes (default 5,10,20)") { options, value in
+        Option(
+            name: "format-sizes", value: "LIST", help: "MB of text in the DOCX, ODT and EPUB sizes (default 5,10,20)"
+        ) { options, value in
             options.formatSizes = try value.split(separator: ",").map {
-                guard let number = Double($0), number > 0 else { throw UsageError(description: "--format-sizes takes numbers of MB") }
+                guard let number = Double($0), number > 0 else {
+                    throw UsageError(description: "--format-sizes takes numbers of MB")
+                }
                 return number
             }.sorted()
         },
-        Option(name: "pdf-pages", value: "LIST", help: "pages in the PDF sizes (default 200,400,800)") { options, value in
-            options.pdfPages = try value.split(separator: ",").map { try number(String($0), "pdf-pages", minimum: 1) }.sorted()
+        Option(name: "pdf-pages", value: "LIST", help: "pages in the PDF sizes (default 200,400,800)") {
+            options, value in
+            options.pdfPages = try value.split(separator: ",").map { try number(String($0), "pdf-pages", minimum: 1) }
+                .sorted()
         },
-        Option(name: "format-documents", value: "N", help: "documents in each size of each format (default 8)") { options, value in
+        Option(name: "format-documents", value: "N", help: "documents in each size of each format (default 8)") {
+            options, value in
             options.formatDocuments = try number(value, "format-documents", minimum: 1)
         },
-        Option(name: "format-out", value: "DIR", help: "folder for the generated documents (default CORPUS-documents)") { options, value in
+        Option(name: "format-out", value: "DIR", help: "folder for the generated documents (default CORPUS-documents)")
+        { options, value in
             options.formatOutput = value
         },
-        Option(name: "write-documents", value: nil, help: "with --formats: write the documents and their listing, measure nothing") { options, _ in
+        Option(
+            name: "write-documents", value: nil,
+            help: "with --formats: write the documents and their listing, measure nothing"
+        ) { options, _ in
             options.writeDocumentsOnly = true
         },
-        Option(name: "child-document-set", value: "JSON", help: "internal: load one folder of documents in this process", hidden: true) { options, value in
+        Option(
+            name: "child-document-set", value: "JSON", help: "internal: load one folder of documents in this process",
+            hidden: true
+        ) { options, value in
             options.childDocumentSet = value
         },
-        Option(name: "child-parts", value: "N", help: "internal: measure N parts in this process", hidden: true) { options, value in
+        Option(name: "child-parts", value: "N", help: "internal: measure N parts in this process", hidden: true) {
+            options, value in
             options.childParts = try number(value, "child-parts", minimum: 1)
         },
-        Option(name: "child-replay", value: nil, help: "internal: measure the replay in this process", hidden: true) { options, _ in
+        Option(name: "child-replay", value: nil, help: "internal: measure the replay in this process", hidden: true) {
+            options, _ in
             options.childReplay = true
         },
     ]
@@ -156,7 +188,8 @@ struct BenchOptions {
             try option.apply(&options, value ?? "")
         }
         guard positional.count == 1 else { throw UsageError(description: "give exactly one CORPUS folder") }
-        options.corpus = positional[0].hasSuffix("/") && positional[0].count > 1 ? String(positional[0].dropLast()) : positional[0]
+        options.corpus =
+            positional[0].hasSuffix("/") && positional[0].count > 1 ? String(positional[0].dropLast()) : positional[0]
         return options
     }
 
@@ -170,14 +203,17 @@ struct BenchOptions {
             fraction = Double(text)
         }
         guard let fraction, let parts = Optional(Int((fraction * 4).rounded())), parts >= 1, parts <= 4,
-              abs(Double(parts) / 4 - fraction) < 1e-9 else {
+            abs(Double(parts) / 4 - fraction) < 1e-9
+        else {
             throw UsageError(description: "size '\(text)' is not one of 1/4, 1/2, 3/4, 1")
         }
         return parts
     }
 
     static func number(_ text: String, _ name: String, minimum: Int) throws -> Int {
-        guard let value = Int(text), value >= minimum else { throw UsageError(description: "--\(name) takes a whole number ≥ \(minimum)") }
+        guard let value = Int(text), value >= minimum else {
+            throw UsageError(description: "--\(name) takes a whole number ≥ \(minimum)")
+        }
         return value
     }
 }

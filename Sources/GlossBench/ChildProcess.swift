@@ -5,11 +5,16 @@ import Foundation
 enum ChildProcess {
     static func run<Result: Decodable>(_ type: Result.Type, options: BenchOptions, _ extra: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        process.arguments = [options.corpus,
-                             "--warmup", "\(options.warmup)", "--repetitions", "\(options.repetitions)",
-                             "--load-repetitions", "\(options.loadRepetitions)",
-                             "--replay-commands", "\(options.replayCommands)", "--replay-repetitions", "\(options.replayRepetitions)"]
+        process.executableURL = URL(
+            fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        process.arguments =
+            [
+                options.corpus,
+                "--warmup", "\(options.warmup)", "--repetitions", "\(options.repetitions)",
+                "--load-repetitions", "\(options.loadRepetitions)",
+                "--replay-commands", "\(options.replayCommands)", "--replay-repetitions",
+                "\(options.replayRepetitions)",
+            ]
             + options.extraQueries.flatMap { ["--query", $0] } + extra
         let output = Pipe()
         process.standardOutput = output

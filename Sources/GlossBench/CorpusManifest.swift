@@ -22,7 +22,11 @@ struct CorpusManifest: Decodable {
 
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Int.self) { self = .distance(number) } else { self = .word(try container.decode(String.self)) }
+            if let number = try? container.decode(Int.self) {
+                self = .distance(number)
+            } else {
+                self = .word(try container.decode(String.self))
+            }
         }
     }
 
@@ -42,7 +46,9 @@ struct CorpusManifest: Decodable {
     /// The benchmark queries in gloss's query language, in report order.
     var glossQueries: [BenchQuery] {
         let words = queries.near.compactMap { if case .word(let word) = $0 { return word } else { return nil } }
-        let distance = queries.near.compactMap { if case .distance(let number) = $0 { return number } else { return nil } }.first ?? 5
+        let distance =
+            queries.near.compactMap { if case .distance(let number) = $0 { return number } else { return nil } }.first
+            ?? 5
         return [
             BenchQuery(name: "absent word", text: queries.absent),
             BenchQuery(name: "rare word", text: queries.rare),

@@ -21,7 +21,9 @@ struct DocumentSetWriter {
                 let label = String(format: "%g MB", megabytes)
                 let folder = output + String(format: "/text-%gmb", megabytes)
                 source.restart()
-                let documents = (0..<documentsPerSize).map { document(number: $0 + 1, textBytes: Int(megabytes * 1e6) / documentsPerSize) }
+                let documents = (0..<documentsPerSize).map {
+                    document(number: $0 + 1, textBytes: Int(megabytes * 1e6) / documentsPerSize)
+                }
                 for format in textFormats + ["markdown"] {
                     sets.append(try write(documents, format: format, size: label, folder: folder + "/" + format))
                 }
@@ -49,7 +51,9 @@ struct DocumentSetWriter {
                     // What was set: the blocks that fit the pages, without notes.
                     var used = document
                     used.blocks = used.blocks.prefix(pdf.blocksUsed).map { block in
-                        if case .paragraph(let text, _, _) = block { return .paragraph(text: text, note: nil, comment: nil) }
+                        if case .paragraph(let text, _, _) = block {
+                            return .paragraph(text: text, note: nil, comment: nil)
+                        }
                         return block
                     }
                     let markdown = MarkdownWriter.write(used)
@@ -59,10 +63,15 @@ struct DocumentSetWriter {
                     textBytes += used.textBytes
                 }
                 let pageTotal = pdfs.reduce(0) { $0 + $1.pageCount }
-                sets.append(DocumentSet(format: "pdf", size: "\(pages) pages", folder: folder + "/pdf", documents: documentsPerSize,
-                                        textBytes: textBytes, pages: pageTotal, expected: expected, comments: 0))
-                sets.append(DocumentSet(format: "markdown", size: "\(pages) pages", folder: folder + "/markdown", documents: documentsPerSize,
-                                        textBytes: textBytes, pages: 0, expected: expected, comments: 0))
+                sets.append(
+                    DocumentSet(
+                        format: "pdf", size: "\(pages) pages", folder: folder + "/pdf", documents: documentsPerSize,
+                        textBytes: textBytes, pages: pageTotal, expected: expected, comments: 0))
+                sets.append(
+                    DocumentSet(
+                        format: "markdown", size: "\(pages) pages", folder: folder + "/markdown",
+                        documents: documentsPerSize,
+                        textBytes: textBytes, pages: 0, expected: expected, comments: 0))
             }
         }
         let encoder = JSONEncoder()
@@ -83,7 +92,9 @@ struct DocumentSetWriter {
         return document
     }
 
-    private func write(_ documents: [GeneratedDocument], format: String, size: String, folder: String) throws -> DocumentSet {
+    private func write(_ documents: [GeneratedDocument], format: String, size: String, folder: String) throws
+        -> DocumentSet
+    {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var expected = GeneratedDocument.Outline(sections: 0, passages: 0)
         for (index, document) in documents.enumerated() {
@@ -97,8 +108,9 @@ struct DocumentSetWriter {
             expected.sections += document.expectedOutline.sections
             expected.passages += document.expectedOutline.passages
         }
-        return DocumentSet(format: format, size: size, folder: folder, documents: documents.count,
-                           textBytes: documents.reduce(0) { $0 + $1.textBytes }, pages: 0, expected: expected,
-                           comments: format == "docx" || format == "odt" ? documents.reduce(0) { $0 + $1.commentCount } : 0)
+        return DocumentSet(
+            format: format, size: size, folder: folder, documents: documents.count,
+            textBytes: documents.reduce(0) { $0 + $1.textBytes }, pages: 0, expected: expected,
+            comments: format == "docx" || format == "odt" ? documents.reduce(0) { $0 + $1.commentCount } : 0)
     }
 }

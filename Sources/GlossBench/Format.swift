@@ -11,7 +11,9 @@ enum Format {
 
     static func milliseconds(_ value: Double) -> String {
         if value.isNaN { return "n/a" }
-        return value * 1e3 >= 100 ? String(format: "%.0f", value * 1e3) : value * 1e3 >= 1 ? String(format: "%.2f", value * 1e3) : String(format: "%.3f", value * 1e3)
+        return value * 1e3 >= 100
+            ? String(format: "%.0f", value * 1e3)
+            : value * 1e3 >= 1 ? String(format: "%.2f", value * 1e3) : String(format: "%.3f", value * 1e3)
     }
 
     static func fixed(_ value: Double, _ digits: Int) -> String {

@@ -35,8 +35,9 @@ struct FormatBenchmark {
     /// Generates the documents and returns their listing.
     func writeDocuments() throws -> [DocumentSet] {
         let output = options.formatOutput ?? options.corpus + "-documents"
-        var writer = DocumentSetWriter(source: try ArticleSource(folder: options.corpus), output: output,
-                                       documentsPerSize: options.formatDocuments)
+        var writer = DocumentSetWriter(
+            source: try ArticleSource(folder: options.corpus), output: output,
+            documentsPerSize: options.formatDocuments)
         return try writer.write(formats: options.formats, textSizes: options.formatSizes, pageCounts: options.pdfPages)
     }
 
@@ -50,11 +51,14 @@ struct FormatBenchmark {
         for set in sets {
             Log.line("\(set.format), \(set.size) (\(set.folder)):")
             let data = try JSONEncoder().encode(set)
-            results.append(try ChildProcess.run(FormatLoadResult.self, options: options,
-                                                ["--child-document-set", String(decoding: data, as: UTF8.self)]))
+            results.append(
+                try ChildProcess.run(
+                    FormatLoadResult.self, options: options,
+                    ["--child-document-set", String(decoding: data, as: UTF8.self)]))
         }
-        return FormatReport(results: results, processors: ProcessInfo.processInfo.activeProcessorCount,
-                            loadAverageStart: loadAverageStart, loadAverageEnd: MachineLoad.oneMinute)
+        return FormatReport(
+            results: results, processors: ProcessInfo.processInfo.activeProcessorCount,
+            loadAverageStart: loadAverageStart, loadAverageEnd: MachineLoad.oneMinute)
     }
 
     /// In the child: loads one folder.
@@ -80,8 +84,9 @@ struct FormatBenchmark {
                 samples.append(seconds)
                 cpuSamples.append(cpu)
             }
-            Log.line("  load \(run == 0 ? "warm-up" : "run \(run)"): \(Format.seconds(seconds)) (CPU \(Format.seconds(cpu))), "
-                     + "peak \(Format.megabytes(Memory.peakResident)) MB")
+            Log.line(
+                "  load \(run == 0 ? "warm-up" : "run \(run)"): \(Format.seconds(seconds)) (CPU \(Format.seconds(cpu))), "
+                    + "peak \(Format.megabytes(Memory.peakResident)) MB")
             session = fresh
         }
         guard let workspace = session?.workspace else { throw BenchError("no session") }
@@ -94,8 +99,10 @@ struct FormatBenchmark {
             comments: workspace.documents.reduce(0) { $0 + $1.comments.count },
             extractedTextBytes: textBytes, loadSeconds: samples, loadMedianSeconds: Clock.median(samples),
             loadCPUMedianSeconds: Clock.median(cpuSamples), peakResidentBytes: peak, warnings: warnings)
-        Log.line("  \(result.documents) documents, \(result.sections) sections, \(result.passages) passages "
-                 + "(expected \(set.expected.sections), \(set.expected.passages)), \(Format.megabytes(textBytes)) MB of text")
+        Log.line(
+            "  \(result.documents) documents, \(result.sections) sections, \(result.passages) passages "
+                + "(expected \(set.expected.sections), \(set.expected.passages)), \(Format.megabytes(textBytes)) MB of text"
+        )
         return result
     }
 }

@@ -51,8 +51,10 @@ struct FormatReport: Codable {
             results.first { $0.set.format == "markdown" && $0.set.size == result.set.size }
         }
         rows = results.map { result in
-            Row(format: result.set.format, size: result.set.size, megabytesPerSecond: result.megabytesPerSecond,
-                pagesPerSecond: result.set.format == "pdf" ? result.pagesPerSecond : nil, peakResidentBytes: result.peakResidentBytes,
+            Row(
+                format: result.set.format, size: result.set.size, megabytesPerSecond: result.megabytesPerSecond,
+                pagesPerSecond: result.set.format == "pdf" ? result.pagesPerSecond : nil,
+                peakResidentBytes: result.peakResidentBytes,
                 timeRatioToMarkdown: peer(of: result).map { result.loadMedianSeconds / $0.loadMedianSeconds } ?? .nan,
                 outlineMatches: result.matchesExpected)
         }
@@ -65,45 +67,65 @@ struct FormatReport: Codable {
                 seconds / (isPDF ? Double(result.set.pages) : Double(result.extractedTextBytes) / 1e6)
             }
             let figure = isPDF ? largest.pagesPerSecond : largest.megabytesPerSecond
-            let perCPU = (isPDF ? Double(largest.set.pages) : Double(largest.extractedTextBytes) / 1e6)
+            let perCPU =
+                (isPDF ? Double(largest.set.pages) : Double(largest.extractedTextBytes) / 1e6)
                 / largest.loadCPUMedianSeconds * Double(processors)
             let target = isPDF ? Self.pageTarget : Self.megabyteTarget
-            targets.append(Target(
-                format: format, figure: figure, unit: isPDF ? "pages/s" : "MB/s", target: target, met: figure >= target,
-                growthRatio: perUnit(largest, largest.loadMedianSeconds) / perUnit(smallest, smallest.loadMedianSeconds),
-                growthCPURatio: perUnit(largest, largest.loadCPUMedianSeconds) / perUnit(smallest, smallest.loadCPUMedianSeconds),
-                sizeRatio: isPDF ? Double(largest.set.pages) / Double(smallest.set.pages)
-                    : Double(largest.extractedTextBytes) / Double(smallest.extractedTextBytes),
-                figurePerCPU: perCPU))
+            targets.append(
+                Target(
+                    format: format, figure: figure, unit: isPDF ? "pages/s" : "MB/s", target: target,
+                    met: figure >= target,
+                    growthRatio: perUnit(largest, largest.loadMedianSeconds)
+                        / perUnit(smallest, smallest.loadMedianSeconds),
+                    growthCPURatio: perUnit(largest, largest.loadCPUMedianSeconds)
+                        / perUnit(smallest, smallest.loadCPUMedianSeconds),
+                    sizeRatio: isPDF
+                        ? Double(largest.set.pages) / Double(smallest.set.pages)
+                        : Double(largest.extractedTextBytes) / Double(smallest.extractedTextBytes),
+                    figurePerCPU: perCPU))
         }
         self.targets = targets
     }
 
     var text: String {
-        var lines = ["Document formats (\(processors) cores, load average \(Format.fixed(loadAverageStart, 1)) at the start and "
-                     + "\(Format.fixed(loadAverageEnd, 1)) at the end; medians of the measured loads, each folder in a fresh process;",
-                     "MB = UTF-8 bytes of the text gloss extracted, every unit's text; markdown = the same content as plain text)", ""]
-        var table = [["format", "size", "docs", "pages", "text MB", "load", "CPU", "MB/s", "MB/CPU-s", "pages/s", "× markdown", "peak RSS MB", "outline"]]
+        var lines = [
+            "Document formats (\(processors) cores, load average \(Format.fixed(loadAverageStart, 1)) at the start and "
+                + "\(Format.fixed(loadAverageEnd, 1)) at the end; medians of the measured loads, each folder in a fresh process;",
+            "MB = UTF-8 bytes of the text gloss extracted, every unit's text; markdown = the same content as plain text)",
+            "",
+        ]
+        var table = [
+            [
+                "format", "size", "docs", "pages", "text MB", "load", "CPU", "MB/s", "MB/CPU-s", "pages/s",
+                "× markdown", "peak RSS MB", "outline",
+            ]
+        ]
         for (result, row) in zip(results, rows) {
             table.append([
-                result.set.format, result.set.size, "\(result.documents)", result.set.pages > 0 ? Format.count(result.set.pages) : "",
-                Format.megabytes(result.extractedTextBytes), Format.seconds(result.loadMedianSeconds), Format.seconds(result.loadCPUMedianSeconds),
+                result.set.format, result.set.size, "\(result.documents)",
+                result.set.pages > 0 ? Format.count(result.set.pages) : "",
+                Format.megabytes(result.extractedTextBytes), Format.seconds(result.loadMedianSeconds),
+                Format.seconds(result.loadCPUMedianSeconds),
                 Format.fixed(row.megabytesPerSecond, 1),
-                Format.fixed(Double(result.extractedTextBytes) / 1e6 / result.loadCPUMedianSeconds, 1), row.pagesPerSecond.map { Format.fixed($0, 0) } ?? "",
+                Format.fixed(Double(result.extractedTextBytes) / 1e6 / result.loadCPUMedianSeconds, 1),
+                row.pagesPerSecond.map { Format.fixed($0, 0) } ?? "",
                 result.set.format == "markdown" ? "" : Format.fixed(row.timeRatioToMarkdown, 2),
                 Format.megabytes(result.peakResidentBytes),
-                row.outlineMatches ? "as written" : "\(result.sections)/\(result.set.expected.sections) s, \(result.passages)/\(result.set.expected.passages) p",
+                row.outlineMatches
+                    ? "as written"
+                    : "\(result.sections)/\(result.set.expected.sections) s, \(result.passages)/\(result.set.expected.passages) p",
             ])
         }
         lines.append(Format.table(table))
         lines.append("")
         for target in targets {
-            lines.append("\(target.format.uppercased()): \(Format.fixed(target.figure, 1)) \(target.unit) on the largest size "
-                         + "(target ≥ \(Format.fixed(target.target, 0)): \(target.met ? "met" : "MISSED")); time per "
-                         + "\(target.unit == "pages/s" ? "page" : "MB") ×\(Format.fixed(target.growthCPURatio, 2)) in CPU time "
-                         + "(×\(Format.fixed(target.growthRatio, 2)) wall-clock) for ×\(Format.fixed(target.sizeRatio, 1)) the size "
-                         + "(\(target.growthCPURatio <= 1.25 ? "linear" : "NOT linear")); on idle cores (by CPU time) "
-                         + "\(Format.fixed(target.figurePerCPU, 1)) \(target.unit)")
+            lines.append(
+                "\(target.format.uppercased()): \(Format.fixed(target.figure, 1)) \(target.unit) on the largest size "
+                    + "(target ≥ \(Format.fixed(target.target, 0)): \(target.met ? "met" : "MISSED")); time per "
+                    + "\(target.unit == "pages/s" ? "page" : "MB") ×\(Format.fixed(target.growthCPURatio, 2)) in CPU time "
+                    + "(×\(Format.fixed(target.growthRatio, 2)) wall-clock) for ×\(Format.fixed(target.sizeRatio, 1)) the size "
+                    + "(\(target.growthCPURatio <= 1.25 ? "linear" : "NOT linear")); on idle cores (by CPU time) "
+                    + "\(Format.fixed(target.figurePerCPU, 1)) \(target.unit)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -34,7 +34,8 @@ struct GeneratedDocument {
             switch block {
             case .heading(_, let text), .listItem(let text): total += text.utf8.count
             case .paragraph(let text, let note, _): total += text.utf8.count + (note?.utf8.count ?? 0)
-            case .table(let rows): total += rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count } + 3 * ($1.count - 1) }
+            case .table(let rows):
+                total += rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count } + 3 * ($1.count - 1) }
             }
         }
         return total

@@ -8,7 +8,8 @@ enum MarkdownWriter {
         var noteNumber = 0
         var noteTexts: [String] = []
         for block in document.blocks.prefix(blocks ?? document.blocks.count) {
-            if case .listItem = block {} else if inList {
+            if case .listItem = block {
+            } else if inList {
                 text += "\n"
                 inList = false
             }
@@ -28,14 +29,19 @@ enum MarkdownWriter {
                 text += "\n\n"
             case .table(let rows):
                 for (index, row) in rows.enumerated() {
-                    text += "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+                    text +=
+                        "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ")
+                        + " |\n"
                     if index == 0 { text += "|" + String(repeating: " --- |", count: row.count) + "\n" }
                 }
                 text += "\n"
             }
         }
         if !noteTexts.isEmpty {
-            text += "## Notes\n\n" + noteTexts.enumerated().map { "\(GeneratedDocument.noteMark($0.offset + 1)) \($0.element)\n\n" }.joined()
+            text +=
+                "## Notes\n\n"
+                + noteTexts.enumerated().map { "\(GeneratedDocument.noteMark($0.offset + 1)) \($0.element)\n\n" }
+                .joined()
         }
         return text
     }

@@ -12,13 +12,15 @@ enum ODTWriter {
         var inList = false
         var tableNumber = 0
         for block in document.blocks {
-            if case .listItem = block {} else if inList {
+            if case .listItem = block {
+            } else if inList {
                 body += "</text:list>"
                 inList = false
             }
             switch block {
             case .heading(let level, let text):
-                body += "<text:h text:style-name=\"Heading_20_\(level)\" text:outline-level=\"\(level)\">\(XMLEscaping.escape(text))</text:h>"
+                body +=
+                    "<text:h text:style-name=\"Heading_20_\(level)\" text:outline-level=\"\(level)\">\(XMLEscaping.escape(text))</text:h>"
             case .listItem(let text):
                 if !inList {
                     body += "<text:list text:style-name=\"L1\">"
@@ -31,26 +33,31 @@ enum ODTWriter {
                 if let comment {
                     commentNumber += 1
                     let name = "__Annotation__\(commentNumber)"
-                    head = "<office:annotation office:name=\"\(name)\"><dc:creator>Desk Editor</dc:creator><dc:date>2026-01-01T09:00:00</dc:date>"
+                    head =
+                        "<office:annotation office:name=\"\(name)\"><dc:creator>Desk Editor</dc:creator><dc:date>2026-01-01T09:00:00</dc:date>"
                         + "<text:p>\(XMLEscaping.escape(comment))</text:p></office:annotation>"
                     tail = "<office:annotation-end office:name=\"\(name)\"/>"
                 }
                 if let note {
                     noteNumber += 1
-                    tail += "<text:note text:id=\"ftn\(noteNumber)\" text:note-class=\"footnote\"><text:note-citation>\(noteNumber)</text:note-citation>"
+                    tail +=
+                        "<text:note text:id=\"ftn\(noteNumber)\" text:note-class=\"footnote\"><text:note-citation>\(noteNumber)</text:note-citation>"
                         + "<text:note-body><text:p text:style-name=\"Footnote\">\(XMLEscaping.escape(note))</text:p></text:note-body></text:note>"
                 }
                 body += "<text:p text:style-name=\"P1\">\(head)\(spans(text))\(tail)</text:p>"
             case .table(let rows):
                 tableNumber += 1
                 let columns = rows.map(\.count).max() ?? 1
-                body += "<table:table table:name=\"Table\(tableNumber)\" table:style-name=\"Table1\">"
+                body +=
+                    "<table:table table:name=\"Table\(tableNumber)\" table:style-name=\"Table1\">"
                     + "<table:table-column table:number-columns-repeated=\"\(columns)\"/>"
                 for (index, row) in rows.enumerated() {
                     if index == 0 { body += "<table:table-header-rows>" }
-                    body += "<table:table-row>" + row.map {
-                        "<table:table-cell office:value-type=\"string\"><text:p text:style-name=\"Table_20_Contents\">\(XMLEscaping.escape($0))</text:p></table:table-cell>"
-                    }.joined() + "</table:table-row>"
+                    body +=
+                        "<table:table-row>"
+                        + row.map {
+                            "<table:table-cell office:value-type=\"string\"><text:p text:style-name=\"Table_20_Contents\">\(XMLEscaping.escape($0))</text:p></table:table-cell>"
+                        }.joined() + "</table:table-row>"
                     if index == 0 { body += "</table:table-header-rows>" }
                 }
                 body += "</table:table>"
@@ -60,21 +67,30 @@ enum ODTWriter {
 
         var writer = ZipWriter(date: DOCXWriter.date)
         try writer.add(path: "mimetype", contents: Data("application/vnd.oasis.opendocument.text".utf8))
-        try writer.add(path: "content.xml", contents: Data("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <office:document-content \(namespaces) office:version="1.3">\
-            <office:automatic-styles>\(automaticStyles)</office:automatic-styles>\
-            <office:body><office:text>\(body)</office:text></office:body></office:document-content>
-            """.utf8))
-        try writer.add(path: "styles.xml", contents: Data("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <office:document-styles \(namespaces) office:version="1.3"><office:styles>\(styles)</office:styles></office:document-styles>
-            """.utf8))
-        try writer.add(path: "meta.xml", contents: Data("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <office:document-meta \(namespaces) office:version="1.3"><office:meta><dc:title>\(XMLEscaping.escape(document.title))</dc:title>\
-            <meta:initial-creator>GlossBench</meta:initial-creator><dc:language>en-GB</dc:language></office:meta></office:document-meta>
-            """.utf8))
+        try writer.add(
+            path: "content.xml",
+            contents: Data(
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <office:document-content \(namespaces) office:version="1.3">\
+                <office:automatic-styles>\(automaticStyles)</office:automatic-styles>\
+                <office:body><office:text>\(body)</office:text></office:body></office:document-content>
+                """.utf8))
+        try writer.add(
+            path: "styles.xml",
+            contents: Data(
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <office:document-styles \(namespaces) office:version="1.3"><office:styles>\(styles)</office:styles></office:document-styles>
+                """.utf8))
+        try writer.add(
+            path: "meta.xml",
+            contents: Data(
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <office:document-meta \(namespaces) office:version="1.3"><office:meta><dc:title>\(XMLEscaping.escape(document.title))</dc:title>\
+                <meta:initial-creator>GlossBench</meta:initial-creator><dc:language>en-GB</dc:language></office:meta></office:document-meta>
+                """.utf8))
         try writer.add(path: "META-INF/manifest.xml", contents: Data(manifest.utf8))
         return writer.finish()
     }
@@ -82,7 +98,8 @@ enum ODTWriter {
     /// A paragraph's text in spans of about 160 bytes, as LibreOffice keeps runs of changed formatting.
     static func spans(_ text: String) -> String {
         XMLEscaping.runs(text).enumerated().map { index, run in
-            index % 2 == 0 ? XMLEscaping.escape(run) : "<text:span text:style-name=\"T1\">\(XMLEscaping.escape(run))</text:span>"
+            index % 2 == 0
+                ? XMLEscaping.escape(run) : "<text:span text:style-name=\"T1\">\(XMLEscaping.escape(run))</text:span>"
         }.joined()
     }
 

@@ -89,8 +89,11 @@ struct PDFWriter {
             if !current.isEmpty, currentWidth + space + wordWidth > available {
                 // Justified, as a word processor sets body text: every line but the last reaches the margin.
                 let spaces = current.utf8.filter { $0 == 0x20 }.count
-                lines.append(Line(text: current, size: size, bold: bold, x: x, advance: size * 1.27 + (lines.isEmpty ? before : 0),
-                                  wordSpacing: bold || spaces == 0 ? 0 : (available - currentWidth) / Double(spaces)))
+                lines.append(
+                    Line(
+                        text: current, size: size, bold: bold, x: x,
+                        advance: size * 1.27 + (lines.isEmpty ? before : 0),
+                        wordSpacing: bold || spaces == 0 ? 0 : (available - currentWidth) / Double(spaces)))
                 current = ""
                 currentWidth = 0
             }
@@ -101,7 +104,8 @@ struct PDFWriter {
             current += word
             currentWidth += wordWidth
         }
-        lines.append(Line(text: current, size: size, bold: bold, x: x, advance: size * 1.27 + (lines.isEmpty ? before : 0)))
+        lines.append(
+            Line(text: current, size: size, bold: bold, x: x, advance: size * 1.27 + (lines.isEmpty ? before : 0)))
         return lines
     }
 
@@ -110,7 +114,9 @@ struct PDFWriter {
     static func width<S: StringProtocol>(_ text: S, size: Double, bold: Bool) -> Double {
         var units = 0
         for character in text.unicodeScalars {
-            let base = character.isASCII ? character : String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? character
+            let base =
+                character.isASCII
+                ? character : String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? character
             if base.isASCII, base.value >= 32, base.value < 127 {
                 units += asciiWidths[Int(base.value) - 32]
                 continue
@@ -152,7 +158,8 @@ struct PDFWriter {
     }
 
     private mutating func line(_ text: String, size: Double, bold: Bool, x: Double, wordSpacing: Double = 0) {
-        page += "BT /\(bold ? "F2" : "F1") \(Self.number(size)) Tf \(Self.number(wordSpacing)) Tw 1 0 0 1 \(Self.number(x)) \(Self.number(y)) Tm (\(Self.encoded(text))) Tj ET\n"
+        page +=
+            "BT /\(bold ? "F2" : "F1") \(Self.number(size)) Tf \(Self.number(wordSpacing)) Tw 1 0 0 1 \(Self.number(x)) \(Self.number(y)) Tm (\(Self.encoded(text))) Tj ET\n"
     }
 
     static func number(_ value: Double) -> String { String(format: "%.2f", value) }
@@ -204,10 +211,14 @@ struct PDFWriter {
         object(Data("<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>".utf8))
         object(Data("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".utf8))
         object(Data("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>".utf8))
-        object(Data("<< /Title (\(Self.encoded(title))) /Producer (GlossBench) /CreationDate (D:20260101090000Z) >>".utf8))
+        object(
+            Data("<< /Title (\(Self.encoded(title))) /Producer (GlossBench) /CreationDate (D:20260101090000Z) >>".utf8))
         for (index, content) in pages.enumerated() {
-            object(Data(("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Int(Self.width)) \(Int(Self.height))] "
-                + "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents \(firstPage + 2 * index + 1) 0 R >>").utf8))
+            object(
+                Data(
+                    ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Int(Self.width)) \(Int(Self.height))] "
+                        + "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents \(firstPage + 2 * index + 1) 0 R >>")
+                        .utf8))
             let stream = Self.deflated(Data(content.utf8))
             var body = Data("<< /Length \(stream.count) /Filter /FlateDecode >>\nstream\n".utf8)
             body.append(stream)

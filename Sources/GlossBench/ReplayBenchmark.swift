@@ -21,12 +21,16 @@ struct ReplayBenchmark {
     func run() throws -> ReplayResult {
         let corpus = SessionScriptPaths.absolute(options.corpus)
         let folder = corpus + "/" + manifest.parts[0]
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+            $0.hasSuffix(".txt") || $0.hasSuffix(".md")
+        }.sorted()
         let articles = names.prefix(5).map { folder + "/" + $0 }
         let q = manifest.queries
         let writer = ReplayScriptWriter(
             articles: Array(articles), commandCount: options.replayCommands,
-            filterWords: [q.common, q.not, q.prefix + "*", "city", "water", "said", "\"" + q.phrase.joined(separator: " ") + "\""])
+            filterWords: [
+                q.common, q.not, q.prefix + "*", "city", "water", "said", "\"" + q.phrase.joined(separator: " ") + "\"",
+            ])
         let directory = NSTemporaryDirectory() + "glossbench-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -52,7 +56,9 @@ struct ReplayBenchmark {
             }
             errors = max(errors, runErrors)
             if run == 0 { warmup = seconds } else { samples.append(seconds) }
-            Log.line("  replay \(run == 0 ? "warm-up" : "run \(run)"): \(commandCount) commands in \(Format.seconds(seconds))")
+            Log.line(
+                "  replay \(run == 0 ? "warm-up" : "run \(run)"): \(commandCount) commands in \(Format.seconds(seconds))"
+            )
         }
         let median = Clock.median(samples)
         return ReplayResult(

@@ -29,7 +29,8 @@ struct ReplayScriptWriter {
     /// The script text. Element addresses come from the articles as gloss reads them.
     func script() throws -> String {
         let probe = Session(baseDirectory: "/")
-        try expectSuccess(probe.execute("load " + articles.map(CommandLineTokenizer.quote).joined(separator: " ")), "load (probe)")
+        try expectSuccess(
+            probe.execute("load " + articles.map(CommandLineTokenizer.quote).joined(separator: " ")), "load (probe)")
         var targets: [String] = []
         for document in probe.workspace.documents {
             for (s, section) in document.sections.enumerated() {

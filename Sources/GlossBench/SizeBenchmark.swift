@@ -54,15 +54,18 @@ struct LoadPhases: Codable {
 
     static func measure(paths: [String], baseDirectory: String) throws -> LoadPhases {
         var candidates: [DocumentLoader.Candidate] = []
-        let scan = try Clock.seconds { candidates = try DocumentLoader.candidates(for: paths, baseDirectory: baseDirectory) }
+        let scan = try Clock.seconds {
+            candidates = try DocumentLoader.candidates(for: paths, baseDirectory: baseDirectory)
+        }
         var documents: [Document] = []
         let before = Memory.resident
         let readParse = try Clock.seconds { documents = try DocumentLoader.load(candidates).documents }
         let afterParse = Memory.resident
         let workspace = Workspace()
         let add = Clock.seconds { workspace.add(documents) }
-        return LoadPhases(scanSeconds: scan, readParseSeconds: readParse, addIndexSeconds: add,
-                          readParseResidentBytes: afterParse - before, addIndexResidentBytes: Memory.resident - afterParse)
+        return LoadPhases(
+            scanSeconds: scan, readParseSeconds: readParse, addIndexSeconds: add,
+            readParseResidentBytes: afterParse - before, addIndexResidentBytes: Memory.resident - afterParse)
     }
 }
 
@@ -121,8 +124,9 @@ struct SizeBenchmark {
                 samples.append(seconds)
                 cpuSamples.append(cpu)
             }
-            Log.line("  load \(run == 0 ? "warm-up" : "run \(run)"): \(Format.seconds(seconds)) (CPU \(Format.seconds(cpu))), "
-                     + "RSS \(Format.megabytes(Memory.resident)) MB, peak \(Format.megabytes(Memory.peakResident)) MB")
+            Log.line(
+                "  load \(run == 0 ? "warm-up" : "run \(run)"): \(Format.seconds(seconds)) (CPU \(Format.seconds(cpu))), "
+                    + "RSS \(Format.megabytes(Memory.resident)) MB, peak \(Format.megabytes(Memory.peakResident)) MB")
             session = fresh
         }
         guard let session else { throw BenchError("no session") }
@@ -143,27 +147,33 @@ struct SizeBenchmark {
         Log.line("  tagged \(tagged) units (filter \(tagQuery); \(tagLine)) in \(Format.seconds(tagSeconds))")
 
         var queries: [QueryResult] = []
-        let extra = options.extraQueries.enumerated().map { BenchQuery(name: "query \($0.offset + 1)", text: $0.element) }
+        let extra = options.extraQueries.enumerated().map {
+            BenchQuery(name: "query \($0.offset + 1)", text: $0.element)
+        }
         for query in manifest.glossQueries + extra {
             queries.append(try measure(query, in: session))
         }
         let suggest = try SuggestResult.measure(session, repetitions: options.repetitions)
         var suggestSmall: SuggestResult?
         if parts == options.sizes.min() {
-            suggestSmall = try SuggestResult.measureSmall(corpus: corpus, manifest: manifest, count: 2_000, repetitions: options.repetitions)
+            suggestSmall = try SuggestResult.measureSmall(
+                corpus: corpus, manifest: manifest, count: 2_000, repetitions: options.repetitions)
         }
         let phases = try LoadPhases.measure(paths: paths, baseDirectory: corpus)
-        Log.line("  phases: scan \(Format.seconds(phases.scanSeconds)), read+parse \(Format.seconds(phases.readParseSeconds)), "
-                 + "add+index \(Format.seconds(phases.addIndexSeconds)); RSS +\(Format.megabytes(phases.readParseResidentBytes)) MB parsed, "
-                 + "+\(Format.megabytes(phases.addIndexResidentBytes)) MB units and index")
+        Log.line(
+            "  phases: scan \(Format.seconds(phases.scanSeconds)), read+parse \(Format.seconds(phases.readParseSeconds)), "
+                + "add+index \(Format.seconds(phases.addIndexSeconds)); RSS +\(Format.megabytes(phases.readParseResidentBytes)) MB parsed, "
+                + "+\(Format.megabytes(phases.addIndexResidentBytes)) MB units and index")
         return SizeResult(
             parts: parts, documents: workspace.documents.count, bytes: bytes, units: workspace.units.count,
             passages: passages, vocabulary: workspace.index.vocabularySize, loadWarningCount: warnings,
             warmupLoadSeconds: warmup, loadSeconds: samples, loadMedianSeconds: loadMedian,
             loadCPUSeconds: cpuSamples, loadCPUMedianSeconds: Clock.median(cpuSamples),
             throughputMBPerSecond: Double(bytes) / 1e6 / loadMedian,
-            peakResidentBytes: peak, residentAfterLoadBytes: residentAfterLoad, peakResidentEndBytes: Memory.peakResident,
-            tagCommand: "filter \(tagQuery) · \(tagLine)", tagSeconds: tagSeconds, taggedUnits: tagged, queries: queries,
+            peakResidentBytes: peak, residentAfterLoadBytes: residentAfterLoad,
+            peakResidentEndBytes: Memory.peakResident,
+            tagCommand: "filter \(tagQuery) · \(tagLine)", tagSeconds: tagSeconds, taggedUnits: tagged,
+            queries: queries,
             suggest: suggest, suggestSmall: suggestSmall, phases: phases,
             loadAverageStart: loadAverageStart, loadAverageEnd: MachineLoad.oneMinute)
     }
@@ -205,15 +215,18 @@ struct SizeBenchmark {
             name: query.name, query: query.text, hits: hits, findTotal: total, repetitions: repetitions,
             filterMedianSeconds: Clock.median(filterSamples), filterSeconds: filterSamples,
             findMedianSeconds: Clock.median(findSamples), findSeconds: findSamples)
-        Log.line("  \(query.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(query.text): \(hits) units, "
-                 + "filter \(Format.seconds(result.filterMedianSeconds)), find \(Format.seconds(result.findMedianSeconds))")
+        Log.line(
+            "  \(query.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(query.text): \(hits) units, "
+                + "filter \(Format.seconds(result.filterMedianSeconds)), find \(Format.seconds(result.findMedianSeconds))"
+        )
         return result
     }
 
     /// `"total"` of `find --json` (or `suggest --json`) output.
     static func findTotal(_ json: String) -> Int {
         guard let data = json.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return -1 }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return -1 }
         return (object["total"] as? Int) ?? -1
     }
 }

@@ -34,8 +34,10 @@ struct SuggestResult: Codable {
         var firstCPU = 0.0
         let first = timed(&firstCPU) { result = session.execute("suggest suggest0 --limit 20 --json") }
         try expectSuccess(result, "suggest suggest0")
-        var tagSamples: [Double] = [], tagCPU: [Double] = []
-        var allSamples: [Double] = [], allCPU: [Double] = []
+        var tagSamples: [Double] = []
+        var tagCPU: [Double] = []
+        var allSamples: [Double] = []
+        var allCPU: [Double] = []
         // Fewer runs than a query gets: each takes a good part of a second on the full corpus.
         let runs = max(3, repetitions / 3)
         for run in 0..<runs {
@@ -54,20 +56,29 @@ struct SuggestResult: Codable {
             allRows = SizeBenchmark.findTotal(result.output)
         }
         let measured = SuggestResult(
-            documents: documents, tags: tagCount, examplesPerTag: examplesPerTag, firstSeconds: first, firstCPUSeconds: firstCPU,
-            tagSeconds: tagSamples, tagMedianSeconds: Clock.median(tagSamples), tagCPUMedianSeconds: Clock.median(tagCPU),
-            allSeconds: allSamples, allMedianSeconds: Clock.median(allSamples), allCPUMedianSeconds: Clock.median(allCPU), allRows: allRows)
-        Log.line("  suggest on \(Format.count(documents)) documents: first \(Format.seconds(first)), TAG \(Format.seconds(measured.tagMedianSeconds)), "
-                 + "--all \(Format.seconds(measured.allMedianSeconds)) (\(Format.count(allRows)) rows)")
+            documents: documents, tags: tagCount, examplesPerTag: examplesPerTag, firstSeconds: first,
+            firstCPUSeconds: firstCPU,
+            tagSeconds: tagSamples, tagMedianSeconds: Clock.median(tagSamples),
+            tagCPUMedianSeconds: Clock.median(tagCPU),
+            allSeconds: allSamples, allMedianSeconds: Clock.median(allSamples),
+            allCPUMedianSeconds: Clock.median(allCPU), allRows: allRows)
+        Log.line(
+            "  suggest on \(Format.count(documents)) documents: first \(Format.seconds(first)), TAG \(Format.seconds(measured.tagMedianSeconds)), "
+                + "--all \(Format.seconds(measured.allMedianSeconds)) (\(Format.count(allRows)) rows)")
         return measured
     }
 
     /// A fresh session with the first `count` files of the corpus's first part, for the small figure.
-    static func measureSmall(corpus: String, manifest: CorpusManifest, count: Int, repetitions: Int) throws -> SuggestResult {
+    static func measureSmall(corpus: String, manifest: CorpusManifest, count: Int, repetitions: Int) throws
+        -> SuggestResult
+    {
         let folder = corpus + "/" + manifest.parts[0]
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter(ReaderRegistry.standard.readsFile(named:)).sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter(
+            ReaderRegistry.standard.readsFile(named:)
+        ).sorted()
         let session = Session(baseDirectory: corpus)
-        let line = "load " + names.prefix(count).map { CommandLineTokenizer.quote(folder + "/" + $0) }.joined(separator: " ")
+        let line =
+            "load " + names.prefix(count).map { CommandLineTokenizer.quote(folder + "/" + $0) }.joined(separator: " ")
         try expectSuccess(session.execute(line), "load of \(count) files")
         return try measure(session, repetitions: repetitions)
     }

@@ -95,7 +95,9 @@ enum FuzzFixture {
     static let directory: String = {
         var template = Array((NSTemporaryDirectory() + "/gloss-fuzz-XXXXXX").utf8CString)
         let path = template.withUnsafeMutableBufferPointer { buffer -> String in
-            guard let made = mkdtemp(buffer.baseAddress!) else { fatalError("GlossFuzz: cannot create a temporary folder") }
+            guard let made = mkdtemp(buffer.baseAddress!) else {
+                fatalError("GlossFuzz: cannot create a temporary folder")
+            }
             return String(cString: made)
         }
         for (name, text) in [(plainName, plainText), (markdownName, markdownText), (scriptName, script)] {
@@ -108,21 +110,24 @@ enum FuzzFixture {
     /// Every command, with those that take paths refusing any path that could leave the sandbox
     /// (absolute, `~`, `..`, or with a `/` that a glob or brace could turn absolute): a fuzzer must
     /// not walk the file system (slow, not a bug) nor read outside the fixture.
-    static let registry = CommandRegistry(CommandRegistry.standard.commands.map { spec in
-        let pathArguments = spec.arguments.filter { $0.kind == .path }.map(\.name)
-        let pathOptions = spec.options.filter { $0.kind == .path }.map(\.name)
-        guard !pathArguments.isEmpty || !pathOptions.isEmpty else { return spec }
-        var guarded = spec
-        let run = spec.run
-        guarded.run = { (invocation: inout CommandInvocation) throws(GlossError) in
-            let paths = pathArguments.flatMap { invocation.words($0).map(\.text) } + pathOptions.compactMap { invocation.option($0) }
-            for path in paths where path.contains("/") || path.contains("..") || path.hasPrefix("~") {
-                throw GlossError("GlossFuzz: path outside the sandbox: \(path)")
+    static let registry = CommandRegistry(
+        CommandRegistry.standard.commands.map { spec in
+            let pathArguments = spec.arguments.filter { $0.kind == .path }.map(\.name)
+            let pathOptions = spec.options.filter { $0.kind == .path }.map(\.name)
+            guard !pathArguments.isEmpty || !pathOptions.isEmpty else { return spec }
+            var guarded = spec
+            let run = spec.run
+            guarded.run = { (invocation: inout CommandInvocation) throws(GlossError) in
+                let paths =
+                    pathArguments.flatMap { invocation.words($0).map(\.text) }
+                    + pathOptions.compactMap { invocation.option($0) }
+                for path in paths where path.contains("/") || path.contains("..") || path.hasPrefix("~") {
+                    throw GlossError("GlossFuzz: path outside the sandbox: \(path)")
+                }
+                try run(&invocation)
             }
-            try run(&invocation)
-        }
-        return guarded
-    })
+            return guarded
+        })
 
     /// A fresh session over the two articles, with writes disabled, as `gloss run` would see it.
     static func session() -> Session {
@@ -180,7 +185,8 @@ enum FuzzFixture {
             <html xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol><li><a href="a.xhtml">One</a></li>\
             <li><a href="b.xhtml#c2">Two</a><ol><li><a href="b.xhtml#s1">Two A</a></li></ol></li></ol></nav></body></html>
             """
-        let first = "<html><body><h1>One</h1><p>See<a epub:type=\"noteref\" href=\"b.xhtml#n1\">1</a>.</p></body></html>"
+        let first =
+            "<html><body><h1>One</h1><p>See<a epub:type=\"noteref\" href=\"b.xhtml#n1\">1</a>.</p></body></html>"
         return officeArchive([
             ("mimetype", Array("application/epub+zip".utf8)), ("META-INF/container.xml", Array(container.utf8)),
             ("OEBPS/content.opf", Array(package.utf8)), ("OEBPS/nav.xhtml", Array(navigation.utf8)),
@@ -193,8 +199,12 @@ enum FuzzFixture {
     static func officeArchive(_ parts: [(String, [UInt8])]) -> [UInt8] {
         var archive: [UInt8] = []
         var directory: [UInt8] = []
-        func append16(_ value: Int, _ bytes: inout [UInt8]) { bytes += [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF)] }
-        func append32(_ value: UInt32, _ bytes: inout [UInt8]) { for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) } }
+        func append16(_ value: Int, _ bytes: inout [UInt8]) {
+            bytes += [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF)]
+        }
+        func append32(_ value: UInt32, _ bytes: inout [UInt8]) {
+            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+        }
         for (name, contents) in parts {
             let offset = UInt32(archive.count)
             let checksum = Data(contents).crc32(checksum: 0)

@@ -38,7 +38,8 @@ enum FuzzTarget: String, CaseIterable {
         case .query: Self.query(String(decoding: bytes, as: UTF8.self))
         case .commandline: Self.commandLines(String(decoding: bytes, as: UTF8.self))
         case .script: Self.script(String(decoding: bytes, as: UTF8.self))
-        case .docx: Self.read(FuzzFixture.package(bytes, part: "word/document.xml"), name: "fuzz.docx", with: DOCXReader())
+        case .docx:
+            Self.read(FuzzFixture.package(bytes, part: "word/document.xml"), name: "fuzz.docx", with: DOCXReader())
         case .odt: Self.read(FuzzFixture.package(bytes, part: "content.xml"), name: "fuzz.odt", with: ODTReader())
         case .epub: Self.read(FuzzFixture.book(bytes), name: "fuzz.epub", with: EPUBReader())
         case .pdf: Self.read(bytes, name: "fuzz.pdf", with: PDFReader())
@@ -94,6 +95,8 @@ enum FuzzTarget: String, CaseIterable {
         var options = ScriptRunner.Options()
         options.keepGoing = true
         let commands = ScriptRunner.commands(in: text)
-        ScriptRunner(options: options).run(Array(commands.prefix(32)), name: "fuzz.gloss", in: FuzzFixture.session()) { _ in }
+        ScriptRunner(options: options).run(Array(commands.prefix(32)), name: "fuzz.gloss", in: FuzzFixture.session()) {
+            _ in
+        }
     }
 }

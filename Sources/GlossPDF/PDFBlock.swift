@@ -32,11 +32,14 @@ struct PDFBlock {
         for (previous, line) in zip(flow, flow.dropFirst()) {
             let pitch = typography.pitch(max(previous.size, line.size))
             let gap = line.y1 - previous.y1
-            let shortEnd = previous.x1 < right - max(0.15 * (right - left), 3 * previous.size)
+            let shortEnd =
+                previous.x1 < right - max(0.15 * (right - left), 3 * previous.size)
                 && HeadingRule.endsSentence(previous.text[...])
-            let indented = line.x0 > previous.x0 + line.size && HeadingRule.endsSentence(previous.text[...])
+            let indented =
+                line.x0 > previous.x0 + line.size && HeadingRule.endsSentence(previous.text[...])
                 && listMarker(previous.text) == nil
-            let breaks = gap > pitch * 1.3 || gap < 0.3 * line.size
+            let breaks =
+                gap > pitch * 1.3 || gap < 0.3 * line.size
                 || abs(line.size - previous.size) > 0.8 || line.isBold != previous.isBold
                 || line.isMonospace != previous.isMonospace
                 || listMarker(line.text) != nil || shortEnd || indented
@@ -45,21 +48,27 @@ struct PDFBlock {
         return groups.map { classify($0, left: left, right: right, typography: typography) }
     }
 
-    private static func classify(_ lines: [PDFLine], left: Double, right: Double, typography: PDFTypography) -> PDFBlock {
+    private static func classify(_ lines: [PDFLine], left: Double, right: Double, typography: PDFTypography) -> PDFBlock
+    {
         let first = lines[0]
-        if let title = typography.titleSize, abs(first.size - title) < 0.3 { return PDFBlock(kind: .title, lines: lines) }
+        if let title = typography.titleSize, abs(first.size - title) < 0.3 {
+            return PDFBlock(kind: .title, lines: lines)
+        }
         if lines.allSatisfy(\.isMonospace) { return PDFBlock(kind: .passage(.code), lines: lines) }
         if listMarker(first.text) != nil { return PDFBlock(kind: .passage(.list), lines: lines) }
         let text = lines.map(\.text).joined(separator: " ")
-        if let level = typography.headingLevel(size: first.size, bold: first.isBold), lines.count <= 4, text.count <= 200,
-           first.size >= typography.bodySize * 1.12 || !text.hasSuffix(".") {
+        if let level = typography.headingLevel(size: first.size, bold: first.isBold), lines.count <= 4,
+            text.count <= 200,
+            first.size >= typography.bodySize * 1.12 || !text.hasSuffix(".")
+        {
             return PDFBlock(kind: .heading(level), lines: lines)
         }
         // A quote is set in from both sides; a line alone and centred (a byline) is not one.
         let indent = first.size * 1.5
         let centred = lines.count == 1 && abs((first.x0 - left) - (right - first.x1)) < 0.1 * (right - left)
         if lines.allSatisfy({ $0.x0 >= left + indent && $0.x1 <= right - indent }), !centred,
-           lines.count > 1 || first.x0 >= left + 2 * indent {
+            lines.count > 1 || first.x0 >= left + 2 * indent
+        {
             return PDFBlock(kind: .passage(.quote), lines: lines)
         }
         return PDFBlock(kind: .passage(.paragraph), lines: lines)
@@ -72,7 +81,9 @@ struct PDFBlock {
         var text = ""
         for line in lines {
             var part = Substring(line.text)
-            if text.isEmpty, kind == .passage(.list), let marker = Self.listMarker(line.text) { part = part.dropFirst(marker) }
+            if text.isEmpty, kind == .passage(.list), let marker = Self.listMarker(line.text) {
+                part = part.dropFirst(marker)
+            }
             if text.isEmpty {
                 text = String(part)
             } else if text.hasSuffix("\u{AD}") {
@@ -97,7 +108,10 @@ struct PDFBlock {
         var index = 0
         if first == "(" { index = 1 }
         let start = index
-        while index < characters.count, characters[index].isNumber || (index - start < 2 && characters[index].isLetter && characters[index].isLowercase) {
+        while index < characters.count,
+            characters[index].isNumber
+                || (index - start < 2 && characters[index].isLetter && characters[index].isLowercase)
+        {
             index += 1
         }
         guard index > start, index - start <= 3, index < characters.count - 1 else { return nil }

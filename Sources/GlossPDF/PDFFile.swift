@@ -103,9 +103,12 @@ struct PDFPageGlyphs {
             guard index < count else { break }
             let box = page.boxes[index]
             while runIndex < Int(page.run_count), Int(page.runs[runIndex].end) < index { runIndex += 1 }
-            let run = runIndex < Int(page.run_count) && Int(page.runs[runIndex].start) <= index ? page.runs[runIndex] : nil
-            glyphs.append(Glyph(scalar: scalar, x0: box.x1, y0: box.y1, x1: box.x2, y1: box.y2,
-                                size: run?.size ?? 0, flags: run?.flags ?? 0))
+            let run =
+                runIndex < Int(page.run_count) && Int(page.runs[runIndex].start) <= index ? page.runs[runIndex] : nil
+            glyphs.append(
+                Glyph(
+                    scalar: scalar, x0: box.x1, y0: box.y1, x1: box.x2, y1: box.y2,
+                    size: run?.size ?? 0, flags: run?.flags ?? 0))
             index += 1
         }
     }

@@ -76,7 +76,8 @@ struct PDFLine {
         if text.count == 1, let first = text.first, "•◦▪▫‣●○■□–—-*·".contains(first) { return true }
         guard let last = text.last, last == "." || last == ")" else { return false }
         let body = text.dropLast().drop { $0 == "(" }
-        return !body.isEmpty && (body.allSatisfy(\.isNumber) || (body.count <= 4 && body.allSatisfy { $0.isLetter && $0.isLowercase }))
+        return !body.isEmpty
+            && (body.allSatisfy(\.isNumber) || (body.count <= 4 && body.allSatisfy { $0.isLetter && $0.isLowercase }))
     }
 
     /// A line of glyphs, or nil when it holds only whitespace.
@@ -112,9 +113,10 @@ struct PDFLine {
             index += 1
         }
         let string = String(text).trimmingCharacters(in: .whitespaces)
-        return PDFLine(text: string, x0: visible.map(\.x0).min()!, y0: visible.map(\.y0).min()!,
-                       x1: visible.map(\.x1).max()!, y1: visible.map(\.y1).max()!, size: size,
-                       isBold: bold, isMonospace: monospace, page: page)
+        return PDFLine(
+            text: string, x0: visible.map(\.x0).min()!, y0: visible.map(\.y0).min()!,
+            x1: visible.map(\.x1).max()!, y1: visible.map(\.y1).max()!, size: size,
+            isBold: bold, isMonospace: monospace, page: page)
     }
 
     /// A digit (or `*`, `†`, `‡`) set small and raised above the line's baseline: a note's mark.

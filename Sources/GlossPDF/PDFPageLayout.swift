@@ -83,7 +83,9 @@ struct PDFPageLayout {
         for line in lines where line.x0 > left + 0.2 * width {
             counts[Int((line.x0 / 3).rounded()), default: 0] += 1
         }
-        guard let best = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), best.value >= 3 else { return nil }
+        guard let best = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), best.value >= 3 else {
+            return nil
+        }
         // The leftmost start in that bucket and its neighbours.
         let starts = lines.map(\.x0).filter { abs($0 / 3 - Double(best.key)) <= 1.5 }
         return starts.min()
@@ -125,7 +127,8 @@ struct PDFPageLayout {
             }
         }
         var rowStarts: [Double] = []
-        for line in band where rowStarts.isEmpty || (column(of: line) == 0 && beside(line) && line.y0 > rowStarts.last! + 1) {
+        for line in band
+        where rowStarts.isEmpty || (column(of: line) == 0 && beside(line) && line.y0 > rowStarts.last! + 1) {
             rowStarts.append(line.y0)
         }
         guard band.contains(where: beside) else { return nil }

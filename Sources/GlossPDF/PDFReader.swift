@@ -49,7 +49,8 @@ public struct PDFReader: DocumentReader {
     public func read(_ source: ReaderSource, into builder: inout DocumentBuilder) throws(GlossError) {
         let file = try PDFFile(source.bytes, name: source.name)
         guard file.pageCount <= Self.maximumPages else {
-            throw GlossError("\(source.name): the PDF has \(file.pageCount) pages; gloss reads at most \(Self.maximumPages)")
+            throw GlossError(
+                "\(source.name): the PDF has \(file.pageCount) pages; gloss reads at most \(Self.maximumPages)")
         }
         var pages: [PDFPage] = []
         pages.reserveCapacity(file.pageCount)
@@ -59,12 +60,16 @@ public struct PDFReader: DocumentReader {
                 unreadable += 1
                 continue
             }
-            pages.append(PDFPage(number: index + 1, width: glyphs.width, height: glyphs.height,
-                                 lines: PDFLine.lines(of: glyphs, number: index + 1)))
+            pages.append(
+                PDFPage(
+                    number: index + 1, width: glyphs.width, height: glyphs.height,
+                    lines: PDFLine.lines(of: glyphs, number: index + 1)))
         }
         let blank = pages.filter(\.lines.isEmpty).count
         if pages.allSatisfy(\.lines.isEmpty) {
-            throw GlossError("\(source.name): the PDF has no text layer (a scan?); run OCR on it first (for example ocrmypdf) and load the result")
+            throw GlossError(
+                "\(source.name): the PDF has no text layer (a scan?); run OCR on it first (for example ocrmypdf) and load the result"
+            )
         }
         if unreadable > 0 { builder.warn("\(source.name): \(unreadable) of \(file.pageCount) pages could not be read") }
         if blank * 2 > pages.count {
@@ -93,6 +98,8 @@ public struct PDFReader: DocumentReader {
     static func isFileName(_ title: String) -> Bool {
         let lowered = title.lowercased()
         return lowered.hasPrefix("microsoft word - ") || lowered.hasPrefix("microsoft powerpoint - ")
-            || [".doc", ".docx", ".odt", ".pdf", ".indd", ".tex", ".rtf", ".ppt", ".pptx"].contains { lowered.hasSuffix($0) }
+            || [".doc", ".docx", ".odt", ".pdf", ".indd", ".tex", ".rtf", ".ppt", ".pptx"].contains {
+                lowered.hasSuffix($0)
+            }
     }
 }

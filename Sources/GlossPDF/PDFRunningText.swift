@@ -17,9 +17,10 @@ enum PDFRunningText {
         let repeatedOn = max(2, Int((Double(pages.count) * 0.4).rounded(.up)))
         return pages.map { page in
             var page = page
-            let dropped = Set(marginal(page).filter { line in
-                isPageNumber(line.text) || (pages.count > 1 && counts[key(line, page), default: 0] >= repeatedOn)
-            }.map { LinePlace($0) })
+            let dropped = Set(
+                marginal(page).filter { line in
+                    isPageNumber(line.text) || (pages.count > 1 && counts[key(line, page), default: 0] >= repeatedOn)
+                }.map { LinePlace($0) })
             page.lines.removeAll { dropped.contains(LinePlace($0)) }
             return page
         }
@@ -49,12 +50,17 @@ enum PDFRunningText {
 
     /// "12", "- 4 -", "Page 3", "p. 3", "3 of 10", "3/10", "iv".
     static func isPageNumber(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " -–—|·•[]()").union(.whitespaces)).lowercased()
+        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " -–—|·•[]()").union(.whitespaces))
+            .lowercased()
         guard !trimmed.isEmpty, trimmed.count <= 20 else { return false }
         if trimmed.allSatisfy({ "ivxlc".contains($0) }), trimmed.count <= 6 { return true }
         var rest = Substring(trimmed)
-        for prefix in ["page ", "p. ", "p.", "seite ", "s. "] where rest.hasPrefix(prefix) { rest = rest.dropFirst(prefix.count) }
-        let parts = rest.split(whereSeparator: { $0 == " " || $0 == "/" }).filter { $0 != "of" && $0 != "von" && $0 != "de" && $0 != "sur" }
+        for prefix in ["page ", "p. ", "p.", "seite ", "s. "] where rest.hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+        }
+        let parts = rest.split(whereSeparator: { $0 == " " || $0 == "/" }).filter {
+            $0 != "of" && $0 != "von" && $0 != "de" && $0 != "sur"
+        }
         return !parts.isEmpty && parts.count <= 2 && parts.allSatisfy { $0.allSatisfy(\.isNumber) && $0.count <= 5 }
     }
 }

@@ -52,7 +52,8 @@ struct PDFStructureWriter {
         }
         for note in notes {
             let numbers = number(note.count)
-            footnotes.append((Self.footnoteText(note, typography: typography), LineRange(numbers.first!, numbers.last!)))
+            footnotes.append(
+                (Self.footnoteText(note, typography: typography), LineRange(numbers.first!, numbers.last!)))
         }
     }
 
@@ -75,7 +76,9 @@ struct PDFStructureWriter {
     /// Whether a flow's first block goes on with the previous flow's last: a paragraph of the same type
     /// whose last line does not end a sentence, and no new list item.
     private func continues(_ previous: PDFBlock, _ block: PDFBlock) -> Bool {
-        guard block.kind == .passage(.paragraph), let last = previous.lines.last, let first = block.lines.first else { return false }
+        guard block.kind == .passage(.paragraph), let last = previous.lines.last, let first = block.lines.first else {
+            return false
+        }
         return abs(previous.size - block.size) < 0.8 && previous.isBold == block.isBold
             && !HeadingRule.endsSentence(last.text[...]) && PDFBlock.listMarker(first.text) == nil
     }
@@ -93,15 +96,18 @@ struct PDFStructureWriter {
         case .passage(let kind):
             let text = block.text(typography: typography)
             guard !text.isEmpty else { return }
-            let asks = kind == .paragraph && builder.currentRole == .faq && text.count <= 200
+            let asks =
+                kind == .paragraph && builder.currentRole == .faq && text.count <= 200
                 && HeadingRule.endsWithQuestionMark(text[...])
             builder.block(kind, text, lines: lines, asks: asks)
         case .table:
             var rows: [DocumentBuilder.TableRow] = []
             var offset = 0
             for (index, cells) in block.rows.enumerated() {
-                let isHeader = index == 0 && (block.lines.first?.isBold == true
-                    || cells.first.map { SectionRole.classify(heading: $0) == .keyPoints } == true)
+                let isHeader =
+                    index == 0
+                    && (block.lines.first?.isBold == true
+                        || cells.first.map { SectionRole.classify(heading: $0) == .keyPoints } == true)
                 rows.append(.init(cells: cells, line: numbers[min(offset, numbers.count - 1)], isHeader: isHeader))
                 offset += block.rowLineCounts[index]
             }
@@ -128,14 +134,19 @@ struct PDFStructureWriter {
         while start > 0 {
             let block = flow[start - 1]
             guard case .passage = block.kind, block.size <= typography.bodySize * 0.9,
-                  let first = block.lines.first, first.y0 >= page.height * 0.5 else { break }
+                let first = block.lines.first, first.y0 >= page.height * 0.5
+            else { break }
             start -= 1
         }
         while start < flow.count, Self.noteMark(flow[start].lines[0].text) == nil { start += 1 }
         guard start < flow.count else { return (flow, []) }
         var notes: [[PDFLine]] = []
         for line in flow[start...].flatMap(\.lines) {
-            if Self.noteMark(line.text) != nil || notes.isEmpty { notes.append([line]) } else { notes[notes.count - 1].append(line) }
+            if Self.noteMark(line.text) != nil || notes.isEmpty {
+                notes.append([line])
+            } else {
+                notes[notes.count - 1].append(line)
+            }
         }
         return (Array(flow[..<start]), notes)
     }
@@ -154,7 +165,8 @@ struct PDFStructureWriter {
             guard index < characters.count, characters[index] == "]" else { return nil }
             return (digits, index + 1)
         }
-        guard index < characters.count, characters[index] == " " || characters[index] == "." || characters[index] == ")" else { return nil }
+        guard index < characters.count, characters[index] == " " || characters[index] == "." || characters[index] == ")"
+        else { return nil }
         return (digits, index + (characters[index] == " " ? 0 : 1))
     }
 

@@ -24,7 +24,8 @@ struct PDFTypography {
         let largest = characters.keys.max() ?? body
         let atLargest = Array(all.filter { $0.size == largest })
         let firstHeight = pages.first?.height ?? 0
-        let isTitle = largest >= body * 1.3 && !atLargest.isEmpty && atLargest.count <= 6
+        let isTitle =
+            largest >= body * 1.3 && !atLargest.isEmpty && atLargest.count <= 6
             && atLargest.allSatisfy { $0.page == 1 && $0.y0 < 0.5 * firstHeight }
         let title = isTitle ? largest : nil
         titleSize = title
@@ -43,7 +44,8 @@ struct PDFTypography {
 
         var words: Set<String> = []
         for line in all {
-            for word in line.text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "\u{2011}" }) where word.count > 2 {
+            for word in line.text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "\u{2011}" })
+            where word.count > 2 {
                 words.insert(String(word))
             }
         }
@@ -73,7 +75,9 @@ struct PDFTypography {
         let rightWord = after.prefix { $0.isLetter }
         let first = String(leftWord.reversed()).lowercased()
         let second = rightWord.lowercased()
-        if words.contains(first + "-" + second) || Self.compoundFirstParts.contains(first) || Self.compoundSecondParts.contains(second) {
+        if words.contains(first + "-" + second) || Self.compoundFirstParts.contains(first)
+            || Self.compoundSecondParts.contains(second)
+        {
             return String(before) + after
         }
         return String(left) + after

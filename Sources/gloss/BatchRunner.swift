@@ -37,14 +37,21 @@ struct BatchRunner {
         let usesArguments = used.all || used.highest > 0
         if usesArguments, !used.all, files.count > used.highest {
             let unused = files[used.highest...].map { TerminalSafe.escape($0, keepNewlines: false) }
-            Terminal.writeError("gloss: warning: \(TerminalSafe.escape(name, keepNewlines: false)) uses ${1}\(used.highest > 1 ? "…${\(used.highest)}" : "") only; not used: \(unused.joined(separator: ", "))")
+            Terminal.writeError(
+                "gloss: warning: \(TerminalSafe.escape(name, keepNewlines: false)) uses ${1}\(used.highest > 1 ? "…${\(used.highest)}" : "") only; not used: \(unused.joined(separator: ", "))"
+            )
         }
         if !usesArguments && !files.isEmpty {
-            let preload = absoluteFiles.map { ScriptRunner.ScriptLine(number: 0, text: "load " + CommandLineTokenizer.quote($0)) }
-            if ScriptRunner(options: options).run(preload, name: "<arguments>", in: session, emit: Self.show) > 0 { return 1 }
+            let preload = absoluteFiles.map {
+                ScriptRunner.ScriptLine(number: 0, text: "load " + CommandLineTokenizer.quote($0))
+            }
+            if ScriptRunner(options: options).run(preload, name: "<arguments>", in: session, emit: Self.show) > 0 {
+                return 1
+            }
         }
         if path != "-" {
-            session.baseDirectory = (SessionScript.absolute(path, base: session.baseDirectory) as NSString).deletingLastPathComponent
+            session.baseDirectory =
+                (SessionScript.absolute(path, base: session.baseDirectory) as NSString).deletingLastPathComponent
         }
         return ScriptRunner(options: options).run(commands, name: name, in: session, emit: Self.show) > 0 ? 1 : 0
     }
@@ -53,7 +60,9 @@ struct BatchRunner {
     /// standard error), then reads standard input. Returns an exit status when it cannot go on.
     func resume() -> Int32? {
         let result = session.execute("resume")
-        for warning in result.warnings { Terminal.writeError("gloss: warning: " + TerminalSafe.escape(warning, keepNewlines: false)) }
+        for warning in result.warnings {
+            Terminal.writeError("gloss: warning: " + TerminalSafe.escape(warning, keepNewlines: false))
+        }
         if let error = result.error {
             if error.message.hasPrefix("there is no unfinished session") {
                 Terminal.writeError("gloss: there is no unfinished session to resume; starting a new one")
@@ -80,7 +89,9 @@ struct BatchRunner {
         var number = 0
         while let raw = Swift.readLine(strippingNewline: true) {
             number += 1
-            guard let command = joiner.feed(raw.hasSuffix("\r") ? String(raw.dropLast()) : raw, number: number) else { continue }
+            guard let command = joiner.feed(raw.hasSuffix("\r") ? String(raw.dropLast()) : raw, number: number) else {
+                continue
+            }
             if runner.run([command], name: name, in: session, emit: Self.show) > 0 { return 1 }
             if session.history.last?.commandName == "quit" { return 0 }
         }
@@ -93,7 +104,8 @@ struct BatchRunner {
     func reportOutsideReads() {
         guard let reads = session.sandbox?.outsideReads, !reads.isEmpty else { return }
         let summary = TerminalSafe.escape(ScriptSandbox.describeOutsideReads(reads), keepNewlines: false)
-        Terminal.writeError("gloss: \(TerminalSafe.escape(name, keepNewlines: false)) \(summary) (--strict refuses such reads)")
+        Terminal.writeError(
+            "gloss: \(TerminalSafe.escape(name, keepNewlines: false)) \(summary) (--strict refuses such reads)")
     }
 
     static func show(_ event: ScriptRunner.Event) {

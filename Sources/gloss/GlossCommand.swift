@@ -69,7 +69,8 @@ extension GlossCommand {
                 continues from it; `save` then writes back to it.
                 """)
 
-        @Argument(help: "Articles, directories or glob patterns to load, or a saved session (.gloss).", completion: .file())
+        @Argument(
+            help: "Articles, directories or glob patterns to load, or a saved session (.gloss).", completion: .file())
         var files: [String] = []
 
         @Flag(name: .long, help: "Restore the most recent unfinished session (after a crash or kill).")
@@ -78,10 +79,15 @@ extension GlossCommand {
         @Flag(name: .customShort("X"), help: "Do not run the startup file ($XDG_CONFIG_HOME/gloss/glossrc).")
         var skipStartupFile = false
 
-        @Option(name: .customLong("allow-write"), help: ArgumentHelp("With commands piped on standard input: let them save and export inside DIR too.", valueName: "DIR"))
+        @Option(
+            name: .customLong("allow-write"),
+            help: ArgumentHelp(
+                "With commands piped on standard input: let them save and export inside DIR too.", valueName: "DIR"))
         var allowWrite: [String] = []
 
-        @Flag(name: .customLong("allow-net"), help: "With commands piped on standard input: let them fetch web pages (load URL).")
+        @Flag(
+            name: .customLong("allow-net"),
+            help: "With commands piped on standard input: let them fetch web pages (load URL).")
         var allowNet = false
 
         @OptionGroup var display: DisplayOptions
@@ -102,7 +108,9 @@ extension GlossCommand {
             do {
                 session.journal = try store?.create(folder: session.baseDirectory)
             } catch {
-                Terminal.writeError("gloss: warning: \(TerminalSafe.escape(error.message, keepNewlines: false)); this session is not protected against a crash")
+                Terminal.writeError(
+                    "gloss: warning: \(TerminalSafe.escape(error.message, keepNewlines: false)); this session is not protected against a crash"
+                )
             }
             defer { Self.closeJournal(of: session) }
 
@@ -114,8 +122,9 @@ extension GlossCommand {
                 session.terminalColor = false
                 session.isScript = true
                 let folder = session.baseDirectory
-                session.sandbox = ScriptSandbox(writableRoots: [folder] + allowWrite.map { SessionScript.absolute($0, base: folder) },
-                                                readableRoots: [folder] + files.map { SessionScript.absolute($0, base: folder) })
+                session.sandbox = ScriptSandbox(
+                    writableRoots: [folder] + allowWrite.map { SessionScript.absolute($0, base: folder) },
+                    readableRoots: [folder] + files.map { SessionScript.absolute($0, base: folder) })
                 session.sandbox?.allowsNetwork = allowNet
                 let runner = BatchRunner(session: session, name: "<stdin>")
                 if resume, let status = runner.resume() { throw ExitCode(status) }
@@ -127,7 +136,9 @@ extension GlossCommand {
                 loop.execute("resume")
             } else if let newest = unfinished.first {
                 let count = unfinished.count == 1 ? "an unfinished session" : "\(unfinished.count) unfinished sessions"
-                Terminal.writeError("gloss: \(count) can be restored (the newest from \(JournalStore.readable(newest.started)), \(Counted.phrase(newest.commandCount, "command"))): type 'resume' (or start with gloss --resume)")
+                Terminal.writeError(
+                    "gloss: \(count) can be restored (the newest from \(JournalStore.readable(newest.started)), \(Counted.phrase(newest.commandCount, "command"))): type 'resume' (or start with gloss --resume)"
+                )
             }
             if let script = scripts.first {
                 _ = ScriptRunner.open(script, shownAs: script, in: session, emit: BatchRunner.show)
@@ -175,21 +186,38 @@ extension GlossCommand {
         @Flag(help: "Print each command before its output.")
         var echo = false
 
-        @Flag(help: "Print no status lines (loaded …, tagged …, saved …); what commands print, such as export … - and --json, still goes to standard output.")
+        @Flag(
+            help:
+                "Print no status lines (loaded …, tagged …, saved …); what commands print, such as export … - and --json, still goes to standard output."
+        )
         var quiet = false
 
-        @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the script save and export inside DIR too (default: only under the current folder).", valueName: "DIR"))
+        @Option(
+            name: .customLong("allow-write"),
+            help: ArgumentHelp(
+                "Let the script save and export inside DIR too (default: only under the current folder).",
+                valueName: "DIR"))
         var allowWrite: [String] = []
 
-        @Flag(help: "Let the script's saves and exports replace files (inside the folders it may write to), as when it runs again.")
+        @Flag(
+            help:
+                "Let the script's saves and exports replace files (inside the folders it may write to), as when it runs again."
+        )
         var force = false
 
-        @Flag(help: "Let the script read only inside its own folder, the current folder, the FILE arguments and --allow-read folders (for scripts from others).")
+        @Flag(
+            help:
+                "Let the script read only inside its own folder, the current folder, the FILE arguments and --allow-read folders (for scripts from others)."
+        )
         var strict = false
 
-        @Option(name: .customLong("allow-read"), help: ArgumentHelp("With --strict: let the script read inside DIR too.", valueName: "DIR"))
+        @Option(
+            name: .customLong("allow-read"),
+            help: ArgumentHelp("With --strict: let the script read inside DIR too.", valueName: "DIR"))
         var allowRead: [String] = []
-        @Flag(name: .customLong("allow-net"), help: "Let the script fetch web pages (load URL); without it, pages come only from their snapshots.")
+        @Flag(
+            name: .customLong("allow-net"),
+            help: "Let the script fetch web pages (load URL); without it, pages come only from their snapshots.")
         var allowNet = false
 
         @OptionGroup var display: DisplayOptions
@@ -216,10 +244,13 @@ extension GlossCommand {
             options.quiet = quiet
             session.isScript = true
             let folder = session.baseDirectory
-            let scriptFolder = script == "-" ? folder : (SessionScript.absolute(script, base: folder) as NSString).deletingLastPathComponent
+            let scriptFolder =
+                script == "-"
+                ? folder : (SessionScript.absolute(script, base: folder) as NSString).deletingLastPathComponent
             session.sandbox = ScriptSandbox(
                 writableRoots: [folder] + allowWrite.map { SessionScript.absolute($0, base: folder) },
-                readableRoots: [scriptFolder, folder] + (files + allowRead).map { SessionScript.absolute($0, base: folder) },
+                readableRoots: [scriptFolder, folder]
+                    + (files + allowRead).map { SessionScript.absolute($0, base: folder) },
                 strict: strict)
             session.sandbox?.allowsOverwrite = force
             session.sandbox?.allowsNetwork = allowNet

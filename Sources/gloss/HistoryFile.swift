@@ -13,7 +13,9 @@ struct HistoryFile {
 
     func load(limit: Int = 5_000) -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map { LineEscaping.unescape(String($0)) }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map {
+            LineEscaping.unescape(String($0))
+        }
         return Array(lines.suffix(limit))
     }
 

@@ -72,7 +72,8 @@ final class InteractiveLoop {
             return execute("save").error == nil
         }
         guard case .line(let name) = editor.readLine(prompt: "save as (a name, Enter to cancel): "),
-              !name.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+            !name.trimmingCharacters(in: .whitespaces).isEmpty
+        else { return false }
         return execute("save " + CommandLineTokenizer.quote(name.trimmingCharacters(in: .whitespaces))).error == nil
     }
 
@@ -100,7 +101,8 @@ final class InteractiveLoop {
         var text = label + TerminalSafe.escape(error.message, keepNewlines: false)
         if let column = error.column, !line.contains("\n") {
             let shown = TerminalSafe.escape(line, keepNewlines: false)
-            let prefixWidth = DisplayWidth.of(TerminalSafe.escape(String(line.prefix(max(0, column - 1))), keepNewlines: false))
+            let prefixWidth = DisplayWidth.of(
+                TerminalSafe.escape(String(line.prefix(max(0, column - 1))), keepNewlines: false))
             text += "\n  " + shown + "\n  " + String(repeating: " ", count: prefixWidth) + "^"
         }
         if let detail = error.wrappedDetail(width: Terminal.width) { text += "\n" + detail }

@@ -27,14 +27,18 @@ final class LineEditor {
         gloss_el_set_history(editLine, history)
         gloss_el_set_editor(editLine, "emacs")
         gloss_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
-        gloss_el_set_prompt_esc(editLine, { editLine in
-            guard let editLine, let data = gloss_el_get_client_data(editLine) else { return nil }
-            return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().promptPointer
-        }, 1)
-        gloss_el_add_function(editLine, "gloss-complete", "Complete the word under the cursor", { editLine, _ in
-            guard let editLine, let data = gloss_el_get_client_data(editLine) else { return UInt8(CC_ERROR) }
-            return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
-        })
+        gloss_el_set_prompt_esc(
+            editLine,
+            { editLine in
+                guard let editLine, let data = gloss_el_get_client_data(editLine) else { return nil }
+                return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().promptPointer
+            }, 1)
+        gloss_el_add_function(
+            editLine, "gloss-complete", "Complete the word under the cursor",
+            { editLine, _ in
+                guard let editLine, let data = gloss_el_get_client_data(editLine) else { return UInt8(CC_ERROR) }
+                return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
+            })
         gloss_el_bind(editLine, "^I", "gloss-complete")
         // Read ~/.editrc-style settings last so users can rebind keys.
         el_source(editLine, nil)
@@ -87,7 +91,9 @@ final class LineEditor {
 
     /// Adds a line to history: not when it starts with a space, not twice in a row.
     func remember(_ line: String) {
-        guard !line.trimmingCharacters(in: .whitespaces).isEmpty, !line.hasPrefix(" "), line != lastHistoryLine else { return }
+        guard !line.trimmingCharacters(in: .whitespaces).isEmpty, !line.hasPrefix(" "), line != lastHistoryLine else {
+            return
+        }
         gloss_history_enter(history, line)
         lastHistoryLine = line
         historyFile?.append(line)
@@ -97,7 +103,8 @@ final class LineEditor {
     private func complete() -> UInt8 {
         guard let info = el_line(editLine)?.pointee, let completer else { return UInt8(CC_ERROR) }
         let length = info.cursor - info.buffer
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(info.buffer).assumingMemoryBound(to: UInt8.self), count: length)
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(info.buffer).assumingMemoryBound(to: UInt8.self), count: length)
         let left = String(decoding: bytes, as: UTF8.self)
         let (wordStart, candidates) = completer(left)
         let typed = String(Array(left)[wordStart...])
@@ -133,7 +140,8 @@ final class LineEditor {
             let wordWidth = (shown.map { DisplayWidth.of($0.word) }.max() ?? 0) + 2
             for candidate in shown {
                 let hint = TerminalSafe.escape(candidate.hint ?? "", keepNewlines: false)
-                let line = DisplayWidth.pad(TerminalSafe.escape(candidate.word, keepNewlines: false), to: wordWidth) + hint
+                let line =
+                    DisplayWidth.pad(TerminalSafe.escape(candidate.word, keepNewlines: false), to: wordWidth) + hint
                 text += DisplayWidth.prefix(line, fitting: width - 1) + "\n"
             }
         } else {

@@ -55,6 +55,7 @@ final class ProgressBar: LoadProgressObserver {
         let counts = "  \(Counted.number(done)) of \(Counted.phrase(progress.total, "file"))"
         let barWidth = max(10, min(40, width - 12 - counts.count))
         let filled = progress.total == 0 ? barWidth : barWidth * done / progress.total
-        return "loading [" + String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled) + "]" + counts
+        return "loading [" + String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+            + "]" + counts
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// `Annotations` keeps notes by target and marks by element as it applies edits; after any sequence of
@@ -20,8 +21,10 @@ final class AnnotationIndexTests: XCTestCase {
             case 1 where annotations.notes[id] != nil:
                 edit = .removeNote(id)
             case 2:
-                edit = .putMark(Mark(id: id, element: elements[random.next(elements.count)], part: .paragraph, quote: "q",
-                                     start: 0, end: 1, before: "", after: "", tags: []))
+                edit = .putMark(
+                    Mark(
+                        id: id, element: elements[random.next(elements.count)], part: .paragraph, quote: "q",
+                        start: 0, end: 1, before: "", after: "", tags: []))
             case 3 where annotations.marks[id] != nil:
                 edit = .removeMark(id)
             default:

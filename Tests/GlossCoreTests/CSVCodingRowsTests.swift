@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// `export csv --rows coding` gives one row per tag applied (elements and marks); the default rows
@@ -9,8 +10,10 @@ final class CSVCodingRowsTests: XCTestCase {
             ("one.txt", "First Title\n\nThe council voted on the barrier.\n\nThe fleet objected to the plan."),
             ("two.txt", "Second Title\n\nCrews said the schedule was unfair."),
         ])
-        for line in ["tag one:s0.p1 vote decision", "tag two:s0.p1 livelihood", "mark one:s0.p2 \"fleet objected\" livelihood",
-                     "note one:s0.p2 \"check the fleet's numbers\""] {
+        for line in [
+            "tag one:s0.p1 vote decision", "tag two:s0.p1 livelihood", "mark one:s0.p2 \"fleet objected\" livelihood",
+            "note one:s0.p2 \"check the fleet's numbers\"",
+        ] {
             XCTAssertNil(session.execute(line).error, line)
         }
         return session
@@ -28,12 +31,14 @@ final class CSVCodingRowsTests: XCTestCase {
         XCTAssertEqual(rows.first, CSVExporter.codingHeader)
         XCTAssertTrue(rows.allSatisfy { $0.count == CSVExporter.codingHeader.count }, "\(rows)")
         let body = rows.dropFirst().map { $0.count > 5 ? [$0[0], $0[1], $0[3], $0[4], $0[5]] : $0 }
-        XCTAssertEqual(body, [
-            ["one", "First Title", "s0.p1", "paragraph", "decision"],
-            ["one", "First Title", "s0.p1", "paragraph", "vote"],
-            ["two", "Second Title", "s0.p1", "paragraph", "livelihood"],
-            ["one", "First Title", "s0.p2 m1", "mark", "livelihood"],
-        ])
+        XCTAssertEqual(
+            body,
+            [
+                ["one", "First Title", "s0.p1", "paragraph", "decision"],
+                ["one", "First Title", "s0.p1", "paragraph", "vote"],
+                ["two", "Second Title", "s0.p1", "paragraph", "livelihood"],
+                ["one", "First Title", "s0.p2 m1", "mark", "livelihood"],
+            ])
         XCTAssertEqual(rows.last?.dropFirst(6).first, "fleet objected")
     }
 
@@ -45,7 +50,9 @@ final class CSVCodingRowsTests: XCTestCase {
     }
 
     func testRowsIsForCSVOnly() throws {
-        XCTAssertEqual(TestSession.failure("export json - --rows coding", in: try session())?.message, "--rows applies to csv only")
+        XCTAssertEqual(
+            TestSession.failure("export json - --rows coding", in: try session())?.message, "--rows applies to csv only"
+        )
         XCTAssertNotNil(TestSession.failure("export csv - --rows tags", in: try session()))
     }
 }

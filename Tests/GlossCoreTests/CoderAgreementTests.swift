@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// The units `compare` counts as coded, grouped in one pass, against the per-document scan it replaced,
@@ -7,7 +8,8 @@ import XCTest
 final class CoderAgreementTests: XCTestCase {
     func testCodedUnitsAgreeWithAPerDocumentScan() throws {
         let names = ["harbor-barrier-vote.txt", "river-towns-broadband.md"]
-        let articles = try names.map { name in (name, try ReaderFixture(sample: name).text) }
+        let articles =
+            try names.map { name in (name, try ReaderFixture(sample: name).text) }
             + [("recycling-faq-wire.txt", try ReaderFixture("recycling-faq-wire.txt").text)]
         let tags = ["theme", "theme/cost", "theme/cost/grants", "actor", "other"]
         for seed in 1...6 {
@@ -31,10 +33,12 @@ final class CoderAgreementTests: XCTestCase {
             for tag in tags {
                 let key = Tag.key(tag)
                 for includeChildren in [false, true] {
-                    let grouped = CoderAgreement.codedUnits(carrying: key, includeChildren: includeChildren, in: workspace)
+                    let grouped = CoderAgreement.codedUnits(
+                        carrying: key, includeChildren: includeChildren, in: workspace)
                     for document in workspace.loadedDocumentIndices {
-                        XCTAssertEqual(grouped[document] ?? [], Self.reference(key, includeChildren, document, workspace),
-                                       "seed \(seed) tag \(tag) children \(includeChildren) document \(document)")
+                        XCTAssertEqual(
+                            grouped[document] ?? [], Self.reference(key, includeChildren, document, workspace),
+                            "seed \(seed) tag \(tag) children \(includeChildren) document \(document)")
                     }
                 }
             }
@@ -47,7 +51,9 @@ final class CoderAgreementTests: XCTestCase {
     }
 
     /// The scan `compare` ran before, for one document at a time.
-    private static func reference(_ key: String, _ includeChildren: Bool, _ document: Int, _ workspace: Workspace) -> Set<ElementAddress> {
+    private static func reference(_ key: String, _ includeChildren: Bool, _ document: Int, _ workspace: Workspace)
+        -> Set<ElementAddress>
+    {
         let annotations = workspace.annotations
         let keys = includeChildren ? Set(annotations.subtree(key)) : [key]
         var coded = Set<ElementAddress>()
@@ -55,14 +61,19 @@ final class CoderAgreementTests: XCTestCase {
         func unitsUnder(_ ref: ElementRef) -> [ElementAddress] {
             switch ref.address {
             case .document: return elements.map(\.address)
-            case .section: return elements.filter { NoteListing.target(.element($0), liesWithin: [ref], in: workspace) }.map(\.address)
+            case .section:
+                return elements.filter { NoteListing.target(.element($0), liesWithin: [ref], in: workspace) }.map(
+                    \.address)
             default: return [ref.address]
             }
         }
         for key in keys {
-            for ref in annotations.tagElements[key] ?? [] where ref.document == document { coded.formUnion(unitsUnder(ref)) }
+            for ref in annotations.tagElements[key] ?? [] where ref.document == document {
+                coded.formUnion(unitsUnder(ref))
+            }
         }
-        for mark in annotations.marks.values where mark.element.document == document && !keys.isDisjoint(with: mark.tags) {
+        for mark in annotations.marks.values
+        where mark.element.document == document && !keys.isDisjoint(with: mark.tags) {
             coded.formUnion(unitsUnder(mark.element))
         }
         return coded

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// Tags, the codebook, notes and marks, and exact undo/redo of all of them.
@@ -16,7 +17,8 @@ final class CodingTests: XCTestCase {
 
     private func tags(of address: String) throws -> [String] {
         let ref = try workspace.resolveTargets(address)[0]
-        return (workspace.annotations.elementTags[ref] ?? []).compactMap { workspace.annotations.tags[$0]?.path }.sorted()
+        return (workspace.annotations.elementTags[ref] ?? []).compactMap { workspace.annotations.tags[$0]?.path }
+            .sorted()
     }
 
     func testTagHierarchyAndCounts() throws {
@@ -24,8 +26,9 @@ final class CodingTests: XCTestCase {
         try run("tag s0.p2,s0.p3 actor/ukraine theme/security/nato")
         try run("tag s1 actor")
         let annotations = workspace.annotations
-        XCTAssertEqual(annotations.tags.values.map(\.path).sorted(),
-                       ["actor", "actor/Russia", "actor/ukraine", "theme", "theme/security", "theme/security/nato"])
+        XCTAssertEqual(
+            annotations.tags.values.map(\.path).sorted(),
+            ["actor", "actor/Russia", "actor/ukraine", "theme", "theme/security", "theme/security/nato"])
         XCTAssertEqual(annotations.directCount("actor"), 1)
         XCTAssertEqual(annotations.totalCount("actor"), 4)
         XCTAssertEqual(annotations.totalCount("theme"), 2)
@@ -33,12 +36,16 @@ final class CodingTests: XCTestCase {
         // Names match without case and keep the case first typed.
         try run("tag s0.p4 ACTOR/russia")
         XCTAssertEqual(try tags(of: "s0.p4"), ["actor/Russia"])
-        XCTAssertEqual(try TestSession.matches("tag:actor -kind:heading", in: session), ["s0.p1", "s0.p2", "s0.p3", "s0.p4", "s1.p1", "s1.p2", "s1.p3"],
-                       "tag: matches children, and passages of a tagged section")
+        XCTAssertEqual(
+            try TestSession.matches("tag:actor -kind:heading", in: session),
+            ["s0.p1", "s0.p2", "s0.p3", "s0.p4", "s1.p1", "s1.p2", "s1.p3"],
+            "tag: matches children, and passages of a tagged section")
         XCTAssertEqual(try TestSession.matches("tag:actor/russia", in: session), ["s0.p1", "s0.p4"])
         XCTAssertEqual(try TestSession.matches("untagged kind:lead", in: session), ["s0.p5"])
         let tree = try TestSession.run("tags", in: session)
-        let rows = tree.split(separator: "\n").map { line in (indent: line.prefix(while: { $0 == " " }).count, words: line.split(separator: " ").map(String.init)) }
+        let rows = tree.split(separator: "\n").map { line in
+            (indent: line.prefix(while: { $0 == " " }).count, words: line.split(separator: " ").map(String.init))
+        }
         XCTAssertTrue(rows.contains { $0.indent == 0 && $0.words == ["actor", "1", "5"] }, tree)
         XCTAssertTrue(rows.contains { $0.indent == 2 && $0.words == ["Russia", "2", "2"] }, tree)
         XCTAssertTrue(rows.contains { $0.indent == 4 && $0.words == ["nato", "2", "2"] }, tree)
@@ -46,8 +53,12 @@ final class CodingTests: XCTestCase {
 
     func testTagNamesAreValidated() {
         XCTAssertEqual(TestSession.failure("tag s0.p1 \"\"", in: session)?.message, "a tag name cannot be empty")
-        XCTAssertEqual(TestSession.failure("tag s0.p1 a//b", in: session)?.message, "tag 'a//b' has an empty part (tags look like actor/russia)")
-        XCTAssertTrue(TestSession.failure("tag s0.p1 \"bad\u{1B}[31m\"", in: session)?.message.contains("control character") == true)
+        XCTAssertEqual(
+            TestSession.failure("tag s0.p1 a//b", in: session)?.message,
+            "tag 'a//b' has an empty part (tags look like actor/russia)")
+        XCTAssertTrue(
+            TestSession.failure("tag s0.p1 \"bad\u{1B}[31m\"", in: session)?.message.contains("control character")
+                == true)
         XCTAssertTrue(workspace.annotations.isEmpty, "a failed command changes nothing")
     }
 
@@ -64,7 +75,8 @@ final class CodingTests: XCTestCase {
         XCTAssertEqual(try tags(of: "s0.p1"), [])
         XCTAssertEqual(try tags(of: "s0.p2"), ["cost"])
         XCTAssertEqual(TestSession.failure("untag s0.p1 cost", in: session)?.message, "s0.p1 does not carry [cost]")
-        XCTAssertTrue(TestSession.failure("untag s0.p1 nosuch", in: session)?.message.hasPrefix("no tag 'nosuch'") == true)
+        XCTAssertTrue(
+            TestSession.failure("untag s0.p1 nosuch", in: session)?.message.hasPrefix("no tag 'nosuch'") == true)
     }
 
     func testRenameMergesAndCarriesChildren() throws {
@@ -77,11 +89,14 @@ final class CodingTests: XCTestCase {
         let annotations = workspace.annotations
         XCTAssertNil(annotations.tags["moscow"])
         XCTAssertEqual(annotations.tags["actor/russia/kremlin"]?.path, "actor/russia/kremlin")
-        XCTAssertEqual(annotations.tags["actor/russia"]?.description, "The capital", "the merged tag takes the description it lacked")
+        XCTAssertEqual(
+            annotations.tags["actor/russia"]?.description, "The capital",
+            "the merged tag takes the description it lacked")
         XCTAssertEqual(try tags(of: "s0.p1"), ["actor/russia", "actor/russia/kremlin"])
         XCTAssertEqual(try tags(of: "s0.p2"), ["actor/russia"], "merging does not duplicate a coding")
         XCTAssertEqual(annotations.notes.values.first?.targets, [.tag("actor/russia")])
-        XCTAssertTrue(TestSession.failure("tags rename actor actor/x", in: session)?.message.contains("inside itself") == true)
+        XCTAssertTrue(
+            TestSession.failure("tags rename actor actor/x", in: session)?.message.contains("inside itself") == true)
     }
 
     func testRenameChangingOnlyCase() throws {
@@ -110,9 +125,15 @@ final class CodingTests: XCTestCase {
         try run("tag s0.p1 theme")
         session.isInteractive = true
         var asked: [String] = []
-        session.confirm = { question in asked.append(question); return false }
+        session.confirm = { question in
+            asked.append(question)
+            return false
+        }
         XCTAssertEqual(TestSession.failure("tags delete theme", in: session)?.message, "not deleted")
-        session.confirm = { question in asked.append(question); return true }
+        session.confirm = { question in
+            asked.append(question)
+            return true
+        }
         try run("tags delete theme")
         XCTAssertEqual(asked.count, 2)
         XCTAssertEqual(session.history.last?.line, "tags delete theme --force", "the saved form replays without asking")
@@ -144,8 +165,9 @@ final class CodingTests: XCTestCase {
         XCTAssertEqual(notes[6]?.targets, [.tag("actor")])
         XCTAssertEqual(notes[7]?.targets.count, 2)
         XCTAssertEqual(try TestSession.matches("note:passages", in: session), ["s0.p3", "s1.p2"])
-        XCTAssertEqual(try TestSession.matches("has:note kind:lead", in: session), ["s0.p1", "s0.p2", "s0.p3", "s0.p4", "s0.p5"],
-                       "the note on the document covers every passage")
+        XCTAssertEqual(
+            try TestSession.matches("has:note kind:lead", in: session), ["s0.p1", "s0.p2", "s0.p3", "s0.p4", "s0.p5"],
+            "the note on the document covers every passage")
         let listed = try TestSession.run("notes s1", in: session)
         XCTAssertTrue(listed.contains("on a section") && listed.contains("on two passages"), listed)
         XCTAssertFalse(listed.contains("on a passage\n"), listed)
@@ -173,7 +195,9 @@ final class CodingTests: XCTestCase {
         let absent = TestSession.failure("mark s0.p4 \"the dam\" place", in: session)
         XCTAssertTrue(absent?.message.hasPrefix("quote not found in s0.p4") == true)
         XCTAssertEqual(absent?.detail, "The storm surge barrier protects the harbor.")
-        XCTAssertEqual(TestSession.failure("mark s0.p5 \"the\" place --nth 3", in: session)?.message, "--nth 3: the quote occurs 2 times in s0.p5")
+        XCTAssertEqual(
+            TestSession.failure("mark s0.p5 \"the\" place --nth 3", in: session)?.message,
+            "--nth 3: the quote occurs 2 times in s0.p5")
         let shown = try TestSession.run("show s0.p2", in: session)
         XCTAssertTrue(shown.contains("{Zelensky’s plan}m1"), shown)
         try run("tag m1 extra")
@@ -189,7 +213,8 @@ final class CodingTests: XCTestCase {
         try run("tag s0.p2,s0.p3 b")
         try run("mark s0.p1 \"NATO\" b")
         let output = try TestSession.run("cooc --json", in: session)
-        XCTAssertTrue(output.contains("\"counts\": [\n    [\n      2,\n      2\n    ],\n    [\n      2,\n      3\n    ]"), output)
+        XCTAssertTrue(
+            output.contains("\"counts\": [\n    [\n      2,\n      2\n    ],\n    [\n      2,\n      3\n    ]"), output)
     }
 
     /// The state that undo must restore exactly.
@@ -199,7 +224,9 @@ final class CodingTests: XCTestCase {
     }
 
     private var snapshot: Snapshot {
-        Snapshot(annotations: workspace.annotations, loaded: workspace.loadedDocumentIndices.map { workspace.documents[$0].id })
+        Snapshot(
+            annotations: workspace.annotations,
+            loaded: workspace.loadedDocumentIndices.map { workspace.documents[$0].id })
     }
 
     func testUndoAndRedoRoundTripEveryStateChange() throws {

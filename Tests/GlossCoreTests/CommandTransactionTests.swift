@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// Each command line records its changes in its own transaction: the lines a `replay` runs inside it
@@ -10,7 +11,8 @@ final class CommandTransactionTests: XCTestCase {
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-transaction-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "tag s0.p2 inner\n".write(to: folder.appendingPathComponent("inner.gloss"), atomically: true, encoding: .utf8)
+        try "tag s0.p2 inner\n".write(
+            to: folder.appendingPathComponent("inner.gloss"), atomically: true, encoding: .utf8)
     }
 
     override func tearDownWithError() throws {
@@ -34,7 +36,8 @@ final class CommandTransactionTests: XCTestCase {
         XCTAssertEqual(try tags(of: "s0.p1", in: session), ["outer"])
         XCTAssertEqual(try tags(of: "s0.p2", in: session), ["inner"])
         // The replayed line came first in history; the outer line is the last one, and undoes its own tag.
-        XCTAssertEqual(session.history.last?.touched, [ElementRef(document: 0, address: .passage(section: 0, number: 1))])
+        XCTAssertEqual(
+            session.history.last?.touched, [ElementRef(document: 0, address: .passage(section: 0, number: 1))])
         try TestSession.run("undo", in: session)
         XCTAssertEqual(try tags(of: "s0.p1", in: session), [])
         XCTAssertEqual(try tags(of: "s0.p2", in: session), ["inner"])

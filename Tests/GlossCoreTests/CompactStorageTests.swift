@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 final class CompactStorageTests: XCTestCase {
@@ -26,12 +27,14 @@ final class CompactStorageTests: XCTestCase {
         XCTAssertEqual(first, own)
         XCTAssertEqual(first.hashValue, own.hashValue)
         XCTAssertNotEqual(first, arena.store("harbor barriers"))
-        XCTAssertEqual(Passage(kind: .paragraph, text: "a b", lines: LineRange(line: 1)),
-                       Passage(kind: .paragraph, storedText: arena.store("a b"), lines: LineRange(line: 1)))
+        XCTAssertEqual(
+            Passage(kind: .paragraph, text: "a b", lines: LineRange(line: 1)),
+            Passage(kind: .paragraph, storedText: arena.store("a b"), lines: LineRange(line: 1)))
     }
 
     func testKeyPointLabelAndDetailArePartsOfItsText() {
-        let both = KeyPoint(label: "Cost", detail: "€2.1 billion — over ten years", lines: LineRange(line: 4), section: 2)
+        let both = KeyPoint(
+            label: "Cost", detail: "€2.1 billion — over ten years", lines: LineRange(line: 4), section: 2)
         XCTAssertEqual(both.label, "Cost")
         XCTAssertEqual(both.detail, "€2.1 billion — over ten years")
         XCTAssertEqual(both.storedText.string, "Cost — €2.1 billion — over ten years")
@@ -47,7 +50,9 @@ final class CompactStorageTests: XCTestCase {
         ]
         var list = PostingList()
         // In two batches (split between units, as a load splits them): the second continues the deltas.
-        let flat = occurrences.flatMap { unit, positions in positions.map { UInt64(UInt32(unit)) << 32 | UInt64(UInt32($0)) } }
+        let flat = occurrences.flatMap { unit, positions in
+            positions.map { UInt64(UInt32(unit)) << 32 | UInt64(UInt32($0)) }
+        }
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: PostingList.encodedCapacity(flat.count))
         defer { buffer.deallocate() }
         flat.withUnsafeBufferPointer { flat in
@@ -111,13 +116,17 @@ final class CompactStorageTests: XCTestCase {
     /// Unit texts are looked up in the documents (title, headings, passages, FAQ, key points); loaded
     /// through a shared arena, every unit reads back the text the units were indexed with.
     func testEveryUnitReadsItsOwnText() throws {
-        let names = ["ferry-fares-faq-key-points.md", "lighthouse-front-matter.md", "recycling-faq-wire.txt",
-                     "budget-tables.txt", "storm-aid-headings.txt"]
+        let names = [
+            "ferry-fares-faq-key-points.md", "lighthouse-front-matter.md", "recycling-faq-wire.txt",
+            "budget-tables.txt", "storm-aid-headings.txt",
+        ]
         let arena = TextArena()
         var part = Workspace.IndexedPart()
         for name in names {
             let fixture = try ReaderFixture(name)
-            part.add(DocumentLoader.parse(fixture.text, pathExtension: String(name.split(separator: ".").last!), arena: arena))
+            part.add(
+                DocumentLoader.parse(
+                    fixture.text, pathExtension: String(name.split(separator: ".").last!), arena: arena))
         }
         part.finish()
         arena.seal()
@@ -130,7 +139,8 @@ final class CompactStorageTests: XCTestCase {
         }
         XCTAssertEqual((0..<workspace.units.count).map { workspace.text(ofUnit: Int32($0)) }, expected)
         let kinds = Set(workspace.units.map(\.kind))
-        XCTAssertTrue(kinds.isSuperset(of: [.title, .heading, .paragraph, .question, .answer, .keyPoint, .tableRow]), "\(kinds)")
+        XCTAssertTrue(
+            kinds.isSuperset(of: [.title, .heading, .paragraph, .question, .answer, .keyPoint, .tableRow]), "\(kinds)")
         let reader = workspace.unitTextReader
         for id in 0..<Int32(workspace.units.count) {
             XCTAssertTrue(reader.withUTF8(ofUnit: id) { Array($0) == Array(expected[Int(id)].utf8) })

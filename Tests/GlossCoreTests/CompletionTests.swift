@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// Tab completion by context, from the registry.
@@ -6,7 +7,9 @@ final class CompletionTests: XCTestCase {
     var session: Session!
 
     override func setUp() {
-        session = TestSession.make([("queries.txt", QueryLanguageTests.article), ("second.md", "# Second\n\nOne paragraph.\n")])
+        session = TestSession.make([
+            ("queries.txt", QueryLanguageTests.article), ("second.md", "# Second\n\nOne paragraph.\n"),
+        ])
         session.workspace.view.currentDocument = 0
     }
 
@@ -16,7 +19,8 @@ final class CompletionTests: XCTestCase {
 
     func testCommandsAndSubcommands() {
         XCTAssertEqual(words("hel"), ["help"])
-        XCTAssertEqual(words("un"), ["uncode", "undo", "unfilter", "unload", "unmark", "untag"], "aliases complete too")
+        XCTAssertEqual(
+            words("un"), ["uncode", "undo", "unfilter", "unload", "unmark", "untag"], "aliases complete too")
         XCTAssertEqual(words("tags re"), ["rename"])
         XCTAssertEqual(words("tags d"), ["delete", "describe"])
         XCTAssertEqual(words("note e"), ["edit"])
@@ -66,8 +70,10 @@ final class CompletionTests: XCTestCase {
         let notes = CompletionEngine(session: session).complete("note edit ").candidates
         XCTAssertEqual(notes.map(\.word), ["n1"])
         XCTAssertEqual(notes.first?.hint, "remember this")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-complete-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gloss-complete-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("articles"), withIntermediateDirectories: true)
         try Data().write(to: directory.appendingPathComponent("articles/one.txt"))
         addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         session.baseDirectory = directory.path
@@ -86,7 +92,8 @@ final class DocumentCompletionTests: XCTestCase {
             ("sport/002.txt", "A new coach\n\nA change.\n"),
         ])
         let engine = CompletionEngine(session: session)
-        XCTAssertEqual(session.workspace.documents.map(\.id), ["politics/001", "politics/002", "sport/001", "sport/002"])
+        XCTAssertEqual(
+            session.workspace.documents.map(\.id), ["politics/001", "politics/002", "sport/001", "sport/002"])
         let folders = engine.complete("use p").candidates
         XCTAssertEqual(folders.map(\.word), ["politics/"])
         XCTAssertEqual(folders.first?.hint, "2 documents")
@@ -97,7 +104,8 @@ final class DocumentCompletionTests: XCTestCase {
         let targets = engine.complete("tag sport/").candidates
         XCTAssertEqual(targets.map(\.word), ["sport/001:", "sport/002:"])
         XCTAssertEqual(targets.first?.hint, "Fans and the stadium")
-        XCTAssertEqual(engine.complete("find doc:politics/0").candidates.map(\.hint), ["Budget talks stall", "Rates rise again"])
+        XCTAssertEqual(
+            engine.complete("find doc:politics/0").candidates.map(\.hint), ["Budget talks stall", "Rates rise again"])
         XCTAssertEqual(engine.complete("docs path:sp").candidates.map(\.word), ["path:sport/*"])
     }
 }

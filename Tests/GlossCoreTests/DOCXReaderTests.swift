@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The DOCX reader on a reviewed draft made by pandoc (comments, tracked changes, footnotes) and on
@@ -26,20 +27,28 @@ final class DOCXReaderTests: XCTestCase {
         }
         // Comments: a span, a point (the whole paragraph), a span in a Key Points table's row.
         XCTAssertEqual(document.comments.map(\.author), ["Tomas Berg", "Priya Natarajan", "Tomas Berg"])
-        XCTAssertEqual(document.comments.map(\.text), [
-            "Which survey? The 2024 count gave 3,100.", "Please add the operator’s own estimate here.",
-            "Two of five load tests failed.",
-        ])
-        XCTAssertEqual(document.comments.map(\.quote), ["The terminal’s ramps date from 1987", nil, "Two of five load tests failed last autumn."])
-        XCTAssertEqual(document.comments.map(\.element), [.passage(section: 0, number: 3), .passage(section: 1, number: 5), .keyPoint(2)])
+        XCTAssertEqual(
+            document.comments.map(\.text),
+            [
+                "Which survey? The 2024 count gave 3,100.", "Please add the operator’s own estimate here.",
+                "Two of five load tests failed.",
+            ])
+        XCTAssertEqual(
+            document.comments.map(\.quote),
+            ["The terminal’s ramps date from 1987", nil, "Two of five load tests failed last autumn."])
+        XCTAssertEqual(
+            document.comments.map(\.element),
+            [.passage(section: 0, number: 3), .passage(section: 1, number: 5), .keyPoint(2)])
         // Footnotes: marked where referenced, kept in a Notes section at the end.
         XCTAssertTrue(text.contains("failed two of five load tests last autumn.[1]"), text)
         let notes = try XCTUnwrap(document.sections.last)
         XCTAssertEqual(notes.passages.map(\.kind), [.footnote, .footnote])
-        XCTAssertEqual(notes.passages.map(\.text), [
-            "[1] Inspection report of the regional transport board, October 2025.",
-            "[2] Estimates exclude land purchase near the rail station.",
-        ])
+        XCTAssertEqual(
+            notes.passages.map(\.text),
+            [
+                "[1] Inspection report of the regional transport board, October 2025.",
+                "[2] Estimates exclude land purchase near the rail station.",
+            ])
         XCTAssertEqual(document.keyPoints.map(\.label), ["Decision", "Ramps", "Cost"])
         XCTAssertEqual(document.metadataValues(.author), ["Maya Lindqvist"])
         XCTAssertEqual(document.metadataValues(.language), ["en-GB"])
@@ -137,7 +146,9 @@ final class DOCXReaderTests: XCTestCase {
             <w:r><w:t>four</w:t></w:r><w:commentRangeEnd w:id="3"/></w:p></w:tc></w:tr></w:tbl>
             """
         let document = try read(try OfficePackage.docx(body: body, comments: comments))
-        XCTAssertEqual(document.comments.map(\.element), [.passage(section: 0, number: 1), .passage(section: 0, number: 3), .passage(section: 0, number: 5)])
+        XCTAssertEqual(
+            document.comments.map(\.element),
+            [.passage(section: 0, number: 1), .passage(section: 0, number: 3), .passage(section: 0, number: 5)])
         XCTAssertEqual(document.comments.map(\.quote), ["the start", nil, "four"])
         XCTAssertEqual(document.comments.map(\.author), ["Ana", nil, "Bo"])
         XCTAssertEqual(document.comments[1].text, "On a point.\nSecond line.")
@@ -158,9 +169,11 @@ final class DOCXReaderTests: XCTestCase {
             <w:p><w:r><w:t>Again</w:t></w:r><w:r><w:footnoteReference w:id="3"/></w:r></w:p>
             """
         let document = try read(try OfficePackage.docx(body: body, footnotes: footnotes, endnotes: endnotes))
-        XCTAssertEqual(passages(document), [
-            "One[1] two[2][i]", "Again[1]", "[1] First source.\nIts page.", "[2] Second source.", "[i] An endnote.",
-        ])
+        XCTAssertEqual(
+            passages(document),
+            [
+                "One[1] two[2][i]", "Again[1]", "[1] First source.\nIts page.", "[2] Second source.", "[i] An endnote.",
+            ])
         XCTAssertEqual(document.sections.map(\.heading), [nil, "Notes"])
         XCTAssertEqual(document.sections[1].passages.map(\.kind), [.footnote, .footnote, .footnote])
     }
@@ -171,7 +184,9 @@ final class DOCXReaderTests: XCTestCase {
             <dcterms:created>2025-11-04T08:00:00Z</dcterms:created><dcterms:modified>2025-11-05T10:00:00Z</dcterms:modified>\
             <dc:language>fr-FR</dc:language>
             """
-        let document = try read(try OfficePackage.docx(body: OfficePackage.paragraph("Un paragraphe."), core: core, namespace: OfficePackage.strictWord))
+        let document = try read(
+            try OfficePackage.docx(
+                body: OfficePackage.paragraph("Un paragraphe."), core: core, namespace: OfficePackage.strictWord))
         XCTAssertEqual(passages(document), ["Un paragraphe."])
         XCTAssertEqual(document.title, "From the properties", "the properties' title when the body has none")
         XCTAssertEqual(document.metadataValues(.author), ["Lee Park"])
@@ -183,6 +198,9 @@ final class DOCXReaderTests: XCTestCase {
     func testAFileNamedOtherwiseIsSniffedAsDOCX() throws {
         let bytes = try OfficeFixture.bytes("harbor-barrier-vote.docx")
         XCTAssertEqual(ReaderRegistry.standard.reader(forPath: "/in/harbor.bin", bytes: bytes).name, "DOCX")
-        XCTAssertEqual(ReaderRegistry.standard.reader(forPath: "/in/harbor.bin", bytes: try OfficeFixture.bytes("harbor-barrier-vote.odt")).name, "ODT")
+        XCTAssertEqual(
+            ReaderRegistry.standard.reader(
+                forPath: "/in/harbor.bin", bytes: try OfficeFixture.bytes("harbor-barrier-vote.odt")
+            ).name, "ODT")
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 final class DisplayPathTests: XCTestCase {

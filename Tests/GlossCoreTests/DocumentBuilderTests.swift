@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The rules every reader shares, fed as structure events the way a reader reports them.
@@ -18,19 +19,21 @@ final class DocumentBuilderTests: XCTestCase {
         builder.heading("What Comes Next", level: 2, lines: lines(9))
         builder.block(.list, "A list item in a body section.", lines: lines(10))
         let document = builder.finish()
-        ReaderOutline.assertDump(document, equals: """
-            s0 lead
-              paragraph 1: The council met on Tuesday.
-            s1 key-points h2 2: Key takeaways
-              paragraph 6: A paragraph in the box stays a passage.
-            s2 key-points h2 7: Highlights
-            s3 body h2 9: What Comes Next
-              list 10: A list item in a body section.
-            kp1 s1 3: Cost = $40 million over ten years
-            kp2 s1 4: Fishing fleet = wants a schedule
-            kp3 s1 5: The vote was postponed by a week. = 
-            kp4 s2 8: Grants cover half = 
-            """)
+        ReaderOutline.assertDump(
+            document,
+            equals: """
+                s0 lead
+                  paragraph 1: The council met on Tuesday.
+                s1 key-points h2 2: Key takeaways
+                  paragraph 6: A paragraph in the box stays a passage.
+                s2 key-points h2 7: Highlights
+                s3 body h2 9: What Comes Next
+                  list 10: A list item in a body section.
+                kp1 s1 3: Cost = $40 million over ten years
+                kp2 s1 4: Fishing fleet = wants a schedule
+                kp3 s1 5: The vote was postponed by a week. = 
+                kp4 s2 8: Grants cover half = 
+                """)
     }
 
     func testFAQAsksWithHeadingsOrWithQuestionShapedBlocks() {
@@ -47,19 +50,21 @@ final class DocumentBuilderTests: XCTestCase {
         builder.heading("After the FAQ", level: 2, lines: lines(10))
         builder.block(.paragraph, "Is this a question?", lines: lines(11), asks: true)
         let document = builder.finish()
-        ReaderOutline.assertDump(document, equals: """
-            s0 lead
-            s1 faq h2 1: FAQ
-            s2 faq h2 7: Questions and answers
-            s3 body h2 10: After the FAQ
-              paragraph 11: Is this a question?
-            q1 s1 2: What is planned?
-              answer 3-4: Is this an answer?⏎⏎A list item answers too.
-            q2 s1 5: Who pays?
-              answer 6: The state.
-            q3 s2 8: When does it start?
-              answer 9: Does a question-shaped paragraph answer here?
-            """)
+        ReaderOutline.assertDump(
+            document,
+            equals: """
+                s0 lead
+                s1 faq h2 1: FAQ
+                s2 faq h2 7: Questions and answers
+                s3 body h2 10: After the FAQ
+                  paragraph 11: Is this a question?
+                q1 s1 2: What is planned?
+                  answer 3-4: Is this an answer?⏎⏎A list item answers too.
+                q2 s1 5: Who pays?
+                  answer 6: The state.
+                q3 s2 8: When does it start?
+                  answer 9: Does a question-shaped paragraph answer here?
+                """)
     }
 
     func testTablesGiveKeyPointsAnswersOrRows() {
@@ -71,24 +76,31 @@ final class DocumentBuilderTests: XCTestCase {
         builder.table(keyPoints, lines: LineRange(1, 2))
         builder.heading("Key Facts", level: 1, lines: lines(3))
         builder.table([.init(cells: ["a", "b"], line: 4)], lines: lines(4))
-        builder.table([.init(cells: ["Item", "Detail"], line: 5, isHeader: true), .init(cells: ["Fleet", "120 boats"], line: 6)],
-                      lines: LineRange(5, 6))
+        builder.table(
+            [
+                .init(cells: ["Item", "Detail"], line: 5, isHeader: true),
+                .init(cells: ["Fleet", "120 boats"], line: 6),
+            ],
+            lines: LineRange(5, 6))
         builder.heading("Frequently Asked Questions", level: 1, lines: lines(7))
         builder.block(.paragraph, "What does it cost?", lines: lines(8), asks: true)
-        builder.table([.init(cells: ["Year", "Cost"], line: 9, isHeader: true), .init(cells: ["2025", "$4m"], line: 10)],
-                      lines: LineRange(9, 10))
+        builder.table(
+            [.init(cells: ["Year", "Cost"], line: 9, isHeader: true), .init(cells: ["2025", "$4m"], line: 10)],
+            lines: LineRange(9, 10))
         let document = builder.finish()
-        ReaderOutline.assertDump(document, equals: """
-            s0 lead
-            s1 key-points h1 3: Key Facts
-              table-row 4: a | b
-            s2 faq h1 7: Frequently Asked Questions
-            q1 s2 8: What does it cost?
-              answer 9-10: Year | Cost⏎2025 | $4m
-            kp header: Key Points | Details
-            kp1 s0 2: Cost = $40 million | over ten years
-            kp2 s1 6: Fleet = 120 boats
-            """)
+        ReaderOutline.assertDump(
+            document,
+            equals: """
+                s0 lead
+                s1 key-points h1 3: Key Facts
+                  table-row 4: a | b
+                s2 faq h1 7: Frequently Asked Questions
+                q1 s2 8: What does it cost?
+                  answer 9-10: Year | Cost⏎2025 | $4m
+                kp header: Key Points | Details
+                kp1 s0 2: Cost = $40 million | over ten years
+                kp2 s1 6: Fleet = 120 boats
+                """)
     }
 
     func testStructuredFAQEntriesJoinTheFAQSectionOrOpenOne() {
@@ -98,16 +110,18 @@ final class DocumentBuilderTests: XCTestCase {
         builder.faqEntry(question: "Who decides?", answer: "The council.", lines: lines(3))
         builder.faqEntry(question: "When?", answer: "", lines: lines(4))
         let document = builder.finish()
-        ReaderOutline.assertDump(document, equals: """
-            s0 lead
-            s1 body h2 1: Background
-              paragraph 2: Text.
-            s2 faq h2 3: Frequently Asked Questions
-            q1 s2 3: Who decides?
-              answer 3: The council.
-            q2 s2 4: When?
-              answer none: 
-            """)
+        ReaderOutline.assertDump(
+            document,
+            equals: """
+                s0 lead
+                s1 body h2 1: Background
+                  paragraph 2: Text.
+                s2 faq h2 3: Frequently Asked Questions
+                q1 s2 3: Who decides?
+                  answer 3: The council.
+                q2 s2 4: When?
+                  answer none: 
+                """)
     }
 
     func testCaptionsAreUnitsOfTheirOwnKind() throws {
@@ -135,11 +149,16 @@ final class DocumentBuilderTests: XCTestCase {
         builder.block(.paragraph, "Seven members.", lines: lines(4))
         builder.comment("Check the count.", author: "Ben", span: 0..<5)
         var document = builder.finish()
-        XCTAssertEqual(document.comments, [
-            SourceComment(element: .passage(section: 0, number: 1), quote: "vote", occurrence: 2, text: "Which vote?", author: "Ana Reviewer"),
-            SourceComment(element: .passage(section: 0, number: 1), quote: nil, text: "Whole paragraph.", author: nil),
-            SourceComment(element: .faq(1), quote: "Seven", occurrence: 1, text: "Check the count.", author: "Ben"),
-        ])
+        XCTAssertEqual(
+            document.comments,
+            [
+                SourceComment(
+                    element: .passage(section: 0, number: 1), quote: "vote", occurrence: 2, text: "Which vote?",
+                    author: "Ana Reviewer"),
+                SourceComment(
+                    element: .passage(section: 0, number: 1), quote: nil, text: "Whole paragraph.", author: nil),
+                SourceComment(element: .faq(1), quote: "Seven", occurrence: 1, text: "Check the count.", author: "Ben"),
+            ])
         document.path = "draft.md"
         let session = Session()
         session.workspace.add([document])

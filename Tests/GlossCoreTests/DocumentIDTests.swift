@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// Document ids come from file names (lowercase words joined by `-`), and from the end of the path when
@@ -25,11 +26,13 @@ final class DocumentIDTests: XCTestCase {
     func testNamesakesTakeTheShortestDistinctPathSuffix() {
         let workspace = Workspace()
         func add(_ paths: [String]) {
-            workspace.add(paths.map { path -> Document in
-                var document = DocumentLoader.parse("Title \(path)\n\nA paragraph of \(path).\n", pathExtension: "txt")
-                document.path = path
-                return document
-            })
+            workspace.add(
+                paths.map { path -> Document in
+                    var document = DocumentLoader.parse(
+                        "Title \(path)\n\nA paragraph of \(path).\n", pathExtension: "txt")
+                    document.path = path
+                    return document
+                })
         }
         add(["a/report.txt", "b/report.md", "c/Report.txt", "notes.txt"])
         XCTAssertEqual(workspace.documents.map(\.id), ["a/report", "b/report", "c/report", "notes"])
@@ -64,7 +67,8 @@ final class DocumentIDTests: XCTestCase {
             for file in 0..<50 {
                 let name = "\(stems[random.next(stems.count)])\(file % 4 == 0 ? "" : "-\(random.next(3))")"
                 try "Title \(folder) \(file)\n\nText of \(folder) \(file).\n".write(
-                    toFile: "\(top)/corpus/\(folder)/\(name).\(file % 2 == 0 ? "txt" : "md")", atomically: false, encoding: .utf8)
+                    toFile: "\(top)/corpus/\(folder)/\(name).\(file % 2 == 0 ? "txt" : "md")", atomically: false,
+                    encoding: .utf8)
             }
         }
         try "Earlier\n\nText.\n".write(toFile: top + "/report-2.txt", atomically: false, encoding: .utf8)
@@ -89,14 +93,17 @@ final class DocumentIDTests: XCTestCase {
         for (position, index) in loaded.enumerated().dropFirst() {
             let id = workspace.documents[index].id
             let lists = suffixes[position]
-            guard let (own, depth) = lists.lazy.compactMap({ list in list.firstIndex(of: id).map { (list, $0) } }).first else {
+            guard let (own, depth) = lists.lazy.compactMap({ list in list.firstIndex(of: id).map { (list, $0) } }).first
+            else {
                 // Only a path that reads the same as another's all the way up is numbered.
                 XCTAssertTrue(id.hasPrefix(lists[0][0] + "-"), "\(id) ends \(workspace.documents[index].sourcePath)")
                 continue
             }
             guard depth > 0 else { continue }
             let shorter = own[depth - 1]
-            let sharedWithAnother = suffixes.indices.contains { $0 != position && suffixes[$0].joined().contains(shorter) }
+            let sharedWithAnother = suffixes.indices.contains {
+                $0 != position && suffixes[$0].joined().contains(shorter)
+            }
             XCTAssertTrue(sharedWithAnother || shorter == "report-2", "\(id): \(shorter) was enough")
         }
         XCTAssertEqual(workspace.documentIndex(id: "report-2"), 0, "the earlier document keeps its id")

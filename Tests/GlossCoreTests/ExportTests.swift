@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The report formats and coder agreement.
@@ -34,12 +35,19 @@ final class ExportTests: XCTestCase {
 
     func testCSVFollowsRFC4180() throws {
         try code()
-        let bytes = try Data(contentsOf: { try TestSession.run("export csv out.csv --force", in: session); return directory.appendingPathComponent("out.csv") }())
+        let bytes = try Data(
+            contentsOf: {
+                try TestSession.run("export csv out.csv --force", in: session)
+                return directory.appendingPathComponent("out.csv")
+            }())
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 byte-order mark for spreadsheets")
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let rows = text.components(separatedBy: "\r\n")
         XCTAssertEqual(rows[0], "document,address,kind,section,text,tags,notes,author,published,site,url,lang,page")
-        XCTAssertEqual(rows[1], "queries,s1.p1,paragraph,Costs Of The Barrier,\"The barrier costs $1.2 billion, or 1,200 million dollars.\",\"cost; money, \"\"big\"\" money\",\"n1: A note, with a comma\",,,,,,")
+        XCTAssertEqual(
+            rows[1],
+            "queries,s1.p1,paragraph,Costs Of The Barrier,\"The barrier costs $1.2 billion, or 1,200 million dollars.\",\"cost; money, \"\"big\"\" money\",\"n1: A note, with a comma\",,,,,,"
+        )
         XCTAssertTrue(rows.contains("queries,s0.p2 m1,mark,,Zelensky’s plan,actor,,,,,,,"), text)
         XCTAssertEqual(rows.last, "", "every row ends with CRLF")
         XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
@@ -73,7 +81,9 @@ final class ExportTests: XCTestCase {
         XCTAssertFalse(page.contains("<svg class=\"stripes\""), "no documents without --all")
         let full = try exported("html", "--all")
         XCTAssertTrue(full.contains("<svg class=\"stripes\""), "coding stripes")
-        XCTAssertEqual(full.components(separatedBy: "<article class=\"document\">").count - 1, session.workspace.loadedDocumentCount)
+        XCTAssertEqual(
+            full.components(separatedBy: "<article class=\"document\">").count - 1,
+            session.workspace.loadedDocumentCount)
     }
 
     func testReportsShowACodedSectionWithItsPassagesAndDocumentsOnlyWithAll() throws {
@@ -83,7 +93,8 @@ final class ExportTests: XCTestCase {
         XCTAssertGreaterThan(passages.count, 1)
         let report = try exported("md")
         for (index, passage) in passages.enumerated() {
-            XCTAssertTrue(report.contains("> `s1.p\(index + 1)` " + MarkdownReportExporter.inline(passage.text)), report)
+            XCTAssertTrue(
+                report.contains("> `s1.p\(index + 1)` " + MarkdownReportExporter.inline(passage.text)), report)
         }
         XCTAssertFalse(report.contains("## Documents"), report)
         XCTAssertTrue(try exported("md", "--all").contains("## Documents"))
@@ -108,7 +119,11 @@ final class ExportTests: XCTestCase {
         let notebook = try exported("notebook")
         XCTAssertTrue(notebook.contains("```gloss\nfind barrier\n```\n\n```text\n#1"), notebook)
         let commands = ScriptRunner.commands(in: notebook).map(\.text)
-        XCTAssertEqual(commands, SessionScript.savedEntries(session.history, stateOnly: false).flatMap { $0.line.split(separator: "\n").map(String.init) }
+        XCTAssertEqual(
+            commands,
+            SessionScript.savedEntries(session.history, stateOnly: false).flatMap {
+                $0.line.split(separator: "\n").map(String.init)
+            }
             .filter { !$0.hasPrefix("load ") && !$0.hasPrefix("export") })
     }
 
@@ -122,8 +137,12 @@ final class ExportTests: XCTestCase {
 
     func testExportRefusesToOverwriteWithoutForce() throws {
         try TestSession.run("export json out.json", in: session)
-        XCTAssertEqual(TestSession.failure("export json out.json", in: session)?.message, "\(directory.path)/out.json exists; add --force to overwrite it")
-        XCTAssertEqual(TestSession.failure("export pdf out.pdf", in: session)?.message, "FORMAT takes json, csv, md, html, notebook, qdc, qdpx, not 'pdf'")
+        XCTAssertEqual(
+            TestSession.failure("export json out.json", in: session)?.message,
+            "\(directory.path)/out.json exists; add --force to overwrite it")
+        XCTAssertEqual(
+            TestSession.failure("export pdf out.pdf", in: session)?.message,
+            "FORMAT takes json, csv, md, html, notebook, qdc, qdpx, not 'pdf'")
     }
 
     /// Hand-checked: 10 units; this coder tags 1–5, the other 1–3 and 6.
@@ -136,16 +155,24 @@ final class ExportTests: XCTestCase {
         let mine = Session(baseDirectory: directory.path)
         try TestSession.run("load ten.txt", in: mine)
         try TestSession.run("tag s0.p1-5 theme", in: mine)
-        try Data("load ten.txt\ntag s0.p1-3,s0.p6 theme\nexport json escape.json\n".utf8).write(to: directory.appendingPathComponent("other.gloss"))
-        XCTAssertTrue(TestSession.failure("compare other.gloss", in: mine)?.message.contains("may not write") == true, "the sandbox cannot write")
-        try Data("load ten.txt\ntag s0.p1-3,s0.p6 theme\n".utf8).write(to: directory.appendingPathComponent("other.gloss"))
+        try Data("load ten.txt\ntag s0.p1-3,s0.p6 theme\nexport json escape.json\n".utf8).write(
+            to: directory.appendingPathComponent("other.gloss"))
+        XCTAssertTrue(
+            TestSession.failure("compare other.gloss", in: mine)?.message.contains("may not write") == true,
+            "the sandbox cannot write")
+        try Data("load ten.txt\ntag s0.p1-3,s0.p6 theme\n".utf8).write(
+            to: directory.appendingPathComponent("other.gloss"))
         let output = try TestSession.run("compare other.gloss --json", in: mine)
-        XCTAssertTrue(output.contains("\"both\": 3,\n      \"mineOnly\": 2,\n      \"theirsOnly\": 1,\n      \"neither\": 4"), output)
+        XCTAssertTrue(
+            output.contains("\"both\": 3,\n      \"mineOnly\": 2,\n      \"theirsOnly\": 1,\n      \"neither\": 4"),
+            output)
         XCTAssertTrue(output.contains("\"agreement\": 0.7"), output)
         XCTAssertTrue(output.contains("\"kappa\": 0.4"), output)
         let table = CoderAgreement.Table(both: 3, mineOnly: 2, theirsOnly: 1, neither: 4)
         XCTAssertEqual(table.kappa!, 0.4, accuracy: 1e-12)
-        XCTAssertNil(CoderAgreement.Table(both: 0, mineOnly: 0, theirsOnly: 0, neither: 10).kappa, "undefined when nobody uses the tag")
+        XCTAssertNil(
+            CoderAgreement.Table(both: 0, mineOnly: 0, theirsOnly: 0, neither: 10).kappa,
+            "undefined when nobody uses the tag")
         XCTAssertEqual(CoderAgreement.Table(both: 5, mineOnly: 0, theirsOnly: 0, neither: 5).kappa!, 1, accuracy: 1e-12)
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("escape.json").path))
     }

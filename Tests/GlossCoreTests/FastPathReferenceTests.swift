@@ -1,11 +1,14 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The index, the hybrid unit sets and the positional matching against a naive reference that reads
 /// every unit's words, on randomised corpora and queries.
 final class FastPathReferenceTests: XCTestCase {
-    static let vocabulary = ["harbor", "barrier", "council", "vote", "storm", "surge", "fleet", "cost", "grant",
-                             "the", "a", "of", "and", "to", "café", "naïve", "zelensky's", "gates", "gate", "gated"]
+    static let vocabulary = [
+        "harbor", "barrier", "council", "vote", "storm", "surge", "fleet", "cost", "grant",
+        "the", "a", "of", "and", "to", "café", "naïve", "zelensky's", "gates", "gate", "gated",
+    ]
 
     /// A deterministic corpus of `count` short articles, words drawn with a skew so some are common.
     static func corpus(seed: UInt64, documents count: Int) -> [(name: String, text: String)] {
@@ -87,13 +90,16 @@ final class FastPathReferenceTests: XCTestCase {
     /// A directory load is parsed and indexed on all cores into shards of its own, with ids relative
     /// to each shard's base; a later small load goes into the last shard. Queries see one index.
     func testShardedLoadsAgreeWithTheReference() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-shards-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("many"), withIntermediateDirectories: true)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gloss-shards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("many"), withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         for (name, text) in Self.corpus(seed: 9, documents: 150) {
             try Data(text.utf8).write(to: directory.appendingPathComponent("many/" + name))
         }
-        try Data(Self.corpus(seed: 10, documents: 1)[0].text.utf8).write(to: directory.appendingPathComponent("extra.txt"))
+        try Data(Self.corpus(seed: 10, documents: 1)[0].text.utf8).write(
+            to: directory.appendingPathComponent("extra.txt"))
         let session = Session(baseDirectory: directory.path)
         try TestSession.run("load many", in: session)
         try TestSession.run("load extra.txt", in: session)
@@ -108,18 +114,24 @@ final class FastPathReferenceTests: XCTestCase {
     func testRegexesAgreeWithAFullScan() throws {
         let session = TestSession.make(Self.corpus(seed: 7, documents: 80))
         let workspace = session.workspace
-        let patterns = ["(harbor|council)", "\\b(gate|gates)d?\\b", "(?:storm|surge) (cost|grant)", "caf(é|e)",
-                        "(vote|fleet)s?", "(the|and) (harbor|barrier)", "zelensky's", "(gate|barrier)+ vote",
-                        "(?:Council|Vote)", "(harbor|coun)", "ga(te|ted)", "(naïve|naive)"]
+        let patterns = [
+            "(harbor|council)", "\\b(gate|gates)d?\\b", "(?:storm|surge) (cost|grant)", "caf(é|e)",
+            "(vote|fleet)s?", "(the|and) (harbor|barrier)", "zelensky's", "(gate|barrier)+ vote",
+            "(?:Council|Vote)", "(harbor|coun)", "ga(te|ted)", "(naïve|naive)",
+        ]
         for pattern in patterns {
             for flags in ["", "i"] {
                 let node = try QueryParser.parse("/\(pattern)/\(flags)")
                 let fast = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.liveUnits).ids
                 let matcher = try RegexMatcher(pattern: pattern, caseInsensitive: flags == "i")
                 let scratch = RegexMatcher.Scratch(for: matcher)
-                let slow = try (0..<Int32(workspace.units.count)).filter { try matcher.matches(workspace.text(ofUnit: $0), scratch: scratch) }
+                let slow = try (0..<Int32(workspace.units.count)).filter {
+                    try matcher.matches(workspace.text(ofUnit: $0), scratch: scratch)
+                }
                 XCTAssertEqual(fast, slow, "/\(pattern)/\(flags)")
-                XCTAssertFalse(slow.isEmpty && flags == "i" && pattern.contains("harbor"), "the corpus has matches for /\(pattern)/")
+                XCTAssertFalse(
+                    slow.isEmpty && flags == "i" && pattern.contains("harbor"),
+                    "the corpus has matches for /\(pattern)/")
             }
         }
     }
@@ -133,8 +145,10 @@ final class FastPathReferenceTests: XCTestCase {
                 let size = random.next(2) == 0 ? random.next(40) : random.next(capacity)
                 return Set((0..<size).map { _ in Int32(random.next(capacity)) })
             }
-            let a = randomSet(), b = randomSet()
-            let x = UnitSet(capacity: capacity, a), y = UnitSet(capacity: capacity, b)
+            let a = randomSet()
+            let b = randomSet()
+            let x = UnitSet(capacity: capacity, a)
+            let y = UnitSet(capacity: capacity, b)
             XCTAssertEqual(x.ids, a.sorted())
             XCTAssertEqual(x.count, a.count)
             XCTAssertEqual(x.intersection(y).ids, a.intersection(b).sorted())
@@ -170,6 +184,6 @@ struct ReferenceRandom {
     }
 }
 
-private extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+extension String {
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

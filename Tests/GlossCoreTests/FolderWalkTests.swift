@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// The parallel folder walk against a plain depth-first walk with one visited set, on random trees with
@@ -9,7 +10,8 @@ final class FolderWalkTests: XCTestCase {
     func testParallelWalkListsWhatASingleWalkLists() throws {
         for seed in 1...40 {
             var random = ReferenceRandom(seed: UInt64(seed))
-            let top = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-walk-\(UUID().uuidString)").path
+            let top = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-walk-\(UUID().uuidString)")
+                .path
             defer { try? FileManager.default.removeItem(atPath: top) }
             try Self.makeTree(at: top, random: &random)
             var visited: Set<[UInt64]> = []
@@ -73,8 +75,10 @@ final class FolderWalkTests: XCTestCase {
             let folder = folders[index]
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             for file in 0..<random.next(6) {
-                let names = ["a\(file).txt", "b\(file).md", "c\(file).markdown", "d\(file).pdf", ".hidden\(file).txt",
-                             "E\(file).TXT", "f\(file).Md", "g\(file)md", "h\(file).txt.bak", "i\(file)..md"]
+                let names = [
+                    "a\(file).txt", "b\(file).md", "c\(file).markdown", "d\(file).pdf", ".hidden\(file).txt",
+                    "E\(file).TXT", "f\(file).Md", "g\(file)md", "h\(file).txt.bak", "i\(file)..md",
+                ]
                 let name = names[random.next(names.count)]
                 try "Text \(file)\n".write(toFile: folder + "/" + name, atomically: false, encoding: .utf8)
             }
@@ -94,10 +98,13 @@ final class FolderWalkTests: XCTestCase {
     }
 
     /// The walk as it was before it went parallel: depth first, one visited set for the whole tree.
-    private static func referenceWalk(_ path: String, shown: String, visited: inout Set<[UInt64]>, into files: inout [String]) {
+    private static func referenceWalk(
+        _ path: String, shown: String, visited: inout Set<[UInt64]>, into files: inout [String]
+    ) {
         var info = stat()
         guard stat(path, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            let names = try? FileManager.default.contentsOfDirectory(atPath: path)
+        else { return }
         for name in names.filter({ !$0.hasPrefix(".") }).sorted() {
             let child = path + "/" + name
             var childInfo = stat()

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// Inputs that crashed or hung the fuzz targets (Sources/GlossFuzz), fed to the core exactly as the
@@ -7,17 +8,21 @@ import XCTest
 /// Tests/Fuzz/TARGET/regressions/, where they also seed the fuzzer's corpus.
 final class FuzzRegressionTests: XCTestCase {
     /// The bytes of a kept fuzz input.
-    private func input(_ target: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> [UInt8] {
+    private func input(_ target: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws
+        -> [UInt8]
+    {
         let url = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fuzz/\(target)/regressions/\(name)")
-        let data = try XCTUnwrap(FileManager.default.contents(atPath: url.path), "missing \(url.path)", file: file, line: line)
+        let data = try XCTUnwrap(
+            FileManager.default.contents(atPath: url.path), "missing \(url.path)", file: file, line: line)
         return Array(data)
     }
 
     /// What the plaintext and markdown targets do: decode like `load` (lenient UTF-8 when it refuses
     /// the bytes), read, and index the document in a workspace.
     private func readAndIndex(_ bytes: [UInt8], markdown: Bool) -> Document {
-        let text = (try? SourceDecoder.decode(bytes, name: "fuzz")).map(\.text) ?? String(decoding: bytes, as: UTF8.self)
+        let text =
+            (try? SourceDecoder.decode(bytes, name: "fuzz")).map(\.text) ?? String(decoding: bytes, as: UTF8.self)
         var document = markdown ? MarkdownReader().read(text) : PlainTextReader().read(text)
         document.path = markdown ? "fuzz.md" : "fuzz.txt"
         Workspace().add([document])
@@ -41,7 +46,8 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertNoThrow(try QueryParser.parse(String(decoding: bytes, as: UTF8.self)))
         let session = TestSession.make([("harbor.txt", "Harbor Vote\n\nThe councilʼ vote ʹ was delayed.")])
         XCTAssertEqual(try TestSession.matches("\"ʼ council\"", in: session), ["s0.p1"])
-        XCTAssertEqual(TestSession.failure("find ʼ", in: session)?.message, "'ʼ' has no letters or digits to search for")
+        XCTAssertEqual(
+            TestSession.failure("find ʼ", in: session)?.message, "'ʼ' has no letters or digits to search for")
     }
 
     func testMarkdownWithModifierPrimeIsIndexed() throws {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The rules that find a page's article, one small page each: every page here is one that a rule got
@@ -10,17 +11,25 @@ final class HTMLContentRuleTests: XCTestCase {
         return builder.finish().sections.flatMap(\.passages).map(\.text)
     }
 
-    private static let first = "The harbour board met on Tuesday to decide the future of the old ferry pier, and it took all day."
-    private static let second = "The board said a new pier would cost more than twelve million pounds, and no grant was available."
-    private static let third = "A decision is expected in the spring, after the town has had its say at two public meetings."
+    private static let first =
+        "The harbour board met on Tuesday to decide the future of the old ferry pier, and it took all day."
+    private static let second =
+        "The board said a new pier would cost more than twelve million pounds, and no grant was available."
+    private static let third =
+        "A decision is expected in the spring, after the town has had its say at two public meetings."
 
     /// A blog archive widget, with more text than the post and too few links to read as a link list.
-    private static let archive = (1...60).map { "<li><a class=\"toggle\">► </a><a href=\"/\($0)\">July</a> (\($0))</li>" }.joined()
+    private static let archive = (1...60).map {
+        "<li><a class=\"toggle\">► </a><a href=\"/\($0)\">July</a> (\($0))</li>"
+    }.joined()
 
     /// Whether the reader leaves out the first element with this class, by its names.
     private func skips(_ className: String, in html: String) -> Bool {
         let tree = HTMLTreeParser.parse(Array(html.utf8))
-        guard let node = (0..<Int32(tree.nodes.count)).first(where: { !tree[$0].isText && tree.attribute(.class, of: $0) == className })
+        guard
+            let node = (0..<Int32(tree.nodes.count)).first(where: {
+                !tree[$0].isText && tree.attribute(.class, of: $0) == className
+            })
         else { return false }
         return HTMLBoilerplate.skipped(in: tree)[Int(node)]
     }
@@ -39,7 +48,8 @@ final class HTMLContentRuleTests: XCTestCase {
         XCTAssertEqual(texts(page), [Self.first, Self.second, Self.third])
         XCTAssertFalse(skips("date-outer", in: page))
         // The same weak name without a post inside is still left out.
-        let date = "<html><body><article><p>\(Self.first)</p><div class=\"date-outer\">Updated on the morning of Monday, October 29, 2012, at seven.</div><p>\(Self.second)</p></article></body></html>"
+        let date =
+            "<html><body><article><p>\(Self.first)</p><div class=\"date-outer\">Updated on the morning of Monday, October 29, 2012, at seven.</div><p>\(Self.second)</p></article></body></html>"
         XCTAssertEqual(texts(date), [Self.first, Self.second])
         XCTAssertTrue(skips("date-outer", in: date))
     }
@@ -56,7 +66,8 @@ final class HTMLContentRuleTests: XCTestCase {
         XCTAssertEqual(texts(page), [Self.first, Self.second])
         XCTAssertFalse(skips("slice text entry-content handle-adX2", in: page))
         // A comment's body is still a comment.
-        let comment = "<html><body><div class=\"post\"><p>\(Self.first)</p><p>\(Self.second)</p><div class=\"comment entry-content\"><p>I remember fishing off that pier every summer as a boy, lovely place to be.</p></div></div></body></html>"
+        let comment =
+            "<html><body><div class=\"post\"><p>\(Self.first)</p><p>\(Self.second)</p><div class=\"comment entry-content\"><p>I remember fishing off that pier every summer as a boy, lovely place to be.</p></div></div></body></html>"
         XCTAssertEqual(texts(comment), [Self.first, Self.second])
         XCTAssertTrue(skips("comment entry-content", in: comment))
     }
@@ -99,7 +110,8 @@ final class HTMLContentRuleTests: XCTestCase {
             """
         XCTAssertEqual(texts(page), [Self.first, Self.second])
         // A heading that only mentions comments opens no comments.
-        let section = "<html><body><article><p>\(Self.first)</p><h2>Comments from the harbour master</h2><p>\(Self.second)</p></article></body></html>"
+        let section =
+            "<html><body><article><p>\(Self.first)</p><h2>Comments from the harbour master</h2><p>\(Self.second)</p></article></body></html>"
         XCTAssertEqual(texts(section), [Self.first, Self.second])
         XCTAssertTrue(HTMLBlockFilter.isCommentsHeading("One thought on “The pier”"))
         XCTAssertTrue(HTMLBlockFilter.isCommentsHeading("No comments yet."))

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// The HTML reader on its dev set (Fixtures/HTML/devset, see its README): every page's outline and
@@ -13,14 +14,16 @@ final class HTMLDevsetTests: XCTestCase {
     }
 
     nonisolated(unsafe) static let pages: [Page] = {
-        guard let root = Bundle.module.url(forResource: "devset", withExtension: nil, subdirectory: "Fixtures/HTML") else { return [] }
+        guard let root = Bundle.module.url(forResource: "devset", withExtension: nil, subdirectory: "Fixtures/HTML")
+        else { return [] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path))?.sorted() ?? []
         return names.compactMap { name in
             let folder = root.appendingPathComponent(name)
             guard let bytes = try? Data(contentsOf: folder.appendingPathComponent("page.html")),
-                  let expected = try? String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8),
-                  let outlineData = try? Data(contentsOf: folder.appendingPathComponent("expected.outline.json")),
-                  let outline = try? JSONSerialization.jsonObject(with: outlineData) as? [String: Any] else { return nil }
+                let expected = try? String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8),
+                let outlineData = try? Data(contentsOf: folder.appendingPathComponent("expected.outline.json")),
+                let outline = try? JSONSerialization.jsonObject(with: outlineData) as? [String: Any]
+            else { return nil }
             var builder = DocumentBuilder(format: .html)
             try? HTMLReader().read(ReaderSource(bytes: [UInt8](bytes), name: "page.html"), into: &builder)
             return Page(name: name, document: builder.finish(), expectedBody: expected, outline: outline)
@@ -32,7 +35,9 @@ final class HTMLDevsetTests: XCTestCase {
     }
 
     func testBodyF1OverTheDevSetIsAtLeast096() {
-        let scores = Self.pages.map { TokenShingles.counts(extracted: Self.body(of: $0.document), expected: $0.expectedBody) }
+        let scores = Self.pages.map {
+            TokenShingles.counts(extracted: Self.body(of: $0.document), expected: $0.expectedBody)
+        }
         let f1 = TokenShingles.benchmarkF1(scores)
         XCTAssertGreaterThanOrEqual(f1, 0.96, "dev-set F1 \(f1)")
         for (page, score) in zip(Self.pages, scores) where score.f1 < 0.9 {
@@ -45,10 +50,13 @@ final class HTMLDevsetTests: XCTestCase {
             let document = page.document
             XCTAssertEqual(document.title, page.outline["title"] as? String, page.name)
             let expectedSections = (page.outline["sections"] as? [[String: Any]] ?? []).map(Self.describe)
-            let actualSections = document.sections.enumerated().filter { $0.offset > 0 || !$0.element.passages.isEmpty }.map { Self.describe($0.element) }
+            let actualSections = document.sections.enumerated().filter { $0.offset > 0 || !$0.element.passages.isEmpty }
+                .map { Self.describe($0.element) }
             XCTAssertEqual(actualSections, expectedSections, page.name)
             XCTAssertEqual(document.faq.count, page.outline["faq"] as? Int, page.name)
-            let expectedPoints = (page.outline["key_points"] as? [[String: Any]] ?? []).map { "\($0["label"] ?? "") = \($0["detail"] ?? "")" }
+            let expectedPoints = (page.outline["key_points"] as? [[String: Any]] ?? []).map {
+                "\($0["label"] ?? "") = \($0["detail"] ?? "")"
+            }
             XCTAssertEqual(document.keyPoints.map { "\($0.label) = \($0.detail)" }, expectedPoints, page.name)
         }
     }
@@ -59,8 +67,10 @@ final class HTMLDevsetTests: XCTestCase {
             let expected = page.outline["metadata"] as? [String: Any] ?? [:]
             let authors = expected["authors"] as? [String] ?? []
             if !authors.isEmpty { XCTAssertEqual(document.metadataValues(.author), authors, "\(page.name) authors") }
-            let fields: [(String, MetadataKey)] = [("published", .published), ("modified", .modified), ("site_name", .site),
-                                                  ("canonical_url", .url), ("language", .language), ("description", .description)]
+            let fields: [(String, MetadataKey)] = [
+                ("published", .published), ("modified", .modified), ("site_name", .site),
+                ("canonical_url", .url), ("language", .language), ("description", .description),
+            ]
             for (name, key) in fields {
                 guard let value = expected[name] as? String else { continue }
                 let actual = document.metadataValue(key)
@@ -74,14 +84,18 @@ final class HTMLDevsetTests: XCTestCase {
     }
 
     static func describe(_ expected: [String: Any]) -> String {
-        let passages = (expected["passages"] as? [String: Int] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-        return "\(expected["heading"] as? String ?? "(lead)") h\(expected["level"] ?? 0) \(expected["role"] ?? "") [\(passages.joined(separator: ", "))]"
+        let passages = (expected["passages"] as? [String: Int] ?? [:]).sorted { $0.key < $1.key }.map {
+            "\($0.key) \($0.value)"
+        }
+        return
+            "\(expected["heading"] as? String ?? "(lead)") h\(expected["level"] ?? 0) \(expected["role"] ?? "") [\(passages.joined(separator: ", "))]"
     }
 
     static func describe(_ section: Section) -> String {
         let counts = Dictionary(grouping: section.passages, by: \.kind.rawValue).mapValues(\.count)
         let passages = counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-        return "\(section.heading ?? "(lead)") h\(section.level) \(section.role.rawValue) [\(passages.joined(separator: ", "))]"
+        return
+            "\(section.heading ?? "(lead)") h\(section.level) \(section.role.rawValue) [\(passages.joined(separator: ", "))]"
     }
 
     /// The body as `scripts/html-body` prints it: every unit but the title, in reading order, one a line.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The HTML reader on small pages, one behaviour each: encodings, whitespace and `<br>`, structure,
@@ -21,19 +22,28 @@ final class HTMLReaderTests: XCTestCase {
         let body = "<p>Caf\u{E9} cr\u{E8}me, \u{201C}quoted\u{201D}: \(Self.paragraph)</p>"
         let expected = "Café crème, “quoted”: \(Self.paragraph)"
         // Declared by <meta charset>, by http-equiv, and by the server (which wins over the page).
-        let latin = Array("<html><head><meta charset=\"windows-1252\"></head><body>".utf8)
-            + [UInt8]("<p>Caf".utf8) + [0xE9] + [UInt8](" cr".utf8) + [0xE8] + [UInt8]("me, ".utf8) + [0x93] + [UInt8]("quoted".utf8)
+        let latin =
+            Array("<html><head><meta charset=\"windows-1252\"></head><body>".utf8)
+            + [UInt8]("<p>Caf".utf8) + [0xE9] + [UInt8](" cr".utf8) + [0xE8] + [UInt8]("me, ".utf8) + [0x93]
+            + [UInt8]("quoted".utf8)
             + [0x94] + [UInt8](": \(Self.paragraph)</p></body></html>".utf8)
         XCTAssertEqual(texts(read(latin).0), [expected])
-        let httpEquiv = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"></head><body>".utf8) + latin.dropFirst(48)
+        let httpEquiv =
+            Array(
+                "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"></head><body>"
+                    .utf8) + latin.dropFirst(48)
         XCTAssertEqual(texts(read(httpEquiv).0), [expected])
-        let koi8 = [UInt8]("<html><body><p>".utf8) + [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4] + [UInt8](", \(Self.paragraph)</p></body></html>".utf8)
+        let koi8 =
+            [UInt8]("<html><body><p>".utf8) + [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4]
+            + [UInt8](", \(Self.paragraph)</p></body></html>".utf8)
         XCTAssertEqual(texts(read(koi8, charset: "koi8-r").0), ["Привет, \(Self.paragraph)"])
         // UTF-16 with its byte-order mark.
-        let utf16: [UInt8] = [0xFF, 0xFE] + "<html><body>\(body)</body></html>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let utf16: [UInt8] =
+            [0xFF, 0xFE] + "<html><body>\(body)</body></html>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         XCTAssertEqual(texts(read(utf16).0), [expected])
         // Undeclared and not UTF-8: Windows-1252, with the plain-text reader's warning.
-        let undeclared = [UInt8]("<html><body><p>Caf".utf8) + [0xE9] + [UInt8](" \(Self.paragraph)</p></body></html>".utf8)
+        let undeclared =
+            [UInt8]("<html><body><p>Caf".utf8) + [0xE9] + [UInt8](" \(Self.paragraph)</p></body></html>".utf8)
         let (document, warnings) = read(undeclared)
         XCTAssertEqual(texts(document), ["Café \(Self.paragraph)"])
         XCTAssertEqual(warnings, ["page.html: not valid UTF-8 (first bad byte at offset 18); read as Windows-1252"])
@@ -43,7 +53,8 @@ final class HTMLReaderTests: XCTestCase {
     }
 
     func testWhitespaceAndLineBreaksAsABrowserShowsThem() {
-        let document = read("""
+        let document = read(
+            """
             <html><body><article>
             <p>  Spaces   and
             newlines\tcollapse,&nbsp;entities &amp; <b>inline</b><i>markup</i> join.</p>
@@ -53,18 +64,22 @@ final class HTMLReaderTests: XCTestCase {
             <p>Soft\u{AD}hy\u{AD}phens vanish and zero\u{200B}width spaces too, as browsers show them.</p>
             </article></body></html>
             """)
-        XCTAssertEqual(texts(document), [
-            "Spaces and newlines collapse, entities & inlinemarkup join.",
-            "One line continues after a break.",
-            "A double break ends the paragraph.",
-            "let x = 1\n  indented()",
-            "Softhyphens vanish and zerowidth spaces too, as browsers show them.",
-        ])
-        XCTAssertEqual(document.sections[0].passages.map(\.kind), [.paragraph, .paragraph, .paragraph, .code, .paragraph])
+        XCTAssertEqual(
+            texts(document),
+            [
+                "Spaces and newlines collapse, entities & inlinemarkup join.",
+                "One line continues after a break.",
+                "A double break ends the paragraph.",
+                "let x = 1\n  indented()",
+                "Softhyphens vanish and zerowidth spaces too, as browsers show them.",
+            ])
+        XCTAssertEqual(
+            document.sections[0].passages.map(\.kind), [.paragraph, .paragraph, .paragraph, .code, .paragraph])
     }
 
     func testStructureCaptionsTablesAndLayoutTables() {
-        let document = read("""
+        let document = read(
+            """
             <html><head><title>Ferry pier to close | Harbour News</title></head><body>
             <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
             <article><h1>Ferry pier to close</h1>
@@ -80,27 +95,30 @@ final class HTMLReaderTests: XCTestCase {
             <footer><p>© Harbour News. All rights reserved.</p></footer></body></html>
             """)
         XCTAssertEqual(document.title, "Ferry pier to close")
-        ReaderOutline.assertDump(document, equals: """
-            title 3: Ferry pier to close
-            s0 lead
-              paragraph 4: The harbour board met on … old ferry pier.
-              caption 5: The pier at low tide.
-            s1 body h2 6: What changes
-              list 6: Boats move to the new quay.
-              list 6: Parking closes in May.
-              quote 7: It served us well for ninety years.
-              quote 7: We will miss it.
-            s2 body h3 8: Timetable
-              caption 9: Sailings from June
-              table-row 9: Day | Sailings
-              table-row 10: Weekdays | 12
-              table-row 10: Sundays | 6
-              paragraph 11: A layout table holds paragraphs, which stay paragraphs.
-            """)
+        ReaderOutline.assertDump(
+            document,
+            equals: """
+                title 3: Ferry pier to close
+                s0 lead
+                  paragraph 4: The harbour board met on … old ferry pier.
+                  caption 5: The pier at low tide.
+                s1 body h2 6: What changes
+                  list 6: Boats move to the new quay.
+                  list 6: Parking closes in May.
+                  quote 7: It served us well for ninety years.
+                  quote 7: We will miss it.
+                s2 body h3 8: Timetable
+                  caption 9: Sailings from June
+                  table-row 9: Day | Sailings
+                  table-row 10: Weekdays | 12
+                  table-row 10: Sundays | 6
+                  paragraph 11: A layout table holds paragraphs, which stay paragraphs.
+                """)
     }
 
     func testMetadataFromJSONLDOpenGraphAndMetaTags() {
-        let jsonLD = read("""
+        let jsonLD = read(
+            """
             <html lang="en-GB"><head>
             <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
               {"@type":"WebSite","@id":"#site","name":"Harbour News"},
@@ -120,7 +138,8 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(jsonLD.metadataValue(.language), "en-GB")
         XCTAssertEqual(jsonLD.metadataValue(.description), "The old pier closes.")
 
-        let openGraph = read("""
+        let openGraph = read(
+            """
             <html><head><meta property="og:title" content="Pier to close"><meta property="og:site_name" content="Harbour News">
             <meta property="og:url" content="https://harbour.example/pier"><meta property="og:locale" content="en_US">
             <meta property="article:published_time" content="2024-03-05"><meta property="article:author" content="Ana Lima">
@@ -132,7 +151,8 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(openGraph.metadataValue(.site), "Harbour News")
         XCTAssertEqual(openGraph.metadataValue(.language), "en-US")
 
-        let plain = read("""
+        let plain = read(
+            """
             <html><head><title>Pier to close - Harbour News</title><meta name="author" content="By Ana Lima">
             <meta name="date" content="March 5, 2024"><meta name="description" content="The old pier closes.">
             </head><body><p>\(Self.paragraph)</p><p>Published <time datetime="2024-03-04">yesterday</time>.</p></body></html>
@@ -144,7 +164,8 @@ final class HTMLReaderTests: XCTestCase {
     }
 
     func testFAQPageDataGivesFAQEntriesWhenThePageShowsNone() {
-        let document = read("""
+        let document = read(
+            """
             <html><head><script type="application/ld+json">{"@type":"FAQPage","mainEntity":[
               {"@type":"Question","name":"When does the pier close?","acceptedAnswer":{"@type":"Answer","text":"<p>On <b>1 May</b>.</p>"}},
               {"@type":"Question","name":"Where do boats go?","acceptedAnswer":{"@type":"Answer","text":"To the new quay."}}]}</script>
@@ -156,7 +177,8 @@ final class HTMLReaderTests: XCTestCase {
     }
 
     func testAVisibleFAQAndAKeyTakeawaysBox() {
-        let document = read("""
+        let document = read(
+            """
             <html><body><article>
             <aside class="key-takeaways"><h2>Key takeaways</h2><ul><li>Closure: the pier shuts on 1 May.</li><li>Boats move to the new quay</li></ul></aside>
             <p>\(Self.paragraph)</p>
@@ -165,13 +187,16 @@ final class HTMLReaderTests: XCTestCase {
             <h3>Will it reopen?</h3><p>Not before 2030.</p>
             </article></body></html>
             """)
-        XCTAssertEqual(document.keyPoints.map { "\($0.label) = \($0.detail)" }, ["Closure = the pier shuts on 1 May.", "Boats move to the new quay = "])
+        XCTAssertEqual(
+            document.keyPoints.map { "\($0.label) = \($0.detail)" },
+            ["Closure = the pier shuts on 1 May.", "Boats move to the new quay = "])
         XCTAssertEqual(document.faq.map(\.question), ["Why close it?", "Will it reopen?"])
         XCTAssertEqual(document.faq.map(\.answer), ["The piles are rotten.", "Not before 2030."])
     }
 
     func testBoilerplateAroundAndInsideTheArticleIsLeftOut() {
-        let document = read("""
+        let document = read(
+            """
             <html><body>
             <div id="cookie-banner"><p>We use cookies to improve your experience, as explained in our policy here.</p></div>
             <header class="site-header"><a href="/">Harbour News</a></header>
@@ -187,7 +212,12 @@ final class HTMLReaderTests: XCTestCase {
             <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">A story that many people read today</a></li></ul></aside>
             </main></body></html>
             """)
-        XCTAssertEqual(texts(document), [Self.paragraph, "The board said a new pier would cost more than twelve million pounds, and no grant was available."])
+        XCTAssertEqual(
+            texts(document),
+            [
+                Self.paragraph,
+                "The board said a new pier would cost more than twelve million pounds, and no grant was available.",
+            ])
     }
 
     func testPagesAreRecognisedByTheirFirstBytes() {
@@ -198,6 +228,8 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertTrue(claims("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"))
         XCTAssertFalse(claims("Title\n\nA plain-text article that mentions <html> later."))
         XCTAssertFalse(claims("# Markdown\n\n<div>inline html</div>"))
-        XCTAssertEqual(ReaderRegistry.standard.reader(forPath: "/saved/page", bytes: Array("<!doctype html><p>x</p>".utf8)).name, "HTML")
+        XCTAssertEqual(
+            ReaderRegistry.standard.reader(forPath: "/saved/page", bytes: Array("<!doctype html><p>x</p>".utf8)).name,
+            "HTML")
     }
 }

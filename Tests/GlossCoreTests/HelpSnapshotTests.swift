@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// The whole text of `help` and of `help COMMAND` for every command, at a fixed width, compared with a
@@ -28,9 +29,13 @@ final class HelpSnapshotTests: XCTestCase {
         if text != expected {
             let mine = text.split(separator: "\n", omittingEmptySubsequences: false)
             let theirs = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(mine, theirs).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(mine.count, theirs.count)
-            XCTFail("help differs from Snapshots/help.txt at line \(first + 1) (GLOSS_RECORD=1 records it):\n"
-                    + "now:      \(first < mine.count ? mine[first] : "<end>")\nsnapshot: \(first < theirs.count ? theirs[first] : "<end>")")
+            let first =
+                zip(mine, theirs).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(mine.count, theirs.count)
+            XCTFail(
+                "help differs from Snapshots/help.txt at line \(first + 1) (GLOSS_RECORD=1 records it):\n"
+                    + "now:      \(first < mine.count ? mine[first] : "<end>")\nsnapshot: \(first < theirs.count ? theirs[first] : "<end>")"
+            )
         }
     }
 }

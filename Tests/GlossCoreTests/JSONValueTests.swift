@@ -1,13 +1,16 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// JSON text written on bytes: strings escaped as before (scalar by scalar), read back by Foundation's
 /// parser as the same text, and lazy arrays written as the arrays they stand for.
 final class JSONValueTests: XCTestCase {
     func testStringsAreEscapedAsScalarByScalarAndReadBack() throws {
-        let pieces = ["a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "é", "東", "👩‍💻",
-                      "\u{202E}", "\u{2066}", "\u{200F}", "\u{2028}", "\u{2029}", "/", "'", "plain text of some length "]
+        let pieces = [
+            "a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "é", "東", "👩‍💻",
+            "\u{202E}", "\u{2066}", "\u{200F}", "\u{2028}", "\u{2029}", "/", "'", "plain text of some length ",
+        ]
         var random = ReferenceRandom(seed: 31)
         for _ in 0..<3_000 {
             let text = (0..<random.next(24)).map { _ in pieces[random.next(pieces.count)] }.joined()
@@ -19,10 +22,14 @@ final class JSONValueTests: XCTestCase {
     }
 
     func testLazyArraysWriteAsArrays() {
-        let values: [JSONValue] = [.object([("a", 1), ("b", .array(["x", .null]))]), "two", .lazyArray(JSONLazyArray(count: 2) { .int($0) })]
+        let values: [JSONValue] = [
+            .object([("a", 1), ("b", .array(["x", .null]))]), "two", .lazyArray(JSONLazyArray(count: 2) { .int($0) }),
+        ]
         let eager = JSONValue.object([("items", .array(values)), ("empty", .array([]))])
-        let lazy = JSONValue.object([("items", .lazyArray(JSONLazyArray(count: values.count) { values[$0] })),
-                                     ("empty", .lazyArray(JSONLazyArray(count: 0) { _ in .null }))])
+        let lazy = JSONValue.object([
+            ("items", .lazyArray(JSONLazyArray(count: values.count) { values[$0] })),
+            ("empty", .lazyArray(JSONLazyArray(count: 0) { _ in .null })),
+        ])
         for pretty in [true, false] {
             XCTAssertEqual(lazy.serialized(pretty: pretty), eager.serialized(pretty: pretty))
         }

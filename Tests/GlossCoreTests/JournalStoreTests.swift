@@ -1,12 +1,14 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 final class JournalStoreTests: XCTestCase {
     private var directory = ""
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-journals-\(UUID().uuidString)").path
+        directory =
+            FileManager.default.temporaryDirectory.appendingPathComponent("gloss-journals-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
@@ -29,7 +31,8 @@ final class JournalStoreTests: XCTestCase {
             note s1.p1 "half
             """
         let contents = JournalContents(parsing: Array(text.utf8))
-        XCTAssertEqual(contents.commands, [.init(number: 4, text: "load a.txt"), .init(number: 6, text: "tag s1.p1 two\nlines")])
+        XCTAssertEqual(
+            contents.commands, [.init(number: 4, text: "load a.txt"), .init(number: 6, text: "tag s1.p1 two\nlines")])
         XCTAssertEqual(contents.started, "20261126T000000.000Z")
         XCTAssertEqual(contents.folder, "/work/a")
         XCTAssertEqual(contents.cutLine, "note s1.p1 \"half")
@@ -45,11 +48,16 @@ final class JournalStoreTests: XCTestCase {
         let header = "# gloss journal 1\n"
         let journals = [
             ("session-20261126T100000.000Z-1.journal", header + "# started 20261126T100000.000Z\nload old.txt\n"),
-            ("session-20261126T110000.000Z-2.journal",
-             header + "# started 20261126T110000.000Z\n# folder /w\nload a.txt --sha256 ab\ntag s1.p1 x\n# origin 0 0 /w/s.gloss\n"),
+            (
+                "session-20261126T110000.000Z-2.journal",
+                header
+                    + "# started 20261126T110000.000Z\n# folder /w\nload a.txt --sha256 ab\ntag s1.p1 x\n# origin 0 0 /w/s.gloss\n"
+            ),
             ("session-20261126T120000.000Z-3.journal", header + "# started 20261126T120000.000Z\n"),
         ]
-        for (name, text) in journals { try text.write(toFile: directory + "/" + name, atomically: false, encoding: .utf8) }
+        for (name, text) in journals {
+            try text.write(toFile: directory + "/" + name, atomically: false, encoding: .utf8)
+        }
         let store = JournalStore(directory: directory)
         let running = try store.create(folder: "/w")
         running.appendMarker("load running.txt")

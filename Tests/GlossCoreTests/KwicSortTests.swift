@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// kwic --sort left/right against a sort on every word of the context, and the key's cut on long contexts.
@@ -14,8 +15,9 @@ final class KwicSortTests: XCTestCase {
         let array = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
         XCTAssertEqual(array.map { $0["number"] as? Int }, Array(1...array.count), "rows numbered like find's")
         return array.map {
-            Line(address: ($0["document"] as! String) + ":" + ($0["address"] as! String), left: $0["left"] as! String,
-                 match: $0["match"] as! String, right: $0["right"] as! String)
+            Line(
+                address: ($0["document"] as! String) + ":" + ($0["address"] as! String), left: $0["left"] as! String,
+                match: $0["match"] as! String, right: $0["right"] as! String)
         }
     }
 
@@ -33,7 +35,8 @@ final class KwicSortTests: XCTestCase {
                 let expected = documentOrder.indices.sorted { a, b in
                     keys[a].lexicographicallyPrecedes(keys[b]) || (keys[a] == keys[b] && a < b)
                 }.map { documentOrder[$0] }
-                XCTAssertEqual(try lines("kwic \(word) --sort \(side)", in: session), expected, "\(word) --sort \(side)")
+                XCTAssertEqual(
+                    try lines("kwic \(word) --sort \(side)", in: session), expected, "\(word) --sort \(side)")
             }
         }
     }

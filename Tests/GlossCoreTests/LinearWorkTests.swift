@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// Commands over big documents and codebooks do work in proportion to them, and stop on Ctrl-C.
@@ -31,7 +32,9 @@ final class LinearWorkTests: XCTestCase {
         try TestSession.run("tag s1 actor/council", in: session)
         session.cancel.raise()
         defer { session.cancel.reset() }
-        for command in ["outline", "outline --sections", "show long:", "tags", "tags --json", "export md -", "kwic council"] {
+        for command in [
+            "outline", "outline --sections", "show long:", "tags", "tags --json", "export md -", "kwic council",
+        ] {
             XCTAssertEqual(session.execute(command).error?.message, "interrupted", command)
         }
     }
@@ -55,7 +58,9 @@ final class LinearWorkTests: XCTestCase {
         XCTAssertEqual(tags.first, "theme0      0  2")
         XCTAssertEqual(tags.first { $0.hasPrefix("  code7 ") }, "  code7     2  2", "a passage and a mark")
         XCTAssertEqual(tags.last, "10,100 tags · counts: direct, then including tags below")
-        let json = try JSONSerialization.jsonObject(with: Data(try TestSession.run("tags --json", in: session).utf8)) as? [[String: Any]]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(try TestSession.run("tags --json", in: session).utf8))
+            as? [[String: Any]]
         XCTAssertEqual(json?.count, 100)
         XCTAssertEqual((json?.last?["children"] as? [Any])?.count, 100)
         let report = try TestSession.run("export md -", in: session)
@@ -70,12 +75,19 @@ final class LinearWorkTests: XCTestCase {
         for round in 0..<30 {
             let session = TestSession.make([("long.md", Self.sections(12))])
             let names = ["a", "b", "A", "c"]
-            func path() -> String { (0..<Int.random(in: 1...4, using: &random)).map { _ in names.randomElement(using: &random)! }.joined(separator: "/") }
+            func path() -> String {
+                (0..<Int.random(in: 1...4, using: &random)).map { _ in names.randomElement(using: &random)! }.joined(
+                    separator: "/")
+            }
             for _ in 0..<Int.random(in: 1...40, using: &random) {
-                let target = ["s\(Int.random(in: 1...12, using: &random)).p1", "s\(Int.random(in: 1...12, using: &random))", "long:"].randomElement(using: &random)!
+                let target = [
+                    "s\(Int.random(in: 1...12, using: &random)).p1", "s\(Int.random(in: 1...12, using: &random))",
+                    "long:",
+                ].randomElement(using: &random)!
                 try TestSession.run("tag \(target) \(path()) \(path())", in: session)
                 if Bool.random(using: &random) {
-                    try TestSession.run("mark s\(Int.random(in: 1...12, using: &random)).p1 \"council\" \(path())", in: session)
+                    try TestSession.run(
+                        "mark s\(Int.random(in: 1...12, using: &random)).p1 \"council\" \(path())", in: session)
                 }
             }
             if round % 3 == 0, let some = session.workspace.annotations.tags.values.first(where: { $0.depth > 0 }) {
@@ -107,7 +119,10 @@ final class LinearWorkTests: XCTestCase {
         let words = (0..<100_000).map { $0 % 20 == 0 ? "council" : "word\($0 % 7)" }.joined(separator: " ")
         let session = TestSession.make([("one.txt", words + ".")])
         for width in [5, 40] {
-            let json = (try JSONSerialization.jsonObject(with: Data(try TestSession.run("kwic council --json --width \(width)", in: session).utf8)) as? [[String: Any]])?
+            let json =
+                (try JSONSerialization.jsonObject(
+                    with: Data(try TestSession.run("kwic council --json --width \(width)", in: session).utf8))
+                as? [[String: Any]])?
                 .map { $0.compactMapValues { $0 as? String } }
             XCTAssertEqual(json?.count, 5_000)
             XCTAssertEqual(json?.map { $0["left"]!.count }.max(), width)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// `load`'s arguments are expanded at once and joined without hashing when no two can name the same
@@ -15,7 +16,10 @@ final class LoadCandidatesTests: XCTestCase {
         for file in ["a/x.txt", "a/b/y.md", "a/b/z.txt", "c/w.txt", "a-2/v.txt", "top.txt"] {
             try "\(file)\n".write(toFile: top + "/" + file, atomically: false, encoding: .utf8)
         }
-        let arguments = ["a", "a/b", "a/b/y.md", "c", "c/", "a-2", "top.txt", "*.txt", "{a,a}", "a/../c", top + "/a", "a/b/*.txt", "missing.txt", "nothing*"]
+        let arguments = [
+            "a", "a/b", "a/b/y.md", "c", "c/", "a-2", "top.txt", "*.txt", "{a,a}", "a/../c", top + "/a", "a/b/*.txt",
+            "missing.txt", "nothing*",
+        ]
         var random = ReferenceRandom(seed: 11)
         for round in 0..<300 {
             let picked = (0..<(1 + random.next(5))).map { _ in arguments[random.next(arguments.count)] }
@@ -23,7 +27,8 @@ final class LoadCandidatesTests: XCTestCase {
                 var seen: Set<String> = []
                 var paths: [String] = []
                 for argument in picked {
-                    for candidate in try DocumentLoader.expand(argument, baseDirectory: top, readers: .standard) where seen.insert(candidate.path).inserted {
+                    for candidate in try DocumentLoader.expand(argument, baseDirectory: top, readers: .standard)
+                    where seen.insert(candidate.path).inserted {
                         paths.append(candidate.displayName + " " + candidate.path)
                     }
                 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// Markdown nesting is cut at `MarkdownNesting.maximumDepth` levels of quotes and list items, the text
@@ -15,9 +16,11 @@ final class MarkdownNestingTests: XCTestCase {
     func testNestingWithinTheLimitIsLeftAlone() {
         let quotes = String(repeating: ">", count: limit) + " deep\nlazy line\n"
         XCTAssertEqual(MarkdownNesting.limited(quotes), quotes)
-        let indentedList = (0..<limit).map { String(repeating: "  ", count: $0) + "- level \($0)" }.joined(separator: "\n")
+        let indentedList = (0..<limit).map { String(repeating: "  ", count: $0) + "- level \($0)" }.joined(
+            separator: "\n")
         XCTAssertEqual(MarkdownNesting.limited(indentedList), indentedList)
-        let tabbedList = (0..<limit).map { String(repeating: "\t", count: $0) + "1. level \($0)" }.joined(separator: "\n")
+        let tabbedList = (0..<limit).map { String(repeating: "\t", count: $0) + "1. level \($0)" }.joined(
+            separator: "\n")
         XCTAssertEqual(MarkdownNesting.limited(tabbedList), tabbedList)
         // A thematic break of bullets opens nothing, however long.
         let rule = String(repeating: "- ", count: 3 * limit) + "\n" + String(repeating: "*", count: 500)
@@ -31,16 +34,19 @@ final class MarkdownNestingTests: XCTestCase {
         XCTAssertEqual(escapes(String(repeating: ">", count: 3 * limit) + " x"), [limit])
         XCTAssertEqual(escapes(String(repeating: "- ", count: 3 * limit) + "x"), [2 * limit])
         // An ordered marker is escaped before its delimiter: `12\.` is text.
-        XCTAssertEqual(MarkdownNesting.limited(String(repeating: "12. ", count: limit + 1) + "x"),
-                       String(repeating: "12. ", count: limit) + "12\\. x")
+        XCTAssertEqual(
+            MarkdownNesting.limited(String(repeating: "12. ", count: limit + 1) + "x"),
+            String(repeating: "12. ", count: limit) + "12\\. x")
         // Each line that goes over is cut; a lazy line in between keeps the depth reached.
-        let twice = String(repeating: ">", count: limit + 5) + " a\nlazy\n" + String(repeating: ">", count: limit + 5) + " b"
+        let twice =
+            String(repeating: ">", count: limit + 5) + " a\nlazy\n" + String(repeating: ">", count: limit + 5) + " b"
         let thirdLine = (limit + 5 + " a\n".utf8.count) + "lazy\n".utf8.count
         XCTAssertEqual(escapes(twice), [limit, thirdLine + limit])
         // Nesting built over many lines is cut too: the 101st level of an indented list.
         let indented = (0...limit).map { String(repeating: "  ", count: $0) + "- level \($0)" }.joined(separator: "\n")
         XCTAssertEqual(escapes(indented).count, 1)
-        XCTAssertTrue(MarkdownNesting.limited(indented).hasSuffix(String(repeating: "  ", count: limit) + "\\- level \(limit)"))
+        XCTAssertTrue(
+            MarkdownNesting.limited(indented).hasSuffix(String(repeating: "  ", count: limit) + "\\- level \(limit)"))
     }
 
     /// Each item of a 150-level list is a passage down to the limit; the deeper ones stay in the

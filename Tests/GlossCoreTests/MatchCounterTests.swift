@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The totals of a `find` footer, read from the index, against the highlighter's ranges summed over
@@ -10,15 +11,21 @@ final class MatchCounterTests: XCTestCase {
         let workspace = session.workspace
         var random = ReferenceRandom(seed: 17)
         var queries = (0..<300).map { _ in FastPathReferenceTests.randomQuery(&random) }
-        queries += ["zelensky", "zelensky's", "gate*", "ga*", "\"the gates\"", "/c[ao]st/", "/gate/i OR vote", "zel*", "~gates", "~voting", "~zelensky", "~gate OR gate*", "~vote zelensky"]
+        queries += [
+            "zelensky", "zelensky's", "gate*", "ga*", "\"the gates\"", "/c[ao]st/", "/gate/i OR vote", "zel*", "~gates",
+            "~voting", "~zelensky", "~gate OR gate*", "~vote zelensky",
+        ]
         var nonZero = 0
         for query in queries {
             let node = try QueryParser.parse(query)
             let units = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.liveUnits)
             let highlighter = Highlighter(node)
             var expected = 0
-            units.forEach { expected += (try? highlighter.ranges(in: workspace.text(ofUnit: $0), at: "unit"))?.count ?? 0 }
-            XCTAssertEqual(MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units), expected, query)
+            units.forEach {
+                expected += (try? highlighter.ranges(in: workspace.text(ofUnit: $0), at: "unit"))?.count ?? 0
+            }
+            XCTAssertEqual(
+                MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units), expected, query)
             if expected > 0 { nonZero += 1 }
         }
         XCTAssertGreaterThan(nonZero, 150, "most queries match something")

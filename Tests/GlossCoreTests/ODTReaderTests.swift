@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The ODT reader on the reviewed draft as LibreOffice writes it (annotations, tracked changes, notes)
@@ -53,19 +54,25 @@ final class ODTReaderTests: XCTestCase {
             <text:p>and rising</text:p></table:table-cell><table:covered-table-cell/></table:table-row></table:table></text:section>
             <text:p><draw:frame><draw:text-box><text:p>A caption in a frame</text:p></draw:text-box></draw:frame>After the frame.</text:p>
             """
-        let meta = "<meta:initial-creator>Ana Writer</meta:initial-creator><dc:creator>Bo Editor</dc:creator><dc:date>2026-02-01T10:00:00</dc:date>"
-        let document = try read(try OfficePackage.odt(body: body, automaticStyles: automatic, styles: styles, meta: meta))
+        let meta =
+            "<meta:initial-creator>Ana Writer</meta:initial-creator><dc:creator>Bo Editor</dc:creator><dc:date>2026-02-01T10:00:00</dc:date>"
+        let document = try read(
+            try OfficePackage.odt(body: body, automaticStyles: automatic, styles: styles, meta: meta))
         XCTAssertEqual(document.title, "The Report")
         XCTAssertEqual(document.sections.map(\.heading), [nil, "First part", "Notes"])
         XCTAssertEqual(document.sections[1].level, 2)
-        XCTAssertEqual(passages(document), [
-            "Two spaces, a tab\nand a break.[1]", "A quote from the report.", "Item one", "Nested item", "After the frame.", "[1] A note.",
-        ])
+        XCTAssertEqual(
+            passages(document),
+            [
+                "Two spaces, a tab\nand a break.[1]", "A quote from the report.", "Item one", "Nested item",
+                "After the frame.", "[1] A note.",
+            ])
         XCTAssertEqual(document.sections[1].passages.map(\.kind), [.paragraph, .quote, .list, .list, .paragraph])
         XCTAssertEqual(document.keyPoints.map { "\($0.label) = \($0.detail)" }, ["Cost = High and rising"])
         XCTAssertEqual(document.comments.map(\.quote), ["from the report", nil])
         XCTAssertEqual(document.comments.map(\.noteText), ["Ana: Which report?", "Bo: A point."])
-        XCTAssertEqual(document.comments.map(\.element), [.passage(section: 1, number: 2), .passage(section: 1, number: 3)])
+        XCTAssertEqual(
+            document.comments.map(\.element), [.passage(section: 1, number: 2), .passage(section: 1, number: 3)])
         XCTAssertEqual(document.metadataValues(.author), ["Ana Writer"])
         XCTAssertEqual(document.metadataValues(.modified), ["2026-02-01T10:00:00"])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GlossPDF
 import XCTest
+
 @testable import GlossCore
 
 /// The office, e-book and PDF fixtures (Tests/GlossCoreTests/Fixtures/Office, made by
@@ -18,11 +19,15 @@ enum OfficeFixture {
     }
 
     /// A fixture read on its own, with its warnings.
-    static func read(_ name: String, readers: ReaderRegistry = .standard) throws -> (document: Document, warnings: [String]) {
+    static func read(_ name: String, readers: ReaderRegistry = .standard) throws -> (
+        document: Document, warnings: [String]
+    ) {
         try read(bytes: try bytes(name), name: name, readers: readers)
     }
 
-    static func read(bytes: [UInt8], name: String, readers: ReaderRegistry = .standard) throws -> (document: Document, warnings: [String]) {
+    static func read(bytes: [UInt8], name: String, readers: ReaderRegistry = .standard) throws -> (
+        document: Document, warnings: [String]
+    ) {
         let reader = readers.reader(forPath: name, bytes: bytes)
         var builder = DocumentBuilder(format: reader.format)
         try reader.read(ReaderSource(bytes: bytes, name: name), into: &builder)
@@ -45,14 +50,22 @@ struct ComparableOutline: Equatable, CustomStringConvertible {
     init(_ document: Document) {
         lines.append("title: \(document.title ?? "-")")
         for (index, section) in document.sections.enumerated() where index > 0 || !section.passages.isEmpty {
-            lines.append("s\(index) \(section.role.rawValue) depth \(document.depth(ofSection: index)): \(section.heading ?? "-")")
-            for passage in section.passages { lines.append("  \(passage.kind.rawValue): \(Self.squeezed(passage.text))") }
+            lines.append(
+                "s\(index) \(section.role.rawValue) depth \(document.depth(ofSection: index)): \(section.heading ?? "-")"
+            )
+            for passage in section.passages {
+                lines.append("  \(passage.kind.rawValue): \(Self.squeezed(passage.text))")
+            }
         }
         for entry in document.faq {
             lines.append("q s\(entry.section): \(entry.question) → \(Self.squeezed(entry.answer))")
         }
-        if !document.keyPointsHeader.isEmpty { lines.append("kp header: \(document.keyPointsHeader.joined(separator: " | "))") }
-        for point in document.keyPoints { lines.append("kp s\(point.section): \(point.label) = \(Self.squeezed(point.detail))") }
+        if !document.keyPointsHeader.isEmpty {
+            lines.append("kp header: \(document.keyPointsHeader.joined(separator: " | "))")
+        }
+        for point in document.keyPoints {
+            lines.append("kp s\(point.section): \(point.label) = \(Self.squeezed(point.detail))")
+        }
     }
 
     /// Whitespace runs as one space: hard-wrapped Markdown and a word processor's paragraph differ there only.
@@ -63,11 +76,14 @@ struct ComparableOutline: Equatable, CustomStringConvertible {
     var description: String { lines.joined(separator: "\n") }
 
     /// Fails naming the first line where `actual` departs from `expected`.
-    static func assertEqual(_ actual: ComparableOutline, _ expected: ComparableOutline, _ what: String,
-                            file: StaticString = #filePath, line: UInt = #line) {
+    static func assertEqual(
+        _ actual: ComparableOutline, _ expected: ComparableOutline, _ what: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         guard actual != expected else { return }
         let index = zip(actual.lines, expected.lines).prefix(while: { $0 == $1 }).count
-        XCTFail("""
+        XCTFail(
+            """
             \(what): outline differs at line \(index + 1)
               expected: \(index < expected.lines.count ? expected.lines[index] : "(end)")
               actual:   \(index < actual.lines.count ? actual.lines[index] : "(end)")

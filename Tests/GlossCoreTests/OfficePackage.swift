@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GlossCore
 
 /// Small DOCX and ODT packages written by the tests, to reach what pandoc and LibreOffice do not write
@@ -19,8 +20,10 @@ enum OfficePackage {
         body: String, styles: String? = nil, comments: String? = nil, footnotes: String? = nil,
         endnotes: String? = nil, core: String? = nil, namespace: String = word
     ) throws -> [UInt8] {
-        try zip(docxParts(body: body, styles: styles, comments: comments, footnotes: footnotes, endnotes: endnotes,
-                          core: core, namespace: namespace))
+        try zip(
+            docxParts(
+                body: body, styles: styles, comments: comments, footnotes: footnotes, endnotes: endnotes,
+                core: core, namespace: namespace))
     }
 
     /// The parts of such a DOCX, to change before they are zipped.
@@ -46,23 +49,35 @@ enum OfficePackage {
             "<Relationship Id=\"rId\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/\(link.0)\" Target=\"\(link.1)\"/>"
         }.joined()
         var all: [(String, String)] = [
-            ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
-            ("_rels/.rels", """
+            (
+                "[Content_Types].xml",
+                "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+            ),
+            (
+                "_rels/.rels",
+                """
                 <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
                 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
                 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
                 </Relationships>
-                """),
+                """
+            ),
             ("word/document.xml", wrap("document", "<w:body>\(body)</w:body>")),
-            ("word/_rels/document.xml.rels",
-             "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(relationships)</Relationships>"),
+            (
+                "word/_rels/document.xml.rels",
+                "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(relationships)</Relationships>"
+            ),
         ]
         all += parts
         if let core {
-            all.append(("docProps/core.xml", """
-                <?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
-                xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">\(core)</cp:coreProperties>
-                """))
+            all.append(
+                (
+                    "docProps/core.xml",
+                    """
+                    <?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+                    xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">\(core)</cp:coreProperties>
+                    """
+                ))
         }
         return all
     }
@@ -74,7 +89,9 @@ enum OfficePackage {
     }
 
     /// An ODT whose `office:text` holds `body`; automatic styles and `styles.xml` styles when given.
-    static func odt(body: String, automaticStyles: String = "", styles: String = "", meta: String = "") throws -> [UInt8] {
+    static func odt(body: String, automaticStyles: String = "", styles: String = "", meta: String = "") throws
+        -> [UInt8]
+    {
         let namespaces = """
             xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
             xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" \
@@ -86,13 +103,22 @@ enum OfficePackage {
             """
         return try zip([
             ("mimetype", "application/vnd.oasis.opendocument.text"),
-            ("content.xml", """
+            (
+                "content.xml",
+                """
                 <?xml version="1.0" encoding="UTF-8"?><office:document-content \(namespaces)>\
                 <office:automatic-styles>\(automaticStyles)</office:automatic-styles>\
                 <office:body><office:text>\(body)</office:text></office:body></office:document-content>
-                """),
-            ("styles.xml", "<?xml version=\"1.0\"?><office:document-styles \(namespaces)><office:styles>\(styles)</office:styles></office:document-styles>"),
-            ("meta.xml", "<?xml version=\"1.0\"?><office:document-meta \(namespaces)><office:meta>\(meta)</office:meta></office:document-meta>"),
+                """
+            ),
+            (
+                "styles.xml",
+                "<?xml version=\"1.0\"?><office:document-styles \(namespaces)><office:styles>\(styles)</office:styles></office:document-styles>"
+            ),
+            (
+                "meta.xml",
+                "<?xml version=\"1.0\"?><office:document-meta \(namespaces)><office:meta>\(meta)</office:meta></office:document-meta>"
+            ),
         ])
     }
 }
@@ -117,30 +143,46 @@ extension OfficePackage {
         var manifest = chapters.map { "<item id=\"\($0.0)\" href=\"\($0.0)\" media-type=\"application/xhtml+xml\"/>" }
         var parts: [(String, String)] = [
             ("mimetype", "application/epub+zip"),
-            ("META-INF/container.xml", """
+            (
+                "META-INF/container.xml",
+                """
                 <?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">\
                 <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>
-                """),
+                """
+            ),
         ]
         if let nav {
-            manifest.append("<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>")
-            parts.append(("OEBPS/nav.xhtml", xhtml("<nav epub:type=\"toc\"><h1>Contents</h1><ol>\(nav)</ol></nav>", title: "Contents")))
+            manifest.append(
+                "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>")
+            parts.append(
+                (
+                    "OEBPS/nav.xhtml",
+                    xhtml("<nav epub:type=\"toc\"><h1>Contents</h1><ol>\(nav)</ol></nav>", title: "Contents")
+                ))
         }
         if let ncx {
             manifest.append("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>")
-            parts.append(("OEBPS/toc.ncx", """
-                <?xml version="1.0" encoding="UTF-8"?>\
-                <!DOCTYPE ncx PUBLIC "-//NISO//DTD ncx 2005-1//EN" "http://www.daisy.org/z3986/2005/ncx-2005-1.dtd">\
-                <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><docTitle><text>Contents</text></docTitle>\
-                <navMap>\(ncx)</navMap></ncx>
-                """))
+            parts.append(
+                (
+                    "OEBPS/toc.ncx",
+                    """
+                    <?xml version="1.0" encoding="UTF-8"?>\
+                    <!DOCTYPE ncx PUBLIC "-//NISO//DTD ncx 2005-1//EN" "http://www.daisy.org/z3986/2005/ncx-2005-1.dtd">\
+                    <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><docTitle><text>Contents</text></docTitle>\
+                    <navMap>\(ncx)</navMap></ncx>
+                    """
+                ))
         }
         let itemrefs = (spine ?? chapters.map(\.0)).map { "<itemref idref=\"\($0)\"/>" }.joined()
-        parts.append(("OEBPS/content.opf", """
-            <?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">\
-            <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">\(metadata)</metadata>\
-            <manifest>\(manifest.joined())</manifest><spine\(ncx == nil ? "" : " toc=\"ncx\"")>\(itemrefs)</spine></package>
-            """))
+        parts.append(
+            (
+                "OEBPS/content.opf",
+                """
+                <?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">\
+                <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">\(metadata)</metadata>\
+                <manifest>\(manifest.joined())</manifest><spine\(ncx == nil ? "" : " toc=\"ncx\"")>\(itemrefs)</spine></package>
+                """
+            ))
         parts += chapters.map { ("OEBPS/" + $0.0, xhtml($0.1)) }
         return parts
     }

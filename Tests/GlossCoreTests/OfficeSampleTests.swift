@@ -1,5 +1,6 @@
 import GlossPDF
 import XCTest
+
 @testable import GlossCore
 
 /// One article, several formats, one outline: each shared sample written as DOCX, ODT and EPUB (by pandoc)
@@ -27,8 +28,9 @@ final class OfficeSampleTests: XCTestCase {
         dropped.sections[2].passages.removeLast()
         XCTAssertNotEqual(ComparableOutline(dropped), ComparableOutline(sample))
         var changed = sample
-        changed.keyPoints[0] = KeyPoint(label: "Council Vote Delayed", detail: sample.keyPoints[0].detail,
-                                        lines: sample.keyPoints[0].lines, section: sample.keyPoints[0].section)
+        changed.keyPoints[0] = KeyPoint(
+            label: "Council Vote Delayed", detail: sample.keyPoints[0].detail,
+            lines: sample.keyPoints[0].lines, section: sample.keyPoints[0].section)
         XCTAssertNotEqual(ComparableOutline(changed), ComparableOutline(sample))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GlossPDF
 import XCTest
+
 @testable import GlossCore
 
 /// The PDF reader on a two-column report (LibreOffice's, from scripts/fixture-sources/coastal-report.md)
@@ -11,7 +12,8 @@ final class PDFReaderTests: XCTestCase {
         try OfficeFixture.read("coastal-report.pdf", readers: OfficeFixture.withPDF).document
     }
 
-    private static let sourceURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    private static let sourceURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/fixture-sources/coastal-report.md")
 
     /// The report reads to the outline of its Markdown source: columns in order, paragraphs whole across
@@ -52,25 +54,35 @@ final class PDFReaderTests: XCTestCase {
         XCTAssertEqual(document.page(of: .section(1)), 1)
         let notes = try XCTUnwrap(document.sections.last)
         XCTAssertEqual(notes.passages.map(\.kind), [.footnote, .footnote, .footnote])
-        XCTAssertEqual(notes.passages.map(\.text), [
-            "[1] Regional council, Coastal Works Programme 2021–2026, adopted March 2021.",
-            "[2] Transect positions are listed in the contractor's annual survey reports.",
-            "[3] Letter from the council's works department to the province, November 2025.",
-        ])
-        XCTAssertEqual((1...3).map { document.page(of: .passage(section: document.sections.count - 1, number: $0)) }, [1, 1, 2])
+        XCTAssertEqual(
+            notes.passages.map(\.text),
+            [
+                "[1] Regional council, Coastal Works Programme 2021–2026, adopted March 2021.",
+                "[2] Transect positions are listed in the contractor's annual survey reports.",
+                "[3] Letter from the council's works department to the province, November 2025.",
+            ])
+        XCTAssertEqual(
+            (1...3).map { document.page(of: .passage(section: document.sections.count - 1, number: $0)) }, [1, 1, 2])
         XCTAssertEqual(document.metadataValues(.author), ["Ilse Marren Institute"])
     }
 
     func testPDFsThatCannotBeReadSayWhy() throws {
         let cases: [(String, [UInt8], String)] = [
             ("empty.pdf", [], "the PDF is damaged or not a PDF"),
-            ("truncated.pdf", Array(try OfficeFixture.bytes("coastal-report.pdf").prefix(900)), "the PDF is damaged or not a PDF"),
+            (
+                "truncated.pdf", Array(try OfficeFixture.bytes("coastal-report.pdf").prefix(900)),
+                "the PDF is damaged or not a PDF"
+            ),
             ("garbage.pdf", Array("%PDF-1.7\nthis is not a PDF at all\n".utf8), "the PDF is damaged or not a PDF"),
             ("scan.pdf", Self.pageWithoutText, "the PDF has no text layer (a scan?); run OCR on it first"),
-            ("locked.pdf", try OfficeFixture.bytes("encrypted.pdf"), "the PDF is encrypted (it needs a password); gloss cannot read it"),
+            (
+                "locked.pdf", try OfficeFixture.bytes("encrypted.pdf"),
+                "the PDF is encrypted (it needs a password); gloss cannot read it"
+            ),
         ]
         for (name, bytes, message) in cases {
-            XCTAssertThrowsError(try OfficeFixture.read(bytes: bytes, name: name, readers: OfficeFixture.withPDF), name) { error in
+            XCTAssertThrowsError(try OfficeFixture.read(bytes: bytes, name: name, readers: OfficeFixture.withPDF), name)
+            { error in
                 let text = (error as? GlossError)?.message ?? "\(error)"
                 XCTAssertTrue(text.hasPrefix(name + ": " + message), text)
                 XCTAssertFalse(text.contains("\n"), text)
@@ -85,8 +97,9 @@ final class PDFReaderTests: XCTestCase {
 
     /// A page with a line of text whose page dictionary holds arrays nested 100,000 deep.
     static var deeplyNested: [UInt8] {
-        onePage(content: "BT /F1 12 Tf 72 720 Td (Deep but readable.) Tj ET",
-                extra: " /Deep " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+        onePage(
+            content: "BT /F1 12 Tf 72 720 Td (Deep but readable.) Tj ET",
+            extra: " /Deep " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
     }
 
     /// A one-page PDF with the given content stream (Helvetica as /F1), written with its cross-reference table.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// `path:` against the paths documents were read from: globs over any end of the path, plain values
@@ -6,8 +7,10 @@ import XCTest
 final class PathFieldTests: XCTestCase {
     func testValuesAgainstPaths() {
         let path = "/data/bbc/politics/001.txt"
-        let matching = ["politics/*", "politics", "bbc/politics", "politics/001", "politics/001.txt", "001", "001.TXT",
-                        "POLITICS/*", "*.txt", "bbc/*", "*/001", "/data/bbc/*", "*", "pol*/0?1"]
+        let matching = [
+            "politics/*", "politics", "bbc/politics", "politics/001", "politics/001.txt", "001", "001.TXT",
+            "POLITICS/*", "*.txt", "bbc/*", "*/001", "/data/bbc/*", "*", "pol*/0?1",
+        ]
         for value in matching {
             XCTAssertTrue(MetadataMatch.pathMatches(value, path), value)
         }

@@ -1,11 +1,15 @@
 import XCTest
+
 @testable import GlossCore
 
 /// Table rows are split on bytes; the reference splits them as characters, unescaping as it goes, on
 /// random rows of pipes, backslashes, ASCII and Unicode spaces, accents and combining marks.
 final class PipeTableTests: XCTestCase {
     func testCellsMatchACharacterByCharacterSplit() {
-        let pieces = ["|", "|", "|", "\\", "\\|", " ", "  ", "\t", "\u{A0}", "\u{2003}", "a", "Key", "é", "e\u{301}", "–", "1.5", "’", "\u{3000}", "x y"]
+        let pieces = [
+            "|", "|", "|", "\\", "\\|", " ", "  ", "\t", "\u{A0}", "\u{2003}", "a", "Key", "é", "e\u{301}", "–", "1.5",
+            "’", "\u{3000}", "x y",
+        ]
         var random = ReferenceRandom(seed: 7)
         for _ in 0..<5_000 {
             var row = ""
@@ -26,7 +30,9 @@ final class PipeTableTests: XCTestCase {
     private static func referenceCells(_ row: String) -> [String] {
         var characters = Array(row.trimmingCharacters(in: .whitespacesAndNewlines))
         if characters.first == "|" { characters.removeFirst() }
-        if characters.last == "|", !(characters.count >= 2 && characters[characters.count - 2] == "\\") { characters.removeLast() }
+        if characters.last == "|", !(characters.count >= 2 && characters[characters.count - 2] == "\\") {
+            characters.removeLast()
+        }
         var cells: [String] = []
         var current = ""
         var index = 0

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// `export qdpx`: a REFI-QDA project whose `project.qde` validates, whose selections point exactly at
@@ -49,8 +50,9 @@ final class QDPXExportTests: XCTestCase {
         let qde = try XCTUnwrap(entries["project.qde"], "no project.qde in \(entries.keys.sorted())")
         let qdeURL = directory.appendingPathComponent("project.qde")
         try qde.write(to: qdeURL)
-        return Exported(project: try XMLTree(qde), qdeURL: qdeURL,
-                        texts: entries.filter { $0.key.hasPrefix("Sources/") })
+        return Exported(
+            project: try XMLTree(qde), qdeURL: qdeURL,
+            texts: entries.filter { $0.key.hasPrefix("Sources/") })
     }
 
     private func cafeSession() throws -> Session {
@@ -96,7 +98,9 @@ final class QDPXExportTests: XCTestCase {
         let bytes = try XCTUnwrap(exported.texts["Sources/\(guid).txt"])
         let text = String(decoding: bytes, as: UTF8.self)
         XCTAssertEqual(Array(text.utf8), Array(bytes), "the text is UTF-8 as written")
-        XCTAssertNotNil(bytes.range(of: Data("cre\u{300}me bru\u{302}le\u{301}e".utf8)), "combining accents are shipped as they are")
+        XCTAssertNotNil(
+            bytes.range(of: Data("cre\u{300}me bru\u{302}le\u{301}e".utf8)), "combining accents are shipped as they are"
+        )
         XCTAssertTrue(text.contains("Зеленский"))
         let scalars = Array(text.unicodeScalars)
 
@@ -105,7 +109,8 @@ final class QDPXExportTests: XCTestCase {
             "zelensky-cafe:": text,
             "zelensky-cafe:s0.p1": document.sections[0].passages[0].text,
             "zelensky-cafe:s0.p2": document.sections[0].passages[1].text,
-            "zelensky-cafe:s1": "Экономика\n\nЦены выросли на 20 процентов; cre\u{300}me bru\u{302}le\u{301}e стоит 150 гривен.",
+            "zelensky-cafe:s1":
+                "Экономика\n\nЦены выросли на 20 процентов; cre\u{300}me bru\u{302}le\u{301}e стоит 150 гривен.",
             "zelensky-cafe:q1": "Кто открыл кафе?\n\nСемья Ковальчук, в 2019 году.",
             "zelensky-cafe:q2": "Почему «Café Noir»?\n\nНазвание придумала бабушка — она любила Париж.",
             "zelensky-cafe:kp1": "Визит — Зеленский зашёл утром",
@@ -121,15 +126,20 @@ final class QDPXExportTests: XCTestCase {
             XCTAssertTrue(0 <= start && start <= end && end <= scalars.count, "\(name): \(start)..<\(end)")
             guard 0 <= start && start <= end && end <= scalars.count else { continue }
             // Scalars, not Strings: Swift's String equality would forgive a decomposed/precomposed mix-up.
-            let found = Array(scalars[start..<end]), wanted = Array(expected[name]!.unicodeScalars)
-            XCTAssertTrue(found == wanted, "\(name) [\(start), \(end)): found “\(String(String.UnicodeScalarView(found)))”, expected “\(expected[name]!)”")
+            let found = Array(scalars[start..<end])
+            let wanted = Array(expected[name]!.unicodeScalars)
+            XCTAssertTrue(
+                found == wanted,
+                "\(name) [\(start), \(end)): found “\(String(String.UnicodeScalarView(found)))”, expected “\(expected[name]!)”"
+            )
         }
         // The mark after the flag: 2 scalars but 1 character, so a character count would be off by one.
         let naive = try XCTUnwrap(selections.first { $0["name"] == "m3" })
         let found = try XCTUnwrap(text.range(of: "naïve"))
         let start = try XCTUnwrap(Int(naive["startPosition"] ?? ""))
         XCTAssertEqual(start, text.unicodeScalars.distance(from: text.startIndex, to: found.lowerBound))
-        XCTAssertNotEqual(start, text.distance(from: text.startIndex, to: found.lowerBound), "characters would differ here")
+        XCTAssertNotEqual(
+            start, text.distance(from: text.startIndex, to: found.lowerBound), "characters would differ here")
         XCTAssertNotEqual(start, found.lowerBound.utf16Offset(in: text), "UTF-16 would differ here")
     }
 
@@ -151,8 +161,9 @@ final class QDPXExportTests: XCTestCase {
             XCTAssertEqual(coding["creatingUser"], userGUID)
         }
         let m1 = try XCTUnwrap(project.elements("PlainTextSelection").first { $0["name"] == "m1" })
-        XCTAssertEqual(m1.children(named: "Coding").compactMap { $0.children(named: "CodeRef").first?["targetGUID"] },
-                       [REFIGUIDs.code("actor/зеленский")])
+        XCTAssertEqual(
+            m1.children(named: "Coding").compactMap { $0.children(named: "CodeRef").first?["targetGUID"] },
+            [REFIGUIDs.code("actor/зеленский")])
         let note = try XCTUnwrap(project.elements("Note").first { $0["name"] == "n1" })
         XCTAssertEqual(note.children(named: "PlainTextContent").map(\.text), ["Первая заметка & <test>"])
     }
@@ -174,7 +185,9 @@ final class QDPXExportTests: XCTestCase {
         // The same counts, from the workspace.
         let context = ExportContext(session: session, viewOnly: false, destinationDirectory: directory.path)
         XCTAssertEqual(count("PlainTextSelection"), context.codedElements.count + context.marks.count)
-        XCTAssertEqual(count("Coding"), context.codedElements.reduce(0) { $0 + $1.tags.count } + context.marks.reduce(0) { $0 + $1.tags.count })
+        XCTAssertEqual(
+            count("Coding"),
+            context.codedElements.reduce(0) { $0 + $1.tags.count } + context.marks.reduce(0) { $0 + $1.tags.count })
         XCTAssertEqual(project.root.name, "Project")
         XCTAssertEqual(project.root["origin"], "gloss \(GlossVersion.current)")
     }
@@ -182,20 +195,28 @@ final class QDPXExportTests: XCTestCase {
     func testSameStateSameBytesAndGUIDsIndependentOfTime() throws {
         let session = try cafeSession()
         func archive(_ date: Date) throws -> [UInt8] {
-            try QDPXExporter.export(ExportContext(session: session, viewOnly: false, destinationDirectory: "/tmp", date: date))
+            try QDPXExporter.export(
+                ExportContext(session: session, viewOnly: false, destinationDirectory: "/tmp", date: date))
         }
         let date = Date(timeIntervalSince1970: 1_700_000_000)
         XCTAssertEqual(try archive(date), try archive(date))
         func guids(_ date: Date) throws -> [String] {
-            let xml = REFIProject(ExportContext(session: session, viewOnly: false, destinationDirectory: "/tmp", date: date)).xml
-            func walk(_ element: XMLTree.Element) -> [String] { [element["guid"]].compactMap { $0 } + element.children.flatMap(walk) }
+            let xml = REFIProject(
+                ExportContext(session: session, viewOnly: false, destinationDirectory: "/tmp", date: date)
+            ).xml
+            func walk(_ element: XMLTree.Element) -> [String] {
+                [element["guid"]].compactMap { $0 } + element.children.flatMap(walk)
+            }
             return walk(try XMLTree(xml).root)
         }
         let early = try guids(date)
         XCTAssertEqual(early, try guids(date.addingTimeInterval(86_400 * 365)))
         XCTAssertEqual(Set(early).count, early.count, "GUIDs are unique")
-        let project = REFIProject(ExportContext(session: session, viewOnly: false, destinationDirectory: "/tmp", date: date)).xml
-        XCTAssertTrue(project.contains("creationDateTime=\"2023-11-14T22:13:20Z\""), "dates come from the export context")
+        let project = REFIProject(
+            ExportContext(session: session, viewOnly: false, destinationDirectory: "/tmp", date: date)
+        ).xml
+        XCTAssertTrue(
+            project.contains("creationDateTime=\"2023-11-14T22:13:20Z\""), "dates come from the export context")
     }
 
     func testViewOnlyExportsWhatIsInView() throws {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// Every operator and field of the query language, against a small article whose matches are known.
@@ -105,7 +106,8 @@ final class QueryLanguageTests: XCTestCase {
         XCTAssertEqual(try matches("/STORM/i"), ["s0.p4", "s0.p5", "s1.p2"], "substrings: storms matches")
         XCTAssertEqual(try matches("storm"), ["s0.p4", "s0.p5"], "words: storms does not")
         XCTAssertEqual(try matches("/nat(o|ion)/i -brussels"), [])
-        XCTAssertEqual(try matches("/\\$\\d+(\\.\\d+)? (million|billion)/"), ["s1.p1"], "a required group narrows, never drops")
+        XCTAssertEqual(
+            try matches("/\\$\\d+(\\.\\d+)? (million|billion)/"), ["s1.p1"], "a required group narrows, never drops")
         XCTAssertEqual(try matches("/(?:STORMS|ecurity)/i"), try matches("/STORMS|ecurity/i"))
     }
 
@@ -113,8 +115,10 @@ final class QueryLanguageTests: XCTestCase {
         XCTAssertEqual(RegexLiteral.requiredAlternatives(of: "storm (surge|season)"), ["storm"])
         XCTAssertEqual(RegexLiteral.requiredAlternatives(of: "\\d+ (Million|billion)"), ["million", "billion"])
         XCTAssertEqual(RegexLiteral.requiredAlternatives(of: "(?:million|billion)+"), ["million", "billion"])
-        XCTAssertNil(RegexLiteral.requiredAlternatives(of: "\\d+ (million|billion)?"), "an optional group requires nothing")
-        XCTAssertNil(RegexLiteral.requiredAlternatives(of: "(million|bn)"), "a short alternative may hide inside any word")
+        XCTAssertNil(
+            RegexLiteral.requiredAlternatives(of: "\\d+ (million|billion)?"), "an optional group requires nothing")
+        XCTAssertNil(
+            RegexLiteral.requiredAlternatives(of: "(million|bn)"), "a short alternative may hide inside any word")
         XCTAssertNil(RegexLiteral.requiredAlternatives(of: "(?!million|billion)x"), "a lookahead requires nothing")
         XCTAssertNil(RegexLiteral.requiredAlternatives(of: "(million|billion\\w)"))
         XCTAssertNil(RegexLiteral.requiredAlternatives(of: "tax|levy"), "top-level alternation")
@@ -159,7 +163,8 @@ final class QueryLanguageTests: XCTestCase {
             XCTAssertThrowsError(try QueryParser.parse(query), query) { error in
                 let error = error as? GlossError
                 XCTAssertEqual(error?.column, column, "column for \(query): \(error?.message ?? "")")
-                XCTAssertTrue(error?.message.hasPrefix(message) == true, "message for \(query): \(error?.message ?? "")")
+                XCTAssertTrue(
+                    error?.message.hasPrefix(message) == true, "message for \(query): \(error?.message ?? "")")
             }
         }
     }

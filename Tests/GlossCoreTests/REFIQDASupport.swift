@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import ZIPFoundation
+
 @testable import GlossCore
 
 /// Shared by the REFI-QDA tests: a scratch folder, the shipped REFI-QDA schemas, schema validation
@@ -16,8 +17,9 @@ enum REFIQDASupport {
 
     /// `Codebook.xsd` or `Project.xsd` (see the provenance comment at the top of each).
     static func schema(_ name: String) throws -> URL {
-        try XCTUnwrap(Bundle.module.url(forResource: name, withExtension: "xsd", subdirectory: "Fixtures/REFI-QDA"),
-                      "missing schema Fixtures/REFI-QDA/\(name).xsd")
+        try XCTUnwrap(
+            Bundle.module.url(forResource: name, withExtension: "xsd", subdirectory: "Fixtures/REFI-QDA"),
+            "missing schema Fixtures/REFI-QDA/\(name).xsd")
     }
 
     static var xmllint: URL? {
@@ -28,10 +30,13 @@ enum REFIQDASupport {
     }
 
     /// Fails (never skips) when xmllint is missing, so a machine without it cannot pass silently.
-    static func assertValid(_ file: URL, against schemaName: String, file source: StaticString = #filePath, line: UInt = #line) throws {
+    static func assertValid(
+        _ file: URL, against schemaName: String, file source: StaticString = #filePath, line: UInt = #line
+    ) throws {
         guard let xmllint else {
-            XCTFail("xmllint not found: run scripts/setup, which installs libxml2-utils, to validate REFI-QDA exports",
-                    file: source, line: line)
+            XCTFail(
+                "xmllint not found: run scripts/setup, which installs libxml2-utils, to validate REFI-QDA exports",
+                file: source, line: line)
             return
         }
         let process = Process()
@@ -43,8 +48,10 @@ enum REFIQDASupport {
         try process.run()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "\(file.lastPathComponent) is not valid against \(schemaName).xsd:\n\(message)",
-                       file: source, line: line)
+        XCTAssertEqual(
+            process.terminationStatus, 0,
+            "\(file.lastPathComponent) is not valid against \(schemaName).xsd:\n\(message)",
+            file: source, line: line)
     }
 
     /// The entries of a `.qdpx` archive, by path.
@@ -69,10 +76,13 @@ enum REFIQDASupport {
 
     /// The shared sample session, replayed: one article, a 13-tag codebook, codings, two marks, notes.
     static func harborSession(base: URL) throws -> Session {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let session = Session(baseDirectory: base.path)
         session.terminalWidth = 100
-        try TestSession.run("replay \(CommandLineTokenizer.quote(repository.appendingPathComponent("sessions/code-harbor.gloss").path)) --quiet", in: session)
+        try TestSession.run(
+            "replay \(CommandLineTokenizer.quote(repository.appendingPathComponent("sessions/code-harbor.gloss").path)) --quiet",
+            in: session)
         return session
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// A test article read the way `load` reads a file: bytes, then `SourceDecoder`, then the reader

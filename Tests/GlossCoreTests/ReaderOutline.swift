@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// A compact, line-per-element dump of a document's structure, so a fixture test can compare the
@@ -33,7 +34,8 @@ enum ReaderOutline {
             lines.append("kp header: \(document.keyPointsHeader.joined(separator: " | "))")
         }
         for (index, point) in document.keyPoints.enumerated() {
-            lines.append("kp\(index + 1) s\(point.section) \(point.lines): \(point.label) = \(abbreviated(point.detail))")
+            lines.append(
+                "kp\(index + 1) s\(point.section) \(point.lines): \(point.label) = \(abbreviated(point.detail))")
         }
         return lines.joined(separator: "\n")
     }
@@ -47,7 +49,8 @@ enum ReaderOutline {
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let index = zip(actualLines, expectedLines).prefix(while: { $0 == $1 }).count
-        XCTFail("""
+        XCTFail(
+            """
             outline differs at line \(index + 1)
               expected: \(index < expectedLines.count ? expectedLines[index] : "(end)")
               actual:   \(index < actualLines.count ? actualLines[index] : "(end)")

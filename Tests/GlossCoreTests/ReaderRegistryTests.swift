@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The registry is the one list of formats: lookups, the folder walk and the messages follow it.
@@ -9,7 +10,8 @@ final class ReaderRegistryTests: XCTestCase {
         for reader in registry.readers {
             for pathExtension in reader.extensions {
                 XCTAssertEqual(registry.reader(forExtension: pathExtension)?.name, reader.name, pathExtension)
-                XCTAssertEqual(registry.reader(forExtension: pathExtension.uppercased())?.name, reader.name, pathExtension)
+                XCTAssertEqual(
+                    registry.reader(forExtension: pathExtension.uppercased())?.name, reader.name, pathExtension)
                 XCTAssertTrue(registry.readsFile(named: "story." + pathExtension.uppercased()), pathExtension)
             }
             for mediaType in reader.mediaTypes {
@@ -47,23 +49,27 @@ final class ReaderRegistryTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = [
-            "repo/README.md": "# Readme\n\nThe project.\n", "repo/.github/CONTRIBUTING.md": "# Contributing\n\nSend patches.\n",
+            "repo/README.md": "# Readme\n\nThe project.\n",
+            "repo/.github/CONTRIBUTING.md": "# Contributing\n\nSend patches.\n",
             "repo/.notes.txt": "Private notes of the team.\n", "repo/docs/guide.md": "# Guide\n\nHow to use it.\n",
         ]
         for (name, text) in files {
             let url = folder.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         let session = Session(baseDirectory: folder.path)
         let plain = try TestSession.run("load repo", in: session)
         XCTAssertEqual(session.workspace.loadedDocumentCount, 2, plain)
-        XCTAssertTrue(plain.replacingOccurrences(of: "\n", with: " ")
-            .contains("skipped 2: 2 hidden (name starting with a dot; load --hidden reads them)"), plain)
+        XCTAssertTrue(
+            plain.replacingOccurrences(of: "\n", with: " ")
+                .contains("skipped 2: 2 hidden (name starting with a dot; load --hidden reads them)"), plain)
 
         let withHidden = Session(baseDirectory: folder.path)
         let output = try TestSession.run("load --hidden repo", in: withHidden)
-        XCTAssertEqual(Set(withHidden.workspace.documents.map { $0.title ?? "" }), ["Readme", "Contributing", "Guide", ""], output)
+        XCTAssertEqual(
+            Set(withHidden.workspace.documents.map { $0.title ?? "" }), ["Readme", "Contributing", "Guide", ""], output)
         XCTAssertFalse(output.contains("hidden ("), output)
         XCTAssertNil(withHidden.execute("tag contributing:s0.p1 process").error)
         XCTAssertNil(withHidden.execute("save coded").error)
@@ -87,21 +93,27 @@ final class ReaderRegistryTests: XCTestCase {
         ]
         for (name, text) in files {
             let url = folder.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         let session = Session(baseDirectory: folder.deletingLastPathComponent().path)
         let output = try TestSession.run("load \(folder.lastPathComponent)", in: session)
         XCTAssertEqual(session.workspace.loadedDocumentCount, 5, output)
         XCTAssertEqual(Set(session.workspace.documents.map(\.format.rawValue)), ["plain-wire", "markdown", "html"])
-        XCTAssertTrue(output.replacingOccurrences(of: "\n", with: " ")
-            .contains("skipped 6: 4 files no reader reads (2 .pdf, 1 without extension, 1 .jpg), 2 hidden (name starting with a dot; load --hidden reads them)"), output)
+        XCTAssertTrue(
+            output.replacingOccurrences(of: "\n", with: " ")
+                .contains(
+                    "skipped 6: 4 files no reader reads (2 .pdf, 1 without extension, 1 .jpg), 2 hidden (name starting with a dot; load --hidden reads them)"
+                ), output)
 
         let empty = folder.appendingPathComponent("only-scans")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         try Data("%PDF".utf8).write(to: empty.appendingPathComponent("a.pdf"))
-        XCTAssertEqual(TestSession.failure("load \(folder.lastPathComponent)/only-scans", in: session)?.message,
-                       "no \(ReaderRegistry.standard.extensionList) files found in \(folder.lastPathComponent)/only-scans (skipped 1: 1 file no reader reads (1 .pdf))")
+        XCTAssertEqual(
+            TestSession.failure("load \(folder.lastPathComponent)/only-scans", in: session)?.message,
+            "no \(ReaderRegistry.standard.extensionList) files found in \(folder.lastPathComponent)/only-scans (skipped 1: 1 file no reader reads (1 .pdf))"
+        )
     }
 
     /// The README's table of formats has a row for every reader of the gloss executable (the core's and
@@ -136,7 +148,8 @@ final class ReaderRegistryTests: XCTestCase {
         XCTAssertEqual(session.workspace.documents.first?.title, "A stub document")
         XCTAssertEqual(session.workspace.documents.map(\.format.rawValue), ["stub", "plain-lines"])
         XCTAssertTrue(session.execute("help load").output.contains("Stub"))
-        XCTAssertTrue(CompletionEngine(session: session).complete("load me").candidates.map(\.word).contains("memo.stub"))
+        XCTAssertTrue(
+            CompletionEngine(session: session).complete("load me").candidates.map(\.word).contains("memo.stub"))
 
         let coreOnly = Session(baseDirectory: folder.path)
         XCTAssertNil(coreOnly.execute("load .").error)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The two shared sample articles, checked against the structure their README describes and for lost text.
@@ -11,10 +12,12 @@ final class ReaderSampleTests: XCTestCase {
         XCTAssertEqual(document.format, .linePerParagraph)
         XCTAssertNil(document.title)
         XCTAssertEqual(document.sections[0].passages.count, 2, "a lead of 2 paragraphs")
-        XCTAssertEqual(document.sections.compactMap(\.heading), [
-            "Where the Council Vote Stands", "What the Engineers Propose", "Costs, Grants and Who Pays",
-            "The Fishing Fleet’s Concerns", "Alternatives on the Table", "Frequently Asked Questions", "Summary",
-        ])
+        XCTAssertEqual(
+            document.sections.compactMap(\.heading),
+            [
+                "Where the Council Vote Stands", "What the Engineers Propose", "Costs, Grants and Who Pays",
+                "The Fishing Fleet’s Concerns", "Alternatives on the Table", "Frequently Asked Questions", "Summary",
+            ])
         XCTAssertEqual(document.sections.map(\.role), [.lead, .body, .body, .body, .body, .body, .faq, .summary])
         let bodyParagraphs = document.sections.filter { $0.role == .body }.flatMap(\.passages)
         XCTAssertEqual(bodyParagraphs.count, 10)
@@ -39,8 +42,9 @@ final class ReaderSampleTests: XCTestCase {
         let lost = dropped.sections[3].passages.remove(at: 1)
         let droppedProblems = ReaderTextInvariant.problems(dropped, source: fixture.text)
         XCTAssertEqual(droppedProblems.count, 1)
-        XCTAssertTrue(droppedProblems.first?.contains(String(lost.text.prefix(8)).filter { !$0.isWhitespace }) == true,
-                      droppedProblems.first ?? "")
+        XCTAssertTrue(
+            droppedProblems.first?.contains(String(lost.text.prefix(8)).filter { !$0.isWhitespace }) == true,
+            droppedProblems.first ?? "")
 
         var swapped = fixture.document
         swapped.sections[1].passages.swapAt(0, 1)
@@ -54,14 +58,19 @@ final class ReaderSampleTests: XCTestCase {
         ReaderTextInvariant.assertNothingLost(document, markdown: fixture.text)
 
         XCTAssertEqual(document.title, "River Towns Bet on Public Broadband")
-        XCTAssertEqual(document.sections.compactMap(\.heading), [
-            "How the Network Would Work", "Paying for It", "Frequently Asked Questions", "Key Points", "Summary",
-        ])
-        XCTAssertEqual(document.sections.map { $0.passages.map(\.kind) }, [
-            [.paragraph, .paragraph], [.paragraph, .list, .list, .list], [.paragraph, .quote], [], [], [.paragraph],
-        ])
+        XCTAssertEqual(
+            document.sections.compactMap(\.heading),
+            [
+                "How the Network Would Work", "Paying for It", "Frequently Asked Questions", "Key Points", "Summary",
+            ])
+        XCTAssertEqual(
+            document.sections.map { $0.passages.map(\.kind) },
+            [
+                [.paragraph, .paragraph], [.paragraph, .list, .list, .list], [.paragraph, .quote], [], [], [.paragraph],
+            ])
         XCTAssertEqual(document.sections.map(\.level), [0, 2, 2, 2, 2, 2])
-        XCTAssertEqual(document.faq.map(\.question), ["Who will own the network?", "What happens if too few people sign up?"])
+        XCTAssertEqual(
+            document.faq.map(\.question), ["Who will own the network?", "What happens if too few people sign up?"])
         XCTAssertEqual(document.keyPoints.map(\.label), ["Coverage", "Ownership", "Financing", "Risk"])
         // A list item ends on its own line, not on the blank line after the list.
         XCTAssertEqual(document.sections[1].passages[3].lines, LineRange(line: 20))

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The "nothing is lost" check: every character of an article other than whitespace and table
@@ -24,23 +25,33 @@ enum ReaderTextInvariant {
         let firstKeyPoint = document.keyPoints.first
         for (index, section) in document.sections.enumerated() {
             if let heading = section.heading {
-                result.append(Piece(
-                    line: section.headingLines?.first ?? 0, text: heading, what: "s\(index) heading", requiresText: true))
+                result.append(
+                    Piece(
+                        line: section.headingLines?.first ?? 0, text: heading, what: "s\(index) heading",
+                        requiresText: true))
             }
             // Passages, FAQ entries and key points each stay in model order; the three lists are merged
             // by source line, so an element the model holds out of order shows up as out of order.
             let passages = section.passages.enumerated().map { number, passage in
-                [Piece(line: passage.lines.first, text: passage.text, what: "s\(index).p\(number + 1)", requiresText: true)]
+                [
+                    Piece(
+                        line: passage.lines.first, text: passage.text, what: "s\(index).p\(number + 1)",
+                        requiresText: true)
+                ]
             }
             let entries = document.faq.enumerated().filter { $0.element.section == index }.map { number, entry in
                 [Piece(line: entry.questionLines.first, text: entry.question, what: "q\(number + 1)")]
-                    + (entry.answerLines.map { [Piece(line: $0.first, text: entry.answer, what: "q\(number + 1) answer")] } ?? [])
+                    + (entry.answerLines.map {
+                        [Piece(line: $0.first, text: entry.answer, what: "q\(number + 1) answer")]
+                    } ?? [])
             }
             var points = document.keyPoints.enumerated().filter { $0.element.section == index }.map { number, point in
                 [Piece(line: point.lines.first, text: point.label + " " + point.detail, what: "kp\(number + 1)")]
             }
             if let firstKeyPoint, firstKeyPoint.section == index, !points.isEmpty, !document.keyPointsHeader.isEmpty {
-                let header = Piece(line: firstKeyPoint.lines.first, text: document.keyPointsHeader.joined(separator: " "), what: "kp header")
+                let header = Piece(
+                    line: firstKeyPoint.lines.first, text: document.keyPointsHeader.joined(separator: " "),
+                    what: "kp header")
                 points[0].insert(header, at: 0)
             }
             result.append(contentsOf: merged([passages, entries, points]).flatMap { $0 })
@@ -53,7 +64,8 @@ enum ReaderTextInvariant {
         var heads = lists.map { $0[...] }
         var result: [[Piece]] = []
         while let next = heads.indices.filter({ !heads[$0].isEmpty })
-            .min(by: { heads[$0].first![0].line < heads[$1].first![0].line }) {
+            .min(by: { heads[$0].first![0].line < heads[$1].first![0].line })
+        {
             result.append(heads[next].removeFirst())
         }
         return result
@@ -96,7 +108,8 @@ enum ReaderTextInvariant {
         let actual = pieces.map { squeezed($0.text) }.joined()
         if actual != expected {
             let common = zip(actual, expected).prefix(while: { $0 == $1 }).count
-            result.append("""
+            result.append(
+                """
                 model text differs from the source after \(common) characters
                   source: …\(expected.dropFirst(max(0, common - 30)).prefix(80))
                   model:  …\(actual.dropFirst(max(0, common - 30)).prefix(80))
@@ -145,7 +158,8 @@ enum ReaderTextInvariant {
             if let first = text.first, "-*+".contains(first), text.dropFirst().first == " " { text = text.dropFirst() }
             let digits = text.prefix(while: \.isNumber)
             if !digits.isEmpty, let mark = text.dropFirst(digits.count).first, mark == "." || mark == ")",
-               text.dropFirst(digits.count + 1).first == " " {
+                text.dropFirst(digits.count + 1).first == " "
+            {
                 text = text.dropFirst(digits.count + 1)
             }
             text = text.trimmingWhitespace()

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The registry is the single source of help: every command documented, and the README in step.
@@ -10,8 +11,9 @@ final class RegistryTests: XCTestCase {
             XCTAssertFalse(spec.summary.isEmpty, spec.name)
             XCTAssertFalse(spec.examples.isEmpty, "\(spec.name) has no example")
             for example in spec.examples {
-                XCTAssertTrue(example.command.hasPrefix(spec.name) || spec.aliases.contains { example.command.hasPrefix($0) },
-                              "example '\(example.command)' of \(spec.name) does not use it")
+                XCTAssertTrue(
+                    example.command.hasPrefix(spec.name) || spec.aliases.contains { example.command.hasPrefix($0) },
+                    "example '\(example.command)' of \(spec.name) does not use it")
                 XCTAssertFalse(example.explanation.isEmpty)
             }
             for argument in spec.arguments { XCTAssertFalse(argument.help.isEmpty, "\(spec.name) \(argument.name)") }
@@ -27,7 +29,8 @@ final class RegistryTests: XCTestCase {
                 do {
                     let (found, nameEnd) = try parser.command(for: example.command)
                     XCTAssertEqual(found.name, spec.name, example.command)
-                    var invocation = CommandInvocation(spec: found, context: session, output: OutputBuilder(width: 80, color: false))
+                    var invocation = CommandInvocation(
+                        spec: found, context: session, output: OutputBuilder(width: 80, color: false))
                     try parser.parse(example.command, into: &invocation, nameEnd: nameEnd)
                 } catch {
                     XCTFail("example '\(example.command)' does not parse: \(error)")
@@ -46,14 +49,17 @@ final class RegistryTests: XCTestCase {
         for topic in HelpTopics.names {
             XCTAssertFalse(try TestSession.run("help \(topic)", in: session).isEmpty)
         }
-        XCTAssertEqual(TestSession.failure("help fnd", in: session)?.message, "no help for 'fnd'; did you mean 'find'? (type 'help' for the list)")
+        XCTAssertEqual(
+            TestSession.failure("help fnd", in: session)?.message,
+            "no help for 'fnd'; did you mean 'find'? (type 'help' for the list)")
     }
 
     func testReadmeReferenceListsExactlyTheRegisteredCommands() throws {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        let reference = try XCTUnwrap(text.components(separatedBy: "## Command reference").last?.components(separatedBy: "\n## ").first)
+        let reference = try XCTUnwrap(
+            text.components(separatedBy: "## Command reference").last?.components(separatedBy: "\n## ").first)
         var documented: [String] = []
         for line in reference.split(separator: "\n") where line.hasPrefix("- `") {
             let synopsis = line.dropFirst(3).prefix { $0 != "`" }
@@ -62,7 +68,9 @@ final class RegistryTests: XCTestCase {
         }
         XCTAssertEqual(documented.sorted(), registry.commands.map(\.name).sorted())
         for spec in registry.commands {
-            XCTAssertTrue(reference.contains("- `\(spec.synopsis)` — \(spec.summary)"), "README entry of \(spec.name) is out of date")
+            XCTAssertTrue(
+                reference.contains("- `\(spec.synopsis)` — \(spec.summary)"),
+                "README entry of \(spec.name) is out of date")
         }
     }
 
@@ -71,15 +79,25 @@ final class RegistryTests: XCTestCase {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        let section = try XCTUnwrap(text.components(separatedBy: "\n## Exports and reports\n").dropFirst().first?.components(separatedBy: "\n## ").first)
-        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }.map { $0.dropFirst(3).prefix { $0 != "`" } }.map(String.init)
+        let section = try XCTUnwrap(
+            text.components(separatedBy: "\n## Exports and reports\n").dropFirst().first?.components(
+                separatedBy: "\n## "
+            ).first)
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }.map {
+            $0.dropFirst(3).prefix { $0 != "`" }
+        }.map(String.init)
         XCTAssertEqual(rows, ExportFormats.all.map { $0.name })
     }
 
     func testUnknownCommandsAndOptionsSuggest() {
         let session = Session()
-        XCTAssertEqual(TestSession.failure("fnd barrier", in: session)?.message, "unknown command 'fnd'; did you mean 'find'? (type 'help' for the list)")
-        XCTAssertEqual(TestSession.failure("tags renme a b", in: session)?.message.contains("did you mean 'rename'?"), true)
-        XCTAssertEqual(TestSession.failure("docs --jsn", in: session)?.message, "unknown option '--jsn' for docs (options: --json); did you mean '--json'?")
+        XCTAssertEqual(
+            TestSession.failure("fnd barrier", in: session)?.message,
+            "unknown command 'fnd'; did you mean 'find'? (type 'help' for the list)")
+        XCTAssertEqual(
+            TestSession.failure("tags renme a b", in: session)?.message.contains("did you mean 'rename'?"), true)
+        XCTAssertEqual(
+            TestSession.failure("docs --jsn", in: session)?.message,
+            "unknown option '--jsn' for docs (options: --json); did you mean '--json'?")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// A script's reads of many files (a folder load) are checked folder by folder; what they find outside
@@ -8,15 +9,22 @@ final class SandboxReadTests: XCTestCase {
     private var top = ""
 
     override func setUpWithError() throws {
-        top = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-sandbox-reads-\(UUID().uuidString)").path
+        top =
+            FileManager.default.temporaryDirectory.appendingPathComponent("gloss-sandbox-reads-\(UUID().uuidString)")
+            .path
         for folder in ["inside/a", "inside/a/b", "outside/c", "outside/d"] {
             try FileManager.default.createDirectory(atPath: top + "/" + folder, withIntermediateDirectories: true)
-            for file in 0..<3 { try "text".write(toFile: "\(top)/\(folder)/f\(file).txt", atomically: false, encoding: .utf8) }
+            for file in 0..<3 {
+                try "text".write(toFile: "\(top)/\(folder)/f\(file).txt", atomically: false, encoding: .utf8)
+            }
         }
         // Links inside the tree: a file and a folder leading out, a file leading to another inside.
-        try FileManager.default.createSymbolicLink(atPath: top + "/inside/a/out.txt", withDestinationPath: top + "/outside/c/f0.txt")
-        try FileManager.default.createSymbolicLink(atPath: top + "/inside/linked", withDestinationPath: top + "/outside/d")
-        try FileManager.default.createSymbolicLink(atPath: top + "/inside/a/in.txt", withDestinationPath: top + "/inside/a/b/f1.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: top + "/inside/a/out.txt", withDestinationPath: top + "/outside/c/f0.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: top + "/inside/linked", withDestinationPath: top + "/outside/d")
+        try FileManager.default.createSymbolicLink(
+            atPath: top + "/inside/a/in.txt", withDestinationPath: top + "/inside/a/b/f1.txt")
     }
 
     override func tearDownWithError() throws {
@@ -37,10 +45,12 @@ final class SandboxReadTests: XCTestCase {
         for path in paths { try oneByOne.checkRead(path, shownAs: path) }
         XCTAssertEqual(together.outsideReads, oneByOne.outsideReads)
         let real = try XCTUnwrap(RealPath.resolve(top))
-        XCTAssertEqual(together.outsideReads, [
-            "\(real)/outside/c/f0.txt", "\(real)/outside/d/f0.txt", "\(real)/outside/d/f2.txt",
-            "\(real)/outside/c/f1.txt", "\(real)/outside/c/f2.txt",
-        ])
+        XCTAssertEqual(
+            together.outsideReads,
+            [
+                "\(real)/outside/c/f0.txt", "\(real)/outside/d/f0.txt", "\(real)/outside/d/f2.txt",
+                "\(real)/outside/c/f1.txt", "\(real)/outside/c/f2.txt",
+            ])
         var strict = ScriptSandbox(writableRoots: [top], readableRoots: roots, strict: true)
         XCTAssertThrowsError(try strict.checkReads([(paths[2], "inside/a/out.txt")])) { error in
             XCTAssertTrue((error as? GlossError)?.message.contains("may not read inside/a/out.txt") == true, "\(error)")
@@ -55,7 +65,10 @@ final class SandboxReadTests: XCTestCase {
             while path.contains("//") { path = path.replacingOccurrences(of: "//", with: "/") }
             return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         }
-        for path in ["/a/b/c.txt", "/c.txt", "c.txt", "a/b.md", "/a//b/c.txt", "/a/b/", "/a/./b/../c.txt", "/", "", "/a/b//c", "//c"] {
+        for path in [
+            "/a/b/c.txt", "/c.txt", "c.txt", "a/b.md", "/a//b/c.txt", "/a/b/", "/a/./b/../c.txt", "/", "", "/a/b//c",
+            "//c",
+        ] {
             let (folder, name) = ScriptSandbox.folderAndName(of: path)
             let nsFolder = (path as NSString).deletingLastPathComponent
             XCTAssertEqual(String(name), (path as NSString).lastPathComponent, path)

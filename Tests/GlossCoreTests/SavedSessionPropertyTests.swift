@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// The saved session is what replays: for random sequences of loads, filters, listings and `#n`,
@@ -12,13 +13,15 @@ final class SavedSessionPropertyTests: XCTestCase {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-property-\(UUID().uuidString)")
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("sessions/articles")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("other"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("other"), withIntermediateDirectories: true)
         let harbor = try String(contentsOf: samples.appendingPathComponent("harbor-barrier-vote.txt"), encoding: .utf8)
         let river = try String(contentsOf: samples.appendingPathComponent("river-towns-broadband.md"), encoding: .utf8)
         try harbor.write(to: directory.appendingPathComponent("harbor.txt"), atomically: true, encoding: .utf8)
         try river.write(to: directory.appendingPathComponent("river.md"), atomically: true, encoding: .utf8)
         // Same file name in another folder: ids must come out the same in the replay.
-        try String(harbor.prefix(1500)).write(to: directory.appendingPathComponent("other/harbor.txt"), atomically: true, encoding: .utf8)
+        try String(harbor.prefix(1500)).write(
+            to: directory.appendingPathComponent("other/harbor.txt"), atomically: true, encoding: .utf8)
     }
 
     override func tearDownWithError() throws {
@@ -46,10 +49,14 @@ final class SavedSessionPropertyTests: XCTestCase {
             ScriptRunner().run(ScriptRunner.commands(in: text), name: "saved", in: replayed) { event in
                 if case .error(let message) = event { failures.append(message) }
             }
-            XCTAssertEqual(failures, [], "seed \(seed): the saved session fails to replay\n\(typed.joined(separator: "\n"))\n---\n\(text)")
+            XCTAssertEqual(
+                failures, [],
+                "seed \(seed): the saved session fails to replay\n\(typed.joined(separator: "\n"))\n---\n\(text)")
             let again = try export(replayed)
             if live != again {
-                XCTFail("seed \(seed): the replay differs from the live workspace\n\(typed.joined(separator: "\n"))\n---\n\(text)\n---\n\(Self.difference(live, again))")
+                XCTFail(
+                    "seed \(seed): the replay differs from the live workspace\n\(typed.joined(separator: "\n"))\n---\n\(text)\n---\n\(Self.difference(live, again))"
+                )
                 return
             }
             try? FileManager.default.removeItem(atPath: script)
@@ -74,14 +81,17 @@ final class SavedSessionPropertyTests: XCTestCase {
             let live = try export(session)
             let path = try XCTUnwrap(session.journal?.path)
             session.journal = nil  // as after kill -9: unlocked, left behind
-            let unfinished = try XCTUnwrap(store.unfinished().first { $0.path == path }, "seed \(seed): no unfinished journal")
+            let unfinished = try XCTUnwrap(
+                store.unfinished().first { $0.path == path }, "seed \(seed): no unfinished journal")
             let resumed = Session(baseDirectory: directory.path)
             resumed.journalStore = store
             let report = try resumed.restore(unfinished) { _ in false }
             XCTAssertNil(report.stop?.error.message, "seed \(seed)\n\(typed.joined(separator: "\n"))")
             let again = try export(resumed)
             if live != again {
-                XCTFail("seed \(seed): the resume differs from the live workspace\n\(typed.joined(separator: "\n"))\n---\n\(Self.difference(live, again))")
+                XCTFail(
+                    "seed \(seed): the resume differs from the live workspace\n\(typed.joined(separator: "\n"))\n---\n\(Self.difference(live, again))"
+                )
                 return
             }
             resumed.journal?.remove()
@@ -97,7 +107,8 @@ final class SavedSessionPropertyTests: XCTestCase {
     private static func difference(_ a: String, _ b: String) -> String {
         let left = a.split(separator: "\n")
         let right = b.split(separator: "\n")
-        for index in 0..<max(left.count, right.count) where index >= left.count || index >= right.count || left[index] != right[index] {
+        for index in 0..<max(left.count, right.count)
+        where index >= left.count || index >= right.count || left[index] != right[index] {
             let lo = max(0, index - 3)
             return "live:\n" + left[lo..<min(left.count, index + 4)].joined(separator: "\n")
                 + "\nreplay:\n" + right[lo..<min(right.count, index + 4)].joined(separator: "\n")
@@ -108,7 +119,9 @@ final class SavedSessionPropertyTests: XCTestCase {
     // MARK: - Random commands, mostly valid for the state they are typed in
 
     private static let tags = ["cost", "actor", "actor/council", "actor/fleet", "theme", "Risk"]
-    private static let queries = ["barrier", "cost OR fleet", "kind:faq", "tag:actor", "tag:cost", "council -vote", "doc:harbor*", "tag:theme"]
+    private static let queries = [
+        "barrier", "cost OR fleet", "kind:faq", "tag:actor", "tag:cost", "council -vote", "doc:harbor*", "tag:theme",
+    ]
 
     static func command(_ random: inout ReferenceRandom, session: Session) -> String {
         let workspace = session.workspace
@@ -142,10 +155,16 @@ final class SavedSessionPropertyTests: XCTestCase {
         case 11, 12: return "undo" + (random.next(3) == 0 ? " \(1 + random.next(3))" : "")
         case 13: return "redo"
         case 14: return "note \(target()) \"note \(random.next(100))\""
-        case 15: return pick(Array(workspace.annotations.notes.keys)).map { "note rm n\($0)" } ?? "note tag:\(tag) \"about \(tag)\""
+        case 15:
+            return pick(Array(workspace.annotations.notes.keys)).map { "note rm n\($0)" }
+                ?? "note tag:\(tag) \"about \(tag)\""
         case 16:
             guard let document = pick(loaded),
-                  let ref = pick(workspace.elements(ofDocument: document).filter { if case .passage = $0.address { return true } else { return false } }) else {
+                let ref = pick(
+                    workspace.elements(ofDocument: document).filter {
+                        if case .passage = $0.address { return true } else { return false }
+                    })
+            else {
                 return "tags"
             }
             let words = workspace.text(of: ref).split(separator: " ")

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The TF-IDF rows, the centroid model and the `suggest` and `similar` commands on small cases
@@ -8,18 +9,23 @@ final class SuggestTests: XCTestCase {
 
     func testRowsAreSmoothedTFIDFScaledToLengthOne() throws {
         // Titles only: each document is one unit. df: apple 1, banana 2, cherry 2 of 3 documents.
-        let session = TestSession.make([("a.txt", "apple apple banana\n"), ("b.txt", "banana cherry\n"), ("c.txt", "cherry\n")])
+        let session = TestSession.make([
+            ("a.txt", "apple apple banana\n"), ("b.txt", "banana cherry\n"), ("c.txt", "cherry\n"),
+        ])
         let context = session.workspace.learningContext(.document)
         let matrix = context.matrix
         XCTAssertEqual(matrix.rowCount, 3)
-        let row = matrix.row(0).map { (matrix.word(ofColumn: matrix.columns[$0], in: context.vocabulary), matrix.values[$0]) }
+        let row = matrix.row(0).map {
+            (matrix.word(ofColumn: matrix.columns[$0], in: context.vocabulary), matrix.values[$0])
+        }
         // Columns go most frequent first (banana, cherry, then apple).
         // apple: (1 + ln 2)(ln(4/2) + 1) = 2.8667; banana: ln(4/3) + 1 = 1.2877; over their length 3.1426.
         XCTAssertEqual(row.map(\.0), ["banana", "apple"])
         XCTAssertEqual(row[0].1, 0.40974, accuracy: 1e-4)
         XCTAssertEqual(row[1].1, 0.91220, accuracy: 1e-4)
         XCTAssertEqual(matrix.documentFrequency, [2, 2, 1])
-        XCTAssertEqual(matrix.row(2).map { matrix.word(ofColumn: matrix.columns[$0], in: context.vocabulary) }, ["cherry"])
+        XCTAssertEqual(
+            matrix.row(2).map { matrix.word(ofColumn: matrix.columns[$0], in: context.vocabulary) }, ["cherry"])
         XCTAssertEqual(matrix.values[matrix.row(2).first!], 1, accuracy: 1e-6)
     }
 
@@ -40,7 +46,9 @@ final class SuggestTests: XCTestCase {
                 XCTAssertEqual(context.matrix.values[slot], entry.1, accuracy: 1e-6)
             }
         }
-        let words = context.matrix.row(0).map { context.matrix.word(ofColumn: context.matrix.columns[$0], in: context.vocabulary) }
+        let words = context.matrix.row(0).map {
+            context.matrix.word(ofColumn: context.matrix.columns[$0], in: context.vocabulary)
+        }
         XCTAssertTrue(words.contains("port's") && words.contains("port"), "\(words)")
     }
 
@@ -103,7 +111,9 @@ final class SuggestTests: XCTestCase {
 
     /// Eight articles on football and eight on cooking, with words of both kinds of news in between.
     static let topicArticles: [(name: String, text: String)] = {
-        let football = ["match", "goal", "striker", "referee", "league", "coach", "season", "penalty", "stadium", "fans"]
+        let football = [
+            "match", "goal", "striker", "referee", "league", "coach", "season", "penalty", "stadium", "fans",
+        ]
         let cooking = ["recipe", "oven", "flour", "butter", "sauce", "garlic", "simmer", "bake", "onion", "chef"]
         let common = ["the", "city", "said", "week", "people", "new", "local", "report"]
         func article(_ words: [String], _ number: Int) -> String {
@@ -118,7 +128,9 @@ final class SuggestTests: XCTestCase {
             }
             return "News \(number)\n\n" + lines.joined(separator: "\n\n") + "\n"
         }
-        return (0..<16).map { number in (String(format: "art%02d.txt", number), article(number % 2 == 0 ? football : cooking, number)) }
+        return (0..<16).map { number in
+            (String(format: "art%02d.txt", number), article(number % 2 == 0 ? football : cooking, number))
+        }
     }()
 
     func testSuggestRanksTheTagsOwnTopicFirstAndRowsCanBeAccepted() throws {
@@ -128,10 +140,12 @@ final class SuggestTests: XCTestCase {
         let output = try TestSession.run("suggest football --limit 5", in: session)
         let listed = session.workspace.view.lastListing.map { session.workspace.documents[$0.document].id }
         XCTAssertEqual(listed.count, 5)
-        XCTAssertTrue(listed.allSatisfy { Int($0.dropFirst(3))! % 2 == 0 }, "football articles first: \(listed)\n\(output)")
+        XCTAssertTrue(
+            listed.allSatisfy { Int($0.dropFirst(3))! % 2 == 0 }, "football articles first: \(listed)\n\(output)")
         XCTAssertTrue(output.contains("because: "), output)
         XCTAssertTrue(output.contains("learned from 3 of [football] against [cooking] 3"), output)
-        XCTAssertFalse(listed.contains("art00") || listed.contains("art02"), "documents already tagged are not suggested")
+        XCTAssertFalse(
+            listed.contains("art00") || listed.contains("art02"), "documents already tagged are not suggested")
         try TestSession.run("tag #1-2 football", in: session)
         XCTAssertEqual(session.workspace.annotations.directCount("football"), 5)
     }
@@ -141,7 +155,9 @@ final class SuggestTests: XCTestCase {
         for number in [0, 2, 4] { try TestSession.run("tag art0\(number): football", in: session) }
         for number in [1, 3, 5] { try TestSession.run("tag art0\(number): cooking", in: session) }
         func scores(_ line: String) throws -> [Double] {
-            let object = try JSONSerialization.jsonObject(with: Data(try TestSession.run(line, in: session).utf8)) as? [String: Any]
+            let object =
+                try JSONSerialization.jsonObject(with: Data(try TestSession.run(line, in: session).utf8))
+                as? [String: Any]
             return (object?["results"] as? [[String: Any]] ?? []).map { $0["score"] as! Double }
         }
         let all = try scores("suggest football --json")
@@ -169,19 +185,28 @@ final class SuggestTests: XCTestCase {
         }
         XCTAssertEqual(object["grain"] as? String, "document")
         // Grouped by tag in codebook order: cooking rows, then football rows.
-        XCTAssertEqual(results.map { $0["tag"] as! String }, Array(repeating: "cooking", count: 5) + Array(repeating: "football", count: 5))
+        XCTAssertEqual(
+            results.map { $0["tag"] as! String },
+            Array(repeating: "cooking", count: 5) + Array(repeating: "football", count: 5))
     }
 
     func testTooFewExamplesSaysWhatToDo() throws {
         let session = TestSession.make(Self.topicArticles)
         try TestSession.run("tag art00: football", in: session)
         try TestSession.run("tag art02: football", in: session)
-        XCTAssertEqual(TestSession.failure("suggest football", in: session)?.message,
-                       "[football] has 2 coded documents; suggest learns from at least 3: tag 1 more (tag DOC: football), then ask again")
+        XCTAssertEqual(
+            TestSession.failure("suggest football", in: session)?.message,
+            "[football] has 2 coded documents; suggest learns from at least 3: tag 1 more (tag DOC: football), then ask again"
+        )
         XCTAssertNotNil(TestSession.failure("suggest --all", in: session)?.message.contains("at least 3"))
-        XCTAssertEqual(TestSession.failure("suggest footbal", in: session)?.message, "no tag 'footbal' in the codebook; did you mean 'football'?")
-        XCTAssertEqual(TestSession.failure("suggest football --all", in: session)?.message, "give a TAG or --all, not both")
-        XCTAssertEqual(TestSession.failure("suggest football --min 2", in: session)?.message, "--min takes a score from 0 to 1, not '2'")
+        XCTAssertEqual(
+            TestSession.failure("suggest footbal", in: session)?.message,
+            "no tag 'footbal' in the codebook; did you mean 'football'?")
+        XCTAssertEqual(
+            TestSession.failure("suggest football --all", in: session)?.message, "give a TAG or --all, not both")
+        XCTAssertEqual(
+            TestSession.failure("suggest football --min 2", in: session)?.message,
+            "--min takes a score from 0 to 1, not '2'")
     }
 
     func testASingleTagIsToldApartFromTheRest() throws {
@@ -196,7 +221,8 @@ final class SuggestTests: XCTestCase {
     func testPassagesAreSuggestedWhenPassagesWereCoded() throws {
         // One document with football and cooking paragraphs: the unit follows the coding.
         let paragraphs = (0..<10).map { number -> String in
-            let text = Self.topicArticles[number].text.components(separatedBy: "\n\n")[1].trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = Self.topicArticles[number].text.components(separatedBy: "\n\n")[1].trimmingCharacters(
+                in: .whitespacesAndNewlines)
             return text
         }
         let session = TestSession.make([("mixed.txt", "Mixed news\n\n" + paragraphs.joined(separator: "\n\n") + "\n")])
@@ -208,8 +234,10 @@ final class SuggestTests: XCTestCase {
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         XCTAssertEqual(object["grain"] as? String, "element")
         let results = try XCTUnwrap(object["results"] as? [[String: Any]])
-        XCTAssertEqual(results.prefix(2).map { $0["address"] as! String }.sorted(), [addresses[6], addresses[8]].sorted())
-        XCTAssertEqual(results.count, 7, "the paragraphs not coded football (cooking ones too); the title is no candidate")
+        XCTAssertEqual(
+            results.prefix(2).map { $0["address"] as! String }.sorted(), [addresses[6], addresses[8]].sorted())
+        XCTAssertEqual(
+            results.count, 7, "the paragraphs not coded football (cooking ones too); the title is no candidate")
     }
 
     func testSuggestInQueryAndViewNarrowTheCandidates() throws {
@@ -217,9 +245,12 @@ final class SuggestTests: XCTestCase {
         for number in [0, 2, 4] { try TestSession.run("tag art0\(number): football", in: session) }
         for number in [1, 3, 5] { try TestSession.run("tag art0\(number): cooking", in: session) }
         try TestSession.run("suggest football --in \"doc:art1*\"", in: session)
-        XCTAssertEqual(Set(session.workspace.view.lastListing.map { session.workspace.documents[$0.document].id }),
-                       Set((10..<16).map { "art\($0)" }))
-        XCTAssertEqual(TestSession.failure("suggest football --in \"(goal\"", in: session)?.column, 24, "at the unclosed parenthesis")
+        XCTAssertEqual(
+            Set(session.workspace.view.lastListing.map { session.workspace.documents[$0.document].id }),
+            Set((10..<16).map { "art\($0)" }))
+        XCTAssertEqual(
+            TestSession.failure("suggest football --in \"(goal\"", in: session)?.column, 24,
+            "at the unclosed parenthesis")
     }
 
     func testRankingsRepeatExactly() throws {
@@ -227,7 +258,8 @@ final class SuggestTests: XCTestCase {
             let session = TestSession.make(Self.topicArticles)
             for number in [0, 2, 4] { try TestSession.run("tag art0\(number): football", in: session) }
             for number in [1, 3, 5] { try TestSession.run("tag art0\(number): cooking", in: session) }
-            return try TestSession.run("suggest football --json", in: session) + TestSession.run("suggest --all --json", in: session)
+            return try TestSession.run("suggest football --json", in: session)
+                + TestSession.run("suggest --all --json", in: session)
         }
         XCTAssertEqual(try ranking(), try ranking())
     }
@@ -258,6 +290,6 @@ final class SuggestTests: XCTestCase {
     }
 }
 
-private extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+extension String {
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

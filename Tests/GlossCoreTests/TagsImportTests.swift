@@ -1,15 +1,17 @@
 import Foundation
 import XCTest
 import ZIPFoundation
+
 @testable import GlossCore
 
 /// `tags import`: REFI-QDA codebooks from gloss and other tools into the codebook, with the merge
 /// policy (fill in, never overwrite unless asked), undo, and one-line errors that point.
 final class TagsImportTests: XCTestCase {
     private func codebook(of session: Session) -> [String: (description: String?, hex: String?)] {
-        Dictionary(uniqueKeysWithValues: session.workspace.annotations.tags.values.map {
-            ($0.path, ($0.description, $0.color.flatMap(TerminalColor.hex(for:))))
-        })
+        Dictionary(
+            uniqueKeysWithValues: session.workspace.annotations.tags.values.map {
+                ($0.path, ($0.description, $0.color.flatMap(TerminalColor.hex(for:))))
+            })
     }
 
     func testRoundTripThroughQDCKeepsPathsDescriptionsAndColours() throws {
@@ -23,13 +25,16 @@ final class TagsImportTests: XCTestCase {
         fresh.terminalWidth = 1000  // no wrapping of the long temporary path
         let output = try TestSession.run("tags import \(file.path)", in: fresh)
         XCTAssertEqual(output, "imported 14 codes from \(file.path): 14 new\n")
-        let expected = codebook(of: source), imported = codebook(of: fresh)
+        let expected = codebook(of: source)
+        let imported = codebook(of: fresh)
         XCTAssertEqual(Set(imported.keys), Set(expected.keys))
         for (path, tag) in expected {
             XCTAssertEqual(imported[path]?.description, tag.description, path)
             XCTAssertEqual(imported[path]?.hex, tag.hex, path)
         }
-        XCTAssertEqual(fresh.workspace.annotations.tag("actor/fleet")?.color, "#e67e22", "a named colour comes back as its #rrggbb")
+        XCTAssertEqual(
+            fresh.workspace.annotations.tag("actor/fleet")?.color, "#e67e22", "a named colour comes back as its #rrggbb"
+        )
     }
 
     func testRoundTripThroughQDPXReadsTheProjectsCodebook() throws {
@@ -45,25 +50,27 @@ final class TagsImportTests: XCTestCase {
         let directory = try REFIQDASupport.scratchDirectory(self)
         let file = directory.appendingPathComponent("other.qdc")
         try """
-            <?xml version="1.0" encoding="utf-8"?>
-            <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Other tool">
-              <Codes>
-                <Code guid="11111111-1111-1111-1111-111111111111" name="ACTOR" isCodable="true" color="#FF0000">
-                  <Description>Their definition</Description>
-                  <Code guid="22222222-2222-2222-2222-222222222222" name="Council" isCodable="true" color="#00F"/>
-                </Code>
-                <Code guid="33333333-3333-3333-3333-333333333333" name="cost" isCodable="false">
-                  <Description>Money</Description>
-                </Code>
-              </Codes>
-            </CodeBook>
-            """.write(to: file, atomically: true, encoding: .utf8)
+        <?xml version="1.0" encoding="utf-8"?>
+        <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Other tool">
+          <Codes>
+            <Code guid="11111111-1111-1111-1111-111111111111" name="ACTOR" isCodable="true" color="#FF0000">
+              <Description>Their definition</Description>
+              <Code guid="22222222-2222-2222-2222-222222222222" name="Council" isCodable="true" color="#00F"/>
+            </Code>
+            <Code guid="33333333-3333-3333-3333-333333333333" name="cost" isCodable="false">
+              <Description>Money</Description>
+            </Code>
+          </Codes>
+        </CodeBook>
+        """.write(to: file, atomically: true, encoding: .utf8)
         let session = TestSession.make([("a.txt", "One passage.\n")])
         session.terminalWidth = 1000  // no wrapping of the long temporary path
         try TestSession.run("tag s0.p1 actor/council", in: session)
         try TestSession.run("tags describe actor \"Our definition\"", in: session)
         let output = try TestSession.run("tags import \(file.path)", in: session)
-        XCTAssertEqual(output, """
+        XCTAssertEqual(
+            output,
+            """
             imported 3 codes from \(file.path): 1 new, 2 given a description or colour
             1 tag kept its own description or colour (--overwrite replaces them)
 
@@ -81,7 +88,9 @@ final class TagsImportTests: XCTestCase {
         try TestSession.run("undo", in: session)
         XCTAssertEqual(session.workspace.annotations.tag("actor")?.description, "Our definition")
         try TestSession.run("undo", in: session)
-        XCTAssertEqual(session.workspace.annotations.tags.keys.sorted(), ["actor", "actor/council"], "one undo takes a whole import back")
+        XCTAssertEqual(
+            session.workspace.annotations.tags.keys.sorted(), ["actor", "actor/council"],
+            "one undo takes a whole import back")
         XCTAssertNil(session.workspace.annotations.tag("actor")?.color)
     }
 
@@ -110,7 +119,8 @@ final class TagsImportTests: XCTestCase {
         let session = TestSession.make([])
         try TestSession.run("tags import \(directory.appendingPathComponent("atlas.qdpx").path)", in: session)
         let tags = session.workspace.annotations
-        XCTAssertEqual(tags.tags.values.map(\.path).sorted(), ["Politics - Power", "Politics - Power/#tag one", "unnamed"])
+        XCTAssertEqual(
+            tags.tags.values.map(\.path).sorted(), ["Politics - Power", "Politics - Power/#tag one", "unnamed"])
         XCTAssertEqual(tags.tag("politics - power")?.description, "Who <decides>")
     }
 
@@ -122,15 +132,26 @@ final class TagsImportTests: XCTestCase {
         }
         let session = Session(baseDirectory: directory.path)
         let cases: [(file: String, message: String)] = [
-            (try write("mismatch.qdc", "<CodeBook>\n<Codes>\n<Code name=\"a\" guid=\"x\" isCodable=\"true\">\n</Codes>\n</CodeBook>\n"),
-             "mismatch.qdc:4:9: not well-formed XML (end tag does not match the open element)"),
-            (try write("amp.qdc", "<CodeBook><Codes>\n<Code name=\"R & D\"/></Codes></CodeBook>"),
-             "amp.qdc:2:16: not well-formed XML (name expected ('&' must be written &amp;))"),
+            (
+                try write(
+                    "mismatch.qdc",
+                    "<CodeBook>\n<Codes>\n<Code name=\"a\" guid=\"x\" isCodable=\"true\">\n</Codes>\n</CodeBook>\n"),
+                "mismatch.qdc:4:9: not well-formed XML (end tag does not match the open element)"
+            ),
+            (
+                try write("amp.qdc", "<CodeBook><Codes>\n<Code name=\"R & D\"/></Codes></CodeBook>"),
+                "amp.qdc:2:16: not well-formed XML (name expected ('&' must be written &amp;))"
+            ),
             (try write("text.qdc", "codes: actor, cost\n"), "text.qdc:1:1: not well-formed XML (no XML content)"),
-            (try write("project.qdc", "<Project name=\"p\"><Sources/></Project>"),
-             "project.qdc: not a REFI-QDA codebook or project (no <CodeBook> element)"),
+            (
+                try write("project.qdc", "<Project name=\"p\"><Sources/></Project>"),
+                "project.qdc: not a REFI-QDA codebook or project (no <CodeBook> element)"
+            ),
             (try write("empty.qdc", "<CodeBook><Codes/></CodeBook>"), "empty.qdc: the codebook has no codes"),
-            (try write("broken.qdpx", "PK\u{3}\u{4} not really a zip"), "broken.qdpx: not a readable .qdpx archive (missingEndOfCentralDirectoryRecord)"),
+            (
+                try write("broken.qdpx", "PK\u{3}\u{4} not really a zip"),
+                "broken.qdpx: not a readable .qdpx archive (missingEndOfCentralDirectoryRecord)"
+            ),
             ("missing.qdc", "missing.qdc: no such file or directory"),
         ]
         for (file, message) in cases {
@@ -143,10 +164,13 @@ final class TagsImportTests: XCTestCase {
 
     func testSavedLineNamesTheFileAbsolutely() throws {
         let directory = try REFIQDASupport.scratchDirectory(self)
-        try "<CodeBook><Codes><Code name=\"a\" guid=\"11111111-1111-1111-1111-111111111111\" isCodable=\"true\"/></Codes></CodeBook>"
+        try
+            "<CodeBook><Codes><Code name=\"a\" guid=\"11111111-1111-1111-1111-111111111111\" isCodable=\"true\"/></Codes></CodeBook>"
             .write(to: directory.appendingPathComponent("book.qdc"), atomically: true, encoding: .utf8)
         let session = Session(baseDirectory: directory.path)
         try TestSession.run("tags import book.qdc --overwrite", in: session)
-        XCTAssertEqual(session.history.last?.line, "tags import \(CommandLineTokenizer.quote(directory.appendingPathComponent("book.qdc").path)) --overwrite")
+        XCTAssertEqual(
+            session.history.last?.line,
+            "tags import \(CommandLineTokenizer.quote(directory.appendingPathComponent("book.qdc").path)) --overwrite")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GlossCore
 
 /// Builds sessions over in-memory articles for unit tests, and runs commands through them.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// The tokenizer folds ASCII words on a fast path and other words scalar by scalar; both must follow
@@ -9,13 +10,15 @@ final class TokenizerTests: XCTestCase {
     func testWordRules() {
         XCTAssertEqual(words("Hello, World! HELLO"), ["hello", "world", "hello"])
         XCTAssertEqual(words("don't rock'n'roll 'quoted' 1990's"), ["don't", "rock'n'roll", "quoted", "1990", "s"])
-        XCTAssertEqual(words("1.2 billion, 40,000 people, 3. item"), ["1.2", "billion", "40,000", "people", "3", "item"])
+        XCTAssertEqual(
+            words("1.2 billion, 40,000 people, 3. item"), ["1.2", "billion", "40,000", "people", "3", "item"])
         XCTAssertEqual(words("Zelensky’s Zelensky's ZELENSKY＇S"), ["zelensky's", "zelensky's", "zelensky's"])
         XCTAssertEqual(words("café Müller Straße naïve"), ["cafe", "muller", "strasse", "naive"])
         XCTAssertEqual(words("x—y “Quoted” (aside) well-known"), ["x", "y", "quoted", "aside", "well", "known"])
         XCTAssertEqual(words("東京 abc東x"), ["東", "京", "abc", "東", "x"])
-        XCTAssertEqual(words("The U.S. and the U.K., e.g. here; I. A. Smith U.Sa a.b.c.d."),
-                       ["the", "u.s.", "and", "the", "u.k.", "e.g.", "here", "i", "a", "smith", "u", "sa", "a.b.c.d."])
+        XCTAssertEqual(
+            words("The U.S. and the U.K., e.g. here; I. A. Smith U.Sa a.b.c.d."),
+            ["the", "u.s.", "and", "the", "u.k.", "e.g.", "here", "i", "a", "smith", "u", "sa", "a.b.c.d."])
         let long = String(repeating: "AbC", count: 40)
         XCTAssertEqual(words("\(long) \(long.lowercased())"), [long.lowercased(), long.lowercased()])
     }
@@ -25,15 +28,18 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(tokens.map(\.term), ["the", "cafe's", "owner"])
         XCTAssertEqual(tokens.map(\.position), [0, 1, 2])
         let text = "The café’s “Owner”"
-        XCTAssertEqual(tokens.map { String(decoding: Array(text.utf8)[$0.utf8Range], as: UTF8.self) }, ["The", "café’s", "Owner"])
+        XCTAssertEqual(
+            tokens.map { String(decoding: Array(text.utf8)[$0.utf8Range], as: UTF8.self) }, ["The", "café’s", "Owner"])
     }
 
     /// Random texts from fragments that sit on both sides of the fast path's boundaries, against a
     /// reference that applies the rules to Unicode scalars one at a time.
     func testRandomTextsAgreeWithAScalarReference() {
         // Long runs too: long words, numbers and runs of punctuation on both sides of the ASCII fast path.
-        let fragments = ["a", "Ab", "ZED", "9", "1", ".", ",", "'", "’", "é", "Ü", "—", " ", "-", "“", "”", "東", "s", "x", "\n",
-                         "word", "Longer", "12345678", "@", "[", "`", "{", "/", ":"]
+        let fragments = [
+            "a", "Ab", "ZED", "9", "1", ".", ",", "'", "’", "é", "Ü", "—", " ", "-", "“", "”", "東", "s", "x", "\n",
+            "word", "Longer", "12345678", "@", "[", "`", "{", "/", ":",
+        ]
         var random = ReferenceRandom(seed: 7)
         for _ in 0..<10_000 {
             let text = (0..<(1 + random.next(40))).map { _ in fragments[random.next(fragments.count)] }.joined()
@@ -80,9 +86,13 @@ final class TokenizerTests: XCTestCase {
             } else if isWord(scalar) {
                 current += fold[scalar] ?? String(scalar).lowercased()
                 lastWasDigit = isDigit(scalar)
-            } else if !current.isEmpty, scalar == "'" || scalar == "’", !lastWasDigit, isLetter(index + 1), scalars[index + 1] != "東" {
+            } else if !current.isEmpty, scalar == "'" || scalar == "’", !lastWasDigit, isLetter(index + 1),
+                scalars[index + 1] != "東"
+            {
                 current += "'"
-            } else if !current.isEmpty, scalar == "." || scalar == ",", lastWasDigit, index + 1 < scalars.count, isDigit(scalars[index + 1]) {
+            } else if !current.isEmpty, scalar == "." || scalar == ",", lastWasDigit, index + 1 < scalars.count,
+                isDigit(scalars[index + 1])
+            {
                 current.unicodeScalars.append(scalar)
             } else {
                 finish()

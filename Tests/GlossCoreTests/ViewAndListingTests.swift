@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// Stacked filters, the @ target and #n result references.
@@ -36,7 +37,8 @@ final class ViewAndListingTests: XCTestCase {
 
     func testResultReferences() throws {
         try TestSession.run("find barrier", in: session)
-        XCTAssertEqual(session.workspace.view.lastListing.map { "\($0.address)" }, ["s0.p4", "s0.p5", "s1", "s1.p1", "q1"])
+        XCTAssertEqual(
+            session.workspace.view.lastListing.map { "\($0.address)" }, ["s0.p4", "s0.p5", "s1", "s1.p1", "q1"])
         XCTAssertEqual(try session.workspace.resolveTargets("#2-3").map { "\($0.address)" }, ["s0.p5", "s1"])
         XCTAssertEqual(try session.workspace.resolveTargets("#1,#5").map { "\($0.address)" }, ["s0.p4", "q1"])
         let shown = try TestSession.run("show #4", in: session)
@@ -50,8 +52,9 @@ final class ViewAndListingTests: XCTestCase {
 
     func testViewTargetIsEveryPassageInTheView() throws {
         try TestSession.run("filter barrier", in: session)
-        XCTAssertEqual(session.workspace.viewElements().map { "\($0.address)" }, ["s0.p4", "s0.p5", "s1.p1", "q1"],
-                       "headings are left out of @")
+        XCTAssertEqual(
+            session.workspace.viewElements().map { "\($0.address)" }, ["s0.p4", "s0.p5", "s1.p1", "q1"],
+            "headings are left out of @")
     }
 
     func testRankOrdersByRelevance() throws {
@@ -68,7 +71,12 @@ final class ViewAndListingTests: XCTestCase {
         let output = try TestSession.run("kwic barrier --width 12", in: session)
         let lines = output.split(separator: "\n").dropLast().map(String.init)
         XCTAssertEqual(lines.count, 5, output)
-        let columns = Set(lines.map { line in line.range(of: "[barrier]", options: .caseInsensitive).map { line.distance(from: line.startIndex, to: $0.lowerBound) } ?? -1 })
+        let columns = Set(
+            lines.map { line in
+                line.range(of: "[barrier]", options: .caseInsensitive).map {
+                    line.distance(from: line.startIndex, to: $0.lowerBound)
+                } ?? -1
+            })
         XCTAssertEqual(columns.count, 1, "matches line up:\n\(output)")
     }
 

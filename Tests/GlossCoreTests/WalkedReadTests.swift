@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GlossCore
 
 /// Files found by a folder walk are read relative to their open folder; what they hold when read is
@@ -39,7 +40,9 @@ final class WalkedReadTests: XCTestCase {
         for candidate in candidates + candidates.reversed() {
             XCTAssertEqual(candidate.path.utf8.count - candidate.nameOffset, "f0.txt".utf8.count)
             let expected = try XCTUnwrap(FileManager.default.contents(atPath: candidate.path))
-            assertBytes(try DocumentLoader.readWalkedBytes(candidate, folders: folders).bytes, [UInt8](expected), candidate.displayName)
+            assertBytes(
+                try DocumentLoader.readWalkedBytes(candidate, folders: folders).bytes, [UInt8](expected),
+                candidate.displayName)
         }
     }
 
@@ -83,7 +86,8 @@ final class WalkedReadTests: XCTestCase {
         try FileManager.default.removeItem(atPath: fifo.path)
         XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
         XCTAssertThrowsError(try DocumentLoader.readWalkedBytes(fifo, folders: FolderCursor())) { error in
-            XCTAssertEqual((error as? GlossError)?.message, "corpus/c/f0.txt: is a FIFO; gloss reads regular files only")
+            XCTAssertEqual(
+                (error as? GlossError)?.message, "corpus/c/f0.txt: is a FIFO; gloss reads regular files only")
         }
         let folder = try XCTUnwrap(candidates.first { $0.displayName == "corpus/c/f1.txt" })
         try FileManager.default.removeItem(atPath: folder.path)
@@ -115,11 +119,13 @@ final class WalkedReadTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for file in 0..<400 {
             let repeats = file < 200 ? 400 : 1
-            let text = "Title \(file)\n\n" + String(repeating: "Words of file \(file) in a paragraph. ", count: repeats) + "\n"
+            let text =
+                "Title \(file)\n\n" + String(repeating: "Words of file \(file) in a paragraph. ", count: repeats) + "\n"
             try text.write(toFile: String(format: "%@/f%04d.txt", folder, file), atomically: false, encoding: .utf8)
         }
         let candidates = FolderWalk.files(under: folder, shownAs: "uneven")
-        let (parts, warnings) = try DocumentLoader.loadParts(candidates, into: Workspace.IndexedPart.self, minimumPart: 4)
+        let (parts, warnings) = try DocumentLoader.loadParts(
+            candidates, into: Workspace.IndexedPart.self, minimumPart: 4)
         XCTAssertEqual(warnings, [])
         let documents = parts.flatMap(\.documents)
         XCTAssertEqual(documents.map(\.path), candidates.map(\.displayName))

@@ -1,5 +1,6 @@
 import Dispatch
 import XCTest
+
 @testable import GlossCore
 
 /// The splitter hands out every file once, in order within a part, and its parts tile the list as

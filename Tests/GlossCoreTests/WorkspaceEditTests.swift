@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GlossCore
 
 /// Showing and hiding runs of documents: the inverse of an edit gives every document back its state,
@@ -9,18 +10,25 @@ final class WorkspaceEditTests: XCTestCase {
         for round in 0..<200 {
             let workspace = Workspace()
             let count = 1 + random.next(9)
-            workspace.add((0..<count).map { index -> Document in
-                var document = DocumentLoader.parse("Title \(index)\n\nText \(index).\n", pathExtension: "txt")
-                document.path = "doc\(index).txt"
-                return document
-            })
-            for document in 0..<count where random.next(3) == 0 { workspace.setLoaded(document..<(document + 1), false) }
-            let before = (workspace.isLoaded, workspace.loadedDocumentCount, workspace.loadedDocumentIndices.map { workspace.documents[$0].id })
+            workspace.add(
+                (0..<count).map { index -> Document in
+                    var document = DocumentLoader.parse("Title \(index)\n\nText \(index).\n", pathExtension: "txt")
+                    document.path = "doc\(index).txt"
+                    return document
+                })
+            for document in 0..<count where random.next(3) == 0 {
+                workspace.setLoaded(document..<(document + 1), false)
+            }
+            let before = (
+                workspace.isLoaded, workspace.loadedDocumentCount,
+                workspace.loadedDocumentIndices.map { workspace.documents[$0].id }
+            )
             let start = random.next(count)
             let range = start..<(start + 1 + random.next(count - start))
             let show = random.next(2) == 0
             let inverses = workspace.applyReturningInverses([.setLoaded(documents: range, show)])
-            XCTAssertEqual(Array(workspace.isLoaded[range]), Array(repeating: show, count: range.count), "round \(round)")
+            XCTAssertEqual(
+                Array(workspace.isLoaded[range]), Array(repeating: show, count: range.count), "round \(round)")
             XCTAssertEqual(workspace.loadedDocumentCount, workspace.isLoaded.filter { $0 }.count)
             _ = workspace.applyReturningInverses(inverses)
             XCTAssertEqual(workspace.isLoaded, before.0, "round \(round): \(range) \(show)")

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A small element tree read with `XMLParser`, for tests to inspect exported XML. (Foundation's
@@ -38,7 +39,9 @@ final class XMLTree {
         parser.shouldProcessNamespaces = true
         parser.delegate = builder
         guard parser.parse(), builder.failed == false, let root = builder.root else {
-            throw NSError(domain: "XMLTree", code: 1, userInfo: [NSLocalizedDescriptionKey: "not well-formed XML at line \(parser.lineNumber)"])
+            throw NSError(
+                domain: "XMLTree", code: 1,
+                userInfo: [NSLocalizedDescriptionKey: "not well-formed XML at line \(parser.lineNumber)"])
         }
         self.root = root
     }
@@ -52,8 +55,10 @@ final class XMLTree {
         var current: Element?
         var failed = false
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             let element = Element(name: elementName, attributes: attributes, parent: current)
             if root == nil { root = element }
             current = element
@@ -61,7 +66,9 @@ final class XMLTree {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) { current?.text += string }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+        ) {
             current = current?.parent
         }
 

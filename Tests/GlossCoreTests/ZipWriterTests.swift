@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import ZIPFoundation
+
 @testable import GlossCore
 
 /// The archives `ZipWriter` writes, read back by ZIPFoundation (which checks each entry's CRC-32) and,

@@ -59,7 +59,10 @@ final class CodingBatchTests: XCTestCase {
         // What the commands did goes to standard error; standard output is the report alone.
         let status = result.stderr.split(separator: "\n")
         XCTAssertTrue(status.first?.hasPrefix("loaded harbor-barrier-vote") == true, result.stderr)
-        XCTAssertTrue(status.allSatisfy { ["loaded ", "tagged ", "m1 ", "m2 ", "n2 ", "n3 ", "described "].contains(where: $0.hasPrefix) }, result.stderr)
+        XCTAssertTrue(
+            status.allSatisfy {
+                ["loaded ", "tagged ", "m1 ", "m2 ", "n2 ", "n3 ", "described "].contains(where: $0.hasPrefix)
+            }, result.stderr)
         XCTAssertTrue(result.stdout.hasPrefix("actor "), result.stdout)
         XCTAssertEqual(result.stdout.trimmingCharacters(in: .newlines), Self.expected.trimmingCharacters(in: .newlines))
     }

@@ -23,7 +23,8 @@ final class CorporaCodingTests: XCTestCase {
             XCTAssertEqual(codings.first?["document"] as? String, "002", "\(codings)")
         }
         // A file already loaded: ${doc} names it.
-        let again = try GlossProcess.commands("load corpus\nload corpus/sport/003.txt\ntag ${doc}: checked\n", in: directory.url)
+        let again = try GlossProcess.commands(
+            "load corpus\nload corpus/sport/003.txt\ntag ${doc}: checked\n", in: directory.url)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(again.stderr.contains("tagged sport/003: [checked]"), again.stderr)
     }
@@ -46,15 +47,21 @@ final class CorporaCodingTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("tagged sport/002:title [headline]"), run.stderr)
         // The tag covers the title unit only: one result, not the document's passages.
         XCTAssertTrue(run.stdout.contains("1 result · 1 document"), run.stdout)
-        let rows = run.stdout.components(separatedBy: "\r\n").filter { $0.contains(",headline,") || $0.contains(",whole,") }
+        let rows = run.stdout.components(separatedBy: "\r\n").filter {
+            $0.contains(",headline,") || $0.contains(",whole,")
+        }
         XCTAssertEqual(rows.count, 2, run.stdout)
-        XCTAssertTrue(rows.contains { $0.hasPrefix("sport/002,\(CorpusFixture.title("sport", 2)),corpus/sport/002.txt,title,title,headline,") }, "\(rows)")
+        XCTAssertTrue(
+            rows.contains {
+                $0.hasPrefix("sport/002,\(CorpusFixture.title("sport", 2)),corpus/sport/002.txt,title,title,headline,")
+            }, "\(rows)")
         XCTAssertTrue(rows.contains { $0.hasPrefix("sport/003,") && $0.contains(",document,whole,") }, "\(rows)")
 
         // The saved session names the title by its address and gives the same coding when replayed.
         let saved = try String(contentsOf: directory.url.appendingPathComponent("coded.gloss"), encoding: .utf8)
         XCTAssertTrue(saved.contains("sport/002:title"), saved)
-        let replay = try GlossProcess.run(["run", "-"], stdin: "replay coded.gloss\nshow sport/002:title --json\n", in: directory.url)
+        let replay = try GlossProcess.run(
+            ["run", "-"], stdin: "replay coded.gloss\nshow sport/002:title --json\n", in: directory.url)
         XCTAssertEqual(replay.status, 0, replay.stderr)
         let json = try XCTUnwrap(replay.stdout.range(of: "\n[\n", options: .backwards)).lowerBound
         let shown = try XCTUnwrap(try CorpusFixture.json(String(replay.stdout[json...])) as? [[String: Any]])
@@ -89,26 +96,39 @@ final class CorporaCodingTests: XCTestCase {
         let saved = try String(contentsOf: directory.url.appendingPathComponent("coded.gloss"), encoding: .utf8)
         XCTAssertFalse(saved.contains("tag @ budget-talk"), saved)
         XCTAssertTrue(saved.contains("tag @ all-budget"), saved)
-        let replay = try GlossProcess.run(["run", "-"], stdin: "replay coded.gloss --quiet\nexport csv --rows coding -\n", in: directory.url)
+        let replay = try GlossProcess.run(
+            ["run", "-"], stdin: "replay coded.gloss --quiet\nexport csv --rows coding -\n", in: directory.url)
         XCTAssertEqual(replay.status, 0, replay.stderr)
         func documentAndAddress(_ rows: [String]) -> [String] {
-            rows.map { row in let fields = row.split(separator: ",", omittingEmptySubsequences: false); return "\(fields[0]) \(fields[3])" }
+            rows.map { row in
+                let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+                return "\(fields[0]) \(fields[3])"
+            }
         }
-        XCTAssertEqual(documentAndAddress(replay.stdout.components(separatedBy: "\r\n").filter { $0.contains(",budget-talk,") }), documentAndAddress(scoped))
+        XCTAssertEqual(
+            documentAndAddress(replay.stdout.components(separatedBy: "\r\n").filter { $0.contains(",budget-talk,") }),
+            documentAndAddress(scoped))
 
         // Nothing of the replay's documents in the view: the error says why.
         try directory.write("none.gloss", "load ${1}\nfilter different\ntag @ x\n")
-        let empty = try GlossProcess.run(["run", "-"], stdin: "load corpus/politics\nreplay none.gloss corpus/sport/002.txt\n", in: directory.url)
+        let empty = try GlossProcess.run(
+            ["run", "-"], stdin: "load corpus/politics\nreplay none.gloss corpus/sport/002.txt\n", in: directory.url)
         XCTAssertEqual(empty.status, 1)
-        XCTAssertTrue(empty.stderr.contains("@ inside a replay keeps to the documents the replay loaded (sport/002), and the view holds none of their passages"), empty.stderr)
+        XCTAssertTrue(
+            empty.stderr.contains(
+                "@ inside a replay keeps to the documents the replay loaded (sport/002), and the view holds none of their passages"
+            ), empty.stderr)
     }
 
     func testTagAllSaysWhyTheViewHasNothingToTag() throws {
         let directory = try corpus()
-        let result = try GlossProcess.run(["run", "-"], stdin: "load corpus\nfilter kind:title\ntag @ x\n", in: directory.url)
+        let result = try GlossProcess.run(
+            ["run", "-"], stdin: "load corpus\nfilter kind:title\ntag @ x\n", in: directory.url)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains(
-            "<stdin>:3:5: error: @ leaves out headings and titles, and the view holds only those (14 units): name a title (DOC:title), a section (s2) or a whole document (DOC:) by its address, or tag find's rows (#1-3)"),
+        XCTAssertTrue(
+            result.stderr.contains(
+                "<stdin>:3:5: error: @ leaves out headings and titles, and the view holds only those (14 units): name a title (DOC:title), a section (s2) or a whole document (DOC:) by its address, or tag find's rows (#1-3)"
+            ),
             result.stderr)
     }
 }

@@ -27,19 +27,23 @@ final class CorporaSearchTests: XCTestCase {
 
     func testExactByDefaultStemmedWhenAsked() throws {
         let directory = try corpus()
-        let result = try GlossProcess.run(["run", "-"], stdin: """
-            load corpus
-            find --json budgeted
-            find --json ~budgeted
-            set stem on
-            find --json budgeted
-            find --json "budgeted"
-            """, in: directory.url)
+        let result = try GlossProcess.run(
+            ["run", "-"],
+            stdin: """
+                load corpus
+                find --json budgeted
+                find --json ~budgeted
+                set stem on
+                find --json budgeted
+                find --json "budgeted"
+                """, in: directory.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         let found = try rows(result.stdout)
         XCTAssertEqual(found.count, 4)
-        let exact = found[0], stemmed = found[1]
-        XCTAssertEqual(exact.count, CorpusFixture.categories.count * CorpusFixture.articlesPerCategory, "one passage per article")
+        let exact = found[0]
+        let stemmed = found[1]
+        XCTAssertEqual(
+            exact.count, CorpusFixture.categories.count * CorpusFixture.articlesPerCategory, "one passage per article")
         XCTAssertTrue(exact.allSatisfy { $0.hasSuffix(":s1.p1") }, "\(exact)")
         XCTAssertTrue(Set(exact).isSubset(of: Set(stemmed)))
         // Leads ("the city budget"), "Budgets Under Pressure" headings and the guides' "budget".
@@ -51,13 +55,16 @@ final class CorporaSearchTests: XCTestCase {
 
     func testStatsCountsStems() throws {
         let directory = try corpus()
-        let result = try GlossProcess.run(["run", "-"], stdin: "load corpus\nstats --stems --json --top 200\nstats --json --top 200\n", in: directory.url)
+        let result = try GlossProcess.run(
+            ["run", "-"], stdin: "load corpus\nstats --stems --json --top 200\nstats --json --top 200\n",
+            in: directory.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         let outputs = try objects(result.stdout)
         func words(_ json: [String: Any]) -> [String: [String: Any]] {
             Dictionary(uniqueKeysWithValues: (json["words"] as! [[String: Any]]).map { ($0["word"] as! String, $0) })
         }
-        let stems = words(outputs[0]), plain = words(outputs[1])
+        let stems = words(outputs[0])
+        let plain = words(outputs[1])
         // The row is named by the most frequent form ("budgets": headings and passages have it).
         let budget = try XCTUnwrap(stems["budgets"], "\(stems.keys.sorted())")
         XCTAssertEqual(budget["forms"] as? [String], ["budgets", "budget", "budgeted"])
@@ -70,20 +77,27 @@ final class CorporaSearchTests: XCTestCase {
 
     func testNearWrittenOtherWaysPointsToTheFormThatWorks() throws {
         let directory = try corpus()
-        for (query, column, suggestion) in [("putin NEAR/5 trump", 12, "NEAR(putin trump, 5)"), ("putin NEAR trump", 12, "NEAR(putin trump, 5)")] {
+        for (query, column, suggestion) in [
+            ("putin NEAR/5 trump", 12, "NEAR(putin trump, 5)"), ("putin NEAR trump", 12, "NEAR(putin trump, 5)"),
+        ] {
             let result = try GlossProcess.run(["run", "-"], stdin: "load corpus\nfind \(query)\n", in: directory.url)
             XCTAssertEqual(result.status, 1)
-            XCTAssertTrue(result.stderr.contains("<stdin>:2:\(column): error: NEAR is written \(suggestion): "), result.stderr)
+            XCTAssertTrue(
+                result.stderr.contains("<stdin>:2:\(column): error: NEAR is written \(suggestion): "), result.stderr)
         }
-        let working = try GlossProcess.run(["run", "-"], stdin: "load corpus\nfind --json NEAR(putin trump, 5)\n", in: directory.url)
+        let working = try GlossProcess.run(
+            ["run", "-"], stdin: "load corpus\nfind --json NEAR(putin trump, 5)\n", in: directory.url)
         XCTAssertEqual(working.status, 0, working.stderr)
-        XCTAssertEqual(try rows(working.stdout).first?.count, CorpusFixture.categories.count * CorpusFixture.articlesPerCategory + 1,
-                       "every article's second section, and politics/001's third")
+        XCTAssertEqual(
+            try rows(working.stdout).first?.count,
+            CorpusFixture.categories.count * CorpusFixture.articlesPerCategory + 1,
+            "every article's second section, and politics/001's third")
     }
 
     func testStemmingIsSavedSoAReplayCodesTheSamePassages() throws {
         let directory = try corpus()
-        let first = try GlossProcess.commands("""
+        let first = try GlossProcess.commands(
+            """
             load corpus
             set stem on
             filter budgeted
@@ -97,11 +111,15 @@ final class CorporaSearchTests: XCTestCase {
         let replay = try GlossProcess.run(["run", "check.gloss"], in: directory.url)
         XCTAssertEqual(replay.status, 0, replay.stderr)
         func codings(_ name: String) throws -> [[String: Any]] {
-            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try directory.read(name).utf8)) as? [String: Any])
+            let json = try XCTUnwrap(
+                try JSONSerialization.jsonObject(with: Data(try directory.read(name).utf8)) as? [String: Any])
             return try XCTUnwrap(json["codings"] as? [[String: Any]])
         }
-        let original = try codings("original.json"), replayed = try codings("replayed.json")
-        XCTAssertGreaterThan(original.count, CorpusFixture.categories.count * CorpusFixture.articlesPerCategory, "more than the exact matches")
+        let original = try codings("original.json")
+        let replayed = try codings("replayed.json")
+        XCTAssertGreaterThan(
+            original.count, CorpusFixture.categories.count * CorpusFixture.articlesPerCategory,
+            "more than the exact matches")
         XCTAssertEqual(replayed.count, original.count)
         XCTAssertEqual(NSArray(array: replayed), NSArray(array: original))
     }

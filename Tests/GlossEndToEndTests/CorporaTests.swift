@@ -16,34 +16,44 @@ final class CorporaTests: XCTestCase {
         let result = try GlossProcess.commands("docs --json\n", files: ["corpus"], in: directory.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         let first = try XCTUnwrap(try json(result.stdout) as? [[String: Any]])
-        var expected = CorpusFixture.categories.flatMap { category in (1...CorpusFixture.articlesPerCategory).map { "\(category)/\(CorpusFixture.name($0))" } }
+        var expected = CorpusFixture.categories.flatMap { category in
+            (1...CorpusFixture.articlesPerCategory).map { "\(category)/\(CorpusFixture.name($0))" }
+        }
         expected += CorpusFixture.guides.map { "\($0)/readme" }
         XCTAssertEqual(Set(first.map { $0["id"] as! String }), Set(expected))
         XCTAssertEqual(first.count, CorpusFixture.documentCount, "the copy is not loaded")
-        XCTAssertEqual(result.stderr, """
+        XCTAssertEqual(
+            result.stderr,
+            """
             loaded 14 documents from corpus · 40 passages · 1 skipped
             skipped corpus/\(CorpusFixture.copy): the same text as politics/001 (SHA-256)
 
             """)
 
-        let again = try GlossProcess.commands("""
+        let again = try GlossProcess.commands(
+            """
             load corpus/politics/001.txt
             load later/politics/001.txt
             docs --json
             """, files: ["corpus"], in: directory.url)
         XCTAssertEqual(again.status, 0, again.stderr)
         // The same file again: skipped with a note, nothing added.
-        XCTAssertTrue(again.stderr.contains("skipped corpus/politics/001.txt: already loaded as politics/001"), again.stderr)
+        XCTAssertTrue(
+            again.stderr.contains("skipped corpus/politics/001.txt: already loaded as politics/001"), again.stderr)
         // A later namesake takes a longer suffix; the earlier document keeps its id.
         XCTAssertTrue(again.stderr.contains("loaded later/politics/001  0 sections · 1 passage"), again.stderr)
         let last = try XCTUnwrap(try json(again.stdout) as? [[String: Any]])
         XCTAssertEqual(last.count, CorpusFixture.documentCount + 1)
-        XCTAssertTrue(last.contains { $0["id"] as? String == "politics/001" && ($0["path"] as? String)?.hasPrefix("corpus/") == true })
+        XCTAssertTrue(
+            last.contains {
+                $0["id"] as? String == "politics/001" && ($0["path"] as? String)?.hasPrefix("corpus/") == true
+            })
     }
 
     func testUnloadTakesAnnotationsAlongAndUndoBringsEverythingBack() throws {
         let directory = try corpus()
-        let result = try GlossProcess.commands("""
+        let result = try GlossProcess.commands(
+            """
             tag politics/001:s1 budgets
             mark politics/002:s1.p1 "budgeted with care" care
             note politics/001:s2,sport/001: "about two documents"
@@ -52,7 +62,8 @@ final class CorporaTests: XCTestCase {
             """, files: ["corpus"], in: directory.url)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("<stdin>:5:21: error: no document 'missing'"), result.stderr)
-        let session = try GlossProcess.commands("""
+        let session = try GlossProcess.commands(
+            """
             tag politics/001:s1 budgets
             mark politics/002:s1.p1 "budgeted with care" care
             note politics/001:s2,sport/001: "about two documents"
@@ -67,8 +78,10 @@ final class CorporaTests: XCTestCase {
             export json after.json
             """, files: ["corpus"], in: directory.url)
         XCTAssertEqual(session.status, 0, session.stderr)
-        XCTAssertTrue(session.stderr.replacingOccurrences(of: "\n", with: " ").contains(
-            "unloaded politics/001, politics/002, politics/003, politics/004; with them: 1 coding, 1 mark, 1 note undid"), session.stderr)
+        XCTAssertTrue(
+            session.stderr.replacingOccurrences(of: "\n", with: " ").contains(
+                "unloaded politics/001, politics/002, politics/003, politics/004; with them: 1 coding, 1 mark, 1 note undid"
+            ), session.stderr)
         let documents = try XCTUnwrap(try json(String(session.stdout.prefix { $0 != "]" }) + "]") as? [[String: Any]])
         XCTAssertEqual(documents.count, CorpusFixture.documentCount - CorpusFixture.articlesPerCategory)
         XCTAssertTrue(session.stdout.contains("n1  sport/001:\n    about two documents"), session.stdout)
@@ -103,7 +116,8 @@ final class CorporaTests: XCTestCase {
         XCTAssertNotNil(try json(quiet.stdout) as? [String: Any], "--quiet keeps export … -")
 
         // The script on standard input; paths are relative to the current folder.
-        let piped = try GlossProcess.run(["run", "-"], stdin: "load corpus/politics\nfind --json budget\n", in: directory.url)
+        let piped = try GlossProcess.run(
+            ["run", "-"], stdin: "load corpus/politics\nfind --json budget\n", in: directory.url)
         XCTAssertEqual(piped.status, 0, piped.stderr)
         let found = try XCTUnwrap(try json(piped.stdout) as? [String: Any])
         XCTAssertEqual(found["documents"] as? Int, CorpusFixture.articlesPerCategory)
@@ -117,7 +131,8 @@ final class CorporaTests: XCTestCase {
 
     func testFindFooterGivesTotalsOverEveryResult() throws {
         let directory = try corpus()
-        let result = try GlossProcess.commands("""
+        let result = try GlossProcess.commands(
+            """
             find budget OR council*
             find budget OR council* --limit 2
             find "node reviews"

@@ -47,7 +47,9 @@ enum CorpusFixture {
         "\(category.capitalized) report \(number): \(topics[(number + category.count) % topics.count])"
     }
 
-    static let topics = ["Council weighs the budget", "Fans and the new stadium", "Rates rise again", "A vote on the harbor"]
+    static let topics = [
+        "Council weighs the budget", "Fans and the new stadium", "Rates rise again", "A vote on the harbor",
+    ]
 
     /// A plain-text article: title, a lead, two headed sections.
     static func article(_ category: String, _ number: Int) -> String {

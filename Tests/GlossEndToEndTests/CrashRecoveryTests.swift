@@ -21,18 +21,24 @@ final class CrashRecoveryTests: XCTestCase {
 
     private func project() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
-        let text = try String(contentsOf: GlossProcess.samples.appendingPathComponent("harbor-barrier-vote.txt"), encoding: .utf8)
+        let text = try String(
+            contentsOf: GlossProcess.samples.appendingPathComponent("harbor-barrier-vote.txt"), encoding: .utf8)
         try directory.write("articles/harbor-barrier-vote.txt", text)
         return directory
     }
 
     /// The traces in an export: which commands' effects are present.
     private func traces(in export: String) throws -> [Int] {
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(export.drop(while: { $0 != "{" }).utf8)) as? [String: Any])
+        let json = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(export.drop(while: { $0 != "{" }).utf8)) as? [String: Any])
         var found: [Int] = []
         for coding in json["codings"] as? [[String: String]] ?? [] { found += number(coding["tag"]!, prefix: "t") }
-        for mark in json["marks"] as? [[String: Any]] ?? [] { for tag in mark["tags"] as? [String] ?? [] { found += number(tag, prefix: "t") } }
-        for note in json["notes"] as? [[String: Any]] ?? [] { found += number(note["text"] as! String, prefix: "note ") }
+        for mark in json["marks"] as? [[String: Any]] ?? [] {
+            for tag in mark["tags"] as? [String] ?? [] { found += number(tag, prefix: "t") }
+        }
+        for note in json["notes"] as? [[String: Any]] ?? [] {
+            found += number(note["text"] as! String, prefix: "note ")
+        }
         return found.sorted()
     }
 
@@ -42,9 +48,12 @@ final class CrashRecoveryTests: XCTestCase {
 
     /// Runs commands from `start`, killing the process after `stop` of them have printed their line
     /// and the next has been sent. Returns how many commands the resumed journal restored.
-    private func runThenKill(_ commands: [String], from start: Int, completing stop: Int, resume: Bool,
-                             in directory: TemporaryDirectory, state: URL) throws -> (restored: Int?, seen: Int) {
-        let process = try StreamingProcess(arguments: resume ? ["--resume"] : [], directory: directory.url, state: state)
+    private func runThenKill(
+        _ commands: [String], from start: Int, completing stop: Int, resume: Bool,
+        in directory: TemporaryDirectory, state: URL
+    ) throws -> (restored: Int?, seen: Int) {
+        let process = try StreamingProcess(
+            arguments: resume ? ["--resume"] : [], directory: directory.url, state: state)
         var seen = start
         var restored: Int?
         if resume {
@@ -83,8 +92,9 @@ final class CrashRecoveryTests: XCTestCase {
         let state = directory.url.appendingPathComponent(".state")
         let commands = Self.commands(40)
         _ = try runThenKill(commands, from: 0, completing: 25, resume: false, in: directory, state: state)
-        let resumed = try GlossProcess.run(["--resume"], stdin: "export json -\n", in: directory.url,
-                                           environment: ["XDG_STATE_HOME": state.path])
+        let resumed = try GlossProcess.run(
+            ["--resume"], stdin: "export json -\n", in: directory.url,
+            environment: ["XDG_STATE_HOME": state.path])
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         let found = try traces(in: resumed.stdout)
         // Commands 1…24 completed for sure; the 26th (index 25) may or may not have been journaled.
@@ -104,8 +114,9 @@ final class CrashRecoveryTests: XCTestCase {
         process.send("find zzmarkzz")
         XCTAssertNotNil(process.readLine(), "no output after the replay: \(process.errorOutput())")
         process.kill()
-        let resumed = try GlossProcess.run(["--resume"], stdin: "export json -\n", in: directory.url,
-                                           environment: ["XDG_STATE_HOME": state.path])
+        let resumed = try GlossProcess.run(
+            ["--resume"], stdin: "export json -\n", in: directory.url,
+            environment: ["XDG_STATE_HOME": state.path])
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertEqual(try traces(in: resumed.stdout), Array(1..<60))
     }
@@ -114,25 +125,31 @@ final class CrashRecoveryTests: XCTestCase {
         let directory = try project()
         let state = directory.url.appendingPathComponent(".state")
         let commands = Self.commands(260)
-        var generator = SeededGenerator(seed: 20261125)
+        var generator = SeededGenerator(seed: 20_261_125)
         var position = 0
         for round in 0..<100 {
             let stop = min(commands.count, position + Int.random(in: 0...4, using: &generator))
-            let (restored, seen) = try runThenKill(commands, from: position, completing: stop, resume: round > 0,
-                                                   in: directory, state: state)
+            let (restored, seen) = try runThenKill(
+                commands, from: position, completing: stop, resume: round > 0,
+                in: directory, state: state)
             if round > 0 {
                 let count = try XCTUnwrap(restored, "round \(round): no 'resumed N' message")
-                XCTAssertTrue(count == position || count == position + 1, "round \(round): restored \(count), expected \(position) or \(position + 1)")
+                XCTAssertTrue(
+                    count == position || count == position + 1,
+                    "round \(round): restored \(count), expected \(position) or \(position + 1)")
             }
             position = seen
         }
         let last = try StreamingProcess(arguments: ["--resume"], directory: directory.url, state: state)
         let restored = try XCTUnwrap(Self.restoredCount(last.readErrorLine() ?? ""))
-        XCTAssertTrue(restored == position || restored == position + 1, "restored \(restored), expected \(position) or \(position + 1)")
+        XCTAssertTrue(
+            restored == position || restored == position + 1,
+            "restored \(restored), expected \(position) or \(position + 1)")
         last.send("export json -")
         let (status, errors) = last.finish()
         XCTAssertEqual(status, 0, errors)
-        XCTAssertEqual(try traces(in: last.remainingOutput()), restored > 1 ? Array(1..<restored) : [],
-                       "the recovered workspace is the replay of the completed commands")
+        XCTAssertEqual(
+            try traces(in: last.remainingOutput()), restored > 1 ? Array(1..<restored) : [],
+            "the recovered workspace is the replay of the completed commands")
     }
 }

@@ -5,17 +5,20 @@ import XCTest
 /// PDF): one load reads them all, a PDF's pages reach `show`, `--json`, `find --json`, CSV and the HTML
 /// report, and an e-book is found, shown, tagged, saved and replayed like any document.
 final class DocumentFormatsTests: XCTestCase {
-    private static let office = GlossProcess.repositoryRoot.appendingPathComponent("Tests/GlossCoreTests/Fixtures/Office")
+    private static let office = GlossProcess.repositoryRoot.appendingPathComponent(
+        "Tests/GlossCoreTests/Fixtures/Office")
 
     private func mixedFolder() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
         let folder = directory.url.appendingPathComponent("mixed")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["harbor-barrier-vote.txt", "river-towns-broadband.md"] {
-            try FileManager.default.copyItem(at: GlossProcess.samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: GlossProcess.samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         for name in ["review-draft.docx", "review-draft.odt", "coastal-report.pdf", "tide-atlas.epub"] {
-            try FileManager.default.copyItem(at: Self.office.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: Self.office.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         return directory
     }
@@ -25,16 +28,23 @@ final class DocumentFormatsTests: XCTestCase {
         let result = try GlossProcess.commands("load mixed\ndocs --json\n", in: directory.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("6 comments from the documents kept as notes"), result.stderr)
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.drop { $0 != "[" }.utf8)) as? [[String: Any]])
+        let json = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(result.stdout.drop { $0 != "[" }.utf8)) as? [[String: Any]])
         XCTAssertEqual(json.map { $0["format"] as? String }, ["pdf", "plain-lines", "docx", "odt", "markdown", "epub"])
-        XCTAssertEqual(json.map { $0["id"] as? String },
-                       ["coastal-report", "harbor-barrier-vote", "review-draft-docx", "review-draft-odt", "river-towns-broadband", "tide-atlas"])
+        XCTAssertEqual(
+            json.map { $0["id"] as? String },
+            [
+                "coastal-report", "harbor-barrier-vote", "review-draft-docx", "review-draft-odt",
+                "river-towns-broadband", "tide-atlas",
+            ])
         XCTAssertTrue(json.allSatisfy { ($0["passages"] as? Int ?? 0) > 0 })
     }
 
     func testPDFPagesReachShowJSONCSVAndTheHTMLReport() throws {
         let directory = try mixedFolder()
-        try directory.write("pages.gloss", """
+        try directory.write(
+            "pages.gloss",
+            """
             load mixed/coastal-report.pdf
             show s3.p2
             show s3.p2 --json
@@ -47,8 +57,10 @@ final class DocumentFormatsTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("s3.p2  p. 1\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains("\"page\": 1") || result.stdout.contains("\"page\":1"), result.stdout)
-        let find = try GlossProcess.commands("load mixed/coastal-report.pdf\nfind kind:footnote letter --json\n", in: directory.url)
-        let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(find.stdout.drop { $0 != "{" }.utf8)) as? [String: Any])
+        let find = try GlossProcess.commands(
+            "load mixed/coastal-report.pdf\nfind kind:footnote letter --json\n", in: directory.url)
+        let results = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(find.stdout.drop { $0 != "{" }.utf8)) as? [String: Any])
         let rowsFound = try XCTUnwrap(results["results"] as? [[String: Any]])
         XCTAssertEqual(rowsFound.map { $0["address"] as? String }, ["s6.p3"])
         XCTAssertEqual(rowsFound.map { $0["page"] as? Int }, [2])
@@ -64,7 +76,8 @@ final class DocumentFormatsTests: XCTestCase {
 
     func testAnEBookIsFoundShownTaggedSavedAndReplayed() throws {
         let directory = try mixedFolder()
-        let live = try GlossProcess.commands("""
+        let live = try GlossProcess.commands(
+            """
             load mixed/tide-atlas.epub
             outline
             find barrier
@@ -79,7 +92,9 @@ final class DocumentFormatsTests: XCTestCase {
         for heading in ["Reading the Tides", "Spring and Neap", "The Barrier Site", "Safety on the Water", "Notes"] {
             XCTAssertTrue(live.stdout.contains(heading), "outline lacks \(heading):\n\(live.stdout)")
         }
-        XCTAssertTrue(live.stdout.contains("The proposed storm-surge barrier would stand where the channel is narrowest."), live.stdout)
+        XCTAssertTrue(
+            live.stdout.contains("The proposed storm-surge barrier would stand where the channel is narrowest."),
+            live.stdout)
         XCTAssertTrue(live.stdout.contains("[1] Measured by the 2019 coastal survey."), live.stdout)
         let saved = try directory.read("atlas.gloss")
         XCTAssertTrue(saved.contains("tide-atlas.epub"), saved)
@@ -89,6 +104,8 @@ final class DocumentFormatsTests: XCTestCase {
         XCTAssertEqual(replay.status, 0, replay.stderr)
         let livePayload = try directory.read("live.json")
         XCTAssertTrue(livePayload.contains("place/barrier"), livePayload)
-        XCTAssertEqual(try NeverLoseWorkTests.workspace(livePayload), try NeverLoseWorkTests.workspace(directory.read("replayed.json")))
+        XCTAssertEqual(
+            try NeverLoseWorkTests.workspace(livePayload),
+            try NeverLoseWorkTests.workspace(directory.read("replayed.json")))
     }
 }

@@ -6,7 +6,10 @@ import XCTest
 final class EscapeMatrixTests: XCTestCase {
     /// OSC 0 (title), clear screen, an answer-back request, an OSC 52 clipboard write, BEL, a C1 CSI,
     /// a bidi override, a zero-width space.
-    static let payloads = ["\u{1B}]0;pwned\u{7}", "\u{1B}[2J", "\u{1B}[6n", "\u{1B}]52;c;cHduZWQ=\u{7}", "\u{7}", "\u{9B}31m", "\u{202E}", "\u{200B}"]
+    static let payloads = [
+        "\u{1B}]0;pwned\u{7}", "\u{1B}[2J", "\u{1B}[6n", "\u{1B}]52;c;cHduZWQ=\u{7}", "\u{7}", "\u{9B}31m", "\u{202E}",
+        "\u{200B}",
+    ]
     static let hostile = payloads.joined()
 
     /// Bytes that must never appear: ESC, BEL, C1 controls (as UTF-8), bidi overrides and isolates.
@@ -14,7 +17,8 @@ final class EscapeMatrixTests: XCTestCase {
         var found: [String] = []
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x1B, 0x07, 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1A, 0x1C...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+            case 0x1B, 0x07, 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1A, 0x1C...0x1F, 0x7F...0x9F, 0x202A...0x202E,
+                0x2066...0x2069:
                 found.append(String(format: "U+%04X", scalar.value))
             default:
                 break
@@ -89,26 +93,31 @@ final class EscapeMatrixTests: XCTestCase {
         try directory.write("matrix.gloss", script)
         let result = try GlossProcess.run(["run", "matrix.gloss", "--keep-going"], in: directory.url)
         XCTAssertTrue(result.stdout.contains("postponed"), result.stdout)
-        XCTAssertTrue(result.stderr.contains("skipped"), "the binary file is skipped with a warning naming it:\n" + result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("skipped"), "the binary file is skipped with a warning naming it:\n" + result.stderr)
         XCTAssertEqual(Self.rawControls(in: result.stdout), [], "stdout:\n" + result.stdout)
         XCTAssertEqual(Self.rawControls(in: result.stderr), [], "stderr:\n" + result.stderr)
-        XCTAssertFalse(result.stderr.contains("new\nline"), "a newline in a file name is shown escaped:\n" + result.stderr)
+        XCTAssertFalse(
+            result.stderr.contains("new\nline"), "a newline in a file name is shown escaped:\n" + result.stderr)
 
         // Replay chains and argument errors name hostile files too.
         try directory.write("outer.gloss", "replay \"inner\(Self.hostile).gloss\"\n")
         let chain = try GlossProcess.run(["run", "outer.gloss"], in: directory.url)
         XCTAssertEqual(chain.status, 1)
         XCTAssertEqual(Self.rawControls(in: chain.stderr), [], chain.stderr)
-        let arguments = try GlossProcess.run(["run", "missing\(Self.hostile).gloss", "--set", "x\(Self.hostile)"], in: directory.url)
+        let arguments = try GlossProcess.run(
+            ["run", "missing\(Self.hostile).gloss", "--set", "x\(Self.hostile)"], in: directory.url)
         XCTAssertNotEqual(arguments.status, 0)
         XCTAssertEqual(Self.rawControls(in: arguments.stderr + arguments.stdout), [], arguments.stderr)
         let badSet = try GlossProcess.run(["run", "matrix.gloss", "--set", "\(Self.hostile)"], in: directory.url)
         XCTAssertEqual(Self.rawControls(in: badSet.stderr + badSet.stdout), [], badSet.stderr)
 
         // A resume that stops names its journal line's content.
-        _ = try GlossProcess.commands("note s1.p1 \"x\(Self.hostile)\"\n", files: ["articles/" + evilName], in: directory.url)
+        _ = try GlossProcess.commands(
+            "note s1.p1 \"x\(Self.hostile)\"\n", files: ["articles/" + evilName], in: directory.url)
         let journal = directory.url.appendingPathComponent(".state/gloss/journal")
-        let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: journal.path).first { $0.hasSuffix(".journal") })
+        let name = try XCTUnwrap(
+            try FileManager.default.contentsOfDirectory(atPath: journal.path).first { $0.hasSuffix(".journal") })
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: journal.appendingPathComponent(name).path))
         handle.seekToEndOfFile()
         handle.write(Data("show s99\(Self.hostile)\ntag s1 y\nnote s1 \"cut \(Self.hostile)".utf8))

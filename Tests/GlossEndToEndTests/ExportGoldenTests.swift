@@ -6,7 +6,9 @@ import ZIPFoundation
 /// (timestamps blanked). `GLOSS_RECORD=1 swift test --filter ExportGoldenTests` writes the golden
 /// files from what the binary produces instead (then read the diff before committing it).
 final class ExportGoldenTests: XCTestCase {
-    private static var golden: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden") }
+    private static var golden: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    }
     private static var recording: Bool { ProcessInfo.processInfo.environment["GLOSS_RECORD"] == "1" }
 
     /// Compares with the golden file byte for byte, or records it.
@@ -16,7 +18,9 @@ final class ExportGoldenTests: XCTestCase {
             try Data(actual.utf8).write(to: url)
             return
         }
-        XCTAssertEqual(actual, String(decoding: try Data(contentsOf: url), as: UTF8.self), "differs from Golden/\(name) (GLOSS_RECORD=1 records it)", file: file, line: line)
+        XCTAssertEqual(
+            actual, String(decoding: try Data(contentsOf: url), as: UTF8.self),
+            "differs from Golden/\(name) (GLOSS_RECORD=1 records it)", file: file, line: line)
     }
 
     private func bytes(_ name: String, in directory: TemporaryDirectory) throws -> String {
@@ -24,18 +28,27 @@ final class ExportGoldenTests: XCTestCase {
     }
 
     private static func blankDates(_ text: String) -> String {
-        text.replacingOccurrences(of: #"(creation|modified)DateTime="[^"]*""#, with: "$1DateTime=\"DATE\"", options: .regularExpression)
-            .replacingOccurrences(of: #"(?m)^gloss \d+\.\d+\.\d+ · [0-9TZ:-]+ ·"#, with: "gloss VERSION · DATE ·", options: .regularExpression)
+        text.replacingOccurrences(
+            of: #"(creation|modified)DateTime="[^"]*""#, with: "$1DateTime=\"DATE\"", options: .regularExpression
+        )
+        .replacingOccurrences(
+            of: #"(?m)^gloss \d+\.\d+\.\d+ · [0-9TZ:-]+ ·"#, with: "gloss VERSION · DATE ·", options: .regularExpression
+        )
     }
 
     func testEveryFormatMatchesItsGoldenFile() throws {
         let directory = try TemporaryDirectory()
         let repository = GlossProcess.repositoryRoot
-        try directory.write("sessions/code-harbor.gloss", try String(contentsOf: repository.appendingPathComponent("sessions/code-harbor.gloss"), encoding: .utf8))
-        try directory.write("sessions/articles/harbor-barrier-vote.txt",
-                            try String(contentsOf: GlossProcess.samples.appendingPathComponent("harbor-barrier-vote.txt"), encoding: .utf8))
+        try directory.write(
+            "sessions/code-harbor.gloss",
+            try String(contentsOf: repository.appendingPathComponent("sessions/code-harbor.gloss"), encoding: .utf8))
+        try directory.write(
+            "sessions/articles/harbor-barrier-vote.txt",
+            try String(
+                contentsOf: GlossProcess.samples.appendingPathComponent("harbor-barrier-vote.txt"), encoding: .utf8))
         let formats = ["csv", "md", "html", "qdc", "notebook", "qdpx"]
-        let script = "replay sessions/code-harbor.gloss --quiet\n"
+        let script =
+            "replay sessions/code-harbor.gloss --quiet\n"
             + formats.map { "export \($0) out.\($0 == "notebook" ? "notebook.md" : $0)" }.joined(separator: "\n") + "\n"
         try directory.write("export.gloss", script)
         let result = try GlossProcess.run(["run", "export.gloss"], in: directory.url)

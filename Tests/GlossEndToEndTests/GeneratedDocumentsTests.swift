@@ -12,14 +12,17 @@ final class GeneratedDocumentsTests: XCTestCase {
         let directory = try TemporaryDirectory()
         try CorpusFixture.write(into: directory, folder: "articles")
         for name in ["harbor-barrier-vote.txt", "river-towns-broadband.md"] {
-            try FileManager.default.copyItem(at: GlossProcess.samples.appendingPathComponent(name),
-                                             to: directory.url.appendingPathComponent("articles/" + name))
+            try FileManager.default.copyItem(
+                at: GlossProcess.samples.appendingPathComponent(name),
+                to: directory.url.appendingPathComponent("articles/" + name))
         }
 
         let process = Process()
         process.executableURL = bench
-        process.arguments = ["articles", "--formats", "all", "--write-documents", "--format-sizes", "0.02,0.04",
-                             "--pdf-pages", "6", "--format-documents", "2", "--format-out", "documents"]
+        process.arguments = [
+            "articles", "--formats", "all", "--write-documents", "--format-sizes", "0.02,0.04",
+            "--pdf-pages", "6", "--format-documents", "2", "--format-out", "documents",
+        ]
         process.currentDirectoryURL = directory.url
         let output = Pipe()
         process.standardOutput = output
@@ -29,8 +32,9 @@ final class GeneratedDocumentsTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0)
         let listing = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let sets = try XCTUnwrap(listing["sets"] as? [[String: Any]])
-        XCTAssertEqual(sets.map { $0["format"] as? String ?? "" },
-                       ["docx", "odt", "epub", "markdown", "docx", "odt", "epub", "markdown", "pdf", "markdown"])
+        XCTAssertEqual(
+            sets.map { $0["format"] as? String ?? "" },
+            ["docx", "odt", "epub", "markdown", "docx", "odt", "epub", "markdown", "pdf", "markdown"])
 
         for set in sets {
             let folder = try XCTUnwrap(set["folder"] as? String)
@@ -38,7 +42,8 @@ final class GeneratedDocumentsTests: XCTestCase {
             let expected = try XCTUnwrap(set["expected"] as? [String: Int])
             let result = try GlossProcess.commands("load \(folder)\ndocs --json\n", in: directory.url)
             XCTAssertEqual(result.status, 0, result.stderr)
-            let documents = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.drop { $0 != "[" }.utf8)) as? [[String: Any]])
+            let documents = try XCTUnwrap(
+                JSONSerialization.jsonObject(with: Data(result.stdout.drop { $0 != "[" }.utf8)) as? [[String: Any]])
             XCTAssertEqual(documents.count, 2, "\(folder): \(result.stdout)")
             XCTAssertTrue(documents.allSatisfy { $0["format"] as? String == format }, "\(folder): \(result.stdout)")
             let sections = documents.reduce(0) { $0 + ($1["sections"] as? Int ?? 0) }
@@ -47,7 +52,9 @@ final class GeneratedDocumentsTests: XCTestCase {
             XCTAssertEqual(passages, expected["passages"], "\(folder): passages")
             XCTAssertGreaterThan(passages, 20, folder)
             if let comments = set["comments"] as? Int, comments > 0 {
-                XCTAssertTrue(result.stderr.contains("\(comments) comments from the documents kept as notes"), "\(folder): \(result.stderr)")
+                XCTAssertTrue(
+                    result.stderr.contains("\(comments) comments from the documents kept as notes"),
+                    "\(folder): \(result.stderr)")
             }
         }
         let pdf = try XCTUnwrap(sets.first { $0["format"] as? String == "pdf" })

@@ -4,10 +4,14 @@ import XCTest
 /// Hostile inputs through the built binary: each ends in a clear error or a sensible result, with the
 /// process alive to say so (a stack overflow or an abort shows as a signal, not an exit status).
 final class HostileInputBatchTests: XCTestCase {
-    private func assertNoSignal(_ result: GlossProcess.Result, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertNoSignal(
+        _ result: GlossProcess.Result, _ what: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         // A process killed by a signal reports 128 + the signal through Process, or the signal itself.
-        XCTAssertTrue(result.status == 0 || result.status == 1, "\(what): exit status \(result.status)\n\(result.stderr.suffix(2_000))",
-                      file: file, line: line)
+        XCTAssertTrue(
+            result.status == 0 || result.status == 1,
+            "\(what): exit status \(result.status)\n\(result.stderr.suffix(2_000))",
+            file: file, line: line)
     }
 
     func testDeeplyNestedQueriesAreRefusedWithTheirColumn() throws {
@@ -21,8 +25,9 @@ final class HostileInputBatchTests: XCTestCase {
         for (query, column) in queries {
             let result = try GlossProcess.run(["a.txt"], stdin: "find \(query)\n", in: directory.url)
             assertNoSignal(result, String(query.prefix(12)))
-            XCTAssertTrue(result.stderr.contains("<stdin>:1:\(column + 5): error: query nested too deeply (more than 256 levels"),
-                          String(result.stderr.prefix(300)))
+            XCTAssertTrue(
+                result.stderr.contains("<stdin>:1:\(column + 5): error: query nested too deeply (more than 256 levels"),
+                String(result.stderr.prefix(300)))
         }
         // At the limit, the query runs.
         let deepest = String(repeating: "(", count: 256) + "barrier" + String(repeating: ")", count: 256)
@@ -34,7 +39,9 @@ final class HostileInputBatchTests: XCTestCase {
     func testDeeplyNestedMarkdownLoads() throws {
         let directory = try TemporaryDirectory()
         try directory.write("lists.md", String(repeating: "- ", count: 100_000) + "deep\n")
-        try directory.write("quotes.md", String(repeating: ">", count: 100_000) + " deep\n" + String(repeating: "more\n", count: 100_000))
+        try directory.write(
+            "quotes.md",
+            String(repeating: ">", count: 100_000) + " deep\n" + String(repeating: "more\n", count: 100_000))
         let result = try GlossProcess.run(["lists.md", "quotes.md"], stdin: "find deep --json\n", in: directory.url)
         assertNoSignal(result, "nested Markdown")
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -48,7 +55,9 @@ final class HostileInputBatchTests: XCTestCase {
         try directory.write("a.txt", String(repeating: "x", count: 40) + " and a zebra.\n\nA zebra alone.\n")
         let result = try GlossProcess.run(["a.txt"], stdin: "find /(x+x+)+y|zebra/\n", in: directory.url)
         XCTAssertEqual(result.status, 1, result.stderr)
-        XCTAssertTrue(result.stderr.contains("<stdin>:1:6: error: regex too complex at a:s0.p1 (PCRE2: match limit exceeded)"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("<stdin>:1:6: error: regex too complex at a:s0.p1 (PCRE2: match limit exceeded)"),
+            result.stderr)
         XCTAssertFalse(result.stdout.contains("zebra"), "no partial result")
     }
 
@@ -65,11 +74,13 @@ final class HostileInputBatchTests: XCTestCase {
         try directory.write("probe.gloss", script)
         let result = try GlossProcess.run(["run", "--keep-going", "probe.gloss"], in: directory.url)
         assertNoSignal(result, "huge files")
-        XCTAssertEqual(result.stderr.split(separator: "\n").map(String.init), [
-            "probe.gloss:1:6: error: huge.txt: 50 GB is over the 256 MB limit (set max-file-size 50G to read it)",
-            "probe.gloss:2:6: error: big.md: 4 GB is over the 256 MB limit (set max-file-size 4G to read it)",
-            "probe.gloss:4:6: error: huge.txt: binary file (NUL byte at offset 0); gloss reads text and Markdown articles",
-            "probe.gloss:5:6: error: big.md: binary file (NUL byte at offset 0); gloss reads text and Markdown articles",
-        ])
+        XCTAssertEqual(
+            result.stderr.split(separator: "\n").map(String.init),
+            [
+                "probe.gloss:1:6: error: huge.txt: 50 GB is over the 256 MB limit (set max-file-size 50G to read it)",
+                "probe.gloss:2:6: error: big.md: 4 GB is over the 256 MB limit (set max-file-size 4G to read it)",
+                "probe.gloss:4:6: error: huge.txt: binary file (NUL byte at offset 0); gloss reads text and Markdown articles",
+                "probe.gloss:5:6: error: big.md: binary file (NUL byte at offset 0); gloss reads text and Markdown articles",
+            ])
     }
 }

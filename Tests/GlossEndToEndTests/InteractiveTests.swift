@@ -62,8 +62,9 @@ final class InteractiveTests: XCTestCase {
         // … and Enter runs it a second time.
         try terminal.expect("no documents loaded")
         try terminal.waitForPrompt()
-        XCTAssertEqual(terminal.output.components(separatedBy: "no documents loaded").count - 1, 2,
-                       PseudoTerminal.visible(terminal.output))
+        XCTAssertEqual(
+            terminal.output.components(separatedBy: "no documents loaded").count - 1, 2,
+            PseudoTerminal.visible(terminal.output))
         try endSession(terminal)
     }
 
@@ -81,8 +82,9 @@ final class InteractiveTests: XCTestCase {
         try terminal.send(PseudoTerminal.Key.enter)
         try terminal.waitForPrompt(prompt)
         // Enter on the fresh prompt runs nothing: the interrupted `show kp1` is gone.
-        XCTAssertFalse(terminal.output(since: afterInterrupt).contains("Council Vote"),
-                       PseudoTerminal.visible(terminal.output))
+        XCTAssertFalse(
+            terminal.output(since: afterInterrupt).contains("Council Vote"),
+            PseudoTerminal.visible(terminal.output))
         // Typed in full, the same command does print the key point, so the check above can fail.
         try terminal.send("show kp1" + PseudoTerminal.Key.enter)
         try terminal.expect("Council Vote")

@@ -7,14 +7,18 @@ final class NeverLoseWorkTests: XCTestCase {
     private func project() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
         for name in ["harbor-barrier-vote.txt", "river-towns-broadband.md"] {
-            try directory.write("articles/" + name, String(contentsOf: GlossProcess.samples.appendingPathComponent(name), encoding: .utf8))
+            try directory.write(
+                "articles/" + name,
+                String(contentsOf: GlossProcess.samples.appendingPathComponent(name), encoding: .utf8))
         }
         return directory
     }
 
     private func journals(in directory: TemporaryDirectory) -> [String] {
         let folder = directory.url.appendingPathComponent(".state/gloss/journal").path
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".journal") }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".journal")
+        }.sorted()
     }
 
     private func journalPath(in directory: TemporaryDirectory) throws -> String {
@@ -25,9 +29,12 @@ final class NeverLoseWorkTests: XCTestCase {
     /// 1. Quitting without saving keeps the work for resume; `quit --discard` does not.
     func testQuitWithoutSavingKeepsTheWorkUnlessDiscarded() throws {
         let directory = try project()
-        let first = try GlossProcess.commands("tag s0.p1 important\nquit\n", files: ["articles/harbor-barrier-vote.txt"], in: directory.url)
+        let first = try GlossProcess.commands(
+            "tag s0.p1 important\nquit\n", files: ["articles/harbor-barrier-vote.txt"], in: directory.url)
         XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertTrue(first.stderr.contains("unsaved work is kept as an unfinished session: gloss --resume restores it"), first.stderr)
+        XCTAssertTrue(
+            first.stderr.contains("unsaved work is kept as an unfinished session: gloss --resume restores it"),
+            first.stderr)
         XCTAssertEqual(journals(in: directory).count, 1)
 
         let resumed = try GlossProcess.run(["--resume"], stdin: "tags\nquit --discard\n", in: directory.url)
@@ -37,7 +44,8 @@ final class NeverLoseWorkTests: XCTestCase {
         XCTAssertEqual(journals(in: directory), [], "quit --discard leaves nothing behind")
 
         // Reading only is no work to lose: no journal stays.
-        let reading = try GlossProcess.commands("outline\nquit\n", files: ["articles/harbor-barrier-vote.txt"], in: directory.url)
+        let reading = try GlossProcess.commands(
+            "outline\nquit\n", files: ["articles/harbor-barrier-vote.txt"], in: directory.url)
         XCTAssertEqual(reading.status, 0, reading.stderr)
         XCTAssertEqual(journals(in: directory), [])
     }
@@ -46,7 +54,8 @@ final class NeverLoseWorkTests: XCTestCase {
     func testResumeListsUnfinishedSessionsAndTakesOneByNumber() throws {
         let directory = try project()
         _ = try GlossProcess.commands("tag s1 first\n", files: ["articles/harbor-barrier-vote.txt"], in: directory.url)
-        _ = try GlossProcess.commands("note s1 \"second\"\n", files: ["articles/river-towns-broadband.md"], in: directory.url)
+        _ = try GlossProcess.commands(
+            "note s1 \"second\"\n", files: ["articles/river-towns-broadband.md"], in: directory.url)
         XCTAssertEqual(journals(in: directory).count, 2)
         // In a script, resume alone takes the newest; listing is what a person gets (see help resume).
         let older = try GlossProcess.run([], stdin: "resume 2\ntags\nquit --discard\n", in: directory.url)
@@ -81,13 +90,16 @@ final class NeverLoseWorkTests: XCTestCase {
         XCTAssertEqual(replay.status, 0, replay.stderr)
         try directory.write("check.gloss", "replay coded.gloss --quiet\nexport json replayed.json\n")
         XCTAssertEqual(try GlossProcess.run(["run", "check.gloss"], in: directory.url).status, 0)
-        XCTAssertEqual(try Self.workspace(directory.read("live.json")), try Self.workspace(directory.read("replayed.json")))
+        XCTAssertEqual(
+            try Self.workspace(directory.read("live.json")), try Self.workspace(directory.read("replayed.json")))
     }
 
     /// 7. A tag that was already there, then undo: the saved session agrees with the live codebook.
     func testUndoOfANoOpAgreesWithTheSavedSession() throws {
         let directory = try project()
-        let result = try GlossProcess.commands("tag s1 x\ntag s1 x\nundo\ntags\nsave twice\n", files: ["articles/harbor-barrier-vote.txt"], in: directory.url)
+        let result = try GlossProcess.commands(
+            "tag s1 x\ntag s1 x\nundo\ntags\nsave twice\n", files: ["articles/harbor-barrier-vote.txt"],
+            in: directory.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("x  1  1"), "the first tag stays:\n" + result.stdout)
         let saved = try directory.read("twice.gloss")
@@ -112,16 +124,22 @@ final class NeverLoseWorkTests: XCTestCase {
         var lines = original.components(separatedBy: "\n")
         let alternatives = try XCTUnwrap(lines.firstIndex(of: "Alternatives on the Table"))
         lines.remove(at: alternatives + 1)  // the passage holding m3
-        let edited = lines.joined(separator: "\n").replacingOccurrences(of: "about 120 boats", with: "roughly 118 vessels")
+        let edited = lines.joined(separator: "\n").replacingOccurrences(
+            of: "about 120 boats", with: "roughly 118 vessels")
         try directory.write("articles/harbor-barrier-vote.txt", edited)
 
         let replay = try GlossProcess.run(["run", "coded.gloss"], in: directory.url)
         XCTAssertEqual(replay.status, 0, "drift never stops a replay:\n" + replay.stderr)
-        XCTAssertTrue(replay.stderr.contains("harbor-barrier-vote:s4.p1 is orphaned: the quoted span is no longer in it"), replay.stderr)
-        XCTAssertTrue(replay.stderr.contains("harbor-barrier-vote:s5.p1 is orphaned: its text changed and was not found again"), replay.stderr)
+        XCTAssertTrue(
+            replay.stderr.contains("harbor-barrier-vote:s4.p1 is orphaned: the quoted span is no longer in it"),
+            replay.stderr)
+        XCTAssertTrue(
+            replay.stderr.contains("harbor-barrier-vote:s5.p1 is orphaned: its text changed and was not found again"),
+            replay.stderr)
         XCTAssertTrue(replay.stderr.contains("re-anchored"), replay.stderr)
 
-        let reopened = try GlossProcess.run(["coded.gloss"], stdin: "orphans\nmarks\nsave coded --force\n", in: directory.url)
+        let reopened = try GlossProcess.run(
+            ["coded.gloss"], stdin: "orphans\nmarks\nsave coded --force\n", in: directory.url)
         XCTAssertEqual(reopened.status, 0, reopened.stderr)
         XCTAssertTrue(reopened.stdout.contains("mark harbor-barrier-vote:s4.p1 \"about 120 boats\""), reopened.stdout)
         XCTAssertTrue(reopened.stdout.contains("2 orphans"), reopened.stdout)
@@ -134,13 +152,16 @@ final class NeverLoseWorkTests: XCTestCase {
         XCTAssertEqual(again.status, 0, again.stderr)
         try directory.write("check.gloss", "replay coded.gloss --quiet\norphans --json\n")
         let kept = try GlossProcess.run(["run", "check.gloss"], in: directory.url)
-        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(kept.stdout.utf8)) as? [Any])?.count, 2, kept.stdout)
+        XCTAssertEqual(
+            (try JSONSerialization.jsonObject(with: Data(kept.stdout.utf8)) as? [Any])?.count, 2, kept.stdout)
 
         // The article as it was: both orphans find their text again.
         try directory.write("articles/harbor-barrier-vote.txt", original)
         let restored = try GlossProcess.run(["run", "check.gloss"], in: directory.url)
         XCTAssertEqual(restored.status, 0, restored.stderr)
-        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(restored.stdout.utf8)) as? [Any])?.count, 0, restored.stdout + restored.stderr)
+        XCTAssertEqual(
+            (try JSONSerialization.jsonObject(with: Data(restored.stdout.utf8)) as? [Any])?.count, 0,
+            restored.stdout + restored.stderr)
         try directory.write("marks.gloss", "replay coded.gloss --quiet\nmarks\n")
         let marks = try GlossProcess.run(["run", "marks.gloss"], in: directory.url)
         XCTAssertTrue(marks.stdout.contains("{“about 120 boats”} [fleet]"), marks.stdout)
@@ -150,17 +171,22 @@ final class NeverLoseWorkTests: XCTestCase {
     /// 5. A resume that fails keeps the journal, says where, and can keep what came before.
     func testAFailedResumeKeepsTheJournalAndSaysWhere() throws {
         let directory = try project()
-        _ = try GlossProcess.commands("load articles/river-towns-broadband.md\ntag s1 a\ntag s2 b\n",
-                                      files: ["articles/harbor-barrier-vote.txt"], in: directory.url)
+        _ = try GlossProcess.commands(
+            "load articles/river-towns-broadband.md\ntag s1 a\ntag s2 b\n",
+            files: ["articles/harbor-barrier-vote.txt"], in: directory.url)
         let journal = try journalPath(in: directory)
-        try FileManager.default.moveItem(at: directory.url.appendingPathComponent("articles/river-towns-broadband.md"),
-                                         to: directory.url.appendingPathComponent("moved.md"))
+        try FileManager.default.moveItem(
+            at: directory.url.appendingPathComponent("articles/river-towns-broadband.md"),
+            to: directory.url.appendingPathComponent("moved.md"))
         let failed = try GlossProcess.run(["--resume"], stdin: "tags\n", in: directory.url)
         XCTAssertEqual(failed.status, 1, failed.stderr)
         let loadLine = try String(contentsOfFile: journal, encoding: .utf8).components(separatedBy: "\n")
             .firstIndex { $0.hasPrefix("load ") && $0.contains("river-towns") }.map { $0 + 1 }
-        XCTAssertTrue(failed.stderr.contains("resuming stopped at \(journal):\(try XCTUnwrap(loadLine)):"), failed.stderr)
-        XCTAssertTrue(failed.stderr.contains("The journal is kept; resume --partial keeps the 1 command before it"), failed.stderr)
+        XCTAssertTrue(
+            failed.stderr.contains("resuming stopped at \(journal):\(try XCTUnwrap(loadLine)):"), failed.stderr)
+        XCTAssertTrue(
+            failed.stderr.contains("The journal is kept; resume --partial keeps the 1 command before it"), failed.stderr
+        )
         XCTAssertTrue(FileManager.default.fileExists(atPath: journal))
 
         // A later session that quits leaves it alone.
@@ -168,8 +194,9 @@ final class NeverLoseWorkTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: journal))
 
         // Put back, it resumes whole.
-        try FileManager.default.moveItem(at: directory.url.appendingPathComponent("moved.md"),
-                                         to: directory.url.appendingPathComponent("articles/river-towns-broadband.md"))
+        try FileManager.default.moveItem(
+            at: directory.url.appendingPathComponent("moved.md"),
+            to: directory.url.appendingPathComponent("articles/river-towns-broadband.md"))
         let whole = try GlossProcess.run(["--resume"], stdin: "tags\nquit --discard\n", in: directory.url)
         XCTAssertEqual(whole.status, 0, whole.stderr)
         XCTAssertTrue(whole.stdout.contains("a  1  1") && whole.stdout.contains("b  1  1"), whole.stdout)
@@ -179,7 +206,8 @@ final class NeverLoseWorkTests: XCTestCase {
     /// and the commands after it stay in the old journal, which is kept.
     func testAGarbageLineStopsTheResumeThere() throws {
         let directory = try project()
-        _ = try GlossProcess.commands("tag s1 a\ntag s2 b\ntag s3 c\n", files: ["articles/harbor-barrier-vote.txt"], in: directory.url)
+        _ = try GlossProcess.commands(
+            "tag s1 a\ntag s2 b\ntag s3 c\n", files: ["articles/harbor-barrier-vote.txt"], in: directory.url)
         let journal = try journalPath(in: directory)
         var lines = try String(contentsOfFile: journal, encoding: .utf8).components(separatedBy: "\n")
         let second = try XCTUnwrap(lines.firstIndex(of: "tag s2 b"))
@@ -188,7 +216,8 @@ final class NeverLoseWorkTests: XCTestCase {
 
         let partial = try GlossProcess.run([], stdin: "resume 1 --partial\ntags\nquit --discard\n", in: directory.url)
         XCTAssertEqual(partial.status, 0, partial.stderr)
-        XCTAssertTrue(partial.stderr.contains("\(journal):\(second + 1): no section s99 in harbor-barrier-vote"), partial.stderr)
+        XCTAssertTrue(
+            partial.stderr.contains("\(journal):\(second + 1): no section s99 in harbor-barrier-vote"), partial.stderr)
         XCTAssertTrue(partial.stderr.contains("the 3 commands from there on were not restored"), partial.stderr)
         XCTAssertTrue(partial.stdout.contains("a  1  1"), partial.stdout)
         XCTAssertFalse(partial.stdout.contains("b  1  1"), partial.stdout)
@@ -207,7 +236,9 @@ final class NeverLoseWorkTests: XCTestCase {
 
         let resumed = try GlossProcess.run(["--resume"], stdin: "tag s2 second\n", in: directory.url)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
-        XCTAssertTrue(resumed.stderr.contains("its last line was cut short by a crash and is set aside in \(journal).damaged"), resumed.stderr)
+        XCTAssertTrue(
+            resumed.stderr.contains("its last line was cut short by a crash and is set aside in \(journal).damaged"),
+            resumed.stderr)
         XCTAssertEqual(try String(contentsOfFile: journal + ".damaged", encoding: .utf8), "note s3 \"half-writ\n")
         let text = try String(contentsOfFile: journal, encoding: .utf8)
         XCTAssertTrue(text.contains("\ntag s2 second\n"), text)

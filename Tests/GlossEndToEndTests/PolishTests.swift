@@ -5,7 +5,8 @@ import XCTest
 final class PolishTests: XCTestCase {
     private func project() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
-        let article = try String(contentsOf: GlossProcess.samples.appendingPathComponent("harbor-barrier-vote.txt"), encoding: .utf8)
+        let article = try String(
+            contentsOf: GlossProcess.samples.appendingPathComponent("harbor-barrier-vote.txt"), encoding: .utf8)
         try directory.write("harbor.txt", article)
         return directory
     }
@@ -24,23 +25,28 @@ final class PolishTests: XCTestCase {
     /// The passage a missing quote was looked for in is wrapped at word boundaries.
     func testAMissingQuoteShowsThePassageWrappedAtWords() throws {
         let directory = try project()
-        let result = try GlossProcess.run(["harbor.txt", "--width", "40"], stdin: "mark s3.p2 \"not in it\" x\n", in: directory.url)
+        let result = try GlossProcess.run(
+            ["harbor.txt", "--width", "40"], stdin: "mark s3.p2 \"not in it\" x\n", in: directory.url)
         XCTAssertEqual(result.status, 1)
         let lines = result.stderr.split(separator: "\n").drop { !$0.contains("error:") }.dropFirst()
         XCTAssertGreaterThan(lines.count, 3, result.stderr)
-        let words = Set(try String(contentsOf: directory.url.appendingPathComponent("harbor.txt"), encoding: .utf8)
-            .split(whereSeparator: \.isWhitespace).map(String.init))
+        let words = Set(
+            try String(contentsOf: directory.url.appendingPathComponent("harbor.txt"), encoding: .utf8)
+                .split(whereSeparator: \.isWhitespace).map(String.init))
         for line in lines {
             XCTAssertLessThanOrEqual(line.count, 40, String(line))
             XCTAssertTrue(line.hasPrefix("  "), String(line))
-            for word in line.split(separator: " ") { XCTAssertTrue(words.contains(String(word)), "'\(word)' is cut: \(line)") }
+            for word in line.split(separator: " ") {
+                XCTAssertTrue(words.contains(String(word)), "'\(word)' is cut: \(line)")
+            }
         }
     }
 
     /// `history` numbers what it lists, without the gaps of commands it does not list.
     func testHistoryNumbersHaveNoGaps() throws {
         let directory = try project()
-        let result = try GlossProcess.commands("help\ntag s1 x\nexport json out.json\nset width 100\nhistory\n", files: ["harbor.txt"], in: directory.url)
+        let result = try GlossProcess.commands(
+            "help\ntag s1 x\nexport json out.json\nset width 100\nhistory\n", files: ["harbor.txt"], in: directory.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         let listed = result.stdout.split(separator: "\n").suffix(3).map { String($0.prefix(1)) }
         XCTAssertEqual(listed, ["1", "2", "3"], result.stdout)
@@ -49,7 +55,8 @@ final class PolishTests: XCTestCase {
     /// Every state change says what it did.
     func testDescribingColouringAndEditingSayWhatTheyDid() throws {
         let directory = try project()
-        let result = try GlossProcess.commands("""
+        let result = try GlossProcess.commands(
+            """
             tags describe cost "Money matters"
             tags color cost red
             tags color cost none
@@ -58,8 +65,10 @@ final class PolishTests: XCTestCase {
             note edit n1 "second"
             """, files: ["harbor.txt"], in: directory.url)
         XCTAssertEqual(result.status, 0, result.stderr)
-        for expected in ["described [cost]: Money matters", "coloured [cost] red", "removed the colour of [cost]",
-                         "removed the description of [cost]", "n1 now reads: second"] {
+        for expected in [
+            "described [cost]: Money matters", "coloured [cost] red", "removed the colour of [cost]",
+            "removed the description of [cost]", "n1 now reads: second",
+        ] {
             XCTAssertTrue(result.stderr.contains(expected), "\(expected):\n\(result.stderr)")
         }
     }
@@ -74,7 +83,9 @@ final class PolishTests: XCTestCase {
         XCTAssertTrue(extra.stderr.contains("one.gloss uses ${1} only; not used: second.txt"), extra.stderr)
         let missing = try GlossProcess.run(["run", "one.gloss"], in: directory.url)
         XCTAssertEqual(missing.status, 1)
-        XCTAssertTrue(missing.stderr.contains("one.gloss:1:6: error: this script expects a FILE argument for ${1}"), missing.stderr)
+        XCTAssertTrue(
+            missing.stderr.contains("one.gloss:1:6: error: this script expects a FILE argument for ${1}"),
+            missing.stderr)
     }
 
     /// A report script run again replaces its own output with gloss run --force, inside the folder only.

@@ -50,8 +50,10 @@ final class PseudoTerminal {
     private(set) var termination: Termination?
 
     /// Starts `gloss arguments…` in `directory` on a terminal of `columns` × `rows`.
-    init(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:],
-         columns: Int = 100, rows: Int = 40) throws {
+    init(
+        _ arguments: [String], in directory: URL, environment extra: [String: String] = [:],
+        columns: Int = 100, rows: Int = 40
+    ) throws {
         let binary = try GlossProcess.binary
         var environment = [
             "PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "TERM": "dumb", "PAGER": "cat",
@@ -168,8 +170,10 @@ final class PseudoTerminal {
 
     /// Waits until `text` appears after the mark, then moves the mark past it. Returns what came before it.
     @discardableResult
-    func expect(_ text: String, timeout: TimeInterval = defaultTimeout,
-                file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    func expect(
+        _ text: String, timeout: TimeInterval = defaultTimeout,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
         let needle = Array(text.utf8)
         let deadline = Date().addingTimeInterval(timeout)
         while true {
@@ -183,8 +187,10 @@ final class PseudoTerminal {
     }
 
     /// Waits until `predicate` holds for the output since the mark (with `\r\n` as `\n`); does not move the mark.
-    func waitUntil(_ description: String, timeout: TimeInterval = defaultTimeout,
-                   file: StaticString = #filePath, line: UInt = #line, _ predicate: (String) -> Bool) throws {
+    func waitUntil(
+        _ description: String, timeout: TimeInterval = defaultTimeout,
+        file: StaticString = #filePath, line: UInt = #line, _ predicate: (String) -> Bool
+    ) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while !predicate(output(since: mark)) {
             try readMore(until: deadline, waitingFor: description, file: file, line: line)
@@ -193,13 +199,17 @@ final class PseudoTerminal {
 
     /// Waits until the line editor has put the terminal into raw mode (ICANON off). libedit prints the prompt
     /// before it switches, and keys typed in between are echoed twice or mangled, so wait for both.
-    func waitForRawMode(timeout: TimeInterval = defaultTimeout, file: StaticString = #filePath, line: UInt = #line) throws {
+    func waitForRawMode(timeout: TimeInterval = defaultTimeout, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         try waitForMode(canonical: false, timeout: timeout, file: file, line: line)
     }
 
     /// Waits until the terminal is back in canonical mode (ICANON set). After Enter, libedit restores the
     /// terminal before returning the line, so this is the sign that the command is running.
-    func waitForCookedMode(timeout: TimeInterval = defaultTimeout, file: StaticString = #filePath, line: UInt = #line) throws {
+    func waitForCookedMode(timeout: TimeInterval = defaultTimeout, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         try waitForMode(canonical: true, timeout: timeout, file: file, line: line)
     }
 
@@ -208,7 +218,9 @@ final class PseudoTerminal {
         let what = canonical ? "canonical mode (ICANON set)" : "raw mode (ICANON cleared)"
         while true {
             var settings = termios()
-            if master >= 0, tcgetattr(master, &settings) == 0, (settings.c_lflag & tcflag_t(ICANON) != 0) == canonical { return }
+            if master >= 0, tcgetattr(master, &settings) == 0, (settings.c_lflag & tcflag_t(ICANON) != 0) == canonical {
+                return
+            }
             // Short polls: there is no event for a mode change, so check again after each read or 5 ms.
             try readMore(until: deadline, waitingFor: what, pollMilliseconds: 5, file: file, line: line)
         }
@@ -225,14 +237,18 @@ final class PseudoTerminal {
     }
 
     /// Waits for `prompt` after the mark and for raw mode: afterwards keys can be typed safely.
-    func waitForPrompt(_ prompt: String = "gloss> ", timeout: TimeInterval = defaultTimeout,
-                       file: StaticString = #filePath, line: UInt = #line) throws {
+    func waitForPrompt(
+        _ prompt: String = "gloss> ", timeout: TimeInterval = defaultTimeout,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         try expect(prompt, timeout: timeout, file: file, line: line)
         try waitForRawMode(timeout: timeout, file: file, line: line)
     }
 
     /// Waits for the child to exit, reading its output meanwhile, and returns how it ended.
-    func waitForExit(timeout: TimeInterval = defaultTimeout, file: StaticString = #filePath, line: UInt = #line) throws -> Termination {
+    func waitForExit(timeout: TimeInterval = defaultTimeout, file: StaticString = #filePath, line: UInt = #line) throws
+        -> Termination
+    {
         if let termination { return termination }
         let deadline = Date().addingTimeInterval(timeout)
         while true {
@@ -259,8 +275,10 @@ final class PseudoTerminal {
     // MARK: Reading the master
 
     /// Reads once, waiting at most until the deadline; throws when it has passed or the child is gone.
-    private func readMore(until deadline: Date, waitingFor what: String, pollMilliseconds: Int32? = nil,
-                          file: StaticString, line: UInt) throws {
+    private func readMore(
+        until deadline: Date, waitingFor what: String, pollMilliseconds: Int32? = nil,
+        file: StaticString, line: UInt
+    ) throws {
         let remaining = deadline.timeIntervalSinceNow
         guard remaining > 0 else {
             throw failure("timed out waiting for \(what)", file: file, line: line)
@@ -332,9 +350,11 @@ final class PseudoTerminal {
 
     /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29) is declared only under _GNU_SOURCE, so it is looked up.
     private static func addChangeDirectory(_ actions: inout posix_spawn_file_actions_t, _ path: String) -> Int32 {
-        typealias AddChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
+        typealias AddChangeDirectory =
+            @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
         guard let handle = dlopen(nil, RTLD_NOW),
-              let symbol = dlsym(handle, "posix_spawn_file_actions_addchdir_np") else { return -1 }
+            let symbol = dlsym(handle, "posix_spawn_file_actions_addchdir_np")
+        else { return -1 }
         let function = unsafeBitCast(symbol, to: AddChangeDirectory.self)
         return function(&actions, path)
     }

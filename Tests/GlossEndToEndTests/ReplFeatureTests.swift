@@ -48,7 +48,9 @@ final class ReplFeatureTests: XCTestCase {
         try terminal.send("/")
         XCTAssertEqual(try terminal.expect("/"), "", "a tag with children completes without a space after it")
         let children = try listCompletions(terminal, redrawing: "tag s1.p2 actor/")
-        XCTAssertEqual(Self.candidates(in: children, hinted: false), ["actor/russia", "actor/ukraine"], PseudoTerminal.visible(children))
+        XCTAssertEqual(
+            Self.candidates(in: children, hinted: false), ["actor/russia", "actor/ukraine"],
+            PseudoTerminal.visible(children))
         try complete(terminal, typing: "u", into: "tag s1.p2 actor/ukraine")
         try complete(terminal, typing: "/", into: "tag s1.p2 actor/ukraine/kyiv ")
         try terminal.send(Key.enter)
@@ -58,8 +60,10 @@ final class ReplFeatureTests: XCTestCase {
         // Addresses of the current document, listed with their first words as hints.
         try type("show kp", on: terminal)
         let keyPoints = try listCompletions(terminal, redrawing: "show kp")
-        XCTAssertEqual(Self.candidates(in: keyPoints, hinted: true), (1...8).map { "kp\($0)" }, PseudoTerminal.visible(keyPoints))
-        XCTAssertTrue(keyPoints.contains("kp1  Council Vote — The final vote was postponed"), PseudoTerminal.visible(keyPoints))
+        XCTAssertEqual(
+            Self.candidates(in: keyPoints, hinted: true), (1...8).map { "kp\($0)" }, PseudoTerminal.visible(keyPoints))
+        XCTAssertTrue(
+            keyPoints.contains("kp1  Council Vote — The final vote was postponed"), PseudoTerminal.visible(keyPoints))
         XCTAssertTrue(keyPoints.contains("kp8  Grant Deadline — A federal grant"), PseudoTerminal.visible(keyPoints))
         try terminal.send("3" + Key.enter)
         try terminal.expect("Two swinging gates would close")
@@ -68,7 +72,8 @@ final class ReplFeatureTests: XCTestCase {
         // Passages are offered once their section is typed.
         try complete(terminal, typing: "show s1.", into: "show s1.p")
         let passages = try listCompletions(terminal, redrawing: "show s1.p")
-        XCTAssertEqual(Self.candidates(in: passages, hinted: true), ["s1.p1", "s1.p2"], PseudoTerminal.visible(passages))
+        XCTAssertEqual(
+            Self.candidates(in: passages, hinted: true), ["s1.p1", "s1.p2"], PseudoTerminal.visible(passages))
         XCTAssertTrue(passages.contains("s1.p2  Three members have said"), PseudoTerminal.visible(passages))
         try terminal.send("2" + Key.enter)
         try terminal.expect("Three members have said they will vote for the barrier")
@@ -119,7 +124,9 @@ final class ReplFeatureTests: XCTestCase {
         // checked for Ctrl-C every few hundred passages. (The fetch test below needs no such margin.)
         let paragraph = String(repeating: "a", count: 21) + "c b"
         for article in 0..<160 {
-            let text = "Article \(article)\n\n" + (0..<100).map { "Paragraph \($0) " + paragraph }.joined(separator: "\n\n") + "\n"
+            let text =
+                "Article \(article)\n\n" + (0..<100).map { "Paragraph \($0) " + paragraph }.joined(separator: "\n\n")
+                + "\n"
             try directory.write("corpus/a" + String(format: "%03d", article) + ".txt", text)
         }
         let terminal = try launch(in: directory)
@@ -138,7 +145,9 @@ final class ReplFeatureTests: XCTestCase {
         let printed = try terminal.expect("> ", timeout: 60)
         let latency = Date().timeIntervalSince(interruptedAt)
         XCTAssertTrue(printed.contains("error: interrupted"), PseudoTerminal.visible(printed))
-        XCTAssertTrue(printed.hasSuffix("\n" + String(prompt.dropLast(2))), "a fresh prompt without a view size: " + PseudoTerminal.visible(printed))
+        XCTAssertTrue(
+            printed.hasSuffix("\n" + String(prompt.dropLast(2))),
+            "a fresh prompt without a view size: " + PseudoTerminal.visible(printed))
         XCTAssertLessThan(latency, 5, "Ctrl-C took \(latency) s to stop the command")
         try terminal.waitForRawMode()
 
@@ -160,7 +169,9 @@ final class ReplFeatureTests: XCTestCase {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0
+            }
         }
         XCTAssertTrue(bound)
         XCTAssertEqual(listen(listener, 4), 0, "the kernel completes the connection; nobody ever answers")
@@ -176,7 +187,8 @@ final class ReplFeatureTests: XCTestCase {
         try terminal.send(Key.ctrlC)
         let printed = try terminal.expect("> ", timeout: 25)
         XCTAssertTrue(printed.contains("error: interrupted"), PseudoTerminal.visible(printed))
-        XCTAssertLessThan(Date().timeIntervalSince(interruptedAt), 20, "stopped by Ctrl-C, not by the transfer's time limit")
+        XCTAssertLessThan(
+            Date().timeIntervalSince(interruptedAt), 20, "stopped by Ctrl-C, not by the transfer's time limit")
         try terminal.waitForRawMode()
         let docs = try run("docs", on: terminal, prompt: "gloss> ")
         XCTAssertTrue(docs.contains("no documents loaded"), PseudoTerminal.visible(docs))
@@ -187,7 +199,8 @@ final class ReplFeatureTests: XCTestCase {
     /// still long enough (seconds in a debug build) for Ctrl-C to stop it.
     func testCtrlCInterruptsTheOutlineOfAHugeDocument() throws {
         let directory = try TemporaryDirectory()
-        try directory.write("long.md", (0..<250_000).map { "## Section \($0)\n\nPassage \($0).\n" }.joined(separator: "\n"))
+        try directory.write(
+            "long.md", (0..<250_000).map { "## Section \($0)\n\nPassage \($0).\n" }.joined(separator: "\n"))
         let terminal = try launch(["--no-pager", "long.md"], in: directory)
         try terminal.waitForPrompt("gloss long> ", timeout: 60)
         try terminal.waitForRawMode()
@@ -208,7 +221,9 @@ final class ReplFeatureTests: XCTestCase {
         // (Were it all buffered, gloss would be back at the prompt and the test would pass without
         // checking anything, but not fail.)
         for article in 0..<60 {
-            let text = "Article \(article)\n\n" + (0..<100).map { "Paragraph \($0) of the sample" }.joined(separator: "\n\n") + "\n"
+            let text =
+                "Article \(article)\n\n" + (0..<100).map { "Paragraph \($0) of the sample" }.joined(separator: "\n\n")
+                + "\n"
             try directory.write("corpus/a" + String(format: "%03d", article) + ".txt", text)
         }
         let terminal = try launch(["--no-pager", "corpus"], in: directory)
@@ -227,7 +242,9 @@ final class ReplFeatureTests: XCTestCase {
         try type("filter paragraph", on: terminal)
         try terminal.send(Key.enter)
         let next = try terminal.expect("> ")
-        XCTAssertEqual(Self.lines(next), ["", "view: 6,000 of 6,060 units", "gloss a000 [6000/6060]"], PseudoTerminal.visible(next))
+        XCTAssertEqual(
+            Self.lines(next), ["", "view: 6,000 of 6,060 units", "gloss a000 [6000/6060]"], PseudoTerminal.visible(next)
+        )
         try terminal.waitForRawMode()
         try endSession(terminal)
     }
@@ -300,7 +317,9 @@ final class ReplFeatureTests: XCTestCase {
         let skipped = try launch(["-X", harborPath], in: directory)
         try skipped.waitForPrompt(harborPrompt)
         let wide = Self.lines(try run("show s0.p1", on: skipped))
-        XCTAssertGreaterThan(wide.map(\.count).max() ?? 0, 40, "with -X the terminal's 100 columns apply: " + wide.joined(separator: "\n"))
+        XCTAssertGreaterThan(
+            wide.map(\.count).max() ?? 0, 40,
+            "with -X the terminal's 100 columns apply: " + wide.joined(separator: "\n"))
         try endSession(skipped)
     }
 
@@ -316,7 +335,9 @@ final class ReplFeatureTests: XCTestCase {
         XCTAssertFalse(between.contains("error"), "the first half ran on its own: " + PseudoTerminal.visible(between))
         try terminal.waitForRawMode()
         let printed = try run("kp1", on: terminal, prompt: harborPrompt)
-        XCTAssertEqual(Self.lines(printed), ["kp1  Council Vote", "    The final vote was postponed by one week after nine hours of public comment."])
+        XCTAssertEqual(
+            Self.lines(printed),
+            ["kp1  Council Vote", "    The final vote was postponed by one week after nine hours of public comment."])
         try endSession(terminal)
         // History keeps the joined command.
         XCTAssertEqual(try directory.read(".state/gloss/history"), "show kp1\n")
@@ -336,7 +357,9 @@ final class ReplFeatureTests: XCTestCase {
 
         let restored = try launch(in: directory)
         let notice = try restored.expect("gloss> ")
-        XCTAssertTrue(notice.contains("gloss: an unfinished session can be restored (the newest from "), PseudoTerminal.visible(notice))
+        XCTAssertTrue(
+            notice.contains("gloss: an unfinished session can be restored (the newest from "),
+            PseudoTerminal.visible(notice))
         XCTAssertTrue(notice.contains(", 2 commands): type 'resume'"), PseudoTerminal.visible(notice))
         try restored.waitForRawMode()
         let resumed = try run("resume", on: restored)
@@ -415,18 +438,24 @@ final class ReplFeatureTests: XCTestCase {
         try directory.write("coded.gloss", "load \(harborPath)\ntag s1 a\nshow s99\ntag s2 b\ntag s3 c\n")
         let terminal = try launch(["coded.gloss"], in: directory)
         let opened = try terminal.expect(harborPrompt)
-        XCTAssertTrue(opened.contains("coded.gloss:3:6: error: no section s99 in harbor-barrier-vote"), PseudoTerminal.visible(opened))
+        XCTAssertTrue(
+            opened.contains("coded.gloss:3:6: error: no section s99 in harbor-barrier-vote"),
+            PseudoTerminal.visible(opened))
         XCTAssertTrue(opened.contains("opened up to line 3; 3 lines were not replayed"), PseudoTerminal.visible(opened))
         try terminal.waitForRawMode()
         let refused = try run("save", on: terminal)
-        XCTAssertTrue(refused.contains("coded.gloss stopped at line 3 when it was opened (3 lines not replayed)"), PseudoTerminal.visible(refused))
+        XCTAssertTrue(
+            refused.contains("coded.gloss stopped at line 3 when it was opened (3 lines not replayed)"),
+            PseudoTerminal.visible(refused))
         XCTAssertTrue(refused.contains("save coded.recovered.gloss"), PseudoTerminal.visible(refused))
         XCTAssertTrue(try directory.read("coded.gloss").contains("tag s3 c"), "the script is untouched")
         try run("tag s4 d", on: terminal)
         terminal.terminate()
 
         let resumed = try GlossProcess.run(["--resume"], stdin: "save\n", in: directory.url)
-        XCTAssertTrue(resumed.stderr.contains("coded.gloss stopped at line 3 when it was opened"), "the origin survives resume:\n" + resumed.stderr)
+        XCTAssertTrue(
+            resumed.stderr.contains("coded.gloss stopped at line 3 when it was opened"),
+            "the origin survives resume:\n" + resumed.stderr)
         let recovered = try GlossProcess.run(["--resume"], stdin: "save coded.recovered\nquit\n", in: directory.url)
         XCTAssertEqual(recovered.status, 0, recovered.stderr)
         XCTAssertTrue(try directory.read("coded.recovered.gloss").contains("tag s4 d"))
@@ -443,15 +472,21 @@ final class ReplFeatureTests: XCTestCase {
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         let work = directory.url.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("dirlink").path, withDestinationPath: "../outside")
+        try FileManager.default.createSymbolicLink(
+            atPath: work.appendingPathComponent("dirlink").path, withDestinationPath: "../outside")
         try directory.write("work/evil.gloss", "load ../\(harborPath)\nexport json dirlink/x.json\n")
-        let terminal = try PseudoTerminal([], in: work, environment: ["HOME": directory.url.path,
-                                                                       "XDG_STATE_HOME": directory.url.appendingPathComponent(".state").path])
+        let terminal = try PseudoTerminal(
+            [], in: work,
+            environment: [
+                "HOME": directory.url.path,
+                "XDG_STATE_HOME": directory.url.appendingPathComponent(".state").path,
+            ])
         terminals.append(terminal)
         try terminal.waitForPrompt()
         try type("replay evil.gloss", on: terminal)
         try terminal.send(Key.enter)
-        try terminal.expect("A replayed script wants to write dirlink/x.json in \(outside.resolvingSymlinksInPath().path)")
+        try terminal.expect(
+            "A replayed script wants to write dirlink/x.json in \(outside.resolvingSymlinksInPath().path)")
         try terminal.expect("[y/N] ")
         try terminal.waitForRawMode()
         try terminal.send("n" + Key.enter)
@@ -461,8 +496,12 @@ final class ReplFeatureTests: XCTestCase {
         try terminal.waitForRawMode()
         try endSession(terminal)
 
-        let opened = try PseudoTerminal(["evil.gloss"], in: work, environment: ["HOME": directory.url.path,
-                                                                                 "XDG_STATE_HOME": directory.url.appendingPathComponent(".state").path])
+        let opened = try PseudoTerminal(
+            ["evil.gloss"], in: work,
+            environment: [
+                "HOME": directory.url.path,
+                "XDG_STATE_HOME": directory.url.appendingPathComponent(".state").path,
+            ])
         terminals.append(opened)
         try opened.expect("Allow writes there for this replay? [y/N] ")
         try opened.waitForRawMode()
@@ -486,9 +525,12 @@ final class ReplFeatureTests: XCTestCase {
 
     // MARK: Helpers
 
-    private func launch(_ arguments: [String] = [], in directory: TemporaryDirectory, environment: [String: String] = [:],
-                        columns: Int = 100, rows: Int = 40) throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(arguments, in: directory.url, environment: environment, columns: columns, rows: rows)
+    private func launch(
+        _ arguments: [String] = [], in directory: TemporaryDirectory, environment: [String: String] = [:],
+        columns: Int = 100, rows: Int = 40
+    ) throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(
+            arguments, in: directory.url, environment: environment, columns: columns, rows: rows)
         terminals.append(terminal)
         return terminal
     }
@@ -502,7 +544,9 @@ final class ReplFeatureTests: XCTestCase {
     }
 
     /// Types `text` and waits for its echo.
-    private func type(_ text: String, on terminal: PseudoTerminal, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func type(_ text: String, on terminal: PseudoTerminal, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         try terminal.send(text)
         try terminal.expect(text, file: file, line: line)
     }
@@ -510,8 +554,11 @@ final class ReplFeatureTests: XCTestCase {
     /// Types `command`, presses Enter and returns what it printed before the next `prompt` (which is then
     /// ready for keys), without the line break that ends the echo.
     @discardableResult
-    private func run(_ command: String, on terminal: PseudoTerminal, prompt: String? = nil, timeout: TimeInterval = PseudoTerminal.defaultTimeout,
-                     file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    private func run(
+        _ command: String, on terminal: PseudoTerminal, prompt: String? = nil,
+        timeout: TimeInterval = PseudoTerminal.defaultTimeout,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
         try type(command, on: terminal, file: file, line: line)
         try terminal.send(Key.enter)
         let printed = try terminal.expect(prompt ?? harborPrompt, timeout: timeout, file: file, line: line)
@@ -520,8 +567,10 @@ final class ReplFeatureTests: XCTestCase {
     }
 
     /// Types `typed`, presses Tab and waits until the line ends with `completed`.
-    private func complete(_ terminal: PseudoTerminal, typing typed: String, into completed: String,
-                          file: StaticString = #filePath, line: UInt = #line) throws {
+    private func complete(
+        _ terminal: PseudoTerminal, typing typed: String, into completed: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         try type(typed, on: terminal, file: file, line: line)
         try terminal.send(Key.tab)
         // libedit may redraw the whole line, so wait for how it ends.
@@ -531,8 +580,10 @@ final class ReplFeatureTests: XCTestCase {
 
     /// Presses Tab where the candidates share no longer prefix, and returns the list printed before the
     /// prompt and the unchanged `typed` line are drawn again.
-    private func listCompletions(_ terminal: PseudoTerminal, redrawing typed: String, prompt: String? = nil,
-                                 file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    private func listCompletions(
+        _ terminal: PseudoTerminal, redrawing typed: String, prompt: String? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
         let redrawn = (prompt ?? harborPrompt) + typed
         try terminal.send(Key.tab)
         try terminal.waitUntil("a list of candidates, then `\(redrawn)`", file: file, line: line) {
@@ -542,14 +593,18 @@ final class ReplFeatureTests: XCTestCase {
     }
 
     /// Ctrl-C on a partly typed line (its echo already seen): a fresh prompt on an empty line.
-    private func clearLine(_ terminal: PseudoTerminal, prompt: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func clearLine(
+        _ terminal: PseudoTerminal, prompt: String, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         try terminal.send(Key.ctrlC)
         try terminal.waitForPrompt("\r\n" + prompt, file: file, line: line)
     }
 
     /// Ends the session with Ctrl-D at an empty prompt and checks the exit status.
     /// Ctrl-D; with unsaved work, the question that follows is answered with discard.
-    private func endSession(_ terminal: PseudoTerminal, discarding: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func endSession(
+        _ terminal: PseudoTerminal, discarding: Bool = false, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         try terminal.send(Key.ctrlD)
         if discarding {
             try terminal.expect("[s]ave, [d]iscard, [c]ancel", file: file, line: line)

@@ -7,7 +7,9 @@ final class SampleStructureTests: XCTestCase {
         let path = GlossProcess.samples.appendingPathComponent(file).path
         let result = try GlossProcess.commands("outline --json\n", files: [path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.drop(while: { $0 != "[" }).utf8)) as? [[String: Any]]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(result.stdout.drop(while: { $0 != "[" }).utf8))
+            as? [[String: Any]]
         return try XCTUnwrap(json?.first)
     }
 
@@ -31,7 +33,9 @@ final class SampleStructureTests: XCTestCase {
         let keyPoints = try XCTUnwrap(document["keyPoints"] as? [[String: Any]])
         XCTAssertEqual(keyPoints.count, 8)
         XCTAssertEqual(keyPoints[0]["label"] as? String, "Council Vote")
-        XCTAssertEqual(keyPoints[7]["detail"] as? String, "A federal grant of up to 40 percent expires if no design is chosen by March.")
+        XCTAssertEqual(
+            keyPoints[7]["detail"] as? String,
+            "A federal grant of up to 40 percent expires if no design is chosen by March.")
         let kinds = sections.flatMap { ($0["passages"] as? [[String: Any]] ?? []).map { $0["kind"] as? String } }
         XCTAssertEqual(Set(kinds), ["paragraph"])
     }
@@ -40,13 +44,19 @@ final class SampleStructureTests: XCTestCase {
         let document = try outline("river-towns-broadband.md")
         XCTAssertEqual(document["title"] as? String, "River Towns Bet on Public Broadband")
         let sections = try XCTUnwrap(document["sections"] as? [[String: Any]])
-        XCTAssertEqual(sections.map { $0["heading"] as? String }, [
-            nil, "How the Network Would Work", "Paying for It", "Frequently Asked Questions", "Key Points", "Summary",
-        ])
+        XCTAssertEqual(
+            sections.map { $0["heading"] as? String },
+            [
+                nil, "How the Network Would Work", "Paying for It", "Frequently Asked Questions", "Key Points",
+                "Summary",
+            ])
         let kinds = sections.map { ($0["passages"] as? [[String: Any]] ?? []).map { $0["kind"] as! String } }
-        XCTAssertEqual(kinds, [
-            ["paragraph", "paragraph"], ["paragraph", "list", "list", "list"], ["paragraph", "quote"], [], [], ["paragraph"],
-        ])
+        XCTAssertEqual(
+            kinds,
+            [
+                ["paragraph", "paragraph"], ["paragraph", "list", "list", "list"], ["paragraph", "quote"], [], [],
+                ["paragraph"],
+            ])
         XCTAssertEqual((document["faq"] as? [Any])?.count, 2)
         XCTAssertEqual((document["keyPoints"] as? [Any])?.count, 4)
         XCTAssertEqual(sections.map { $0["level"] as? Int }, [0, 2, 2, 2, 2, 2])
@@ -58,7 +68,10 @@ final class SampleStructureTests: XCTestCase {
         let sample = GlossProcess.samples.appendingPathComponent("harbor-barrier-vote.txt").path
         let result = try GlossProcess.run(["run", "check.gloss", sample], in: directory.url)
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr, "loaded harbor-barrier-vote  7 sections · 13 passages · 4 FAQ · 8 key points\ncheck.gloss:4:6: error: no key point kp12 in harbor-barrier-vote (it has kp1-kp8)\n")
+        XCTAssertEqual(
+            result.stderr,
+            "loaded harbor-barrier-vote  7 sections · 13 passages · 4 FAQ · 8 key points\ncheck.gloss:4:6: error: no key point kp12 in harbor-barrier-vote (it has kp1-kp8)\n"
+        )
         let listings = result.stdout.split(separator: "\n").filter { $0.hasPrefix("* harbor-barrier-vote") }
         XCTAssertEqual(listings.count, 1, "stops at the failing line:\n\(result.stdout)")
     }

@@ -4,28 +4,39 @@ import XCTest
 /// Runs find and kwic on the shared samples through the binary and checks the exact hits.
 final class SearchBatchTests: XCTestCase {
     private var samples: [String] {
-        ["harbor-barrier-vote.txt", "river-towns-broadband.md"].map { GlossProcess.samples.appendingPathComponent($0).path }
+        ["harbor-barrier-vote.txt", "river-towns-broadband.md"].map {
+            GlossProcess.samples.appendingPathComponent($0).path
+        }
     }
 
     private func hits(_ query: String) throws -> [String] {
         let result = try GlossProcess.commands("find --json \(query)\n", files: samples)
         XCTAssertEqual(result.status, 0, result.stderr)
-        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.drop(while: { $0 != "{" }).utf8)) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(result.stdout.drop(while: { $0 != "{" }).utf8))
+            as? [String: Any]
         let rows = try XCTUnwrap(json?["results"] as? [[String: Any]])
         return rows.map { "\($0["document"] as! String):\($0["address"] as! String)" }
     }
 
     func testFindHitsOnTheSamples() throws {
-        XCTAssertEqual(try hits("\"fishing fleet\" OR crews"), [
-            "harbor-barrier-vote:s0.p1", "harbor-barrier-vote:s4", "harbor-barrier-vote:s4.p1", "harbor-barrier-vote:s4.p2",
-            "harbor-barrier-vote:q3", "harbor-barrier-vote:kp6", "harbor-barrier-vote:s7.p1",
-        ])
+        XCTAssertEqual(
+            try hits("\"fishing fleet\" OR crews"),
+            [
+                "harbor-barrier-vote:s0.p1", "harbor-barrier-vote:s4", "harbor-barrier-vote:s4.p1",
+                "harbor-barrier-vote:s4.p2",
+                "harbor-barrier-vote:q3", "harbor-barrier-vote:kp6", "harbor-barrier-vote:s7.p1",
+            ])
         XCTAssertEqual(try hits("kind:keypoint percent"), ["harbor-barrier-vote:kp8", "river-towns-broadband:kp4"])
-        XCTAssertEqual(try hits("bonds -kind:keypoint"), ["river-towns-broadband:s2.p1", "river-towns-broadband:s5.p1"])
-        XCTAssertEqual(try hits("/\\$\\d+ million/"), [
-            "harbor-barrier-vote:s3.p2", "harbor-barrier-vote:s5.p1", "harbor-barrier-vote:kp5", "harbor-barrier-vote:kp7",
-            "river-towns-broadband:s2.p1", "river-towns-broadband:kp3",
-        ])
+        XCTAssertEqual(
+            try hits("bonds -kind:keypoint"), ["river-towns-broadband:s2.p1", "river-towns-broadband:s5.p1"])
+        XCTAssertEqual(
+            try hits("/\\$\\d+ million/"),
+            [
+                "harbor-barrier-vote:s3.p2", "harbor-barrier-vote:s5.p1", "harbor-barrier-vote:kp5",
+                "harbor-barrier-vote:kp7",
+                "river-towns-broadband:s2.p1", "river-towns-broadband:kp3",
+            ])
         XCTAssertEqual(try hits("doc:river* kind:quote"), ["river-towns-broadband:s2.p2"])
         XCTAssertEqual(try hits("NEAR(council vote, 4) kind:paragraph"), ["harbor-barrier-vote:s1.p1"])
     }

@@ -11,13 +11,15 @@ final class SessionTests: XCTestCase {
             let text = try String(contentsOf: GlossProcess.samples.appendingPathComponent(name), encoding: .utf8)
             try directory.write("articles/" + name, text)
         }
-        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("sessions"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.url.appendingPathComponent("sessions"), withIntermediateDirectories: true)
         return directory
     }
 
     /// The export without its timestamp line.
     private func export(_ name: String, in directory: TemporaryDirectory) throws -> String {
-        try directory.read(name).split(separator: "\n").filter { !$0.contains("\"exportedAt\"") }.joined(separator: "\n")
+        try directory.read(name).split(separator: "\n").filter { !$0.contains("\"exportedAt\"") }.joined(
+            separator: "\n")
     }
 
     static let everyStateChange = """
@@ -73,7 +75,8 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(lean.contains("\nfind fishing\n"), "a listing used by #n is kept:\n\(lean)")
 
         for name in ["full", "lean"] {
-            try directory.write("check-\(name).gloss", "replay sessions/\(name).gloss --quiet\nexport json \(name).json\n")
+            try directory.write(
+                "check-\(name).gloss", "replay sessions/\(name).gloss --quiet\nexport json \(name).json\n")
             let replay = try GlossProcess.run(["run", "check-\(name).gloss"], in: directory.url)
             XCTAssertEqual(replay.status, 0, replay.stderr)
             XCTAssertEqual(try export("\(name).json", in: directory), try export("original.json", in: directory), name)
@@ -82,8 +85,10 @@ final class SessionTests: XCTestCase {
 
     func testReopeningASessionAndSavingBack() throws {
         let directory = try project()
-        _ = try GlossProcess.commands("load articles/harbor-barrier-vote.txt\ntag s1.p1 first\nsave notebook\n", in: directory.url)
-        let reopened = try GlossProcess.run(["sessions/notebook.gloss"], stdin: "tag s1.p2 second\nsave\n", in: directory.url)
+        _ = try GlossProcess.commands(
+            "load articles/harbor-barrier-vote.txt\ntag s1.p1 first\nsave notebook\n", in: directory.url)
+        let reopened = try GlossProcess.run(
+            ["sessions/notebook.gloss"], stdin: "tag s1.p2 second\nsave\n", in: directory.url)
         XCTAssertEqual(reopened.status, 0, reopened.stderr)
         let saved = try directory.read("sessions/notebook.gloss")
         XCTAssertEqual(saved.components(separatedBy: "\nload ").count, 2, "the load is not duplicated:\n\(saved)")
@@ -92,7 +97,8 @@ final class SessionTests: XCTestCase {
 
     func testSavedPathsAreRelativeToTheScript() throws {
         let directory = try project()
-        let script = "load articles/harbor-barrier-vote.txt\ntag s1.p1 x\nexport qdc book.qdc\ntags import book.qdc --overwrite\nsave paths\n"
+        let script =
+            "load articles/harbor-barrier-vote.txt\ntag s1.p1 x\nexport qdc book.qdc\ntags import book.qdc --overwrite\nsave paths\n"
         let result = try GlossProcess.commands(script, in: directory.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         let saved = try directory.read("sessions/paths.gloss")
@@ -105,7 +111,8 @@ final class SessionTests: XCTestCase {
     /// one is found by its anchors.
     func testFolderLoadsAreAnchoredAndReanchored() throws {
         let directory = try project()
-        let coding = "load articles\ntag harbor-barrier-vote:s1.p1 opening\ntag harbor-barrier-vote:s1.p2 second\ntag river-towns-broadband:s2.p1 cost\nsave folder\n"
+        let coding =
+            "load articles\ntag harbor-barrier-vote:s1.p1 opening\ntag harbor-barrier-vote:s1.p2 second\ntag river-towns-broadband:s2.p1 cost\nsave folder\n"
         XCTAssertEqual(try GlossProcess.commands(coding, in: directory.url).status, 0)
         let saved = try directory.read("sessions/folder.gloss")
         XCTAssertTrue(saved.contains("\nload ../articles\nanchor harbor-barrier-vote:s1.p1 "), saved)
@@ -113,20 +120,33 @@ final class SessionTests: XCTestCase {
 
         let original = try directory.read("articles/harbor-barrier-vote.txt")
         let opening = try XCTUnwrap(original.range(of: "After nine hours"))
-        try directory.write("articles/harbor-barrier-vote.txt", original.replacingCharacters(
-            in: opening.lowerBound..<opening.lowerBound, with: "A paragraph the editors added on top of the story.\n\n"))
+        try directory.write(
+            "articles/harbor-barrier-vote.txt",
+            original.replacingCharacters(
+                in: opening.lowerBound..<opening.lowerBound,
+                with: "A paragraph the editors added on top of the story.\n\n"))
         try directory.write("check.gloss", "replay sessions/folder.gloss --quiet\nexport json folder.json\n")
         let result = try GlossProcess.run(["run", "check.gloss"], in: directory.url)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stderr.components(separatedBy: "changed since the session was saved").count - 1, 1, result.stderr)
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try directory.read("folder.json").utf8)) as? [String: Any])
-        let codings = (json["codings"] as? [[String: String]] ?? []).map { "\($0["document"]!):\($0["address"]!)=\($0["tag"]!)" }.sorted()
-        XCTAssertEqual(codings, ["harbor-barrier-vote:s1.p2=opening", "harbor-barrier-vote:s1.p3=second", "river-towns-broadband:s2.p1=cost"])
+        XCTAssertEqual(
+            result.stderr.components(separatedBy: "changed since the session was saved").count - 1, 1, result.stderr)
+        let json = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(try directory.read("folder.json").utf8)) as? [String: Any])
+        let codings = (json["codings"] as? [[String: String]] ?? []).map {
+            "\($0["document"]!):\($0["address"]!)=\($0["tag"]!)"
+        }.sorted()
+        XCTAssertEqual(
+            codings,
+            [
+                "harbor-barrier-vote:s1.p2=opening", "harbor-barrier-vote:s1.p3=second",
+                "river-towns-broadband:s2.p1=cost",
+            ])
     }
 
     func testSaveRefusesToOverwriteWithoutForce() throws {
         let directory = try project()
-        let result = try GlossProcess.commands("load articles/harbor-barrier-vote.txt\nsave one\nsave one\n", in: directory.url)
+        let result = try GlossProcess.commands(
+            "load articles/harbor-barrier-vote.txt\nsave one\nsave one\n", in: directory.url)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("sessions/one.gloss exists; add --force to overwrite it"), result.stderr)
     }
@@ -140,7 +160,8 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(ok.stdout.contains("\"total\": 3"), ok.stdout)
         let missing = try GlossProcess.run(["run", "code.gloss", article], in: directory.url)
         XCTAssertEqual(missing.status, 1)
-        XCTAssertTrue(missing.stderr.contains("\ncode.gloss:3:21: error: undefined variable '${extra}'"), missing.stderr)
+        XCTAssertTrue(
+            missing.stderr.contains("\ncode.gloss:3:21: error: undefined variable '${extra}'"), missing.stderr)
         // Without ${1} in the script, the files are loaded before it runs.
         try directory.write("plain.gloss", "docs\n")
         let plain = try GlossProcess.run(["run", "plain.gloss", article], in: directory.url)
@@ -149,10 +170,13 @@ final class SessionTests: XCTestCase {
 
     func testStopOnErrorAndKeepGoing() throws {
         let directory = try project()
-        try directory.write("errors.gloss", "load articles/harbor-barrier-vote.txt\nshow kp99\ntag s1.p1 reached\nfrobnicate\ntags\n")
+        try directory.write(
+            "errors.gloss", "load articles/harbor-barrier-vote.txt\nshow kp99\ntag s1.p1 reached\nfrobnicate\ntags\n")
         let stop = try GlossProcess.run(["run", "errors.gloss"], in: directory.url)
         XCTAssertEqual(stop.status, 1)
-        XCTAssertEqual(stop.stderr.split(separator: "\n").last, "errors.gloss:2:6: error: no key point kp99 in harbor-barrier-vote (it has kp1-kp8)")
+        XCTAssertEqual(
+            stop.stderr.split(separator: "\n").last,
+            "errors.gloss:2:6: error: no key point kp99 in harbor-barrier-vote (it has kp1-kp8)")
         XCTAssertTrue(stop.stderr.hasPrefix("loaded harbor-barrier-vote"), stop.stderr)
         XCTAssertFalse(stop.stdout.contains("reached"))
         let going = try GlossProcess.run(["run", "--keep-going", "errors.gloss"], in: directory.url)
@@ -166,7 +190,9 @@ final class SessionTests: XCTestCase {
         // --quiet drops the status lines, not what commands print.
         let quiet = try GlossProcess.run(["run", "--quiet", "--keep-going", "errors.gloss"], in: directory.url)
         XCTAssertEqual(quiet.stdout, going.stdout)
-        XCTAssertEqual(quiet.stderr.split(separator: "\n").map { String($0.prefix(13)) }, ["errors.gloss:", "errors.gloss:"], quiet.stderr)
+        XCTAssertEqual(
+            quiet.stderr.split(separator: "\n").map { String($0.prefix(13)) }, ["errors.gloss:", "errors.gloss:"],
+            quiet.stderr)
     }
 
     func testNestedReplaysReportTheChain() throws {
@@ -176,8 +202,10 @@ final class SessionTests: XCTestCase {
         try directory.write("outer.gloss", "load articles/harbor-barrier-vote.txt\ndocs\nreplay middle.gloss\n")
         let result = try GlossProcess.run(["run", "outer.gloss"], in: directory.url)
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr.split(separator: "\n").last,
-                       "outer.gloss:3: in replay of middle.gloss:2: in replay of inner.gloss:2:6: error: no passage s1.p9 in harbor-barrier-vote (s1 has s1.p1-p2)")
+        XCTAssertEqual(
+            result.stderr.split(separator: "\n").last,
+            "outer.gloss:3: in replay of middle.gloss:2: in replay of inner.gloss:2:6: error: no passage s1.p9 in harbor-barrier-vote (s1 has s1.p1-p2)"
+        )
         try directory.write("loop.gloss", "replay loop.gloss\n")
         let loop = try GlossProcess.run(["run", "loop.gloss"], in: directory.url)
         XCTAssertEqual(loop.status, 1)
@@ -244,7 +272,8 @@ final class SessionTests: XCTestCase {
         let warnings = result.stderr.components(separatedBy: "changed since the session was saved").count - 1
         XCTAssertEqual(warnings, 1, "warns once:\n\(result.stderr)")
         XCTAssertTrue(result.stderr.contains("articles/drift.txt"), result.stderr)
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try directory.read("drift.json").utf8)) as? [String: Any])
+        let json = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(try directory.read("drift.json").utf8)) as? [String: Any])
         let codings = (json["codings"] as? [[String: String]] ?? []).map { "\($0["address"]!)=\($0["tag"]!)" }.sorted()
         XCTAssertEqual(codings, ["s0.p2=vote", "s0.p3=fleet", "s1.p1=cost", "s1.p2=maintenance"])
         let marks = json["marks"] as? [[String: Any]] ?? []
@@ -261,23 +290,33 @@ final class SessionTests: XCTestCase {
         let directory = try project()
         let repository = GlossProcess.repositoryRoot
         for name in ["code-harbor", "apply-coding"] {
-            let script = try String(contentsOf: repository.appendingPathComponent("sessions/\(name).gloss"), encoding: .utf8)
+            let script = try String(
+                contentsOf: repository.appendingPathComponent("sessions/\(name).gloss"), encoding: .utf8)
             try directory.write("sessions/\(name).gloss", script)
         }
-        try directory.write("sessions/articles/harbor-barrier-vote.txt", try directory.read("articles/harbor-barrier-vote.txt"))
-        try directory.write("sessions/articles/river-towns-broadband.md", try directory.read("articles/river-towns-broadband.md"))
+        try directory.write(
+            "sessions/articles/harbor-barrier-vote.txt", try directory.read("articles/harbor-barrier-vote.txt"))
+        try directory.write(
+            "sessions/articles/river-towns-broadband.md", try directory.read("articles/river-towns-broadband.md"))
         let cases: [(script: String, arguments: [String])] = [
             ("code-harbor", []),
             ("apply-coding", ["sessions/articles/river-towns-broadband.md"]),
         ]
         for (script, arguments) in cases {
-            try directory.write("export-\(script).gloss", "replay sessions/\(script).gloss \(arguments.joined(separator: " ")) --quiet\nexport json \(script).json\n")
+            try directory.write(
+                "export-\(script).gloss",
+                "replay sessions/\(script).gloss \(arguments.joined(separator: " ")) --quiet\nexport json \(script).json\n"
+            )
             let result = try GlossProcess.run(["run", "export-\(script).gloss"], in: directory.url)
             XCTAssertEqual(result.status, 0, result.stderr)
-            let golden = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .appendingPathComponent("Golden/\(script).json"), encoding: .utf8)
-            let expected = golden.split(separator: "\n").filter { !$0.contains("\"exportedAt\"") }.joined(separator: "\n")
-            XCTAssertEqual(try export("\(script).json", in: directory), expected, "export of \(script) differs from Golden/\(script).json")
+            let golden = try String(
+                contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                    .appendingPathComponent("Golden/\(script).json"), encoding: .utf8)
+            let expected = golden.split(separator: "\n").filter { !$0.contains("\"exportedAt\"") }.joined(
+                separator: "\n")
+            XCTAssertEqual(
+                try export("\(script).json", in: directory), expected,
+                "export of \(script) differs from Golden/\(script).json")
         }
     }
 }

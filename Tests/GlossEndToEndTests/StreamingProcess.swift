@@ -14,8 +14,10 @@ final class StreamingProcess {
         process.executableURL = try GlossProcess.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8",
-                               "XDG_STATE_HOME": state.path, "XDG_CONFIG_HOME": directory.appendingPathComponent(".config").path].merging(GlossProcess.sanitizerEnvironment) { $1 }
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8",
+            "XDG_STATE_HOME": state.path, "XDG_CONFIG_HOME": directory.appendingPathComponent(".config").path,
+        ].merging(GlossProcess.sanitizerEnvironment) { $1 }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
@@ -69,7 +71,10 @@ final class StreamingProcess {
     func finish() -> (Int32, String) {
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        return (
+            process.terminationStatus,
+            String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        )
     }
 
     /// Standard output not yet read, after the process has ended.

@@ -7,7 +7,9 @@ final class SuggestSessionTests: XCTestCase {
     /// Twelve short articles, even numbers on an election, odd ones on a storm.
     private func project() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
-        let election = ["ballot", "candidate", "voters", "campaign", "polling", "mayor", "turnout", "debate", "council", "precinct"]
+        let election = [
+            "ballot", "candidate", "voters", "campaign", "polling", "mayor", "turnout", "debate", "council", "precinct",
+        ]
         let storm = ["rain", "flood", "wind", "forecast", "storm", "river", "levee", "gusts", "evacuation", "shelter"]
         let shared = ["the", "city", "on", "said", "residents", "officials", "monday", "district"]
         for number in 0..<12 {
@@ -18,14 +20,18 @@ final class SuggestSessionTests: XCTestCase {
                     return pick < words.count ? words[pick] : shared[pick - words.count]
                 }.joined(separator: " ") + "."
             }
-            try directory.write(String(format: "articles/art%02d.txt", number), "Report \(number)\n\n" + paragraphs.joined(separator: "\n\n") + "\n")
+            try directory.write(
+                String(format: "articles/art%02d.txt", number),
+                "Report \(number)\n\n" + paragraphs.joined(separator: "\n\n") + "\n")
         }
-        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("sessions"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.url.appendingPathComponent("sessions"), withIntermediateDirectories: true)
         return directory
     }
 
     private func export(_ name: String, in directory: TemporaryDirectory) throws -> String {
-        try directory.read(name).split(separator: "\n").filter { !$0.contains("\"exportedAt\"") }.joined(separator: "\n")
+        try directory.read(name).split(separator: "\n").filter { !$0.contains("\"exportedAt\"") }.joined(
+            separator: "\n")
     }
 
     func testAcceptedSuggestionsReplayToTheSameWorkspace() throws {
@@ -54,7 +60,8 @@ final class SuggestSessionTests: XCTestCase {
         XCTAssertTrue(first.stdout.contains("because: "), first.stdout)
 
         // The accepted rows are the right topic: even articles election, odd ones storm.
-        let original = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try directory.read("original.json").utf8)) as? [String: Any])
+        let original = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(try directory.read("original.json").utf8)) as? [String: Any])
         let codings = try XCTUnwrap(original["codings"] as? [[String: Any]])
         var tagged: [String: String] = [:]
         for coding in codings { tagged[coding["document"] as! String] = coding["tag"] as? String }
@@ -65,13 +72,18 @@ final class SuggestSessionTests: XCTestCase {
         // The one document left uncoded gets its topic from suggest --all.
         let untagged = (0..<12).map { String(format: "art%02d", $0) }.first { tagged[$0] == nil }!
         let expected = Int(untagged.dropFirst(3))! % 2 == 0 ? "election" : "storm"
-        XCTAssertTrue(first.stdout.contains("#1  \(untagged):  Report \(Int(untagged.dropFirst(3))!)  [\(expected)]"), first.stdout)
+        XCTAssertTrue(
+            first.stdout.contains("#1  \(untagged):  Report \(Int(untagged.dropFirst(3))!)  [\(expected)]"),
+            first.stdout)
 
         let lean = try directory.read("sessions/lean.gloss")
-        XCTAssertTrue(lean.contains("\nsuggest election --limit 3\ntag #1-3 election\n"), "a listing used by #n is kept:\n\(lean)")
+        XCTAssertTrue(
+            lean.contains("\nsuggest election --limit 3\ntag #1-3 election\n"), "a listing used by #n is kept:\n\(lean)"
+        )
         XCTAssertFalse(lean.contains("suggest --all"), "a listing nobody used is left out:\n\(lean)")
         for name in ["full", "lean"] {
-            try directory.write("check-\(name).gloss", "replay sessions/\(name).gloss --quiet\nexport json \(name).json\n")
+            try directory.write(
+                "check-\(name).gloss", "replay sessions/\(name).gloss --quiet\nexport json \(name).json\n")
             let replay = try GlossProcess.run(["run", "check-\(name).gloss"], in: directory.url)
             XCTAssertEqual(replay.status, 0, replay.stderr)
             XCTAssertEqual(try export("\(name).json", in: directory), try export("original.json", in: directory), name)
@@ -83,7 +95,9 @@ final class SuggestSessionTests: XCTestCase {
         try directory.write("few.gloss", "load articles\ntag art00: election\nsuggest election\ntag #1 election\n")
         let result = try GlossProcess.run(["run", "few.gloss"], in: directory.url)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("few.gloss:3: error: [election] has 1 coded document; suggest learns from at least 3: tag 2 more"),
-                      result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "few.gloss:3: error: [election] has 1 coded document; suggest learns from at least 3: tag 2 more"),
+            result.stderr)
     }
 }

@@ -20,8 +20,12 @@ final class WriteFailureTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary]
         process.currentDirectoryURL = directory
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path].merging(GlossProcess.sanitizerEnvironment) { $1 }
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path,
+        ].merging(GlossProcess.sanitizerEnvironment) { $1 }
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
@@ -31,7 +35,9 @@ final class WriteFailureTests: XCTestCase {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return GlossProcess.Result(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self), status: process.terminationStatus)
+        return GlossProcess.Result(
+            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+            status: process.terminationStatus)
     }
 
     func testReadOnlyFolderAndUnreadableFile() throws {
@@ -49,7 +55,8 @@ final class WriteFailureTests: XCTestCase {
         // Piped commands stop at the first error: run each failing command in its own process.
         let unreadable = try runAsNobody("load secret.txt\n", in: directory.url, state: state)
         XCTAssertEqual(unreadable.stderr, "<stdin>:1:6: error: secret.txt: permission denied\n")
-        let save = try runAsNobody("load harbor.txt\ntag s1.p1 kept\nsave old --force\n", in: directory.url, state: state)
+        let save = try runAsNobody(
+            "load harbor.txt\ntag s1.p1 kept\nsave old --force\n", in: directory.url, state: state)
         XCTAssertEqual(save.status, 1)
         XCTAssertTrue(save.stderr.contains("cannot write") && save.stderr.contains("permission denied"), save.stderr)
         XCTAssertEqual(try directory.read("sessions/old.gloss"), "# an earlier session\n", "the earlier file is intact")
@@ -68,7 +75,9 @@ final class WriteFailureTests: XCTestCase {
         mount.arguments = ["-t", "tmpfs", "-o", "size=256k", "tmpfs", disk.path]
         try mount.run()
         mount.waitUntilExit()
-        guard mount.terminationStatus == 0 else { throw XCTSkip("cannot mount a small tmpfs here (needs root and mount rights)") }
+        guard mount.terminationStatus == 0 else {
+            throw XCTSkip("cannot mount a small tmpfs here (needs root and mount rights)")
+        }
         defer {
             let unmount = Process()
             unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
@@ -87,15 +96,21 @@ final class WriteFailureTests: XCTestCase {
         let block = Data(repeating: 0x61, count: 4096)
         while (try? handle.write(contentsOf: block)) != nil {}
         try? handle.close()
-        let second = try GlossProcess.commands("load harbor.txt\ntag s1.p1 new\nexport json disk/workspace.json --force\n", in: directory.url)
+        let second = try GlossProcess.commands(
+            "load harbor.txt\ntag s1.p1 new\nexport json disk/workspace.json --force\n", in: directory.url)
         XCTAssertEqual(second.status, 1)
-        XCTAssertTrue(second.stderr.contains("cannot write") && second.stderr.contains("the disk is full; nothing was changed"), second.stderr)
+        XCTAssertTrue(
+            second.stderr.contains("cannot write") && second.stderr.contains("the disk is full; nothing was changed"),
+            second.stderr)
         XCTAssertEqual(try directory.read("disk/workspace.json"), before, "the earlier export is intact")
         // A journal on the full disk: each command warns, and the session goes on.
-        let journaled = try GlossProcess.run([], stdin: "load harbor.txt\ntag s1.p1 x\ntags\n", in: directory.url,
-                                             environment: ["XDG_STATE_HOME": disk.appendingPathComponent("state").path])
+        let journaled = try GlossProcess.run(
+            [], stdin: "load harbor.txt\ntag s1.p1 x\ntags\n", in: directory.url,
+            environment: ["XDG_STATE_HOME": disk.appendingPathComponent("state").path])
         XCTAssertTrue(journaled.stdout.contains("x  1  1"), journaled.stdout)
-        XCTAssertTrue(journaled.stderr.contains("journal") && (journaled.stderr.contains("the disk is full") || journaled.stderr.contains("No space")),
-                      journaled.stderr)
+        XCTAssertTrue(
+            journaled.stderr.contains("journal")
+                && (journaled.stderr.contains("the disk is full") || journaled.stderr.contains("No space")),
+            journaled.stderr)
     }
 }

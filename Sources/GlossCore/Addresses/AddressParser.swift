@@ -16,7 +16,9 @@ public enum AddressParser {
             var body = part
             if let colon = part.firstIndex(of: ":") {
                 let name = String(part[..<colon])
-                guard !name.isEmpty else { throw GlossError("missing document id before ':' in '\(part)'", column: column) }
+                guard !name.isEmpty else {
+                    throw GlossError("missing document id before ':' in '\(part)'", column: column)
+                }
                 document = name
                 body = part[part.index(after: colon)...]
                 if body.isEmpty {
@@ -37,7 +39,9 @@ public enum AddressParser {
 
     private static func parseItem(_ text: Substring, document: String?, column: Int) throws(GlossError) -> TargetItem {
         if text == "@" {
-            guard document == nil else { throw GlossError("'@' is the whole view and takes no document", column: column) }
+            guard document == nil else {
+                throw GlossError("'@' is the whole view and takes no document", column: column)
+            }
             return .view
         }
         var scanner = Scanner(text: text, column: column)
@@ -68,7 +72,9 @@ public enum AddressParser {
                     if scanner.take("s") {
                         let endSection = try scanner.number()
                         guard endSection == section, scanner.take(".p") else {
-                            throw GlossError("a passage range stays inside one section (s\(section).p\(first)-…)", column: scanner.column)
+                            throw GlossError(
+                                "a passage range stays inside one section (s\(section).p\(first)-…)",
+                                column: scanner.column)
                         }
                     } else {
                         _ = scanner.take("p")
@@ -121,7 +127,8 @@ public enum AddressParser {
                 throw GlossError("expected a number, found \(found)", column: column)
             }
             guard digits.count <= 7, let value = Int(digits), value <= AddressParser.maximumNumber else {
-                throw GlossError("number \(digits.prefix(12))\(digits.count > 12 ? "…" : "") is too large", column: column)
+                throw GlossError(
+                    "number \(digits.prefix(12))\(digits.count > 12 ? "…" : "") is too large", column: column)
             }
             rest = rest.dropFirst(digits.count)
             column += digits.count

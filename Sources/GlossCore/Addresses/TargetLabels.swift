@@ -12,11 +12,14 @@ enum TargetLabels {
             case .element(let ref):
                 // Extend a run of consecutive numbers of the same kind in the same place.
                 var end = index + 1
-                while end < targets.count, case .element(let next) = targets[end], Self.follows(next, ref, by: end - index) {
+                while end < targets.count, case .element(let next) = targets[end],
+                    Self.follows(next, ref, by: end - index)
+                {
                     end += 1
                 }
                 let id = workspace.documents[ref.document].id
-                let last: ElementRef? = if end - index > 1, case .element(let final) = targets[end - 1] { final } else { nil }
+                let last: ElementRef? =
+                    if end - index > 1, case .element(let final) = targets[end - 1] { final } else { nil }
                 parts.append(id + ":" + Self.address(ref.address, through: last?.address))
                 index = end
             }

@@ -42,7 +42,9 @@ extension Workspace {
         var seen = Set<CodingTarget>()
         var result: [CodingTarget] = []
         for item in items {
-            for target in try resolveCoding(item, column: column, viewScope: viewScope, into: &resolution, in: &transaction) where seen.insert(target).inserted {
+            for target in try resolveCoding(
+                item, column: column, viewScope: viewScope, into: &resolution, in: &transaction)
+            where seen.insert(target).inserted {
                 result.append(target)
             }
         }
@@ -69,7 +71,11 @@ extension Workspace {
         for id in range {
             guard let mark = annotations.marks[id], exists(mark.element), isLoaded[mark.element.document] else {
                 let ids = annotations.marks.keys.sorted()
-                let available = ids.isEmpty ? "there are no marks" : "marks: " + ids.prefix(12).map { "m\($0)" }.joined(separator: ", ") + (ids.count > 12 ? ", …" : "")
+                let available =
+                    ids.isEmpty
+                    ? "there are no marks"
+                    : "marks: " + ids.prefix(12).map { "m\($0)" }.joined(separator: ", ")
+                        + (ids.count > 12 ? ", …" : "")
                 throw GlossError("no mark m\(id) (\(available))", column: column)
             }
             marks.append(.mark(id))
@@ -79,7 +85,8 @@ extension Workspace {
     }
 
     private func resolve(
-        _ item: TargetItem, column: Int, into resolution: inout TargetResolution, in transaction: inout CommandTransaction
+        _ item: TargetItem, column: Int, into resolution: inout TargetResolution,
+        in transaction: inout CommandTransaction
     ) throws(GlossError) -> [ElementRef] {
         switch item {
         case .view:
@@ -89,14 +96,20 @@ extension Workspace {
             return refs
         case .results(let range):
             guard !view.lastListing.isEmpty else {
-                throw GlossError("#\(range.lowerBound) refers to the last listing, but nothing has been listed yet (use find, suggest or similar)", column: column)
+                throw GlossError(
+                    "#\(range.lowerBound) refers to the last listing, but nothing has been listed yet (use find, suggest or similar)",
+                    column: column)
             }
             guard range.upperBound <= view.lastListing.count, range.lowerBound >= 1 else {
-                throw GlossError("no result #\(range.upperBound > view.lastListing.count ? range.upperBound : range.lowerBound) (the last listing has #1-#\(view.lastListing.count))", column: column)
+                throw GlossError(
+                    "no result #\(range.upperBound > view.lastListing.count ? range.upperBound : range.lowerBound) (the last listing has #1-#\(view.lastListing.count))",
+                    column: column)
             }
             let refs = Array(view.lastListing[(range.lowerBound - 1)..<range.upperBound])
             if let gone = refs.firstIndex(where: { !isLoaded[$0.document] }) {
-                throw GlossError("result #\(range.lowerBound + gone) is in \(documents[refs[gone].document].id), which is no longer loaded (its load was undone)", column: column)
+                throw GlossError(
+                    "result #\(range.lowerBound + gone) is in \(documents[refs[gone].document].id), which is no longer loaded (its load was undone)",
+                    column: column)
             }
             resolution.usesListing = true
             resolution.items += refs.map { .init(typed: nil, resolved: .element($0)) }
@@ -116,7 +129,8 @@ extension Workspace {
                 throw GlossError(error.message, column: column)
             }
             if drift.addressRemap[document] != nil {
-                return try remappedElements(pattern, in: document, column: column, into: &resolution, transaction: &transaction)
+                return try remappedElements(
+                    pattern, in: document, column: column, into: &resolution, transaction: &transaction)
             }
             let refs = try elements(pattern, in: document, column: column)
             transaction.touched += refs
@@ -203,26 +217,40 @@ extension Workspace {
             return refs(range) { .section($0) }
         case .passages(let section, let range):
             guard document.sections.indices.contains(section), section > 0 || document.hasLead else {
-                throw GlossError("no section s\(section) in \(id) (it has s\(document.hasLead ? 0 : 1)-s\(document.sections.count - 1))", column: column)
+                throw GlossError(
+                    "no section s\(section) in \(id) (it has s\(document.hasLead ? 0 : 1)-s\(document.sections.count - 1))",
+                    column: column)
             }
             let count = document.sections[section].passages.count
             guard range.lowerBound >= 1, range.upperBound <= count else {
                 let bad = range.upperBound > count ? range.upperBound : range.lowerBound
-                let available = count == 0 ? "it has no passages" : count == 1 ? "it has s\(section).p1" : "it has s\(section).p1-p\(count)"
+                let available =
+                    count == 0
+                    ? "it has no passages" : count == 1 ? "it has s\(section).p1" : "it has s\(section).p1-p\(count)"
                 var hint = ""
-                if count == 0 && document.faq.contains(where: { $0.section == section }) { hint = "; its FAQ entries are q1…" }
-                if count == 0 && document.keyPoints.contains(where: { $0.section == section }) { hint += "; its key points are kp1…" }
-                throw GlossError("no passage s\(section).p\(bad) in \(id) (s\(section) \(available.dropFirst(3)))\(hint)", column: column)
+                if count == 0 && document.faq.contains(where: { $0.section == section }) {
+                    hint = "; its FAQ entries are q1…"
+                }
+                if count == 0 && document.keyPoints.contains(where: { $0.section == section }) {
+                    hint += "; its key points are kp1…"
+                }
+                throw GlossError(
+                    "no passage s\(section).p\(bad) in \(id) (s\(section) \(available.dropFirst(3)))\(hint)",
+                    column: column)
             }
             return refs(range) { .passage(section: section, number: $0) }
         case .faq(let range):
             guard range.lowerBound >= 1, range.upperBound <= document.faq.count else {
-                throw GlossError("no FAQ entry q\(range.upperBound > document.faq.count ? range.upperBound : range.lowerBound) in \(id) (\(has(document.faq.count, "q")))", column: column)
+                throw GlossError(
+                    "no FAQ entry q\(range.upperBound > document.faq.count ? range.upperBound : range.lowerBound) in \(id) (\(has(document.faq.count, "q")))",
+                    column: column)
             }
             return refs(range) { .faq($0) }
         case .keyPoints(let range):
             guard range.lowerBound >= 1, range.upperBound <= document.keyPoints.count else {
-                throw GlossError("no key point kp\(range.upperBound > document.keyPoints.count ? range.upperBound : range.lowerBound) in \(id) (\(has(document.keyPoints.count, "kp")))", column: column)
+                throw GlossError(
+                    "no key point kp\(range.upperBound > document.keyPoints.count ? range.upperBound : range.lowerBound) in \(id) (\(has(document.keyPoints.count, "kp")))",
+                    column: column)
             }
             return refs(range) { .keyPoint($0) }
         }

@@ -31,12 +31,14 @@ public struct CommandInvocation {
 
     /// The elements a target word names; inside a replay, `@` keeps to the documents it loaded.
     mutating func targets(_ word: CommandWord) throws(GlossError) -> [ElementRef] {
-        try workspace.resolveTargets(word.text, column: word.column, viewScope: context.script.viewDocumentScope, in: &transaction)
+        try workspace.resolveTargets(
+            word.text, column: word.column, viewScope: context.script.viewDocumentScope, in: &transaction)
     }
 
     /// Like `targets`, but keeps marks as marks: what `tag`, `untag` and `note` act on.
     mutating func codingTargets(_ word: CommandWord) throws(GlossError) -> [CodingTarget] {
-        try workspace.resolveCodingTargets(word.text, column: word.column, viewScope: context.script.viewDocumentScope, in: &transaction)
+        try workspace.resolveCodingTargets(
+            word.text, column: word.column, viewScope: context.script.viewDocumentScope, in: &transaction)
     }
 
     init(spec: CommandSpec, context: Session, output: OutputBuilder) {
@@ -63,7 +65,9 @@ public struct CommandInvocation {
     public func integer(_ name: String, in range: ClosedRange<Int>) throws(GlossError) -> Int? {
         guard let word = optionWord(name) else { return nil }
         guard let value = Int(word.text), range.contains(value) else {
-            throw GlossError("--\(name) takes a number from \(range.lowerBound) to \(range.upperBound), not '\(word.text)'", column: word.column)
+            throw GlossError(
+                "--\(name) takes a number from \(range.lowerBound) to \(range.upperBound), not '\(word.text)'",
+                column: word.column)
         }
         return value
     }
@@ -72,7 +76,9 @@ public struct CommandInvocation {
     public func choice(_ name: String, among choices: [String]) throws(GlossError) -> String? {
         guard let word = optionWord(name) else { return nil }
         guard choices.contains(word.text.lowercased()) else {
-            throw GlossError("--\(name) takes \(choices.joined(separator: ", ")), not '\(word.text)'\(Suggestion.phrase(for: word.text, among: choices))", column: word.column)
+            throw GlossError(
+                "--\(name) takes \(choices.joined(separator: ", ")), not '\(word.text)'\(Suggestion.phrase(for: word.text, among: choices))",
+                column: word.column)
         }
         return word.text.lowercased()
     }

@@ -21,7 +21,9 @@ public enum CommandLineTokenizer {
                     while index < characters.count {
                         let inner = characters[index]
                         if inner == "\\", close != "'", index + 1 < characters.count,
-                           characters[index + 1] == "\\" || characters[index + 1] == close || characters[index + 1] == "\"" {
+                            characters[index + 1] == "\\" || characters[index + 1] == close
+                                || characters[index + 1] == "\""
+                        {
                             text.append(characters[index + 1])
                             index += 2
                             continue
@@ -59,9 +61,11 @@ public enum CommandLineTokenizer {
 
     /// Quotes a word for a canonical command line when it needs it.
     public static func quote(_ word: String) -> String {
-        let safe = !word.isEmpty && word.allSatisfy { character in
-            !character.isWhitespace && !"\"'“”\\#".contains(character)
-        }
+        let safe =
+            !word.isEmpty
+            && word.allSatisfy { character in
+                !character.isWhitespace && !"\"'“”\\#".contains(character)
+            }
         if safe { return word }
         var escaped = ""
         for character in word {

@@ -8,21 +8,27 @@ public struct CommandParser {
 
     /// The spec a line invokes and the words after its name.
     public func command(for line: String) throws(GlossError) -> (spec: CommandSpec, nameEnd: Int) {
-        let head = try CommandLineTokenizer.words(String(line.prefix(while: { $0 != "\"" && $0 != "“" && $0 != "'" && $0 != "/" })))
+        let head = try CommandLineTokenizer.words(
+            String(line.prefix(while: { $0 != "\"" && $0 != "“" && $0 != "'" && $0 != "/" })))
         guard let first = head.first else { throw GlossError("empty command") }
         let name = first.text.lowercased()
         if let second = head.dropFirst().first, let spec = registry.spec(named: name + " " + second.text.lowercased()) {
             return (spec, second.endColumn)
         }
-        if let spec = registry.spec(named: name), !(spec.arguments.isEmpty && registry.hasSubcommands(name) && head.count > 1 && !head[1].isOption) {
+        if let spec = registry.spec(named: name),
+            !(spec.arguments.isEmpty && registry.hasSubcommands(name) && head.count > 1 && !head[1].isOption)
+        {
             return (spec, first.endColumn)
         }
         if registry.hasSubcommands(name), let second = head.dropFirst().first, !second.isOption {
             let choices = registry.subcommands(of: name)
-            throw GlossError("unknown subcommand '\(name) \(second.text)' (\(choices.joined(separator: ", ")))\(Suggestion.phrase(for: second.text, among: choices))", column: second.column)
+            throw GlossError(
+                "unknown subcommand '\(name) \(second.text)' (\(choices.joined(separator: ", ")))\(Suggestion.phrase(for: second.text, among: choices))",
+                column: second.column)
         }
         let suggestion = Suggestion.phrase(for: name, among: registry.allNames)
-        throw GlossError("unknown command '\(first.text)'\(suggestion) (type 'help' for the list)", column: first.column)
+        throw GlossError(
+            "unknown command '\(first.text)'\(suggestion) (type 'help' for the list)", column: first.column)
     }
 
     /// Fills an invocation's arguments and options from the text after the command name.
@@ -37,9 +43,13 @@ public struct CommandParser {
             return
         }
         let tailWords: [CommandWord]
-        do throws(GlossError) { tailWords = try CommandLineTokenizer.words(tail) } catch { throw error.shifted(by: tailColumn - 1) }
+        do throws(GlossError) { tailWords = try CommandLineTokenizer.words(tail) } catch {
+            throw error.shifted(by: tailColumn - 1)
+        }
         let words = tailWords.map { word in
-            CommandWord(text: word.text, column: word.column + tailColumn - 1, endColumn: word.endColumn + tailColumn - 1, quoted: word.quoted)
+            CommandWord(
+                text: word.text, column: word.column + tailColumn - 1, endColumn: word.endColumn + tailColumn - 1,
+                quoted: word.quoted)
         }
         var positionalWords: [CommandWord] = []
         var index = 0
@@ -48,7 +58,10 @@ public struct CommandParser {
             let word = words[index]
             index += 1
             if !optionsEnded, word.isOption || (word.text == "--" && !word.quoted) {
-                if word.text == "--" { optionsEnded = true; continue }
+                if word.text == "--" {
+                    optionsEnded = true
+                    continue
+                }
                 try takeOption(word, from: words, at: &index, into: &invocation)
             } else {
                 positionalWords.append(word)
@@ -58,8 +71,10 @@ public struct CommandParser {
         try validate(invocation)
     }
 
-    private func takeOption(_ word: CommandWord, from words: [CommandWord], at index: inout Int,
-                            into invocation: inout CommandInvocation) throws(GlossError) {
+    private func takeOption(
+        _ word: CommandWord, from words: [CommandWord], at index: inout Int,
+        into invocation: inout CommandInvocation
+    ) throws(GlossError) {
         try takeOption(word, into: &invocation) { () throws(GlossError) -> CommandWord? in
             guard index < words.count else { return nil }
             defer { index += 1 }
@@ -69,8 +84,10 @@ public struct CommandParser {
 
     /// Records `--name`, `--name=VALUE` or `--name VALUE` (the value from `nextWord`, asked only when the
     /// option takes one): what both the word parser and the query parser do with an option.
-    private func takeOption(_ word: CommandWord, into invocation: inout CommandInvocation,
-                            nextWord: () throws(GlossError) -> CommandWord?) throws(GlossError) {
+    private func takeOption(
+        _ word: CommandWord, into invocation: inout CommandInvocation,
+        nextWord: () throws(GlossError) -> CommandWord?
+    ) throws(GlossError) {
         var name = String(word.text.dropFirst(2))
         var inlineValue: String?
         if let equals = name.firstIndex(of: "=") {
@@ -85,11 +102,13 @@ public struct CommandParser {
         }
         if option.isFlag {
             if inlineValue != nil { throw GlossError("--\(name) takes no value", column: word.column) }
-            invocation.options[name] = CommandWord(text: "", column: word.column, endColumn: word.endColumn, quoted: false)
+            invocation.options[name] = CommandWord(
+                text: "", column: word.column, endColumn: word.endColumn, quoted: false)
             return
         }
         if let inlineValue {
-            invocation.options[name] = CommandWord(text: inlineValue, column: word.column + name.count + 3, endColumn: word.endColumn, quoted: false)
+            invocation.options[name] = CommandWord(
+                text: inlineValue, column: word.column + name.count + 3, endColumn: word.endColumn, quoted: false)
             return
         }
         guard let value = try nextWord() else {
@@ -112,16 +131,22 @@ public struct CommandParser {
         }
     }
 
-    private static func check(_ word: CommandWord, kind: ValueKind, range: ClosedRange<Int>?, label: String) throws(GlossError) {
+    private static func check(_ word: CommandWord, kind: ValueKind, range: ClosedRange<Int>?, label: String)
+        throws(GlossError)
+    {
         switch kind {
         case .number:
             guard let range else { return }
             guard let value = Int(word.text), range.contains(value) else {
-                throw GlossError("\(label) takes a number from \(range.lowerBound) to \(range.upperBound), not '\(word.text)'", column: word.column)
+                throw GlossError(
+                    "\(label) takes a number from \(range.lowerBound) to \(range.upperBound), not '\(word.text)'",
+                    column: word.column)
             }
         case .choice(let choices):
             guard choices.contains(word.text.lowercased()) else {
-                throw GlossError("\(label) takes \(choices.joined(separator: ", ")), not '\(word.text)'\(Suggestion.phrase(for: word.text, among: choices))", column: word.column)
+                throw GlossError(
+                    "\(label) takes \(choices.joined(separator: ", ")), not '\(word.text)'\(Suggestion.phrase(for: word.text, among: choices))",
+                    column: word.column)
             }
         default:
             return
@@ -130,17 +155,22 @@ public struct CommandParser {
 
     private func unknownOption(_ name: String, spec: CommandSpec, column: Int) -> GlossError {
         let known = spec.options.map(\.name)
-        let listed = known.isEmpty ? "\(spec.name) takes no options" : "options: " + known.map { "--" + $0 }.joined(separator: ", ")
+        let listed =
+            known.isEmpty
+            ? "\(spec.name) takes no options" : "options: " + known.map { "--" + $0 }.joined(separator: ", ")
         let suggestion = Suggestion.closest(to: name, among: known).map { "; did you mean '--\($0)'?" } ?? ""
         return GlossError("unknown option '--\(name)' for \(spec.name) (\(listed))\(suggestion)", column: column)
     }
 
     /// Distributes positional words over the declared arguments, left to right.
-    private func assign(_ words: [CommandWord], into invocation: inout CommandInvocation, endColumn: Int) throws(GlossError) {
+    private func assign(_ words: [CommandWord], into invocation: inout CommandInvocation, endColumn: Int)
+        throws(GlossError)
+    {
         let arguments = invocation.spec.arguments
         var index = 0
         for (position, argument) in arguments.enumerated() {
-            let remainingRequired = arguments[(position + 1)...].filter { $0.arity == .one || $0.arity == .oneOrMore }.count
+            let remainingRequired = arguments[(position + 1)...].filter { $0.arity == .one || $0.arity == .oneOrMore }
+                .count
             switch argument.arity {
             case .one:
                 guard index < words.count else {
@@ -188,11 +218,16 @@ public struct CommandParser {
                 index += 1
                 continue
             }
-            if wordStart && collectedLeading < leadingArguments.count && !(character == "-" && index + 1 < characters.count && characters[index + 1] == "-") {
+            if wordStart && collectedLeading < leadingArguments.count
+                && !(character == "-" && index + 1 < characters.count && characters[index + 1] == "-")
+            {
                 // Leading positional words before the query (`kwic` has none; kept general).
                 var end = index
                 while end < characters.count, !characters[end].isWhitespace { end += 1 }
-                positionalBefore.append(CommandWord(text: String(characters[index..<end]), column: column + index, endColumn: column + end, quoted: false))
+                positionalBefore.append(
+                    CommandWord(
+                        text: String(characters[index..<end]), column: column + index, endColumn: column + end,
+                        quoted: false))
                 for blank in index..<end { characters[blank] = " " }
                 collectedLeading += 1
                 index = end
@@ -200,7 +235,9 @@ public struct CommandParser {
             }
             if character == "\"" || character == "“" || character == "”" {
                 index += 1
-                while index < characters.count, characters[index] != "\"", characters[index] != "”", characters[index] != "“" {
+                while index < characters.count, characters[index] != "\"", characters[index] != "”",
+                    characters[index] != "“"
+                {
                     if characters[index] == "\\" { index += 1 }
                     index += 1
                 }
@@ -218,10 +255,14 @@ public struct CommandParser {
                 wordStart = false
                 continue
             }
-            if wordStart && character == "-" && index + 2 < characters.count && characters[index + 1] == "-" && characters[index + 2].isLetter {
+            if wordStart && character == "-" && index + 2 < characters.count && characters[index + 1] == "-"
+                && characters[index + 2].isLetter
+            {
                 var end = index
                 while end < characters.count, !characters[end].isWhitespace { end += 1 }
-                let optionWord = CommandWord(text: String(characters[index..<end]), column: column + index, endColumn: column + end, quoted: false)
+                let optionWord = CommandWord(
+                    text: String(characters[index..<end]), column: column + index, endColumn: column + end,
+                    quoted: false)
                 var blankEnd = end
                 try takeOption(optionWord, into: &invocation) { () -> CommandWord? in
                     var valueStart = end
@@ -232,14 +273,16 @@ public struct CommandParser {
                     let valueText = String(characters[valueStart..<valueEnd])
                     let value = ((try? CommandLineTokenizer.words(valueText))?.first?.text) ?? valueText
                     blankEnd = valueEnd
-                    return CommandWord(text: value, column: column + valueStart, endColumn: column + valueEnd, quoted: false)
+                    return CommandWord(
+                        text: value, column: column + valueStart, endColumn: column + valueEnd, quoted: false)
                 }
                 for blank in index..<blankEnd { characters[blank] = " " }
                 index = blankEnd
                 continue
             }
             if character == "-" && index + 1 < characters.count && characters[index + 1] == "-"
-                && (index + 2 == characters.count || characters[index + 2].isWhitespace) && wordStart {
+                && (index + 2 == characters.count || characters[index + 2].isWhitespace) && wordStart
+            {
                 // `--` ends options: the rest is query text.
                 characters[index] = " "
                 characters[index + 1] = " "

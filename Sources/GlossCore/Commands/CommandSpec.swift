@@ -102,7 +102,8 @@ public struct ArgumentSpec: Sendable {
     /// For a `.number`: the values allowed, checked by the parser.
     public var range: ClosedRange<Int>?
 
-    public init(_ name: String, _ kind: ValueKind, _ arity: Arity = .one, range: ClosedRange<Int>? = nil, help: String) {
+    public init(_ name: String, _ kind: ValueKind, _ arity: Arity = .one, range: ClosedRange<Int>? = nil, help: String)
+    {
         self.name = name
         self.kind = kind
         self.arity = arity
@@ -131,7 +132,10 @@ public struct OptionSpec: Sendable {
     /// For a `.number`: the values allowed, checked by the parser.
     public var range: ClosedRange<Int>?
 
-    public init(_ name: String, value valueName: String? = nil, kind: ValueKind = .word, range: ClosedRange<Int>? = nil, help: String) {
+    public init(
+        _ name: String, value valueName: String? = nil, kind: ValueKind = .word, range: ClosedRange<Int>? = nil,
+        help: String
+    ) {
         self.name = name
         self.valueName = valueName
         self.kind = kind

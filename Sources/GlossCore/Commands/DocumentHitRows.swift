@@ -31,7 +31,9 @@ struct DocumentHitRows: ListingRest {
 
     var remaining: Int { rows.count - shown }
 
-    static func list(node: QueryNode, units: UnitSet, order: String, limit: Int?, into invocation: inout CommandInvocation) throws(GlossError) {
+    static func list(
+        node: QueryNode, units: UnitSet, order: String, limit: Int?, into invocation: inout CommandInvocation
+    ) throws(GlossError) {
         let workspace = invocation.workspace
         let scores = Ranker(workspace: workspace).scores(units, query: node)
         var rows: [Row] = []
@@ -42,13 +44,19 @@ struct DocumentHitRows: ListingRest {
             guard let element else { return }
             resultTotal += 1
             if rows.last?.document != element.ref.document {
-                rows.append(Row(document: element.ref.document, best: element.ref, bestUnits: element.units, bestScore: element.score))
+                rows.append(
+                    Row(
+                        document: element.ref.document, best: element.ref, bestUnits: element.units,
+                        bestScore: element.score))
             }
             let last = rows.count - 1
             rows[last].results += 1
             rows[last].units += element.units
             // A title hit (the document's own address) is best only when nothing else matched.
-            let replaces = rows[last].best.address == .document ? element.ref.address != .document : element.ref.address != .document && element.score > rows[last].bestScore
+            let replaces =
+                rows[last].best.address == .document
+                ? element.ref.address != .document
+                : element.ref.address != .document && element.score > rows[last].bestScore
             if replaces {
                 rows[last].best = element.ref
                 rows[last].bestUnits = element.units
@@ -67,28 +75,43 @@ struct DocumentHitRows: ListingRest {
         finishElement()
         sort(&rows, by: order, in: workspace)
 
-        var listing = DocumentHitRows(rows: rows, units: units, highlighter: Highlighter(node), resultTotal: resultTotal,
-                                      withinView: !workspace.view.filters.isEmpty, snippet: invocation.context.settings.snippet,
-                                      queryColumn: SearchCommands.queryColumn(invocation))
+        var listing = DocumentHitRows(
+            rows: rows, units: units, highlighter: Highlighter(node), resultTotal: resultTotal,
+            withinView: !workspace.view.filters.isEmpty, snippet: invocation.context.settings.snippet,
+            queryColumn: SearchCommands.queryColumn(invocation))
         if invocation.flag("json") {
             let shown = rows.prefix(limit ?? rows.count)
             workspace.perform(.startListing(shown.map(\.best)))
             var items: [JSONValue] = []
             for (offset, row) in shown.enumerated() {
                 let document = workspace.documents[row.document]
-                items.append(.object([
-                    ("number", .int(offset + 1)),
-                    ("document", .string(document.id)),
-                    ("title", .string(document.title)),
-                    ("path", .string(document.path)),
-                    ("results", .int(row.results)),
-                    ("matches", .int(try listing.matches(in: row, workspace: workspace))),
-                    ("best", .object([("address", .string(row.best.address == .document ? "" : "\(row.best.address)")),
-                                      ("text", .string(workspace.text(of: row.best)))]
-                                     + DocumentJSON.pageMember(of: document, row.best.address))),
-                ] + DocumentJSON.metadataMember(of: document)))
+                items.append(
+                    .object(
+                        [
+                            ("number", .int(offset + 1)),
+                            ("document", .string(document.id)),
+                            ("title", .string(document.title)),
+                            ("path", .string(document.path)),
+                            ("results", .int(row.results)),
+                            ("matches", .int(try listing.matches(in: row, workspace: workspace))),
+                            (
+                                "best",
+                                .object(
+                                    [
+                                        (
+                                            "address",
+                                            .string(row.best.address == .document ? "" : "\(row.best.address)")
+                                        ),
+                                        ("text", .string(workspace.text(of: row.best))),
+                                    ]
+                                        + DocumentJSON.pageMember(of: document, row.best.address))
+                            ),
+                        ] + DocumentJSON.metadataMember(of: document)))
             }
-            invocation.output.raw(JSONValue.object([("total", .int(rows.count)), ("results", .int(resultTotal)), ("documents", .array(items))]).serialized())
+            invocation.output.raw(
+                JSONValue.object([
+                    ("total", .int(rows.count)), ("results", .int(resultTotal)), ("documents", .array(items)),
+                ]).serialized())
             return
         }
         workspace.perform(.startListing([]))
@@ -100,7 +123,8 @@ struct DocumentHitRows: ListingRest {
         // Ties keep the documents' order (rows come in it).
         switch order {
         case "score":
-            rows = rows.enumerated().sorted { ($0.element.bestScore, -$0.offset) > ($1.element.bestScore, -$1.offset) }.map(\.element)
+            rows = rows.enumerated().sorted { ($0.element.bestScore, -$0.offset) > ($1.element.bestScore, -$1.offset) }
+                .map(\.element)
         case "title":
             let keys = rows.map { row in
                 let document = workspace.documents[row.document]
@@ -110,7 +134,8 @@ struct DocumentHitRows: ListingRest {
         case "id":
             rows.sort { workspace.documents[$0.document].id < workspace.documents[$1.document].id }
         default:
-            rows = rows.enumerated().sorted { ($0.element.results, -$0.offset) > ($1.element.results, -$1.offset) }.map(\.element)
+            rows = rows.enumerated().sorted { ($0.element.results, -$0.offset) > ($1.element.results, -$1.offset) }.map(
+                \.element)
         }
     }
 
@@ -136,7 +161,9 @@ struct DocumentHitRows: ListingRest {
             header.append(document.id, .address)
             if let title = document.title { header.append("  " + ListingRow.oneLine(title), .strong) }
             var counts = Counted.phrase(row.results, "result")
-            if !highlighter.isEmpty { counts += " · " + Counted.phrase(try matches(in: row, workspace: workspace), "match", plural: "matches") }
+            if !highlighter.isEmpty {
+                counts += " · " + Counted.phrase(try matches(in: row, workspace: workspace), "match", plural: "matches")
+            }
             header.append("  (" + counts + ")", .faint)
             output.line(header, hangingIndent: width + 2)
             var best = StyledText(row.best.address == .document ? "title" : "\(row.best.address)", .address)
@@ -144,8 +171,11 @@ struct DocumentHitRows: ListingRest {
             best.append(ElementRenderer.tagText(row.best, in: workspace))
             output.line(best, indent: width + 2, hangingIndent: width + 4)
             for unit in row.bestUnits {
-                let ranges = try SearchCommands.ranges(highlighter, ofUnit: unit, in: workspace, queryColumn: queryColumn)
-                output.line(Snippet.make(workspace.text(ofUnit: unit), ranges: ranges, context: snippet), indent: width + 4, hangingIndent: width + 4)
+                let ranges = try SearchCommands.ranges(
+                    highlighter, ofUnit: unit, in: workspace, queryColumn: queryColumn)
+                output.line(
+                    Snippet.make(workspace.text(ofUnit: unit), ranges: ranges, context: snippet), indent: width + 4,
+                    hangingIndent: width + 4)
             }
         }
         workspace.perform(.extendListing(page.map(\.best)))
@@ -153,7 +183,11 @@ struct DocumentHitRows: ListingRest {
         var footer = Counted.phrase(rows.count, "document") + paging.showing(of: rows.count)
         footer += " · " + Counted.phrase(resultTotal, "result")
         if !highlighter.isEmpty {
-            footer += " · " + Counted.phrase(MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units), "match", plural: "matches")
+            footer +=
+                " · "
+                + Counted.phrase(
+                    MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units), "match",
+                    plural: "matches")
         }
         if withinView { footer += " · within the view" }
         output.line(StyledText(footer, .faint))

@@ -19,8 +19,10 @@ struct FindRows: ListingRest {
     private var matchesShown = 0
     private var matchTotal: Int?
 
-    init(units: UnitSet, highlighter: Highlighter, ranked: (refs: [ElementRef], units: [ElementRef: [Int32]])?,
-         total: Int, documentTotal: Int, withinView: Bool, snippet: Int, queryColumn: Int) {
+    init(
+        units: UnitSet, highlighter: Highlighter, ranked: (refs: [ElementRef], units: [ElementRef: [Int32]])?,
+        total: Int, documentTotal: Int, withinView: Bool, snippet: Int, queryColumn: Int
+    ) {
         self.units = units
         self.highlighter = highlighter
         self.ranked = ranked
@@ -69,15 +71,22 @@ struct FindRows: ListingRest {
         for (offset, row) in rows.enumerated() {
             try invocation.context.cancel.check()
             let context = ListingRow.context(ofRowAt: row.units[0], in: workspace)
-            output.line(ListingRow.header(number: shown + offset + 1, width: width, ref: row.ref, context: context, in: workspace),
-                        hangingIndent: width + 2)
+            output.line(
+                ListingRow.header(
+                    number: shown + offset + 1, width: width, ref: row.ref, context: context, in: workspace),
+                hangingIndent: width + 2)
             for unit in row.units {
                 let text = workspace.text(ofUnit: unit)
-                let ranges = try SearchCommands.ranges(highlighter, ofUnit: unit, in: workspace, queryColumn: queryColumn)
+                let ranges = try SearchCommands.ranges(
+                    highlighter, ofUnit: unit, in: workspace, queryColumn: queryColumn)
                 matchesShown += ranges.count
                 let kind = workspace.units[Int(unit)].kind
-                let prefix = kind == .question ? StyledText("Q: ", .faint) : kind == .answer ? StyledText("A: ", .faint) : StyledText()
-                output.line(prefix + Snippet.make(text, ranges: ranges, context: snippet), indent: width + 2, hangingIndent: width + 2)
+                let prefix =
+                    kind == .question
+                    ? StyledText("Q: ", .faint) : kind == .answer ? StyledText("A: ", .faint) : StyledText()
+                output.line(
+                    prefix + Snippet.make(text, ranges: ranges, context: snippet), indent: width + 2,
+                    hangingIndent: width + 2)
             }
         }
         workspace.perform(.extendListing(rows.map(\.ref)))
@@ -92,7 +101,9 @@ struct FindRows: ListingRest {
         var summary = Counted.phrase(total, "result") + paging.showing(of: total)
         if !highlighter.isEmpty {
             if matchTotal == nil {
-                matchTotal = total == shown ? matchesShown : MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units)
+                matchTotal =
+                    total == shown
+                    ? matchesShown : MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units)
             }
             summary += " · " + Counted.phrase(matchTotal!, "match", plural: "matches")
         }

@@ -25,15 +25,17 @@ enum GeneralCommands {
         } else {
             let name = words.joined(separator: " ")
             let all = invocation.context.registry.allNames + HelpTopics.names
-            throw GlossError("no help for '\(name)'\(Suggestion.phrase(for: name, among: all)) (type 'help' for the list)",
-                             column: invocation.words("TOPIC").first?.column)
+            throw GlossError(
+                "no help for '\(name)'\(Suggestion.phrase(for: name, among: all)) (type 'help' for the list)",
+                column: invocation.words("TOPIC").first?.column)
         }
         invocation.output = output
     }
 
     static let set = CommandSpec(
         "set", group: .general, effect: .view,
-        summary: "Show or change settings (width, color, pager, snippet, strict, max-file-size, stem…) and script variables",
+        summary:
+            "Show or change settings (width, color, pager, snippet, strict, max-file-size, stem…) and script variables",
         discussion: """
             `set` alone lists settings and variables. Settings: width (columns or auto), color (on, off, \
             auto), pager (on, off), snippet (characters of context in find results), strict (on, off: \
@@ -62,9 +64,12 @@ enum GeneralCommands {
         guard let name = invocation.word("NAME") else {
             let nameWidth = (Settings.names.map(\.count).max() ?? 0) + 2
             for setting in Settings.names {
-                invocation.line(StyledText(DisplayWidth.pad(setting, to: nameWidth), .strong) + StyledText(session.settings.value(of: setting)))
+                invocation.line(
+                    StyledText(DisplayWidth.pad(setting, to: nameWidth), .strong)
+                        + StyledText(session.settings.value(of: setting)))
             }
-            for (key, value) in session.variables.sorted(by: { $0.key < $1.key }) where Int(key) == nil && key != "args" {
+            for (key, value) in session.variables.sorted(by: { $0.key < $1.key }) where Int(key) == nil && key != "args"
+            {
                 invocation.line(StyledText(DisplayWidth.pad("${\(key)}", to: nameWidth), .strong) + StyledText(value))
             }
             return
@@ -75,7 +80,9 @@ enum GeneralCommands {
             } else if let value = session.variables[name.text] {
                 invocation.line(value)
             } else {
-                throw GlossError("'\(name.text)' is neither a setting (\(Settings.names.joined(separator: ", "))) nor a variable", column: name.column)
+                throw GlossError(
+                    "'\(name.text)' is neither a setting (\(Settings.names.joined(separator: ", "))) nor a variable",
+                    column: name.column)
             }
             return
         }
@@ -91,8 +98,11 @@ enum GeneralCommands {
                 throw GlossError(error.message, column: value.column)
             }
         } else {
-            guard name.text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }), name.text.first?.isLetter == true else {
-                throw GlossError("a variable name is letters, digits, '_' and '-', starting with a letter", column: name.column)
+            guard name.text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+                name.text.first?.isLetter == true
+            else {
+                throw GlossError(
+                    "a variable name is letters, digits, '_' and '-', starting with a letter", column: name.column)
             }
             session.variables[name.text] = value.text
         }

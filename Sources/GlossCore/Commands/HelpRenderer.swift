@@ -10,7 +10,8 @@ public struct HelpRenderer {
     }
 
     func overview(into output: inout OutputBuilder) {
-        output.line(StyledText("gloss — read, search and code articles; save the session as a replayable script.", .strong))
+        output.line(
+            StyledText("gloss — read, search and code articles; save the session as a replayable script.", .strong))
         let width = (registry.commands.map { DisplayWidth.of($0.name) }.max() ?? 10) + 2
         for group in CommandGroup.allCases {
             let commands = registry.commands.filter { $0.group == group }
@@ -18,17 +19,20 @@ public struct HelpRenderer {
             output.line()
             output.line(StyledText(group.title, .heading))
             for spec in commands {
-                output.line(StyledText(DisplayWidth.pad(spec.name, to: width), .strong) + StyledText(spec.summary),
-                            indent: 2, hangingIndent: width + 2)
+                output.line(
+                    StyledText(DisplayWidth.pad(spec.name, to: width), .strong) + StyledText(spec.summary),
+                    indent: 2, hangingIndent: width + 2)
             }
         }
         output.line()
         output.line(StyledText("Topics", .heading))
         for topic in HelpTopics.all {
-            output.line(StyledText(DisplayWidth.pad(topic.name, to: width), .strong) + StyledText(topic.summary), indent: 2)
+            output.line(
+                StyledText(DisplayWidth.pad(topic.name, to: width), .strong) + StyledText(topic.summary), indent: 2)
         }
         output.line()
-        output.line(StyledText("help COMMAND shows usage, options and examples; Tab completes commands and arguments.", .faint))
+        output.line(
+            StyledText("help COMMAND shows usage, options and examples; Tab completes commands and arguments.", .faint))
     }
 
     func command(_ spec: CommandSpec, into output: inout OutputBuilder) {
@@ -49,8 +53,9 @@ public struct HelpRenderer {
             output.line(StyledText("Arguments", .heading))
             let width = (spec.arguments.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
             for argument in spec.arguments {
-                output.line(StyledText(DisplayWidth.pad(argument.name, to: width), .strong) + StyledText(argument.help),
-                            indent: 2, hangingIndent: width + 2)
+                output.line(
+                    StyledText(DisplayWidth.pad(argument.name, to: width), .strong) + StyledText(argument.help),
+                    indent: 2, hangingIndent: width + 2)
             }
         }
         if spec.arguments.contains(where: { $0.kind == .article }) {
@@ -59,8 +64,10 @@ public struct HelpRenderer {
             let width = (readers.readers.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
             for reader in readers.readers {
                 let extensions = reader.extensions.map { "." + $0 }.joined(separator: " ")
-                output.line(StyledText(DisplayWidth.pad(reader.name, to: width), .strong) + StyledText(extensions + ": " + reader.summary),
-                            indent: 2, hangingIndent: width + 2)
+                output.line(
+                    StyledText(DisplayWidth.pad(reader.name, to: width), .strong)
+                        + StyledText(extensions + ": " + reader.summary),
+                    indent: 2, hangingIndent: width + 2)
             }
         }
         if !spec.options.isEmpty {
@@ -68,8 +75,9 @@ public struct HelpRenderer {
             output.line(StyledText("Options", .heading))
             let width = (spec.options.map { DisplayWidth.of($0.synopsis) }.max() ?? 0) + 2
             for option in spec.options {
-                output.line(StyledText(DisplayWidth.pad(option.synopsis, to: width), .strong) + StyledText(option.help),
-                            indent: 2, hangingIndent: width + 2)
+                output.line(
+                    StyledText(DisplayWidth.pad(option.synopsis, to: width), .strong) + StyledText(option.help),
+                    indent: 2, hangingIndent: width + 2)
             }
         }
         output.line()

@@ -13,7 +13,10 @@ enum ImportCommands {
             have none, unless --overwrite. One undo takes the whole import back.
             """,
         arguments: [ArgumentSpec("FILE", .path, help: "a .qdc codebook or .qdpx project")],
-        options: [OptionSpec("overwrite", help: "replace the descriptions and colours of existing tags with the imported ones")],
+        options: [
+            OptionSpec(
+                "overwrite", help: "replace the descriptions and colours of existing tags with the imported ones")
+        ],
         examples: [
             .init("tags import codebook.qdc", "add another tool's codebook"),
             .init("tags import team.qdpx --overwrite", "take the project's definitions and colours"),
@@ -23,7 +26,9 @@ enum ImportCommands {
         let word = invocation.word("FILE")!
         let path = SessionScript.absolute(word.text, base: session.baseDirectory)
         let overwrite = invocation.flag("overwrite")
-        do throws(GlossError) { try session.checkRead(path, shownAs: word.text) } catch { throw GlossError(error.message, column: word.column) }
+        do throws(GlossError) { try session.checkRead(path, shownAs: word.text) } catch {
+            throw GlossError(error.message, column: word.column)
+        }
         let codes = try CodebookReader.read(path, shownAs: word.text)
         let summary: Workspace.CodebookImportSummary
         do throws(GlossError) {
@@ -37,10 +42,14 @@ enum ImportCommands {
         var parts = ["\(summary.added) new"]
         if summary.updated > 0 { parts.append("\(summary.updated) given a description or colour") }
         if summary.unchanged > 0 { parts.append("\(summary.unchanged) already there") }
-        invocation.status(StyledText("imported \(Counted.phrase(total, "code")) from ", .faint) + StyledText(word.text, .strong)
-                        + StyledText(": " + parts.joined(separator: ", "), .faint))
+        invocation.status(
+            StyledText("imported \(Counted.phrase(total, "code")) from ", .faint) + StyledText(word.text, .strong)
+                + StyledText(": " + parts.joined(separator: ", "), .faint))
         if summary.kept > 0 {
-            invocation.status(StyledText("\(Counted.phrase(summary.kept, "tag")) kept \(summary.kept == 1 ? "its" : "their") own description or colour (--overwrite replaces them)", .faint))
+            invocation.status(
+                StyledText(
+                    "\(Counted.phrase(summary.kept, "tag")) kept \(summary.kept == 1 ? "its" : "their") own description or colour (--overwrite replaces them)",
+                    .faint))
         }
     }
 }

@@ -32,7 +32,8 @@ struct KwicRows: ListingRest {
         numberWidth = ListingRow.numberWidth(upTo: lines.count)
         let qualified = qualified
         labelWidth = lines.map { DisplayWidth.of(workspace.label($0.ref, qualified: qualified)) }.max() ?? 0
-        titleWidth = titles ? min(30, lines.map { DisplayWidth.of(Self.title(of: $0.ref, in: workspace)) }.max() ?? 0) : 0
+        titleWidth =
+            titles ? min(30, lines.map { DisplayWidth.of(Self.title(of: $0.ref, in: workspace)) }.max() ?? 0) : 0
         matchWidth = min(30, lines.map { DisplayWidth.of(TerminalSafe.escape($0.match)) }.max() ?? 0)
         let available = screenWidth - numberWidth - 2 - labelWidth - (titles ? titleWidth + 2 : 0) - matchWidth - 6
         context = width ?? max(10, available / 2)
@@ -62,7 +63,8 @@ struct KwicRows: ListingRest {
         }
         workspace.perform(.extendListing(page.map(\.ref)))
         paging.advance(by: page.count)
-        let footer = Counted.phrase(lines.count, "match", plural: "matches") + " in " + Counted.phrase(unitCount, "unit")
+        let footer =
+            Counted.phrase(lines.count, "match", plural: "matches") + " in " + Counted.phrase(unitCount, "unit")
             + paging.showing(of: lines.count)
         output.line(StyledText(footer, .faint))
         invocation.output = output

@@ -12,7 +12,9 @@ protocol ListingRest {
 /// Parts of numbered rows shared by the listings.
 enum ListingRow {
     /// `#3  politics/001:s1.p2  Budgets Under Pressure  [tag]`.
-    static func header(number: Int, width: Int, ref: ElementRef, context: StyledText, in workspace: Workspace) -> StyledText {
+    static func header(number: Int, width: Int, ref: ElementRef, context: StyledText, in workspace: Workspace)
+        -> StyledText
+    {
         var header = StyledText(DisplayWidth.padLeft("#\(number)", to: width), .faint)
         header.append("  ")
         header.append(workspace.label(ref, qualified: true), .address)
@@ -26,7 +28,9 @@ enum ListingRow {
     static func context(ofRowAt unit: Int32, in workspace: Workspace) -> StyledText {
         let kind = workspace.units[Int(unit)].kind
         guard kind != .heading, kind != .title else { return StyledText() }
-        let heading = workspace.sectionHeading(ofUnit: unit) ?? workspace.documents[Int(workspace.units[Int(unit)].document)].title
+        let heading =
+            workspace.sectionHeading(ofUnit: unit)
+            ?? workspace.documents[Int(workspace.units[Int(unit)].document)].title
         return heading.map { StyledText("  " + oneLine($0), .faint) } ?? StyledText()
     }
 

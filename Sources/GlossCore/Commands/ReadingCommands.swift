@@ -32,9 +32,13 @@ enum ReadingCommands {
             same text. --refresh fetches again; a page that changed is re-anchored like a changed file. \
             A replayed script (gloss run, replay) fetches only with `gloss run --allow-net`.
             """,
-        arguments: [ArgumentSpec("PATH", .article, .oneOrMore, help: "files, directories, glob patterns or http(s) addresses")],
+        arguments: [
+            ArgumentSpec("PATH", .article, .oneOrMore, help: "files, directories, glob patterns or http(s) addresses")
+        ],
         options: [
-            OptionSpec("sha256", value: "HASH", help: "expected SHA-256 of the file or page (written by save; a mismatch warns)"),
+            OptionSpec(
+                "sha256", value: "HASH",
+                help: "expected SHA-256 of the file or page (written by save; a mismatch warns)"),
             OptionSpec("refresh", help: "fetch web addresses again instead of reading their snapshots"),
             OptionSpec("hidden", help: "walk hidden files and folders too (names starting with a dot, like .github)"),
         ],
@@ -59,9 +63,14 @@ enum ReadingCommands {
         var copies: [(copy: Int, of: Int)] = []
         do throws(GlossError) {
             if paths.contains(where: WebFetcher.isURL) {
-                guard paths.allSatisfy(WebFetcher.isURL) else { throw GlossError("load web addresses and files in separate commands") }
-                if invocation.option("sha256") != nil, paths.count != 1 { throw GlossError("--sha256 applies to a single page") }
-                let loaded = try WebLoad.documents(paths, expected: invocation.option("sha256"), refresh: invocation.flag("refresh"), session: session)
+                guard paths.allSatisfy(WebFetcher.isURL) else {
+                    throw GlossError("load web addresses and files in separate commands")
+                }
+                if invocation.option("sha256") != nil, paths.count != 1 {
+                    throw GlossError("--sha256 applies to a single page")
+                }
+                let loaded = try WebLoad.documents(
+                    paths, expected: invocation.option("sha256"), refresh: invocation.flag("refresh"), session: session)
                 try session.cancel.check()
                 invocation.warnings += loaded.warnings
                 fetched = loaded.fetched
@@ -69,10 +78,13 @@ enum ReadingCommands {
                 copies = workspace.skippedCopies
             } else {
                 (candidates, skippedFiles) = try DocumentLoader.expansion(
-                    for: paths, baseDirectory: session.baseDirectory, readers: session.readers, hidden: invocation.flag("hidden"))
+                    for: paths, baseDirectory: session.baseDirectory, readers: session.readers,
+                    hidden: invocation.flag("hidden"))
                 guard !candidates.isEmpty else {
                     let passedOver = skippedFiles.summary.map { " (\($0))" } ?? ""
-                    throw GlossError("no \(session.readers.extensionList) files found in \(paths.joined(separator: " "))\(passedOver)")
+                    throw GlossError(
+                        "no \(session.readers.extensionList) files found in \(paths.joined(separator: " "))\(passedOver)"
+                    )
                 }
                 try session.checkReads(candidates)
                 var toRead = candidates
@@ -88,7 +100,8 @@ enum ReadingCommands {
                     // Nothing new to read.
                 } else if toRead.count < 64 {
                     // A few files: read them, then index into the last shard (many small loads make no more shards).
-                    let outcome = try DocumentLoader.load(toRead, readers: session.readers, maximumFileSize: session.settings.maxFileSize)
+                    let outcome = try DocumentLoader.load(
+                        toRead, readers: session.readers, maximumFileSize: session.settings.maxFileSize)
                     try session.cancel.check()
                     if invocation.option("sha256") != nil, outcome.documents.count != 1 {
                         throw GlossError("--sha256 applies to a single file")
@@ -97,7 +110,9 @@ enum ReadingCommands {
                     added = workspace.add(outcome.documents, in: &invocation.transaction)
                     copies = workspace.skippedCopies
                 } else {
-                    guard invocation.option("sha256") == nil else { throw GlossError("--sha256 applies to a single file") }
+                    guard invocation.option("sha256") == nil else {
+                        throw GlossError("--sha256 applies to a single file")
+                    }
                     let progress = LoadProgress(total: toRead.count)
                     session.loadProgressObserver?.loadStarted(progress)
                     defer { session.loadProgressObserver?.loadFinished(progress) }
@@ -113,7 +128,8 @@ enum ReadingCommands {
         } catch {
             // Point at the path the error is about.
             var located = error
-            located.column = invocation.words("PATH").first { error.message.hasPrefix($0.text + ":") }?.column
+            located.column =
+                invocation.words("PATH").first { error.message.hasPrefix($0.text + ":") }?.column
                 ?? invocation.words("PATH").first?.column
             throw located
         }
@@ -121,18 +137,23 @@ enum ReadingCommands {
             let changed = workspace.documents[document].sha256 != expected.lowercased()
             workspace.perform(.checkedHash(document: document, changed: changed))
             if changed {
-                invocation.warnings.append("\(workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text")
+                invocation.warnings.append(
+                    "\(workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text"
+                )
             }
         }
         // ${doc}: the document this load ended with, new or already loaded, for scripts that code it.
         let lastDocument = added.last { workspace.isLoaded[$0] } ?? copies.last?.of ?? alreadyLoaded.last?.document
         if let lastDocument { session.variables["doc"] = workspace.documents[lastDocument].id }
-        session.script.noteLoaded(added.filter { workspace.isLoaded[$0] } + copies.map(\.of) + alreadyLoaded.map(\.document))
+        session.script.noteLoaded(
+            added.filter { workspace.isLoaded[$0] } + copies.map(\.of) + alreadyLoaded.map(\.document))
         let comments = workspace.addSourceComments(of: added, in: &invocation.transaction)
         var output = invocation.output
         if candidates.contains(where: { !$0.explicit }) {
-            output.status(loadSummary(added, from: paths, warnings: invocation.warnings.count,
-                                      skipped: alreadyLoaded.count + copies.count, in: workspace))
+            output.status(
+                loadSummary(
+                    added, from: paths, warnings: invocation.warnings.count,
+                    skipped: alreadyLoaded.count + copies.count, in: workspace))
         } else {
             for document in added.prefix(20) {
                 let loaded = workspace.documents[document]
@@ -141,22 +162,38 @@ enum ReadingCommands {
                 line.append("  " + DocumentSummary.counts(loaded), .faint)
                 output.status(line)
             }
-            if added.count > 20 { output.status(StyledText("… and \(added.count - 20) more (\(Counted.phrase(added.count, "document")))", .faint)) }
+            if added.count > 20 {
+                output.status(
+                    StyledText("… and \(added.count - 20) more (\(Counted.phrase(added.count, "document")))", .faint))
+            }
         }
-        let skipped = alreadyLoaded.map { "skipped \($0.shown): already loaded as \(workspace.documents[$0.document].id)" }
-            + copies.map { "skipped \(workspace.documents[$0.copy].path): the same text as \(workspace.documents[$0.of].id) (SHA-256)" }
+        let skipped =
+            alreadyLoaded.map { "skipped \($0.shown): already loaded as \(workspace.documents[$0.document].id)" }
+            + copies.map {
+                "skipped \(workspace.documents[$0.copy].path): the same text as \(workspace.documents[$0.of].id) (SHA-256)"
+            }
         for note in skipped.prefix(10) { output.status(StyledText(note, .faint)) }
-        if skipped.count > 10 { output.status(StyledText("… and \(Counted.number(skipped.count - 10)) more skipped", .faint)) }
+        if skipped.count > 10 {
+            output.status(StyledText("… and \(Counted.number(skipped.count - 10)) more skipped", .faint))
+        }
         if let summary = skippedFiles.summary { output.status(StyledText(summary, .faint)) }
         if paths.contains(where: WebFetcher.isURL) {
             let fromSnapshots = added.count - fetched
-            output.status(StyledText(fetched > 0 ? "fetched \(Counted.phrase(fetched, "page"))" + (fromSnapshots > 0 ? ", \(fromSnapshots) from snapshots" : "")
-                                     : "read from \(fromSnapshots == 1 ? "its snapshot" : "snapshots") (load --refresh fetches again)", .faint))
+            output.status(
+                StyledText(
+                    fetched > 0
+                        ? "fetched \(Counted.phrase(fetched, "page"))"
+                            + (fromSnapshots > 0 ? ", \(fromSnapshots) from snapshots" : "")
+                        : "read from \(fromSnapshots == 1 ? "its snapshot" : "snapshots") (load --refresh fetches again)",
+                    .faint))
         }
-        if comments > 0 { output.status(StyledText("\(Counted.phrase(comments, "comment")) from the documents kept as notes", .faint)) }
+        if comments > 0 {
+            output.status(StyledText("\(Counted.phrase(comments, "comment")) from the documents kept as notes", .faint))
+        }
         invocation.output = output
         invocation.canonicalLine = LoadCanonicalizer.line(
-            for: candidates, documents: { added.map { workspace.documents[$0] } }, typed: paths, base: session.baseDirectory,
+            for: candidates, documents: { added.map { workspace.documents[$0] } }, typed: paths,
+            base: session.baseDirectory,
             hidden: invocation.flag("hidden"))
     }
 
@@ -183,7 +220,9 @@ enum ReadingCommands {
                 do throws(GlossError) {
                     matched = [try workspace.document(id: pattern)]
                 } catch {
-                    throw GlossError(DocumentLoader.containsGlob(pattern) ? "no document matches '\(pattern)'" : error.message, column: word.column)
+                    throw GlossError(
+                        DocumentLoader.containsGlob(pattern) ? "no document matches '\(pattern)'" : error.message,
+                        column: word.column)
                 }
             }
             unloaded += matched.filter { !unloaded.contains($0) }
@@ -193,16 +232,26 @@ enum ReadingCommands {
         var line = StyledText("unloaded ", .faint)
         line.append(ids.count <= 6 ? ids.joined(separator: ", ") : Counted.phrase(ids.count, "document"), .address)
         let taken = [(summary.codings, "coding"), (summary.marks, "mark"), (summary.notes, "note")].filter { $0.0 > 0 }
-        if !taken.isEmpty { line.append("; with " + (ids.count == 1 ? "it: " : "them: ") + taken.map { Counted.phrase($0.0, $0.1) }.joined(separator: ", "), .faint) }
+        if !taken.isEmpty {
+            line.append(
+                "; with " + (ids.count == 1 ? "it: " : "them: ")
+                    + taken.map { Counted.phrase($0.0, $0.1) }.joined(separator: ", "), .faint)
+        }
         invocation.status(line)
     }
 
     /// "loaded 2,225 documents from bbc/ · 10,547 passages · 2 warnings · 3 skipped"
-    static func loadSummary(_ added: [Int], from paths: [String], warnings: Int, skipped: Int, in workspace: Workspace) -> StyledText {
+    static func loadSummary(_ added: [Int], from paths: [String], warnings: Int, skipped: Int, in workspace: Workspace)
+        -> StyledText
+    {
         let passages = added.reduce(0) { $0 + workspace.documents[$1].passageCount }
-        let sources = paths.count <= 3 ? paths.joined(separator: ", ") : paths.prefix(2).joined(separator: ", ") + " and \(paths.count - 2) more"
+        let sources =
+            paths.count <= 3
+            ? paths.joined(separator: ", ") : paths.prefix(2).joined(separator: ", ") + " and \(paths.count - 2) more"
         guard !added.isEmpty else {
-            return StyledText("nothing new loaded from \(sources)" + (skipped > 0 ? ": \(Counted.phrase(skipped, "file")) skipped" : ""), .faint)
+            return StyledText(
+                "nothing new loaded from \(sources)"
+                    + (skipped > 0 ? ": \(Counted.phrase(skipped, "file")) skipped" : ""), .faint)
         }
         var line = StyledText("loaded " + Counted.phrase(added.count, "document") + " from " + sources, .faint)
         line.append(" · " + Counted.phrase(passages, "passage"), .faint)
@@ -230,7 +279,8 @@ enum ReadingCommands {
         var loaded = workspace.loadedDocumentIndices
         var matchedOf: Int?
         if workspace.loadedDocumentCount > 0,
-           let (_, units, _) = try SearchCommands.evaluate(invocation, required: false, within: workspace.liveUnits) {
+            let (_, units, _) = try SearchCommands.evaluate(invocation, required: false, within: workspace.liveUnits)
+        {
             var matching = Set<Int>()
             units.forEach { matching.insert(Int(workspace.units[Int($0)].document)) }
             matchedOf = loaded.count
@@ -252,7 +302,10 @@ enum ReadingCommands {
             return
         }
         guard !loaded.isEmpty else {
-            invocation.line(StyledText(matchedOf.map { "none of the \(Counted.phrase($0, "document")) match" } ?? "no documents loaded (use load FILE)", .faint))
+            invocation.line(
+                StyledText(
+                    matchedOf.map { "none of the \(Counted.phrase($0, "document")) match" }
+                        ?? "no documents loaded (use load FILE)", .faint))
             return
         }
         let width = loaded.map { DisplayWidth.of(workspace.documents[$0].id) }.max() ?? 0
@@ -260,12 +313,16 @@ enum ReadingCommands {
             let document = workspace.documents[index]
             var line = StyledText(index == workspace.view.currentDocument ? "* " : "  ", .strong)
             line.append(DisplayWidth.pad(document.id, to: width), .address)
-            line.append("  " + (document.title ?? DisplayPath.of(document.path, base: invocation.context.baseDirectory)))
+            line.append(
+                "  " + (document.title ?? DisplayPath.of(document.path, base: invocation.context.baseDirectory)))
             if let metadata = DocumentSummary.metadata(document).first { line.append("  " + metadata, .faint) }
             line.append("  " + DocumentSummary.counts(document), .faint)
             invocation.line(line, hangingIndent: width + 4)
         }
-        if let matchedOf { invocation.line(StyledText("\(Counted.number(loaded.count)) of \(Counted.phrase(matchedOf, "document")) match", .faint)) }
+        if let matchedOf {
+            invocation.line(
+                StyledText("\(Counted.number(loaded.count)) of \(Counted.phrase(matchedOf, "document")) match", .faint))
+        }
     }
 
     static let use = CommandSpec(
@@ -312,7 +369,9 @@ enum ReadingCommands {
             documents = workspace.loadedDocumentIndices
         } else if let word = invocation.word("DOC") {
             do throws(GlossError) {
-                documents = [try workspace.document(id: word.text.hasSuffix(":") ? String(word.text.dropLast()) : word.text)]
+                documents = [
+                    try workspace.document(id: word.text.hasSuffix(":") ? String(word.text.dropLast()) : word.text)
+                ]
             } catch {
                 throw GlossError(error.message, column: word.column)
             }
@@ -320,17 +379,23 @@ enum ReadingCommands {
             documents = [try workspace.defaultDocument()]
         }
         if invocation.flag("json") {
-            invocation.output.raw(JSONValue.lazyArray(JSONLazyArray(count: documents.count) {
-                DocumentJSON.document(documents[$0], in: workspace)
-            }).serialized())
+            invocation.output.raw(
+                JSONValue.lazyArray(
+                    JSONLazyArray(count: documents.count) {
+                        DocumentJSON.document(documents[$0], in: workspace)
+                    }
+                ).serialized())
             return
         }
         var output = invocation.output
         let view = workspace.view.filters.isEmpty ? nil : workspace.viewUnits
         for (position, document) in documents.enumerated() {
             if position > 0 { output.line() }
-            try OutlineRenderer(workspace: workspace, view: view, headingsOnly: invocation.flag("sections"), cancel: invocation.context.cancel)
-                .render(document, into: &output)
+            try OutlineRenderer(
+                workspace: workspace, view: view, headingsOnly: invocation.flag("sections"),
+                cancel: invocation.context.cancel
+            )
+            .render(document, into: &output)
         }
         invocation.output = output
     }
@@ -363,7 +428,9 @@ enum ReadingCommands {
             invocation.output.raw(JSONValue.array(refs.map { DocumentJSON.element($0, in: workspace) }).serialized())
             return
         }
-        let renderer = ElementRenderer(workspace: workspace, view: workspace.view.filters.isEmpty ? nil : workspace.viewUnits, cancel: invocation.context.cancel)
+        let renderer = ElementRenderer(
+            workspace: workspace, view: workspace.view.filters.isEmpty ? nil : workspace.viewUnits,
+            cancel: invocation.context.cancel)
         var output = invocation.output
         for (position, ref) in refs.enumerated() {
             try invocation.context.cancel.check()

@@ -6,12 +6,18 @@ enum SearchCommands {
 
     /// The query of a command: parsed (errors pointing into the line) and evaluated within the view
     /// (or within `universe`).
-    static func evaluate(_ invocation: CommandInvocation, required: Bool = true, within universe: UnitSet? = nil) throws(GlossError) -> (QueryNode, UnitSet, String)? {
+    static func evaluate(_ invocation: CommandInvocation, required: Bool = true, within universe: UnitSet? = nil)
+        throws(GlossError) -> (QueryNode, UnitSet, String)?
+    {
         guard let rest = invocation.rest else { return nil }
         let text = rest.text
         let query = text.trimmingWhitespace()
         if query.isEmpty {
-            if required { throw GlossError("missing QUERY: usage: \(invocation.spec.synopsis) (see help queries)", column: rest.column + text.count) }
+            if required {
+                throw GlossError(
+                    "missing QUERY: usage: \(invocation.spec.synopsis) (see help queries)",
+                    column: rest.column + text.count)
+            }
             return nil
         }
         let node: QueryNode
@@ -38,15 +44,20 @@ enum SearchCommands {
     }
 
     /// A query's highlighter on a unit's text, its regex errors pointing into the command line.
-    private static func ranges(_ highlighter: Highlighter, ofUnit id: Int32, in invocation: CommandInvocation) throws(GlossError) -> [Range<Int>] {
+    private static func ranges(_ highlighter: Highlighter, ofUnit id: Int32, in invocation: CommandInvocation)
+        throws(GlossError) -> [Range<Int>]
+    {
         try ranges(highlighter, ofUnit: id, in: invocation.workspace, queryColumn: queryColumn(invocation))
     }
 
     /// A query's highlighter on a unit's text; a regex error points at `queryColumn` in the command
     /// line, or nowhere when the query is not in it (rows that `more` shows).
-    static func ranges(_ highlighter: Highlighter, ofUnit id: Int32, in workspace: Workspace, queryColumn: Int?) throws(GlossError) -> [Range<Int>] {
+    static func ranges(_ highlighter: Highlighter, ofUnit id: Int32, in workspace: Workspace, queryColumn: Int?)
+        throws(GlossError) -> [Range<Int>]
+    {
         do throws(GlossError) {
-            return try highlighter.ranges(in: workspace.text(ofUnit: id), at: workspace.label(workspace.units[Int(id)].ref, qualified: true))
+            return try highlighter.ranges(
+                in: workspace.text(ofUnit: id), at: workspace.label(workspace.units[Int(id)].ref, qualified: true))
         } catch {
             guard let queryColumn else {
                 var unplaced = error
@@ -74,9 +85,14 @@ enum SearchCommands {
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
         options: [
             OptionSpec("rank", help: "order by BM25 relevance instead of document order"),
-            OptionSpec("limit", value: "N", kind: .number, range: 1...1_000_000, help: "show at most N results (more shows the next)"),
-            OptionSpec("by", value: "doc", kind: .choice(["doc"]), help: "one row per document: title, counts, best passage"),
-            OptionSpec("sort", value: "ORDER", kind: .choice(DocumentHitRows.orders), help: "with --by doc: hits (default), score, title or id"),
+            OptionSpec(
+                "limit", value: "N", kind: .number, range: 1...1_000_000,
+                help: "show at most N results (more shows the next)"),
+            OptionSpec(
+                "by", value: "doc", kind: .choice(["doc"]), help: "one row per document: title, counts, best passage"),
+            OptionSpec(
+                "sort", value: "ORDER", kind: .choice(DocumentHitRows.orders),
+                help: "with --by doc: hits (default), score, title or id"),
             OptionSpec("json", help: "print JSON"),
         ],
         examples: [
@@ -90,10 +106,13 @@ enum SearchCommands {
         let sort = try invocation.choice("sort", among: DocumentHitRows.orders)
         let byDocument = try invocation.choice("by", among: ["doc"]) != nil
         if sort != nil, !byDocument {
-            throw GlossError("--sort orders the rows of --by doc (find orders passages with --rank)", column: invocation.optionWord("sort")?.column)
+            throw GlossError(
+                "--sort orders the rows of --by doc (find orders passages with --rank)",
+                column: invocation.optionWord("sort")?.column)
         }
         if byDocument, invocation.flag("rank") {
-            throw GlossError("--rank orders passages; with --by doc use --sort score", column: invocation.optionWord("rank")?.column)
+            throw GlossError(
+                "--rank orders passages; with --by doc use --sort score", column: invocation.optionWord("rank")?.column)
         }
         let (node, units, _) = try evaluate(invocation)!
         let workspace = invocation.workspace
@@ -127,8 +146,10 @@ enum SearchCommands {
         }
         if invocation.flag("rank") {
             let scores = Ranker(workspace: workspace).scores(units, query: node)
-            let score = Dictionary(uniqueKeysWithValues: refs.map { ref in (ref, unitsOf[ref]!.reduce(0) { $0 + (scores[$1] ?? 0) }) })
-            refs = refs.enumerated().sorted { (score[$0.element]!, -$0.offset) > (score[$1.element]!, -$1.offset) }.map(\.element)
+            let score = Dictionary(
+                uniqueKeysWithValues: refs.map { ref in (ref, unitsOf[ref]!.reduce(0) { $0 + (scores[$1] ?? 0) }) })
+            refs = refs.enumerated().sorted { (score[$0.element]!, -$0.offset) > (score[$1.element]!, -$1.offset) }.map(
+                \.element)
         }
         let highlighter = Highlighter(node)
         if json {
@@ -138,24 +159,30 @@ enum SearchCommands {
             for (offset, ref) in refs.enumerated() {
                 var matches = 0
                 for unit in unitsOf[ref]! { matches += try ranges(highlighter, ofUnit: unit, in: invocation).count }
-                items.append(.object([
-                    ("number", .int(offset + 1)),
-                    ("document", .string(workspace.documents[ref.document].id)),
-                    ("title", .string(workspace.documents[ref.document].title)),
-                    ("address", .string(ref.address == .document ? "" : "\(ref.address)")),
-                    ("kind", .string(workspace.units[Int(unitsOf[ref]![0])].kind.name)),
-                    ("section", .string(workspace.sectionHeading(ofUnit: unitsOf[ref]![0]))),
-                    ("text", .string(workspace.text(of: ref))),
-                    ("matches", .int(matches)),
-                ] + DocumentJSON.pageMember(of: workspace.documents[ref.document], ref.address)
-                    + DocumentJSON.metadataMember(of: workspace.documents[ref.document])))
+                items.append(
+                    .object(
+                        [
+                            ("number", .int(offset + 1)),
+                            ("document", .string(workspace.documents[ref.document].id)),
+                            ("title", .string(workspace.documents[ref.document].title)),
+                            ("address", .string(ref.address == .document ? "" : "\(ref.address)")),
+                            ("kind", .string(workspace.units[Int(unitsOf[ref]![0])].kind.name)),
+                            ("section", .string(workspace.sectionHeading(ofUnit: unitsOf[ref]![0]))),
+                            ("text", .string(workspace.text(of: ref))),
+                            ("matches", .int(matches)),
+                        ] + DocumentJSON.pageMember(of: workspace.documents[ref.document], ref.address)
+                            + DocumentJSON.metadataMember(of: workspace.documents[ref.document])))
             }
-            invocation.output.raw(JSONValue.object([("total", .int(total)), ("documents", .int(documentTotal)), ("results", .array(items))]).serialized())
+            invocation.output.raw(
+                JSONValue.object([
+                    ("total", .int(total)), ("documents", .int(documentTotal)), ("results", .array(items)),
+                ]).serialized())
             return
         }
-        var rows = FindRows(units: units, highlighter: highlighter, ranked: invocation.flag("rank") ? (refs, unitsOf) : nil,
-                            total: total, documentTotal: documentTotal, withinView: !workspace.view.filters.isEmpty,
-                            snippet: invocation.context.settings.snippet, queryColumn: queryColumn(invocation))
+        var rows = FindRows(
+            units: units, highlighter: highlighter, ranked: invocation.flag("rank") ? (refs, unitsOf) : nil,
+            total: total, documentTotal: documentTotal, withinView: !workspace.view.filters.isEmpty,
+            snippet: invocation.context.settings.snippet, queryColumn: queryColumn(invocation))
         workspace.perform(.startListing([]))
         try rows.showNext(limit ?? total, into: &invocation)
         workspace.perform(.keepListingRest(rows))
@@ -169,7 +196,9 @@ enum SearchCommands {
             work on the view, and the prompt shows its size. `filter` alone prints the stack (and is \
             a usage error when there is none); `unfilter` removes the last filter.
             """,
-        arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to keep (see help queries); none prints the stack")],
+        arguments: [
+            ArgumentSpec("QUERY", .query, .rest, help: "what to keep (see help queries); none prints the stack")
+        ],
         examples: [
             .init("filter barrier", "keep passages mentioning the barrier"),
             .init("filter -kind:heading section:costs", "then keep only passages of the Costs section"),
@@ -201,7 +230,9 @@ enum SearchCommands {
         if workspace.view.filters.isEmpty {
             return StyledText("view: everything (\(Counted.phrase(workspace.liveUnits.count, "unit")))", .faint)
         }
-        return StyledText("view: \(Counted.number(workspace.viewUnits.count)) of \(Counted.phrase(workspace.liveUnits.count, "unit"))", .faint)
+        return StyledText(
+            "view: \(Counted.number(workspace.viewUnits.count)) of \(Counted.phrase(workspace.liveUnits.count, "unit"))",
+            .faint)
     }
 
     private static func printStack(_ invocation: inout CommandInvocation) {
@@ -229,10 +260,14 @@ enum SearchCommands {
             """,
         arguments: [ArgumentSpec("QUERY", .query, .rest, help: "what to look for (see help queries)")],
         options: [
-            OptionSpec("width", value: "N", kind: .number, range: 5...500, help: "characters of context on each side (default: fit the screen)"),
+            OptionSpec(
+                "width", value: "N", kind: .number, range: 5...500,
+                help: "characters of context on each side (default: fit the screen)"),
             OptionSpec("sort", value: "ORDER", kind: .choice(["left", "right", "doc"]), help: "left, right or doc"),
             OptionSpec("titles", help: "show each row's document title"),
-            OptionSpec("limit", value: "N", kind: .number, range: 1...1_000_000, help: "show at most N rows (more shows the next)"),
+            OptionSpec(
+                "limit", value: "N", kind: .number, range: 1...1_000_000,
+                help: "show at most N rows (more shows the next)"),
             OptionSpec("json", help: "print JSON"),
         ],
         examples: [
@@ -262,22 +297,31 @@ enum SearchCommands {
             try invocation.context.cancel.check()
             let text = workspace.text(ofUnit: id).replacingOccurrences(of: "\n", with: " ")
             let utf8 = Array(text.utf8)
-            for range in StyledText.mergedRanges(try ranges(highlighter, ofUnit: id, in: invocation), limit: utf8.count) {
+            for range in StyledText.mergedRanges(try ranges(highlighter, ofUnit: id, in: invocation), limit: utf8.count)
+            {
                 if lines.count & 1023 == 1023 { try invocation.context.cancel.check() }
                 let leftStart = StringBytes.scalarBoundary(range.lowerBound - window, in: utf8, forward: true)
                 let rightEnd = StringBytes.scalarBoundary(range.upperBound + window, in: utf8, forward: false)
-                let matchEnd = StringBytes.scalarBoundary(min(range.upperBound, range.lowerBound + window), in: utf8, forward: false)
-                lines.append(Line(
-                    ref: workspace.units[Int(id)].ref,
-                    left: String(decoding: utf8[leftStart..<range.lowerBound], as: UTF8.self),
-                    match: String(decoding: utf8[range.lowerBound..<max(range.lowerBound, matchEnd)], as: UTF8.self),
-                    right: String(decoding: utf8[range.upperBound..<max(range.upperBound, rightEnd)], as: UTF8.self)))
+                let matchEnd = StringBytes.scalarBoundary(
+                    min(range.upperBound, range.lowerBound + window), in: utf8, forward: false)
+                lines.append(
+                    Line(
+                        ref: workspace.units[Int(id)].ref,
+                        left: String(decoding: utf8[leftStart..<range.lowerBound], as: UTF8.self),
+                        match: String(
+                            decoding: utf8[range.lowerBound..<max(range.lowerBound, matchEnd)], as: UTF8.self),
+                        right: String(decoding: utf8[range.upperBound..<max(range.upperBound, rightEnd)], as: UTF8.self)
+                    ))
                 if sort == "left" {
                     let start = StringBytes.scalarBoundary(range.lowerBound - keyWindow, in: utf8, forward: true)
-                    keys.append(contextKey(String(decoding: utf8[start..<range.lowerBound], as: UTF8.self), nearestAtEnd: true))
+                    keys.append(
+                        contextKey(String(decoding: utf8[start..<range.lowerBound], as: UTF8.self), nearestAtEnd: true))
                 } else if sort == "right" {
                     let end = StringBytes.scalarBoundary(range.upperBound + keyWindow, in: utf8, forward: false)
-                    keys.append(contextKey(String(decoding: utf8[range.upperBound..<max(range.upperBound, end)], as: UTF8.self), nearestAtEnd: false))
+                    keys.append(
+                        contextKey(
+                            String(decoding: utf8[range.upperBound..<max(range.upperBound, end)], as: UTF8.self),
+                            nearestAtEnd: false))
                 }
             }
         }
@@ -291,21 +335,29 @@ enum SearchCommands {
             lines = order.map { lines[$0] }
         }
         let limit = try invocation.integer("limit", in: 1...1_000_000)
-        let rows = KwicRows(lines: lines, unitCount: units.count, titles: invocation.flag("titles"), width: explicitWidth,
-                            screenWidth: invocation.output.width, in: workspace)
+        let rows = KwicRows(
+            lines: lines, unitCount: units.count, titles: invocation.flag("titles"), width: explicitWidth,
+            screenWidth: invocation.output.width, in: workspace)
         if invocation.flag("json") {
             let shown = lines.prefix(limit ?? lines.count)
             workspace.perform(.startListing(shown.map(\.ref)))
-            invocation.output.raw(JSONValue.array(shown.enumerated().map { offset, line in
-                .object([("number", .int(offset + 1)),
-                         ("document", .string(workspace.documents[line.ref.document].id)),
-                         ("title", .string(workspace.documents[line.ref.document].title)),
-                         ("address", .string("\(line.ref.address)")),
-                         ("left", .string(DisplayWidth.suffix(line.left, fitting: rows.context))), ("match", .string(line.match)),
-                         ("right", .string(DisplayWidth.prefix(line.right, fitting: rows.context)))]
-                        + DocumentJSON.pageMember(of: workspace.documents[line.ref.document], line.ref.address)
-                        + DocumentJSON.metadataMember(of: workspace.documents[line.ref.document]))
-            }).serialized())
+            invocation.output.raw(
+                JSONValue.array(
+                    shown.enumerated().map { offset, line in
+                        .object(
+                            [
+                                ("number", .int(offset + 1)),
+                                ("document", .string(workspace.documents[line.ref.document].id)),
+                                ("title", .string(workspace.documents[line.ref.document].title)),
+                                ("address", .string("\(line.ref.address)")),
+                                ("left", .string(DisplayWidth.suffix(line.left, fitting: rows.context))),
+                                ("match", .string(line.match)),
+                                ("right", .string(DisplayWidth.prefix(line.right, fitting: rows.context))),
+                            ]
+                                + DocumentJSON.pageMember(of: workspace.documents[line.ref.document], line.ref.address)
+                                + DocumentJSON.metadataMember(of: workspace.documents[line.ref.document]))
+                    }
+                ).serialized())
             return
         }
         var listing = rows
@@ -344,7 +396,8 @@ enum SearchCommands {
             each tag is used in the view.
             """,
         options: [
-            OptionSpec("top", value: "N", kind: .number, range: 1...100_000, help: "how many words to list (default 20)"),
+            OptionSpec(
+                "top", value: "N", kind: .number, range: 1...100_000, help: "how many words to list (default 20)"),
             OptionSpec("stopwords", help: "count stop words too"),
             OptionSpec("stems", help: "count word forms together by their stem (in the stem-language setting)"),
             OptionSpec("json", help: "print JSON"),
@@ -370,14 +423,19 @@ enum SearchCommands {
         view.forEach { id in
             guard failure == nil else { return }
             scanned += 1
-            if scanned & 1023 == 0, cancel.isRaised { failure = .interrupted; return }
+            if scanned & 1023 == 0, cancel.isRaised {
+                failure = .interrupted
+                return
+            }
             let unit = workspace.units[Int(id)]
             perDocument[Int(unit.document), default: 0] += 1
             perSection[ElementRef(document: Int(unit.document), address: .section(Int(unit.section))), default: 0] += 1
             if let highlighter {
                 do throws(GlossError) {
                     // The regex is a filter's, not in this command line: no column to point at.
-                    matches[Int(unit.document), default: 0] += try highlighter.ranges(in: workspace.text(ofUnit: id), at: workspace.label(unit.ref, qualified: true)).count
+                    matches[Int(unit.document), default: 0] += try highlighter.ranges(
+                        in: workspace.text(ofUnit: id), at: workspace.label(unit.ref, qualified: true)
+                    ).count
                 } catch {
                     failure = GlossError("in filter: " + error.message)
                 }
@@ -397,34 +455,65 @@ enum SearchCommands {
         let words = frequencies.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(top)
         let tagCounts = tagCounts(in: view, workspace: workspace)
         if invocation.flag("json") {
-            invocation.output.raw(JSONValue.object([
-                ("units", .int(view.count)),
-                ("words", .array(words.map { word in
-                    .object([("word", .string(word.key)), ("count", .int(word.value))]
-                            + (otherForms[word.key].map { [("forms", .array(([word.key] + $0).map { .string($0) }))] } ?? []))
-                })),
-                ("documents", .array(perDocument.keys.sorted().map { document in
-                    .object([("id", .string(workspace.documents[document].id)), ("units", .int(perDocument[document]!)),
-                             ("matches", .int(matches[document] ?? 0))])
-                })),
-                ("sections", .array(perSection.keys.sorted().map { ref in
-                    .object([("document", .string(workspace.documents[ref.document].id)), ("address", .string("\(ref.address)")),
-                             ("heading", .string(workspace.documents[ref.document].sections[sectionIndex(ref)].heading)),
-                             ("units", .int(perSection[ref]!))])
-                })),
-                ("tags", .array(tagCounts.map { .object([("tag", .string($0.0)), ("count", .int($0.1))]) })),
-            ]).serialized())
+            invocation.output.raw(
+                JSONValue.object([
+                    ("units", .int(view.count)),
+                    (
+                        "words",
+                        .array(
+                            words.map { word in
+                                .object(
+                                    [("word", .string(word.key)), ("count", .int(word.value))]
+                                        + (otherForms[word.key].map {
+                                            [("forms", .array(([word.key] + $0).map { .string($0) }))]
+                                        } ?? []))
+                            })
+                    ),
+                    (
+                        "documents",
+                        .array(
+                            perDocument.keys.sorted().map { document in
+                                .object([
+                                    ("id", .string(workspace.documents[document].id)),
+                                    ("units", .int(perDocument[document]!)),
+                                    ("matches", .int(matches[document] ?? 0)),
+                                ])
+                            })
+                    ),
+                    (
+                        "sections",
+                        .array(
+                            perSection.keys.sorted().map { ref in
+                                .object([
+                                    ("document", .string(workspace.documents[ref.document].id)),
+                                    ("address", .string("\(ref.address)")),
+                                    (
+                                        "heading",
+                                        .string(workspace.documents[ref.document].sections[sectionIndex(ref)].heading)
+                                    ),
+                                    ("units", .int(perSection[ref]!)),
+                                ])
+                            })
+                    ),
+                    ("tags", .array(tagCounts.map { .object([("tag", .string($0.0)), ("count", .int($0.1))]) })),
+                ]).serialized())
             return
         }
         var output = invocation.output
         output.line(StyledText("\(Counted.phrase(view.count, "unit")) in view", .heading))
         output.line()
-        output.line(StyledText((invocation.flag("stems") ? "Words by stem" : "Words") + (includeStopWords ? "" : " (stop words left out)"), .heading))
+        output.line(
+            StyledText(
+                (invocation.flag("stems") ? "Words by stem" : "Words")
+                    + (includeStopWords ? "" : " (stop words left out)"), .heading))
         let wordWidth = words.map { DisplayWidth.of($0.key) }.max() ?? 0
         let countWidth = String(words.first?.value ?? 0).count
         for (word, count) in words {
-            var line = StyledText(DisplayWidth.pad(word, to: wordWidth) + "  " + DisplayWidth.padLeft(String(count), to: countWidth))
-            if let others = otherForms[word], !others.isEmpty { line.append("  " + others.joined(separator: ", "), .faint) }
+            var line = StyledText(
+                DisplayWidth.pad(word, to: wordWidth) + "  " + DisplayWidth.padLeft(String(count), to: countWidth))
+            if let others = otherForms[word], !others.isEmpty {
+                line.append("  " + others.joined(separator: ", "), .faint)
+            }
             output.line(line, indent: 2)
         }
         output.line()
@@ -433,13 +522,17 @@ enum SearchCommands {
         let sectionsByDocument = Dictionary(grouping: perSection.keys.sorted(), by: \.document)
         for document in perDocument.keys.sorted() {
             var line = StyledText(workspace.documents[document].id, .address)
-            if let title = workspace.documents[document].title { line.append("  " + ListingRow.oneLine(title), .strong) }
+            if let title = workspace.documents[document].title {
+                line.append("  " + ListingRow.oneLine(title), .strong)
+            }
             line.append("  " + Counted.phrase(perDocument[document]!, "unit"))
             if highlighter != nil { line.append(" · " + Counted.phrase(matches[document] ?? 0, "match")) }
             output.line(line, indent: 2)
             for ref in sectionsByDocument[document] ?? [] {
                 let heading = workspace.documents[document].sections[sectionIndex(ref)].heading ?? "(lead)"
-                output.line(StyledText("\(ref.address)", .address) + StyledText("  \(heading)  ") + StyledText("\(perSection[ref]!)", .faint), indent: 4)
+                output.line(
+                    StyledText("\(ref.address)", .address) + StyledText("  \(heading)  ")
+                        + StyledText("\(perSection[ref]!)", .faint), indent: 4)
             }
         }
         if !tagCounts.isEmpty {

@@ -7,16 +7,20 @@ enum SessionCommands {
     static let undo = CommandSpec(
         "undo", group: .sessions, effect: .meta,
         summary: "Undo the last N state-changing commands (default 1)",
-        discussion: "Tags, notes, marks, codebook edits and loads can be undone; the workspace returns exactly to its earlier state, and undone commands are left out of saved sessions.",
+        discussion:
+            "Tags, notes, marks, codebook edits and loads can be undone; the workspace returns exactly to its earlier state, and undone commands are left out of saved sessions.",
         arguments: [ArgumentSpec("N", .number, .optional, range: 1...100_000, help: "how many commands to undo")],
         examples: [.init("undo", "undo the last change"), .init("undo 3", "undo the last three")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let count = try countArgument(invocation)
         guard invocation.context.canUndo else { throw GlossError("nothing to undo") }
         for line in invocation.context.undo(count) {
-            invocation.status(StyledText("undid: ", .faint) + StyledText(line.replacingOccurrences(of: "\n", with: "; ")))
+            invocation.status(
+                StyledText("undid: ", .faint) + StyledText(line.replacingOccurrences(of: "\n", with: "; ")))
         }
-        if let error = invocation.context.journal?.appendMarker("undo \(count)") { invocation.warnings.append(error.message) }
+        if let error = invocation.context.journal?.appendMarker("undo \(count)") {
+            invocation.warnings.append(error.message)
+        }
     }
 
     static let redo = CommandSpec(
@@ -28,9 +32,12 @@ enum SessionCommands {
         let count = try countArgument(invocation)
         guard invocation.context.canRedo else { throw GlossError("nothing to redo") }
         for line in invocation.context.redo(count) {
-            invocation.status(StyledText("redid: ", .faint) + StyledText(line.replacingOccurrences(of: "\n", with: "; ")))
+            invocation.status(
+                StyledText("redid: ", .faint) + StyledText(line.replacingOccurrences(of: "\n", with: "; ")))
         }
-        if let error = invocation.context.journal?.appendMarker("redo \(count)") { invocation.warnings.append(error.message) }
+        if let error = invocation.context.journal?.appendMarker("redo \(count)") {
+            invocation.warnings.append(error.message)
+        }
     }
 
     static let history = CommandSpec(
@@ -48,7 +55,8 @@ enum SessionCommands {
             line.append("  ")
             let base = invocation.context.baseDirectory
             let shown = entry.line.split(separator: "\n").map { part in
-                SessionScript.hasPaths(String(part)) ? SessionScript.relativizePaths(String(part), from: base, to: base) : String(part)
+                SessionScript.hasPaths(String(part))
+                    ? SessionScript.relativizePaths(String(part), from: base, to: base) : String(part)
             }.joined(separator: " ; ")
             line.append(shown, entry.undone ? .faint : .plain)
             if entry.undone { line.append("  (undone)", .faint) }
@@ -79,7 +87,10 @@ enum SessionCommands {
             saved, nor commands that read what was undone since; --state-only also leaves out commands \
             that only printed. What is saved replays to the workspace as it is now.
             """,
-        arguments: [ArgumentSpec("NAME", .path, .optional, help: "a name or a path (default: the script the session was opened from)")],
+        arguments: [
+            ArgumentSpec(
+                "NAME", .path, .optional, help: "a name or a path (default: the script the session was opened from)")
+        ],
         options: [
             OptionSpec("force", help: "overwrite an existing file"),
             OptionSpec("state-only", help: "keep only commands that change the workspace or the view"),
@@ -99,27 +110,41 @@ enum SessionCommands {
             path = origin.path
             if let stop = origin.stoppedAt, !overwrite {
                 let recovered = recoveredName(for: origin.path)
-                throw GlossError("\(SessionScript.relative(origin.path, to: session.baseDirectory)) stopped at line \(stop) when it was opened (\(Counted.phrase(origin.notReplayed, "line")) not replayed): saving now would drop \(origin.notReplayed == 1 ? "it" : "them"). Save this state beside it with 'save \(SessionScript.relative(recovered, to: session.baseDirectory))', or replace it with 'save --force'")
+                throw GlossError(
+                    "\(SessionScript.relative(origin.path, to: session.baseDirectory)) stopped at line \(stop) when it was opened (\(Counted.phrase(origin.notReplayed, "line")) not replayed): saving now would drop \(origin.notReplayed == 1 ? "it" : "them"). Save this state beside it with 'save \(SessionScript.relative(recovered, to: session.baseDirectory))', or replace it with 'save --force'"
+                )
             }
             overwrite = true
             if session.isInteractive {
-                let added = session.history[min(origin.historyCount, session.history.count)...].filter { $0.isSaved(stateOnly: invocation.flag("state-only")) }
-                invocation.status(StyledText("changes since \(origin.path) was opened: \(Counted.phrase(added.count, "command"))", .faint))
-                for entry in added.prefix(20) { invocation.status(StyledText("+ " + entry.line.replacingOccurrences(of: "\n", with: " ; "), .faint)) }
+                let added = session.history[min(origin.historyCount, session.history.count)...].filter {
+                    $0.isSaved(stateOnly: invocation.flag("state-only"))
+                }
+                invocation.status(
+                    StyledText(
+                        "changes since \(origin.path) was opened: \(Counted.phrase(added.count, "command"))", .faint))
+                for entry in added.prefix(20) {
+                    invocation.status(StyledText("+ " + entry.line.replacingOccurrences(of: "\n", with: " ; "), .faint))
+                }
             }
         } else {
             throw GlossError("save needs a NAME (this session was not opened from a script)")
         }
         if let origin = session.origin, origin.stoppedAt != nil, path == origin.path, !invocation.flag("force") {
-            throw GlossError("\(SessionScript.relative(path, to: session.baseDirectory)) is the script this session was opened from, and its replay stopped early: add --force to replace it with this state")
+            throw GlossError(
+                "\(SessionScript.relative(path, to: session.baseDirectory)) is the script this session was opened from, and its replay stopped early: add --force to replace it with this state"
+            )
         }
-        let text = SessionScript.render(session, scriptPath: path, stateOnly: invocation.flag("state-only"), version: GlossVersion.current)
-        try AtomicFile.write(text, to: path, overwrite: overwrite,
-                             mayWriteInto: session.writeCheck(shownAs: invocation.word("NAME")?.text ?? SessionScript.relative(path, to: session.baseDirectory)))
+        let text = SessionScript.render(
+            session, scriptPath: path, stateOnly: invocation.flag("state-only"), version: GlossVersion.current)
+        try AtomicFile.write(
+            text, to: path, overwrite: overwrite,
+            mayWriteInto: session.writeCheck(
+                shownAs: invocation.word("NAME")?.text ?? SessionScript.relative(path, to: session.baseDirectory)))
         try WebSnapshot.copy(for: session, besideScript: path)
         let count = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("anchor ") }.count
-        invocation.status(StyledText("saved \(Counted.phrase(count, "command")) to ", .faint)
-                        + StyledText(SessionScript.relative(path, to: session.baseDirectory), .strong))
+        invocation.status(
+            StyledText("saved \(Counted.phrase(count, "command")) to ", .faint)
+                + StyledText(SessionScript.relative(path, to: session.baseDirectory), .strong))
         if session.origin == nil || session.origin?.path == path {
             session.setOrigin(path, stoppedAt: nil, notReplayed: 0)
         }
@@ -168,7 +193,9 @@ enum SessionCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
         let word = invocation.word("SCRIPT")!
-        guard session.replayDepth < 16 else { throw GlossError("replays nested more than 16 deep (does a script replay itself?)") }
+        guard session.replayDepth < 16 else {
+            throw GlossError("replays nested more than 16 deep (does a script replay itself?)")
+        }
         let path = SessionScript.absolute(word.text, base: session.baseDirectory)
         let text: String
         do throws(GlossError) {
@@ -185,7 +212,8 @@ enum SessionCommands {
         var warnings: [String] = []
         let outsideReads: [String]
         do throws(GlossError) {
-            (_, outsideReads) = try session.withScriptSandbox(scriptFolder: folder, files: files) { () throws(GlossError) in
+            (_, outsideReads) = try session.withScriptSandbox(scriptFolder: folder, files: files) {
+                () throws(GlossError) in
                 let savedVariables = session.variables
                 let savedBase = session.baseDirectory
                 if !files.isEmpty {
@@ -198,7 +226,9 @@ enum SessionCommands {
                     session.script.replayLoads.removeLast()
                     session.baseDirectory = savedBase
                     if !files.isEmpty {
-                        for index in files.indices { session.variables[String(index + 1)] = savedVariables[String(index + 1)] }
+                        for index in files.indices {
+                            session.variables[String(index + 1)] = savedVariables[String(index + 1)]
+                        }
                         session.variables["args"] = savedVariables["args"]
                     }
                 }
@@ -208,9 +238,14 @@ enum SessionCommands {
                         try session.cancel.check()
                         let result = session.execute(command.text)
                         warnings += result.warnings.map { "\(name):\(command.number): \($0)" }
-                        if !quiet && !result.output.isEmpty { output.append(result.output, statusRanges: result.statusRanges) }
+                        if !quiet && !result.output.isEmpty {
+                            output.append(result.output, statusRanges: result.statusRanges)
+                        }
                         if var error = result.error {
-                            let column = error.column.map { ":\($0 + command.text.prefix(while: { $0 == " " || $0 == "\t" }).count)" } ?? ""
+                            let column =
+                                error.column.map {
+                                    ":\($0 + command.text.prefix(while: { $0 == " " || $0 == "\t" }).count)"
+                                } ?? ""
                             error.chain.insert("in replay of \(name):\(command.number)\(column)", at: 0)
                             error.column = nil
                             throw error
@@ -227,7 +262,8 @@ enum SessionCommands {
         invocation.output = output
         invocation.warnings += warnings
         if !outsideReads.isEmpty {
-            invocation.warnings.append("\(name) \(ScriptSandbox.describeOutsideReads(outsideReads)) (set strict on refuses such reads)")
+            invocation.warnings.append(
+                "\(name) \(ScriptSandbox.describeOutsideReads(outsideReads)) (set strict on refuses such reads)")
         }
         invocation.warnings += session.workspace.takeDriftReports()
     }
@@ -257,13 +293,17 @@ enum SessionCommands {
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
-        guard let store = session.journalStore else { throw GlossError("there is no journal folder ($XDG_STATE_HOME or $HOME is not set)") }
+        guard let store = session.journalStore else {
+            throw GlossError("there is no journal folder ($XDG_STATE_HOME or $HOME is not set)")
+        }
         let sessions = store.unfinished()
         guard !sessions.isEmpty else { throw GlossError("there is no unfinished session to resume") }
         let chosen: JournalStore.Unfinished
         if let word = invocation.word("N") {
             guard let number = Int(word.text), (1...sessions.count).contains(number) else {
-                throw GlossError("N must be from 1 to \(sessions.count) (there \(sessions.count == 1 ? "is 1 unfinished session" : "are \(sessions.count) unfinished sessions"))", column: word.column)
+                throw GlossError(
+                    "N must be from 1 to \(sessions.count) (there \(sessions.count == 1 ? "is 1 unfinished session" : "are \(sessions.count) unfinished sessions"))",
+                    column: word.column)
             }
             chosen = sessions[number - 1]
         } else if sessions.count == 1 || (session.isScript && !invocation.flag("discard")) {
@@ -274,42 +314,65 @@ enum SessionCommands {
             return
         }
         if invocation.flag("discard") {
-            guard invocation.word("N") != nil || sessions.count == 1 else { throw GlossError("resume --discard needs N (see resume)") }
-            let question = "Discard the session from \(JournalStore.readable(chosen.started)) (\(Counted.phrase(chosen.commandCount, "command"))) for good?"
+            guard invocation.word("N") != nil || sessions.count == 1 else {
+                throw GlossError("resume --discard needs N (see resume)")
+            }
+            let question =
+                "Discard the session from \(JournalStore.readable(chosen.started)) (\(Counted.phrase(chosen.commandCount, "command"))) for good?"
             if session.isInteractive, session.confirm?(question) != true {
                 invocation.status(StyledText("kept", .faint))
                 return
             }
             try store.discard(chosen)
-            invocation.status(StyledText("discarded the session from \(JournalStore.readable(chosen.started)) (\(Counted.phrase(chosen.commandCount, "command")))", .faint))
+            invocation.status(
+                StyledText(
+                    "discarded the session from \(JournalStore.readable(chosen.started)) (\(Counted.phrase(chosen.commandCount, "command")))",
+                    .faint))
             return
         }
         // Resuming takes over the old journal; commands already run here would be left out of it.
         guard !session.history.contains(where: { $0.effect != .meta }) else {
-            throw GlossError("resume must come before other commands: start a new gloss and type resume first (or gloss --resume)")
+            throw GlossError(
+                "resume must come before other commands: start a new gloss and type resume first (or gloss --resume)")
         }
         let report = try session.restore(chosen) { stop in
             if invocation.flag("partial") { return true }
             guard session.isInteractive, stop.restored > 0 else { return false }
-            return session.confirm?("Resuming stopped at line \(stop.line) (\(stop.error.message)). Keep the \(Counted.phrase(stop.restored, "command")) restored before it? The journal is kept either way.") == true
+            return session.confirm?(
+                "Resuming stopped at line \(stop.line) (\(stop.error.message)). Keep the \(Counted.phrase(stop.restored, "command")) restored before it? The journal is kept either way."
+            ) == true
         }
         invocation.warnings += report.skipped.map { "skipped a reading command that failed: \($0)" }
         if let cut = report.cutLine {
-            invocation.warnings.append("\(report.journal): its last line was cut short by a crash and is set aside in \(report.journal).damaged: \(cut.prefix(80))")
+            invocation.warnings.append(
+                "\(report.journal): its last line was cut short by a crash and is set aside in \(report.journal).damaged: \(cut.prefix(80))"
+            )
         }
         let started = JournalStore.readable(chosen.started)
         guard let stop = report.stop else {
-            invocation.status(StyledText("resumed \(Counted.phrase(report.restored, "command")) from the session started \(started)", .faint))
+            invocation.status(
+                StyledText(
+                    "resumed \(Counted.phrase(report.restored, "command")) from the session started \(started)", .faint)
+            )
             return
         }
         let place = "\(report.journal):\(stop.line)"
         if report.restored > 0 {
-            invocation.status(StyledText("resumed \(Counted.phrase(report.restored, "command")) from the session started \(started), up to line \(stop.line)", .faint))
-            invocation.warnings.append("\(place): \(stop.error.message); the \(Counted.phrase(stop.notRestored, "command")) from there on \(stop.notRestored == 1 ? "was" : "were") not restored. The journal is kept: fix the cause and resume it again, or resume --discard it")
+            invocation.status(
+                StyledText(
+                    "resumed \(Counted.phrase(report.restored, "command")) from the session started \(started), up to line \(stop.line)",
+                    .faint))
+            invocation.warnings.append(
+                "\(place): \(stop.error.message); the \(Counted.phrase(stop.notRestored, "command")) from there on \(stop.notRestored == 1 ? "was" : "were") not restored. The journal is kept: fix the cause and resume it again, or resume --discard it"
+            )
             return
         }
-        let hint = stop.restored > 0 ? "; resume --partial keeps the \(Counted.phrase(stop.restored, "command")) before it" : ""
-        throw GlossError("resuming stopped at \(place): \(stop.error.message) (\(Counted.phrase(stop.notRestored, "command")) not restored). The journal is kept\(hint)")
+        let hint =
+            stop.restored > 0
+            ? "; resume --partial keeps the \(Counted.phrase(stop.restored, "command")) before it" : ""
+        throw GlossError(
+            "resuming stopped at \(place): \(stop.error.message) (\(Counted.phrase(stop.notRestored, "command")) not restored). The journal is kept\(hint)"
+        )
     }
 
     /// `  1  2026-12-06 20:41 UTC  12 commands  harbor.txt, broadband.md  from sessions/harbor.gloss`
@@ -322,9 +385,13 @@ enum SessionCommands {
             line.append("  \(Counted.phrase(unfinished.commandCount, "command"))", .faint)
             let files = unfinished.loaded.map { ($0 as NSString).lastPathComponent }
             if !files.isEmpty {
-                line.append("  " + files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : ""))
+                line.append(
+                    "  " + files.prefix(3).joined(separator: ", ")
+                        + (files.count > 3 ? " and \(files.count - 3) more" : ""))
             }
-            if let origin = unfinished.origin { line.append("  from " + (origin as NSString).lastPathComponent, .faint) }
+            if let origin = unfinished.origin {
+                line.append("  from " + (origin as NSString).lastPathComponent, .faint)
+            }
             if let folder = unfinished.folder { line.append("  in " + folder, .faint) }
             if unfinished.hasCutLine { line.append("  (last line cut by a crash)", .faint) }
             invocation.line(line, hangingIndent: width + 4)
@@ -334,16 +401,23 @@ enum SessionCommands {
     static let orphans = CommandSpec(
         "orphans", group: .sessions, effect: .readOnly,
         summary: "List annotations that could not be re-attached after a document changed",
-        discussion: "Each orphan shows the element it was on, the text it had, and the command that could not attach it; re-attach with tag, note or mark as usual.",
+        discussion:
+            "Each orphan shows the element it was on, the text it had, and the command that could not attach it; re-attach with tag, note or mark as usual.",
         options: [OptionSpec("json", help: "print JSON")],
         examples: [.init("orphans", "what a replay on an edited article could not place")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let orphans = invocation.workspace.drift.orphans
         if invocation.flag("json") {
-            invocation.output.raw(JSONValue.array(orphans.map { orphan in
-                .object([("document", .string(orphan.document)), ("address", .string(orphan.address)),
-                         ("text", .string(orphan.text)), ("command", .string(orphan.command)), ("reason", .string(orphan.reason.rawValue))])
-            }).serialized())
+            invocation.output.raw(
+                JSONValue.array(
+                    orphans.map { orphan in
+                        .object([
+                            ("document", .string(orphan.document)), ("address", .string(orphan.address)),
+                            ("text", .string(orphan.text)), ("command", .string(orphan.command)),
+                            ("reason", .string(orphan.reason.rawValue)),
+                        ])
+                    }
+                ).serialized())
             return
         }
         guard !orphans.isEmpty else {
@@ -351,10 +425,17 @@ enum SessionCommands {
             return
         }
         for orphan in orphans {
-            invocation.line(StyledText("\(orphan.document):\(orphan.address)", .address) + StyledText("  " + orphan.command, .strong))
-            invocation.line(StyledText(orphan.reason.rawValue + (orphan.text.isEmpty ? "" : "; was: " + orphan.text), .faint), indent: 4)
+            invocation.line(
+                StyledText("\(orphan.document):\(orphan.address)", .address)
+                    + StyledText("  " + orphan.command, .strong))
+            invocation.line(
+                StyledText(orphan.reason.rawValue + (orphan.text.isEmpty ? "" : "; was: " + orphan.text), .faint),
+                indent: 4)
         }
-        invocation.line(StyledText("\(Counted.phrase(orphans.count, "orphan")) · kept in saved sessions; re-attached when a replay finds their text again", .faint))
+        invocation.line(
+            StyledText(
+                "\(Counted.phrase(orphans.count, "orphan")) · kept in saved sessions; re-attached when a replay finds their text again",
+                .faint))
     }
 
     static let orphan = CommandSpec(
@@ -374,29 +455,42 @@ enum SessionCommands {
             ArgumentSpec("TAIL", .text, help: "its last words"),
             ArgumentSpec("COMMAND", .text, help: "the command that made the annotation (quoted)"),
         ],
-        examples: [.init("orphan harbor:s8.p1 1f2e3d4c5b6a \"The mayor said\" \"by March.\" \"mark harbor:s8.p1 'twice the figure' cost\"", "as written by save")]
+        examples: [
+            .init(
+                "orphan harbor:s8.p1 1f2e3d4c5b6a \"The mayor said\" \"by March.\" \"mark harbor:s8.p1 'twice the figure' cost\"",
+                "as written by save")
+        ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let session = invocation.context
         let workspace = invocation.workspace
         let word = invocation.word("ADDR")!
         let items = try AddressParser.parse(word.text)
-        guard items.count == 1, case .element(let documentID?, let pattern) = items[0], let address = pattern.singleAddress,
-              address != .document else {
+        guard items.count == 1, case .element(let documentID?, let pattern) = items[0],
+            let address = pattern.singleAddress,
+            address != .document
+        else {
             throw GlossError("orphan takes one DOC:ADDR of an element", column: word.column)
         }
         let document: Int
-        do throws(GlossError) { document = try workspace.document(id: documentID) } catch { throw GlossError(error.message, column: word.column) }
+        do throws(GlossError) { document = try workspace.document(id: documentID) } catch {
+            throw GlossError(error.message, column: word.column)
+        }
         let typed = ElementRef(document: document, address: address)
         let hash = invocation.word("HASH")!.text
-        let anchor = hash == "-" ? nil : Anchor(hash: hash, head: invocation.word("HEAD")!.text, tail: invocation.word("TAIL")!.text)
+        let anchor =
+            hash == "-"
+            ? nil : Anchor(hash: hash, head: invocation.word("HEAD")!.text, tail: invocation.word("TAIL")!.text)
         let command = invocation.word("COMMAND")!.text
-        let kept = Orphan(document: workspace.documents[document].id, address: "\(address)",
-                          text: anchor.map { $0.head + ($0.tail.isEmpty ? "" : " … " + $0.tail) } ?? "",
-                          command: command, anchor: anchor)
+        let kept = Orphan(
+            document: workspace.documents[document].id, address: "\(address)",
+            text: anchor.map { $0.head + ($0.tail.isEmpty ? "" : " … " + $0.tail) } ?? "",
+            command: command, anchor: anchor)
         let parser = CommandParser(registry: session.registry)
         let (spec, nameEnd) = try parser.command(for: command)
         guard spec.effect == .mutating, spec.name != "orphan", spec.name != "load" else {
-            throw GlossError("an orphan keeps a tag, untag, note or mark command, not \(spec.name)", column: invocation.word("COMMAND")!.column)
+            throw GlossError(
+                "an orphan keeps a tag, untag, note or mark command, not \(spec.name)",
+                column: invocation.word("COMMAND")!.column)
         }
         // Found again: the command runs where the text is now, in this version's addresses.
         guard let anchor, let found = workspace.locate(anchor, near: typed) else {
@@ -408,7 +502,8 @@ enum SessionCommands {
         let rewritten = try CommandLineTokenizer.words(command).reversed().reduce(command) { text, part in
             guard part.text.lowercased() == word.text.lowercased() else { return text }
             var characters = Array(text)
-            characters.replaceSubrange((part.column - 1)..<(part.endColumn - 1), with: workspace.label(moved, qualified: true))
+            characters.replaceSubrange(
+                (part.column - 1)..<(part.endColumn - 1), with: workspace.label(moved, qualified: true))
             return String(characters)
         }
         var inner = CommandInvocation(spec: spec, context: session, output: invocation.output)
@@ -431,12 +526,16 @@ enum SessionCommands {
         inner.transaction.forgetResolutions()
         if stillOrphaned {
             invocation.recordedLine = kept.scriptLine
-            invocation.recordedOrphans = [Orphan(document: kept.document, address: kept.address, text: kept.text,
-                                                 command: command, reason: .quoteGone, anchor: anchor)]
+            invocation.recordedOrphans = [
+                Orphan(
+                    document: kept.document, address: kept.address, text: kept.text,
+                    command: command, reason: .quoteGone, anchor: anchor)
+            ]
         } else {
             invocation.recordedLine = inner.canonicalLine ?? Session.canonicalLine(spec, typed: rewritten)
             invocation.recordedOrphans = []
-            invocation.status(StyledText("re-attached the orphan \(word.text) at \(workspace.label(moved, qualified: true))", .faint))
+            invocation.status(
+                StyledText("re-attached the orphan \(word.text) at \(workspace.label(moved, qualified: true))", .faint))
         }
     }
 
@@ -454,7 +553,11 @@ enum SessionCommands {
             ArgumentSpec("HEAD", .text, help: "the first words"),
             ArgumentSpec("TAIL", .text, .optional, help: "the last words"),
         ],
-        examples: [.init("anchor harbor:s3.p2 1f2e3d4c5b6a \"Opponents point to the maintenance bill\" \"barriers elsewhere.\"", "as written by save")]
+        examples: [
+            .init(
+                "anchor harbor:s3.p2 1f2e3d4c5b6a \"Opponents point to the maintenance bill\" \"barriers elsewhere.\"",
+                "as written by save")
+        ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         let word = invocation.word("ADDR")!
@@ -463,13 +566,21 @@ enum SessionCommands {
             throw GlossError("anchor takes one DOC:ADDR", column: word.column)
         }
         let document: Int
-        if let documentID { document = try workspace.document(id: documentID) } else { document = try workspace.defaultDocument() }
+        if let documentID {
+            document = try workspace.document(id: documentID)
+        } else {
+            document = try workspace.defaultDocument()
+        }
         guard let address = pattern.singleAddress, address != .document else {
             throw GlossError("anchor takes one element, not a range or a document", column: word.column)
         }
-        let anchor = Anchor(hash: invocation.word("HASH")!.text, head: invocation.word("HEAD")!.text, tail: invocation.word("TAIL")?.text ?? "")
+        let anchor = Anchor(
+            hash: invocation.word("HASH")!.text, head: invocation.word("HEAD")!.text,
+            tail: invocation.word("TAIL")?.text ?? "")
         if workspace.registerAnchor(ElementRef(document: document, address: address), anchor) {
-            invocation.warnings.append("\(workspace.documents[document].path): changed since the session was saved (an anchored text differs); annotations are re-anchored by their text")
+            invocation.warnings.append(
+                "\(workspace.documents[document].path): changed since the session was saved (an anchored text differs); annotations are re-anchored by their text"
+            )
         }
     }
 }

@@ -44,13 +44,22 @@ enum StepCommands {
             shown, which join the listing: after find budget --limit 5 and more, #6 to #10 are the \
             new rows, and #1 to #5 still the first ones.
             """,
-        arguments: [ArgumentSpec("N", .number, .optional, range: 1...1_000_000, help: "how many rows (default: as many as the last page)")],
-        examples: [.init("more", "as many rows again (after find budget --limit 10, the next ten)"), .init("more 50", "the next fifty")]
+        arguments: [
+            ArgumentSpec(
+                "N", .number, .optional, range: 1...1_000_000, help: "how many rows (default: as many as the last page)"
+            )
+        ],
+        examples: [
+            .init("more", "as many rows again (after find budget --limit 10, the next ten)"),
+            .init("more 50", "the next fifty"),
+        ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
         guard var rest = workspace.view.currentListingRest else {
-            throw GlossError(workspace.view.lastListing.isEmpty ? "nothing to continue: more follows a listing cut by --limit (find, kwic)"
-                             : "the last listing is shown whole: nothing more to show")
+            throw GlossError(
+                workspace.view.lastListing.isEmpty
+                    ? "nothing to continue: more follows a listing cut by --limit (find, kwic)"
+                    : "the last listing is shown whole: nothing more to show")
         }
         let count = invocation.word("N").flatMap { Int($0.text) } ?? rest.pageSize
         try rest.showNext(count, into: &invocation)
@@ -62,13 +71,18 @@ enum StepCommands {
         let workspace = invocation.workspace
         let unit = invocation.word("UNIT").map { $0.text.lowercased() } ?? "passage"
         let reading = ReadingOrder(workspace: workspace)
-        let cursor = workspace.view.readingCursor.flatMap { workspace.isLoaded[$0.document] && workspace.exists($0) ? $0 : nil }
+        let cursor = workspace.view.readingCursor.flatMap {
+            workspace.isLoaded[$0.document] && workspace.exists($0) ? $0 : nil
+        }
         let from: ReadingOrder.Position
         if let cursor { from = .at(cursor) } else { from = .start(of: try workspace.defaultDocument()) }
         let target: ElementRef?
         switch unit {
         case "section": target = reading.section(besides: from, forward: forward)
-        case "document": target = reading.document(besides: from.document, forward: forward).map { ElementRef(document: $0, address: .document) }
+        case "document":
+            target = reading.document(besides: from.document, forward: forward).map {
+                ElementRef(document: $0, address: .document)
+            }
         default: target = reading.element(besides: from, forward: forward)
         }
         guard let target else {
@@ -77,17 +91,23 @@ enum StepCommands {
             case .at(let ref): place = workspace.label(ref, qualified: true)
             case .start(let document): place = "the start of " + workspace.documents[document].id
             }
-            throw GlossError(forward ? "nothing after \(place): it ends the last document"
-                             : "nothing before \(place): it starts the first document")
+            throw GlossError(
+                forward
+                    ? "nothing after \(place): it ends the last document"
+                    : "nothing before \(place): it starts the first document")
         }
         var output = invocation.output
         let renderer = ElementRenderer(workspace: workspace, view: nil, cancel: invocation.context.cancel)
         switch target.address {
         case .document, .section:
-            if case .section = target.address, target.document != from.document { documentHeader(target.document, in: workspace, into: &output) }
+            if case .section = target.address, target.document != from.document {
+                documentHeader(target.document, in: workspace, into: &output)
+            }
             try renderer.show(target, into: &output)
         default:
-            if target.document != from.document || from.isStart { documentHeader(target.document, in: workspace, into: &output) }
+            if target.document != from.document || from.isStart {
+                documentHeader(target.document, in: workspace, into: &output)
+            }
             let section = reading.sectionIndex(of: target)
             let sameSection: Bool
             if case .at(let ref) = from, ref.document == target.document, ref.address != .document {
@@ -96,8 +116,10 @@ enum StepCommands {
                 sameSection = false
             }
             if !sameSection, let heading = workspace.documents[target.document].sections[section].heading {
-                output.line(StyledText(renderer.label(ElementRef(document: target.document, address: .section(section))), .address)
-                            + StyledText("  " + heading, .heading))
+                output.line(
+                    StyledText(
+                        renderer.label(ElementRef(document: target.document, address: .section(section))), .address)
+                        + StyledText("  " + heading, .heading))
             }
             renderer.showInline(target, indent: 0, into: &output)
         }

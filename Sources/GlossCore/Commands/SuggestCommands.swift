@@ -27,9 +27,13 @@ enum SuggestCommands {
             OptionSpec("json", help: "print JSON"),
         ],
         examples: [
-            .init("suggest economy", "the 20 documents most like those tagged economy; then tag #1-8 economy accepts eight"),
+            .init(
+                "suggest economy",
+                "the 20 documents most like those tagged economy; then tag #1-8 economy accepts eight"),
             .init("suggest economy --min 0.95 --limit 100", "up to 100 rows, confident ones only"),
-            .init("suggest actor/council --in \"vote OR council\" --limit 5", "among passages that mention a vote or the council"),
+            .init(
+                "suggest actor/council --in \"vote OR council\" --limit 5",
+                "among passages that mention a vote or the council"),
             .init("suggest --all --min 0.9", "pre-sort everything uncoded, keeping confident rows"),
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
@@ -38,7 +42,9 @@ enum SuggestCommands {
         let tagWord = invocation.word("TAG")
         let all = invocation.flag("all")
         if all, let tagWord { throw GlossError("give a TAG or --all, not both", column: tagWord.column) }
-        guard all || tagWord != nil else { throw GlossError("missing TAG: usage: \(invocation.spec.synopsis) (or --all)") }
+        guard all || tagWord != nil else {
+            throw GlossError("missing TAG: usage: \(invocation.spec.synopsis) (or --all)")
+        }
         let minimum = try score(invocation, "min") ?? 0
         let candidates = try candidateUnits(invocation)
         let suggester = CodingSuggester(workspace: workspace)
@@ -48,7 +54,8 @@ enum SuggestCommands {
             do throws(GlossError) {
                 listing = try suggester.suggest(tag: tagWord.text, within: candidates, minimum: minimum, limit: limit)
             } catch {
-                throw error.column == nil && error.message.hasPrefix("no tag") ? GlossError(error.message, column: tagWord.column) : error
+                throw error.column == nil && error.message.hasPrefix("no tag")
+                    ? GlossError(error.message, column: tagWord.column) : error
             }
         } else {
             listing = try suggester.suggestAll(within: candidates, minimum: minimum, limit: limit)
@@ -80,10 +87,12 @@ enum SuggestCommands {
         let word = invocation.word("TARGET")!
         let targets = try invocation.codingTargets(word)
         guard targets.count == 1 else {
-            throw GlossError("similar compares with one document, element or mark, not \(targets.count)", column: word.column)
+            throw GlossError(
+                "similar compares with one document, element or mark, not \(targets.count)", column: word.column)
         }
         let limit = try invocation.integer("limit", in: 1...1_000_000) ?? 10
-        let listing = CodingSuggester(workspace: workspace).similar(to: targets[0], within: workspace.viewUnits, limit: limit)
+        let listing = CodingSuggester(workspace: workspace).similar(
+            to: targets[0], within: workspace.viewUnits, limit: limit)
         try present(listing, limit: limit, showTag: false, into: &invocation)
     }
 
@@ -97,7 +106,8 @@ enum SuggestCommands {
         } catch {
             throw error.shifted(by: word.column - 1 + (word.quoted ? 1 : 0))
         }
-        return try QueryEvaluator(workspace: workspace, cancel: invocation.context.cancel).evaluate(node, within: workspace.viewUnits)
+        return try QueryEvaluator(workspace: workspace, cancel: invocation.context.cancel).evaluate(
+            node, within: workspace.viewUnits)
     }
 
     private static func score(_ invocation: CommandInvocation, _ name: String) throws(GlossError) -> Double? {
@@ -109,27 +119,40 @@ enum SuggestCommands {
     }
 
     /// Prints the rows (or JSON) and makes them the last listing.
-    private static func present(_ listing: CodingSuggester.Listing, limit: Int, showTag: Bool, into invocation: inout CommandInvocation) throws(GlossError) {
+    private static func present(
+        _ listing: CodingSuggester.Listing, limit: Int, showTag: Bool, into invocation: inout CommandInvocation
+    ) throws(GlossError) {
         let workspace = invocation.workspace
         let rows = Array(listing.rows.prefix(limit))
         workspace.perform(.startListing(rows.map(\.ref)))
         if invocation.flag("json") {
-            invocation.output.raw(JSONValue.object([
-                ("grain", .string(listing.grain.rawValue)),
-                ("learnedFrom", .array(listing.classes.map { .object([("tag", .string($0.path)), ("examples", .int($0.examples))]) })),
-                ("total", .int(listing.rows.count)),
-                ("results", .array(rows.enumerated().map { offset, row in
-                    var fields: [(String, JSONValue)] = [
-                        ("number", .int(offset + 1)),
-                        ("document", .string(workspace.documents[row.ref.document].id)),
-                        ("address", .string(row.ref.address == .document ? "" : "\(row.ref.address)")),
-                    ]
-                    if let tag = row.tag { fields.append(("tag", .string(tag))) }
-                    fields.append(("score", .double(rounded(row.score))))
-                    fields.append(("because", .array(row.reasons.map { .string($0) })))
-                    return .object(fields)
-                })),
-            ]).serialized())
+            invocation.output.raw(
+                JSONValue.object([
+                    ("grain", .string(listing.grain.rawValue)),
+                    (
+                        "learnedFrom",
+                        .array(
+                            listing.classes.map {
+                                .object([("tag", .string($0.path)), ("examples", .int($0.examples))])
+                            })
+                    ),
+                    ("total", .int(listing.rows.count)),
+                    (
+                        "results",
+                        .array(
+                            rows.enumerated().map { offset, row in
+                                var fields: [(String, JSONValue)] = [
+                                    ("number", .int(offset + 1)),
+                                    ("document", .string(workspace.documents[row.ref.document].id)),
+                                    ("address", .string(row.ref.address == .document ? "" : "\(row.ref.address)")),
+                                ]
+                                if let tag = row.tag { fields.append(("tag", .string(tag))) }
+                                fields.append(("score", .double(rounded(row.score))))
+                                fields.append(("because", .array(row.reasons.map { .string($0) })))
+                                return .object(fields)
+                            })
+                    ),
+                ]).serialized())
             return
         }
         let numberWidth = String(rows.count).count + 1
@@ -139,7 +162,9 @@ enum SuggestCommands {
             var header = StyledText(DisplayWidth.padLeft("#\(offset + 1)", to: numberWidth), .faint)
             header.append("  ")
             header.append(workspace.label(row.ref, qualified: true), .address)
-            let context = row.ref.address == .document ? workspace.documents[row.ref.document].title
+            let context =
+                row.ref.address == .document
+                ? workspace.documents[row.ref.document].title
                 : workspace.sectionHeading(ofUnit: workspace.units(of: row.ref)[0])
             if let context { header.append("  " + context, .faint) }
             if showTag, let tag = row.tag { header.append("  [" + tag + "]", .tag) }
@@ -149,8 +174,13 @@ enum SuggestCommands {
             guard !showTag else { continue }  // --all lists many rows: one line each
             let highlighter = Highlighter(.or(row.reasons.map { .word($0) }))
             for (prefix, text) in snippetTexts(row.ref, highlighter: highlighter, in: workspace) {
-                output.line(StyledText(prefix, .faint) + Snippet.make(text, ranges: try highlighter.ranges(in: text, at: workspace.label(row.ref, qualified: true)), context: invocation.context.settings.snippet),
-                            indent: numberWidth + 2, hangingIndent: numberWidth + 2)
+                output.line(
+                    StyledText(prefix, .faint)
+                        + Snippet.make(
+                            text,
+                            ranges: try highlighter.ranges(in: text, at: workspace.label(row.ref, qualified: true)),
+                            context: invocation.context.settings.snippet),
+                    indent: numberWidth + 2, hangingIndent: numberWidth + 2)
             }
         }
         output.line(StyledText(footer(listing, shown: rows.count, workspace: workspace), .faint))
@@ -159,12 +189,16 @@ enum SuggestCommands {
 
     /// The texts a row's snippet comes from: an element's units (Q: and A: for a FAQ entry), or for a
     /// document the first passage with a reason word in it (else its first passage).
-    private static func snippetTexts(_ ref: ElementRef, highlighter: Highlighter, in workspace: Workspace) -> [(String, String)] {
+    private static func snippetTexts(_ ref: ElementRef, highlighter: Highlighter, in workspace: Workspace) -> [(
+        String, String
+    )] {
         let units = workspace.units(of: ref).filter { workspace.units[Int($0)].kind != .title }
         if ref.address == .document {
             let body = units.filter { workspace.units[Int($0)].kind != .heading }
             // The reasons are plain words: no regex, nothing that can fail to match.
-            let chosen = body.first { (try? highlighter.ranges(in: workspace.text(ofUnit: $0), at: ""))?.isEmpty == false } ?? body.first
+            let chosen =
+                body.first { (try? highlighter.ranges(in: workspace.text(ofUnit: $0), at: ""))?.isEmpty == false }
+                ?? body.first
             return chosen.map { [("", workspace.text(ofUnit: $0))] } ?? []
         }
         return units.map { unit in
@@ -182,13 +216,17 @@ enum SuggestCommands {
         if let focus = listing.focus, let first = tags.first(where: { $0.path == focus }) {
             text += " · learned from \(first.examples) of [\(focus)]"
             let others = tags.filter { $0.path != focus }
-            text += others.isEmpty ? " against the rest" : " against " + others.map { "[\($0.path)] \($0.examples)" }.joined(separator: ", ")
+            text +=
+                others.isEmpty
+                ? " against the rest"
+                : " against " + others.map { "[\($0.path)] \($0.examples)" }.joined(separator: ", ")
         } else if !tags.isEmpty {
             text += " · learned from " + tags.map { "[\($0.path)] \($0.examples)" }.joined(separator: ", ")
         }
         if !listing.skipped.isEmpty {
             text += " · left out: " + listing.skipped.map { "[\($0)]" }.joined(separator: ", ")
-            text += " (fewer than \(CodingSuggester.minimumExamples) examples, or coded as \(listing.grain == .document ? "passages" : "documents"))"
+            text +=
+                " (fewer than \(CodingSuggester.minimumExamples) examples, or coded as \(listing.grain == .document ? "passages" : "documents"))"
         }
         if !workspace.view.filters.isEmpty { text += " · within the view" }
         return text

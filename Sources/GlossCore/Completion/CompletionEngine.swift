@@ -30,9 +30,11 @@ public struct CompletionEngine {
         while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
         let word = String(characters[start...])
         let before = String(characters[..<start])
-        let previous = (try? CommandLineTokenizer.words(before)) ?? before.split(separator: " ").map {
-            CommandWord(text: String($0), column: 0, endColumn: 0, quoted: false)
-        }
+        let previous =
+            (try? CommandLineTokenizer.words(before))
+            ?? before.split(separator: " ").map {
+                CommandWord(text: String($0), column: 0, endColumn: 0, quoted: false)
+            }
         let registry = session.registry
         if previous.isEmpty {
             return (start, registry.firstWords.filter { $0.hasPrefix(word.lowercased()) }.map { Candidate($0) })
@@ -52,11 +54,18 @@ public struct CompletionEngine {
         }
         guard let spec else { return (start, []) }
         if word.hasPrefix("--") {
-            return (start, spec.options.map { "--" + $0.name }.filter { $0.hasPrefix(word) }.sorted().map { Candidate($0) })
+            return (
+                start, spec.options.map { "--" + $0.name }.filter { $0.hasPrefix(word) }.sorted().map { Candidate($0) }
+            )
         }
         if spec.name == "set", argumentWords.count == 1 {
-            let values = ["color": ["on", "off", "auto"], "pager": ["on", "off"], "width": ["auto", "80", "100", "120"]]
-            return (start, (values[argumentWords[0].text.lowercased()] ?? []).filter { $0.hasPrefix(word) }.map { Candidate($0) })
+            let values = [
+                "color": ["on", "off", "auto"], "pager": ["on", "off"], "width": ["auto", "80", "100", "120"],
+            ]
+            return (
+                start,
+                (values[argumentWords[0].text.lowercased()] ?? []).filter { $0.hasPrefix(word) }.map { Candidate($0) }
+            )
         }
         let kind = expectedKind(spec, after: argumentWords)
         return (start, candidates(for: kind, word: word))
@@ -64,7 +73,9 @@ public struct CompletionEngine {
 
     /// The kind of value the next positional word takes.
     private func expectedKind(_ spec: CommandSpec, after words: [CommandWord]) -> ValueKind {
-        if let last = words.last, last.isOption, let option = spec.option(named: String(last.text.dropFirst(2))), !option.isFlag {
+        if let last = words.last, last.isOption, let option = spec.option(named: String(last.text.dropFirst(2))),
+            !option.isFlag
+        {
             return option.kind
         }
         let positional = words.filter { !$0.isOption }.count
@@ -94,7 +105,9 @@ public struct CompletionEngine {
         case .setting:
             return Settings.names.filter { $0.hasPrefix(word.lowercased()) }.map { Candidate($0) }
         case .color:
-            return (TerminalColor.names.keys.sorted() + ["none"]).filter { $0.hasPrefix(word.lowercased()) }.map { Candidate($0) }
+            return (TerminalColor.names.keys.sorted() + ["none"]).filter { $0.hasPrefix(word.lowercased()) }.map {
+                Candidate($0)
+            }
         case .tag:
             return tags(prefix: word)
         case .noteID:
@@ -165,7 +178,9 @@ public struct CompletionEngine {
             item = String(word[word.index(after: comma)...])
         }
         if item.hasPrefix("tag:") {
-            return tags(prefix: String(item.dropFirst(4))).map { Candidate(listPrefix + "tag:" + $0.word, hint: $0.hint, appendSpace: $0.appendSpace) }
+            return tags(prefix: String(item.dropFirst(4))).map {
+                Candidate(listPrefix + "tag:" + $0.word, hint: $0.hint, appendSpace: $0.appendSpace)
+            }
         }
         var documentPrefix = ""
         var document: Int?
@@ -179,14 +194,18 @@ public struct CompletionEngine {
         }
         var result: [Candidate] = []
         if documentPrefix.isEmpty && listPrefix.isEmpty {
-            if "@".hasPrefix(item) { result.append(Candidate("@", hint: "every passage in the view (\(workspace.viewElements().count))")) }
-            for (offset, ref) in workspace.view.lastListing.prefix(50).enumerated() where "#\(offset + 1)".hasPrefix(item) && !item.isEmpty {
+            if "@".hasPrefix(item) {
+                result.append(Candidate("@", hint: "every passage in the view (\(workspace.viewElements().count))"))
+            }
+            for (offset, ref) in workspace.view.lastListing.prefix(50).enumerated()
+            where "#\(offset + 1)".hasPrefix(item) && !item.isEmpty {
                 result.append(Candidate("#\(offset + 1)", hint: workspace.text(of: ref)))
             }
             if document == nil || workspace.loadedDocumentCount > 1 {
                 result += documents(prefix: item, ending: ":", appendSpace: false).prefix(200)
             }
-            for mark in workspace.annotations.marks.values.sorted(by: { $0.id < $1.id }) where "m\(mark.id)".hasPrefix(item) && !item.isEmpty {
+            for mark in workspace.annotations.marks.values.sorted(by: { $0.id < $1.id })
+            where "m\(mark.id)".hasPrefix(item) && !item.isEmpty {
                 result.append(Candidate("m\(mark.id)", hint: "“" + mark.quote + "”"))
             }
         }
@@ -215,11 +234,17 @@ public struct CompletionEngine {
             let value = String(word[word.index(after: colon)...])
             switch field {
             case "kind":
-                return QueryNode.KindFilter.allCases.map(\.rawValue).filter { $0.hasPrefix(value.lowercased()) }.map { Candidate("kind:" + $0) }
+                return QueryNode.KindFilter.allCases.map(\.rawValue).filter { $0.hasPrefix(value.lowercased()) }.map {
+                    Candidate("kind:" + $0)
+                }
             case "tag":
-                return tags(prefix: value).map { Candidate("tag:" + $0.word, hint: $0.hint, appendSpace: $0.appendSpace) }
+                return tags(prefix: value).map {
+                    Candidate("tag:" + $0.word, hint: $0.hint, appendSpace: $0.appendSpace)
+                }
             case "doc":
-                return documents(prefix: value).prefix(200).map { Candidate("doc:" + $0.word, hint: $0.hint, appendSpace: $0.appendSpace) }
+                return documents(prefix: value).prefix(200).map {
+                    Candidate("doc:" + $0.word, hint: $0.hint, appendSpace: $0.appendSpace)
+                }
             case "path":
                 // The folders the documents were read from, as globs.
                 var folders = Set<String>()
@@ -227,7 +252,9 @@ public struct CompletionEngine {
                     let path = workspace.documents[index].path
                     guard let slash = path.lastIndex(of: "/") else { continue }
                     let folder = path[..<slash].split(separator: "/").last.map(String.init) ?? ""
-                    if !folder.isEmpty, folder.lowercased().hasPrefix(value.lowercased()) { folders.insert(folder + "/*") }
+                    if !folder.isEmpty, folder.lowercased().hasPrefix(value.lowercased()) {
+                        folders.insert(folder + "/*")
+                    }
                 }
                 return folders.sorted().prefix(200).map { Candidate("path:" + $0) }
             case "has":
@@ -255,7 +282,9 @@ public struct CompletionEngine {
                 return []
             }
         }
-        var result = QueryParser.fields.filter { $0.hasPrefix(word.lowercased()) && !word.isEmpty }.map { Candidate($0 + ":", appendSpace: false) }
+        var result = QueryParser.fields.filter { $0.hasPrefix(word.lowercased()) && !word.isEmpty }.map {
+            Candidate($0 + ":", appendSpace: false)
+        }
         if "untagged".hasPrefix(word.lowercased()) && !word.isEmpty { result.append(Candidate("untagged")) }
         return result
     }
@@ -270,15 +299,21 @@ public struct CompletionEngine {
         let folderPart = slash.map { String(expanded[...$0]) } ?? ""
         let namePrefix = slash.map { String(expanded[expanded.index(after: $0)...]) } ?? expanded
         let folder = folderPart.hasPrefix("/") ? folderPart : session.baseDirectory + "/" + folderPart
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return [] }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else {
+            return []
+        }
         // The word as typed (maybe with ~) minus the name being completed.
         let typedFolder = slash == nil ? "" : String(word.dropLast(namePrefix.count))
         var result: [Candidate] = []
         // A name with control characters is never put on the line (it would reach the terminal raw).
-        for entry in entries where entry.hasPrefix(namePrefix) && (!entry.hasPrefix(".") || namePrefix.hasPrefix("."))
-            && !entry.unicodeScalars.contains(where: TerminalSafe.needsEscape) {
+        for entry in entries
+        where entry.hasPrefix(namePrefix) && (!entry.hasPrefix(".") || namePrefix.hasPrefix("."))
+            && !entry.unicodeScalars.contains(where: TerminalSafe.needsEscape)
+        {
             let isFolder = DocumentLoader.isDirectory(folder + "/" + entry)
-            if let extensions, !isFolder, !extensions.contains(DocumentLoader.pathExtension(entry).lowercased()) { continue }
+            if let extensions, !isFolder, !extensions.contains(DocumentLoader.pathExtension(entry).lowercased()) {
+                continue
+            }
             result.append(Candidate(typedFolder + entry + (isFolder ? "/" : ""), appendSpace: !isFolder))
         }
         return result.sorted { $0.word < $1.word }

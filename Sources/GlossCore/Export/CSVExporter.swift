@@ -3,9 +3,11 @@
 /// spreadsheet programs need to read accents correctly.
 enum CSVExporter: WorkspaceExporter {
     static let name = "csv"
-    static let summary = "one row per coded or noted element or mark: document, address, kind, section, text, tags, notes, then the document's author, published, site, url and lang, and the element's page (PDF); with --rows coding, one row per tag applied: document, title, path, address, kind, tag, text, page"
+    static let summary =
+        "one row per coded or noted element or mark: document, address, kind, section, text, tags, notes, then the document's author, published, site, url and lang, and the element's page (PDF); with --rows coding, one row per tag applied: document, title, path, address, kind, tag, text, page"
 
-    static let header = ["document", "address", "kind", "section", "text", "tags", "notes"] + metadataKeys.map(\.rawValue) + ["page"]
+    static let header =
+        ["document", "address", "kind", "section", "text", "tags", "notes"] + metadataKeys.map(\.rawValue) + ["page"]
     /// The document's metadata fields each row ends with.
     static let metadataKeys: [MetadataKey] = [.author, .published, .site, .url, .language]
 
@@ -29,26 +31,28 @@ enum CSVExporter: WorkspaceExporter {
         }
         let noted = context.notedUncodedElements.map { (ref: $0, tags: [Tag]()) }
         for (ref, tags) in (context.codedElements + noted).sorted(by: { $0.ref < $1.ref }) {
-            rows.append([
-                workspace.documents[ref.document].id,
-                ref.address == .document ? "" : "\(ref.address)",
-                kind(of: ref, in: workspace),
-                sectionHeading(of: ref, in: workspace),
-                workspace.text(of: ref),
-                tags.map(\.path).joined(separator: "; "),
-                notes(.element(ref)),
-            ] + metadata(of: ref.document) + [page(of: ref, in: workspace)])
+            rows.append(
+                [
+                    workspace.documents[ref.document].id,
+                    ref.address == .document ? "" : "\(ref.address)",
+                    kind(of: ref, in: workspace),
+                    sectionHeading(of: ref, in: workspace),
+                    workspace.text(of: ref),
+                    tags.map(\.path).joined(separator: "; "),
+                    notes(.element(ref)),
+                ] + metadata(of: ref.document) + [page(of: ref, in: workspace)])
         }
         for mark in context.marks {
-            rows.append([
-                workspace.documents[mark.element.document].id,
-                "\(mark.element.address) m\(mark.id)",
-                "mark",
-                sectionHeading(of: mark.element, in: workspace),
-                mark.quote,
-                mark.tags.compactMap { annotations.tags[$0]?.path }.joined(separator: "; "),
-                notes(.mark(mark.id)),
-            ] + metadata(of: mark.element.document) + [page(of: mark.element, in: workspace)])
+            rows.append(
+                [
+                    workspace.documents[mark.element.document].id,
+                    "\(mark.element.address) m\(mark.id)",
+                    "mark",
+                    sectionHeading(of: mark.element, in: workspace),
+                    mark.quote,
+                    mark.tags.compactMap { annotations.tags[$0]?.path }.joined(separator: "; "),
+                    notes(.mark(mark.id)),
+                ] + metadata(of: mark.element.document) + [page(of: mark.element, in: workspace)])
         }
         return encode(rows)
     }
@@ -59,16 +63,27 @@ enum CSVExporter: WorkspaceExporter {
         var rows = [codingHeader]
         func row(_ ref: ElementRef, address: String, kind: String, tag: String, text: String) -> [String] {
             let document = workspace.documents[ref.document]
-            return [document.id, document.title ?? "", document.path, address, kind, tag, text, page(of: ref, in: workspace)]
+            return [
+                document.id, document.title ?? "", document.path, address, kind, tag, text,
+                page(of: ref, in: workspace),
+            ]
         }
         for (ref, tags) in context.codedElements {
             let kind = kind(of: ref, in: workspace)
             let text = workspace.text(of: ref)
-            for tag in tags { rows.append(row(ref, address: ref.address == .document ? "" : "\(ref.address)", kind: kind, tag: tag.path, text: text)) }
+            for tag in tags {
+                rows.append(
+                    row(
+                        ref, address: ref.address == .document ? "" : "\(ref.address)", kind: kind, tag: tag.path,
+                        text: text))
+            }
         }
         for mark in context.marks {
             for tag in mark.tags.compactMap({ workspace.annotations.tags[$0]?.path }).sorted() {
-                rows.append(row(mark.element, address: "\(mark.element.address) m\(mark.id)", kind: "mark", tag: tag, text: mark.quote))
+                rows.append(
+                    row(
+                        mark.element, address: "\(mark.element.address) m\(mark.id)", kind: "mark", tag: tag,
+                        text: mark.quote))
             }
         }
         return rows

@@ -22,8 +22,10 @@ struct CodingsByTag {
     /// otherwise. A whole document is named, not repeated: `--all` adds the documents.
     static func parts(of ref: ElementRef, in context: ExportContext) -> [ElementRef] {
         guard case .section(let s) = ref.address else { return [ref] }
-        let layout = ElementRenderer(workspace: context.workspace, view: context.viewOnly ? context.workspace.viewUnits : nil)
-            .layout(of: ref.document)
+        let layout = ElementRenderer(
+            workspace: context.workspace, view: context.viewOnly ? context.workspace.viewUnits : nil
+        )
+        .layout(of: ref.document)
         return layout.children[s].filter(context.includes)
     }
 }

@@ -22,56 +22,61 @@ public enum DocumentJSON {
     /// A document's title as an element of its own (`DOC:title`).
     public static func title(of index: Int, in workspace: Workspace) -> JSONValue {
         let document = workspace.documents[index]
-        return .object([
-            ("address", .string("title")),
-            ("text", .string(document.title)),
-            ("lines", lines(document.titleLines)),
-        ] + pageMember(of: document, .title))
+        return .object(
+            [
+                ("address", .string("title")),
+                ("text", .string(document.title)),
+                ("lines", lines(document.titleLines)),
+            ] + pageMember(of: document, .title))
     }
 
     public static func section(_ s: Int, of index: Int, in workspace: Workspace) -> JSONValue {
         let section = workspace.documents[index].sections[s]
-        return .object([
-            ("address", .string("s\(s)")),
-            ("heading", .string(section.heading)),
-            ("level", .int(section.level)),
-            ("role", .string(section.role.rawValue)),
-            ("lines", lines(section.headingLines)),
-        ] + pageMember(of: workspace.documents[index], .section(s)) + [
-            ("passages", .array(section.passages.indices.map { passage(s, $0 + 1, of: index, in: workspace) })),
-        ])
+        return .object(
+            [
+                ("address", .string("s\(s)")),
+                ("heading", .string(section.heading)),
+                ("level", .int(section.level)),
+                ("role", .string(section.role.rawValue)),
+                ("lines", lines(section.headingLines)),
+            ] + pageMember(of: workspace.documents[index], .section(s)) + [
+                ("passages", .array(section.passages.indices.map { passage(s, $0 + 1, of: index, in: workspace) }))
+            ])
     }
 
     public static func passage(_ s: Int, _ p: Int, of index: Int, in workspace: Workspace) -> JSONValue {
         let passage = workspace.documents[index].sections[s].passages[p - 1]
-        return .object([
-            ("address", .string("s\(s).p\(p)")),
-            ("kind", .string(passage.kind.rawValue)),
-            ("text", .string(passage.text)),
-            ("lines", lines(passage.lines)),
-        ] + pageMember(of: workspace.documents[index], .passage(section: s, number: p)))
+        return .object(
+            [
+                ("address", .string("s\(s).p\(p)")),
+                ("kind", .string(passage.kind.rawValue)),
+                ("text", .string(passage.text)),
+                ("lines", lines(passage.lines)),
+            ] + pageMember(of: workspace.documents[index], .passage(section: s, number: p)))
     }
 
     public static func faq(_ q: Int, of index: Int, in workspace: Workspace) -> JSONValue {
         let entry = workspace.documents[index].faq[q - 1]
-        return .object([
-            ("address", .string("q\(q)")),
-            ("question", .string(entry.question)),
-            ("answer", .string(entry.answer)),
-            ("section", .string("s\(entry.section)")),
-            ("lines", lines(entry.lines)),
-        ] + pageMember(of: workspace.documents[index], .faq(q)))
+        return .object(
+            [
+                ("address", .string("q\(q)")),
+                ("question", .string(entry.question)),
+                ("answer", .string(entry.answer)),
+                ("section", .string("s\(entry.section)")),
+                ("lines", lines(entry.lines)),
+            ] + pageMember(of: workspace.documents[index], .faq(q)))
     }
 
     public static func keyPoint(_ k: Int, of index: Int, in workspace: Workspace) -> JSONValue {
         let point = workspace.documents[index].keyPoints[k - 1]
-        return .object([
-            ("address", .string("kp\(k)")),
-            ("label", .string(point.label)),
-            ("detail", .string(point.detail)),
-            ("section", .string("s\(point.section)")),
-            ("lines", lines(point.lines)),
-        ] + pageMember(of: workspace.documents[index], .keyPoint(k)))
+        return .object(
+            [
+                ("address", .string("kp\(k)")),
+                ("label", .string(point.label)),
+                ("detail", .string(point.detail)),
+                ("section", .string("s\(point.section)")),
+                ("lines", lines(point.lines)),
+            ] + pageMember(of: workspace.documents[index], .keyPoint(k)))
     }
 
     /// One element, for `show --json`.
@@ -91,7 +96,8 @@ public enum DocumentJSON {
         let tags = (annotations.elementTags[ref] ?? []).compactMap { annotations.tags[$0]?.path }.sorted()
         members.append(("tags", .array(tags.map { .string($0) })))
         let notes = annotations.notes(about: .element(ref))
-        members.append(("notes", .array(notes.map { .object([("id", .string("n\($0.id)")), ("text", .string($0.text))]) })))
+        members.append(
+            ("notes", .array(notes.map { .object([("id", .string("n\($0.id)")), ("text", .string($0.text))]) })))
         return .object(members)
     }
 

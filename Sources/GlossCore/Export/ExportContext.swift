@@ -14,8 +14,10 @@ public struct ExportContext {
 
     public var workspace: Workspace { session.workspace }
 
-    public init(session: Session, viewOnly: Bool, destinationDirectory: String, date: Date = Date(), rowPerCoding: Bool = false,
-                includesDocuments: Bool = false) {
+    public init(
+        session: Session, viewOnly: Bool, destinationDirectory: String, date: Date = Date(), rowPerCoding: Bool = false,
+        includesDocuments: Bool = false
+    ) {
         self.session = session
         self.viewOnly = viewOnly
         self.destinationDirectory = destinationDirectory
@@ -50,7 +52,12 @@ public struct ExportContext {
     public var codedElements: [(ref: ElementRef, tags: [Tag])] {
         let annotations = workspace.annotations
         return annotations.elementTags.keys.sorted().filter(includes).map { ref in
-            (ref, annotations.elementTags[ref]!.compactMap { annotations.tags[$0] }.sorted { $0.path.lowercased() < $1.path.lowercased() })
+            (
+                ref,
+                annotations.elementTags[ref]!.compactMap { annotations.tags[$0] }.sorted {
+                    $0.path.lowercased() < $1.path.lowercased()
+                }
+            )
         }
     }
 
@@ -90,7 +97,10 @@ extension WorkspaceExporter {
 
 /// The formats `export` knows, in the order `help export` lists them.
 public enum ExportFormats {
-    public static let all: [any WorkspaceExporter.Type] = [JSONExporter.self, CSVExporter.self, MarkdownReportExporter.self, HTMLReportExporter.self, NotebookExporter.self, QDCExporter.self, QDPXExporter.self]
+    public static let all: [any WorkspaceExporter.Type] = [
+        JSONExporter.self, CSVExporter.self, MarkdownReportExporter.self, HTMLReportExporter.self,
+        NotebookExporter.self, QDCExporter.self, QDPXExporter.self,
+    ]
 
     public static func named(_ name: String) -> (any WorkspaceExporter.Type)? {
         all.first { $0.name == name.lowercased() }
@@ -103,7 +113,9 @@ enum JSONExporter: WorkspaceExporter {
     static let summary = "the whole workspace (documents, codebook, codings, marks, notes) as JSON"
 
     static func export(_ context: ExportContext) throws(GlossError) -> [UInt8] {
-        let json = WorkspaceJSON.export(context.workspace, version: GlossVersion.current, pathBase: context.destinationDirectory, date: context.date)
+        let json = WorkspaceJSON.export(
+            context.workspace, version: GlossVersion.current, pathBase: context.destinationDirectory, date: context.date
+        )
         var bytes = json.serializedBytes()
         bytes.append(0x0A)
         return bytes

@@ -6,11 +6,14 @@ import Foundation
 /// tag colours with a coding stripe per tag in the margin.
 enum HTMLReportExporter: WorkspaceExporter {
     static let name = "html"
-    static let summary = "a self-contained HTML report: tag chart, codebook, coded segments by tag, notes (--all: documents with coding stripes)"
+    static let summary =
+        "a self-contained HTML report: tag chart, codebook, coded segments by tag, notes (--all: documents with coding stripes)"
 
     /// Colours for tags without one of their own, chosen to stay distinct side by side.
-    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-                          "#bcbd22", "#7f7f7f", "#393b79", "#ad494a"]
+    static let palette = [
+        "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+        "#bcbd22", "#7f7f7f", "#393b79", "#ad494a",
+    ]
 
     static func export(_ context: ExportContext) throws(GlossError) -> [UInt8] {
         var page = HTMLPage(context: context)
@@ -84,24 +87,31 @@ private struct HTMLPage {
     mutating func chart() {
         let counts = context.tags.map { ($0, codebook.totalCount($0.key)) }.filter { $0.1 > 0 }
         guard let maximum = counts.map(\.1).max() else { return }
-        let rowHeight = 22, labelWidth = 220, barWidth = 420
+        let rowHeight = 22
+        let labelWidth = 220
+        let barWidth = 420
         let height = counts.count * rowHeight + 10
-        html += "<section><h2>Tag frequencies</h2>\n<svg class=\"chart\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" role=\"img\" aria-label=\"Bar chart of tag frequencies\">\n"
+        html +=
+            "<section><h2>Tag frequencies</h2>\n<svg class=\"chart\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" role=\"img\" aria-label=\"Bar chart of tag frequencies\">\n"
         for (index, (tag, count)) in counts.enumerated() {
             let y = index * rowHeight + 5
             let width = max(2, barWidth * count / maximum)
             html += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escape(tag.path))</text>"
-            html += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 6)\" fill=\"\(colors[tag.key]!)\"><title>\(escape(tag.path)): \(count)</title></rect>"
+            html +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 6)\" fill=\"\(colors[tag.key]!)\"><title>\(escape(tag.path)): \(count)</title></rect>"
             html += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(count)</text>\n"
         }
         html += "</svg></section>\n"
     }
 
     mutating func codebookTable() {
-        html += "<section><h2>Codebook</h2>\n<table class=\"codebook\"><thead><tr><th>Tag</th><th>Direct</th><th>Total</th><th>Description</th></tr></thead><tbody>\n"
+        html +=
+            "<section><h2>Codebook</h2>\n<table class=\"codebook\"><thead><tr><th>Tag</th><th>Direct</th><th>Total</th><th>Description</th></tr></thead><tbody>\n"
         for tag in context.tags {
-            html += "<tr><td style=\"padding-left:\(0.5 + Double(tag.depth) * 1.2)em\">\(swatch(tag.key))\(escape(tag.name))</td>"
-            html += "<td class=\"n\">\(codebook.directCount(tag.key))</td><td class=\"n\">\(codebook.totalCount(tag.key))</td>"
+            html +=
+                "<tr><td style=\"padding-left:\(0.5 + Double(tag.depth) * 1.2)em\">\(swatch(tag.key))\(escape(tag.name))</td>"
+            html +=
+                "<td class=\"n\">\(codebook.directCount(tag.key))</td><td class=\"n\">\(codebook.totalCount(tag.key))</td>"
             html += "<td>\(escape(tag.description ?? ""))</td></tr>\n"
         }
         html += "</tbody></table></section>\n"
@@ -132,9 +142,11 @@ private struct HTMLPage {
                 case .title:
                     body = "<p><b>\(highlighted(ref, part: .title, text: document.title ?? ""))</b></p>"
                 case .section(let s):
-                    body = "<p><b>\(highlighted(ref, part: .heading, text: document.sections[s].heading ?? "(lead)"))</b></p>"
+                    body =
+                        "<p><b>\(highlighted(ref, part: .heading, text: document.sections[s].heading ?? "(lead)"))</b></p>"
                     for part in CodingsByTag.parts(of: ref, in: context) {
-                        body += "<div class=\"part\"><span class=\"address\">\(escape("\(part.address)"))</span>\(self.body(of: part))</div>"
+                        body +=
+                            "<div class=\"part\"><span class=\"address\">\(escape("\(part.address)"))</span>\(self.body(of: part))</div>"
                     }
                 default:
                     body = self.body(of: ref)
@@ -143,9 +155,13 @@ private struct HTMLPage {
             }
             for mark in codings.marks[tag.key] ?? [] {
                 let color = mark.tags.first.flatMap { colors[$0] } ?? "#999999"
-                let quote = "<p>“<mark style=\"background:\(color)33;border-bottom:2px solid \(color)\">\(escape(mark.quote))</mark>”</p>"
-                let notes = workspace.annotations.notes(about: .mark(mark.id)).map { "<div class=\"note\">n\($0.id): \(escape($0.text))</div>" }.joined()
-                html += "<div class=\"segment\"><div class=\"source\">\(escape(workspace.label(mark.element, qualified: true))) · m\(mark.id)\(pageNote(mark.element))</div>\(quote)\(notes)</div>\n"
+                let quote =
+                    "<p>“<mark style=\"background:\(color)33;border-bottom:2px solid \(color)\">\(escape(mark.quote))</mark>”</p>"
+                let notes = workspace.annotations.notes(about: .mark(mark.id)).map {
+                    "<div class=\"note\">n\($0.id): \(escape($0.text))</div>"
+                }.joined()
+                html +=
+                    "<div class=\"segment\"><div class=\"source\">\(escape(workspace.label(mark.element, qualified: true))) · m\(mark.id)\(pageNote(mark.element))</div>\(quote)\(notes)</div>\n"
             }
         }
         html += "</section>\n"
@@ -155,8 +171,11 @@ private struct HTMLPage {
     func segment(_ ref: ElementRef, body: String) -> String {
         let document = workspace.documents[ref.document]
         let title = document.title.map { " — " + escape($0) } ?? ""
-        let notes = workspace.annotations.notes(about: .element(ref)).map { "<div class=\"note\">n\($0.id): \(escape($0.text))</div>" }.joined()
-        return "<div class=\"segment\"><div class=\"source\">\(escape(workspace.label(ref, qualified: true)))\(pageNote(ref))\(title)</div>\(body)\(notes)</div>\n"
+        let notes = workspace.annotations.notes(about: .element(ref)).map {
+            "<div class=\"note\">n\($0.id): \(escape($0.text))</div>"
+        }.joined()
+        return
+            "<div class=\"segment\"><div class=\"source\">\(escape(workspace.label(ref, qualified: true)))\(pageNote(ref))\(title)</div>\(body)\(notes)</div>\n"
     }
 
     // MARK: - Documents
@@ -166,13 +185,16 @@ private struct HTMLPage {
         let subtitle = document.title == nil ? "" : " <small>\(escape(document.id))</small>"
         html += "<article class=\"document\"><h2>\(escape(document.title ?? document.id))\(subtitle)</h2>\n"
         html += row(ElementRef(document: index, address: .document), body: "", kind: "document")
-        let layout = ElementRenderer(workspace: workspace, view: context.viewOnly ? workspace.viewUnits : nil).layout(of: index)
+        let layout = ElementRenderer(workspace: workspace, view: context.viewOnly ? workspace.viewUnits : nil).layout(
+            of: index)
         for s in document.sections.indices where s > 0 || document.hasLead {
             let section = ElementRef(document: index, address: .section(s))
             guard context.includes(section) || !context.viewOnly else { continue }
             let level = min(6, 3 + layout.depth(ofSection: s))
             if let heading = document.sections[s].heading {
-                html += row(section, body: "<h\(level)>\(highlighted(section, part: .heading, text: heading))</h\(level)>", kind: "heading")
+                html += row(
+                    section, body: "<h\(level)>\(highlighted(section, part: .heading, text: heading))</h\(level)>",
+                    kind: "heading")
             }
             for child in layout.children[s] where context.includes(child) {
                 html += row(child, body: body(of: child), kind: "passage")
@@ -198,10 +220,12 @@ private struct HTMLPage {
             }
         case .faq(let q):
             let entry = document.faq[q - 1]
-            return "<p class=\"question\">\(highlighted(ref, part: .question, text: entry.question))</p><p>\(highlighted(ref, part: .answer, text: entry.answer))</p>"
+            return
+                "<p class=\"question\">\(highlighted(ref, part: .question, text: entry.question))</p><p>\(highlighted(ref, part: .answer, text: entry.answer))</p>"
         case .keyPoint(let k):
             let point = document.keyPoints[k - 1]
-            return "<p class=\"keypoint\">\(highlighted(ref, part: .keyPoint, text: workspace.text(of: ref)).replacingOccurrences(of: escape(point.label), with: "<b>\(escape(point.label))</b>", options: .anchored))</p>"
+            return
+                "<p class=\"keypoint\">\(highlighted(ref, part: .keyPoint, text: workspace.text(of: ref)).replacingOccurrences(of: escape(point.label), with: "<b>\(escape(point.label))</b>", options: .anchored))</p>"
         default:
             return ""
         }
@@ -209,7 +233,9 @@ private struct HTMLPage {
 
     /// "p. 12" under an element's address, for a document read from pages (a PDF).
     func pageNote(_ ref: ElementRef) -> String {
-        guard ref.address != .document, let page = workspace.documents[ref.document].page(of: ref.address) else { return "" }
+        guard ref.address != .document, let page = workspace.documents[ref.document].page(of: ref.address) else {
+            return ""
+        }
         return "<span class=\"page\">p. \(page)</span>"
     }
 
@@ -224,28 +250,38 @@ private struct HTMLPage {
         if kind == "document" && keys.isEmpty && notes.isEmpty { return "" }
         let direct = annotations.elementTags[ref] ?? []
         let tint = keys.first { direct.contains($0) }.flatMap { colors[$0] }
-        var stripes = "<svg class=\"stripes\" width=\"\(max(1, keys.count) * 6)\" height=\"100%\" preserveAspectRatio=\"none\" viewBox=\"0 0 \(max(1, keys.count) * 6) 10\">"
+        var stripes =
+            "<svg class=\"stripes\" width=\"\(max(1, keys.count) * 6)\" height=\"100%\" preserveAspectRatio=\"none\" viewBox=\"0 0 \(max(1, keys.count) * 6) 10\">"
         for (index, key) in keys.enumerated() {
-            stripes += "<rect x=\"\(index * 6)\" y=\"0\" width=\"4\" height=\"10\" fill=\"\(colors[key] ?? "#999")\"><title>\(escape(annotations.tags[key]?.path ?? key))</title></rect>"
+            stripes +=
+                "<rect x=\"\(index * 6)\" y=\"0\" width=\"4\" height=\"10\" fill=\"\(colors[key] ?? "#999")\"><title>\(escape(annotations.tags[key]?.path ?? key))</title></rect>"
         }
         stripes += "</svg>"
-        var result = "<div class=\"row \(kind)\"><div class=\"margin\">\(stripes)</div><div class=\"address\">\(escape(ref.address == .document ? "whole document" : "\(ref.address)"))\(pageNote(ref))</div>"
-        result += "<div class=\"text\"\(tint.map { " style=\"background:\($0)1f;border-left:3px solid \($0)\"" } ?? "")>\(body)"
+        var result =
+            "<div class=\"row \(kind)\"><div class=\"margin\">\(stripes)</div><div class=\"address\">\(escape(ref.address == .document ? "whole document" : "\(ref.address)"))\(pageNote(ref))</div>"
+        result +=
+            "<div class=\"text\"\(tint.map { " style=\"background:\($0)1f;border-left:3px solid \($0)\"" } ?? "")>\(body)"
         if !keys.isEmpty {
-            result += "<div class=\"chips\">" + keys.map { key in
-                "<span class=\"chip\" style=\"border-color:\(colors[key] ?? "#999")\">\(swatch(key))\(escape(annotations.tags[key]?.path ?? key))\(direct.contains(key) ? "" : " (span)")</span>"
-            }.joined() + "</div>"
+            result +=
+                "<div class=\"chips\">"
+                + keys.map { key in
+                    "<span class=\"chip\" style=\"border-color:\(colors[key] ?? "#999")\">\(swatch(key))\(escape(annotations.tags[key]?.path ?? key))\(direct.contains(key) ? "" : " (span)")</span>"
+                }.joined() + "</div>"
         }
         for note in notes { result += "<div class=\"note\">n\(note.id): \(escape(note.text))</div>" }
         for mark in annotations.marks(on: ref) where context.includes(mark) {
-            for note in annotations.notes(about: .mark(mark.id)) { result += "<div class=\"note\">m\(mark.id) n\(note.id): \(escape(note.text))</div>" }
+            for note in annotations.notes(about: .mark(mark.id)) {
+                result += "<div class=\"note\">m\(mark.id) n\(note.id): \(escape(note.text))</div>"
+            }
         }
         return result + "</div></div>\n"
     }
 
     /// Text with its marks wrapped in <mark>, in the colour of the mark's first tag.
     func highlighted(_ ref: ElementRef, part: UnitKind, text: String) -> String {
-        let marks = workspace.annotations.marks(on: ref).filter { $0.part == part && context.includes($0) }.sorted { $0.start < $1.start }
+        let marks = workspace.annotations.marks(on: ref).filter { $0.part == part && context.includes($0) }.sorted {
+            $0.start < $1.start
+        }
         let scalars = Array(text.unicodeScalars)
         var result = ""
         var cursor = 0
@@ -253,7 +289,8 @@ private struct HTMLPage {
             result += escape(String(String.UnicodeScalarView(scalars[cursor..<mark.start])))
             let color = mark.tags.first.flatMap { colors[$0] } ?? "#999999"
             let tags = mark.tags.compactMap { workspace.annotations.tags[$0]?.path }.joined(separator: ", ")
-            result += "<mark style=\"background:\(color)33;border-bottom:2px solid \(color)\" title=\"m\(mark.id): \(escape(tags))\">"
+            result +=
+                "<mark style=\"background:\(color)33;border-bottom:2px solid \(color)\" title=\"m\(mark.id): \(escape(tags))\">"
             result += escape(String(String.UnicodeScalarView(scalars[mark.start..<mark.end]))) + "</mark>"
             cursor = mark.end
         }
@@ -268,8 +305,10 @@ private struct HTMLPage {
         guard !notes.isEmpty else { return }
         html += "<section><h2>Notes</h2><ul class=\"notes\">\n"
         for note in notes {
-            let targets = note.targets.map { NoteListing.describe($0, in: workspace, qualified: true) }.joined(separator: ", ")
-            html += "<li><b>n\(note.id)</b> <span class=\"targets\">\(escape(targets))</span><br>\(escape(note.text))</li>\n"
+            let targets = note.targets.map { NoteListing.describe($0, in: workspace, qualified: true) }.joined(
+                separator: ", ")
+            html +=
+                "<li><b>n\(note.id)</b> <span class=\"targets\">\(escape(targets))</span><br>\(escape(note.text))</li>\n"
         }
         html += "</ul></section>\n"
     }

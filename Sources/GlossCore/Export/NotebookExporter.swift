@@ -10,12 +10,16 @@ enum NotebookExporter: WorkspaceExporter {
         let session = context.session
         var lines = ["# gloss notebook", ""]
         let documents = context.documents.map { "`\(session.workspace.documents[$0].id)`" }.joined(separator: ", ")
-        lines.append("gloss \(GlossVersion.current) · \(ISO8601DateFormatter().string(from: context.date))\(documents.isEmpty ? "" : " · " + documents)")
+        lines.append(
+            "gloss \(GlossVersion.current) · \(ISO8601DateFormatter().string(from: context.date))\(documents.isEmpty ? "" : " · " + documents)"
+        )
         lines.append("")
         lines.append("Replay with `gloss run` on this file: the `gloss` blocks are the commands.")
         for entry in SessionScript.savedEntries(session.history, stateOnly: false) {
             let commands = entry.line.split(separator: "\n").map { line in
-                SessionScript.hasPaths(String(line)) ? SessionScript.relativizePaths(String(line), from: session.baseDirectory, to: context.destinationDirectory) : String(line)
+                SessionScript.hasPaths(String(line))
+                    ? SessionScript.relativizePaths(
+                        String(line), from: session.baseDirectory, to: context.destinationDirectory) : String(line)
             }
             lines.append("")
             lines.append("```gloss")

@@ -7,7 +7,9 @@ enum QDCExporter: WorkspaceExporter {
     static func export(_ context: ExportContext) throws(GlossError) -> [UInt8] {
         let tags = context.tags
         // The schema requires at least one Code.
-        guard !tags.isEmpty else { throw GlossError("the codebook is empty: nothing to export (tag TARGETS TAG adds tags)") }
+        guard !tags.isEmpty else {
+            throw GlossError("the codebook is empty: nothing to export (tag TARGETS TAG adds tags)")
+        }
         var xml = XMLWriter()
         xml.start("CodeBook", ["xmlns": "urn:QDA-XML:codebook:1.0", "origin": "gloss \(GlossVersion.current)"])
         REFICodesWriter.write(tags, into: &xml)

@@ -16,7 +16,9 @@ enum REFICodesWriter {
             let color = tag.color.flatMap(TerminalColor.hex(for:))
             let nested = sorted(children[tag.key] ?? [])
             let notes = noteRefs[tag.key] ?? []
-            let attributes: XMLWriter.Attributes = ["guid": REFIGUIDs.code(tag.key), "name": tag.name, "isCodable": "true", "color": color]
+            let attributes: XMLWriter.Attributes = [
+                "guid": REFIGUIDs.code(tag.key), "name": tag.name, "isCodable": "true", "color": color,
+            ]
             guard tag.description != nil || !notes.isEmpty || !nested.isEmpty else {
                 xml.empty("Code", attributes)
                 return

@@ -54,13 +54,17 @@ struct REFIProject {
         }
 
         var xml = XMLWriter()
-        xml.start("Project", [
-            "xmlns": "urn:QDA-XML:project:1.0",
-            "name": context.session.origin.map(\.path).map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "gloss workspace",
-            "origin": "gloss \(GlossVersion.current)",
-            "creatingUserGUID": user,
-            "creationDateTime": date,
-        ])
+        xml.start(
+            "Project",
+            [
+                "xmlns": "urn:QDA-XML:project:1.0",
+                "name": context.session.origin.map(\.path).map {
+                    (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
+                } ?? "gloss workspace",
+                "origin": "gloss \(GlossVersion.current)",
+                "creatingUserGUID": user,
+                "creationDateTime": date,
+            ])
         xml.start("Users")
         xml.empty("User", ["guid": user, "name": "gloss"])
         xml.end()
@@ -73,11 +77,16 @@ struct REFIProject {
         }
 
         // Document metadata (author, published, site…) as text variables, one per field in use.
-        let metadata = Dictionary(uniqueKeysWithValues: context.documents.map { ($0, workspace.documents[$0].knownMetadata) })
-        let variables = MetadataKey.allCases.filter { key in metadata.values.contains { $0.contains { $0.key == key } } }
+        let metadata = Dictionary(
+            uniqueKeysWithValues: context.documents.map { ($0, workspace.documents[$0].knownMetadata) })
+        let variables = MetadataKey.allCases.filter { key in metadata.values.contains { $0.contains { $0.key == key } }
+        }
         if !variables.isEmpty {
             xml.start("Variables")
-            for key in variables { xml.empty("Variable", ["guid": REFIGUIDs.variable(key), "name": key.rawValue, "typeOfVariable": "Text"]) }
+            for key in variables {
+                xml.empty(
+                    "Variable", ["guid": REFIGUIDs.variable(key), "name": key.rawValue, "typeOfVariable": "Text"])
+            }
             xml.end()
         }
 
@@ -99,19 +108,30 @@ struct REFIProject {
                 let documentNotes = elementNotes[ElementRef(document: index, address: .document)] ?? []
                 for (ref, keys) in tagsOfElement.sorted(by: { $0.key < $1.key }) {
                     let notesHere = ref.address == .document ? [] : elementNotes[ref] ?? []
-                    guard !keys.isEmpty || !notesHere.isEmpty, let range = plain.range(of: ref, in: workspace) else { continue }
-                    selections.append(Selection(
-                        guid: REFIGUIDs.selection(source: source, element: ref.address),
-                        name: workspace.label(ref, qualified: true), range: range, tagKeys: keys, noteGUIDs: notesHere))
+                    guard !keys.isEmpty || !notesHere.isEmpty, let range = plain.range(of: ref, in: workspace) else {
+                        continue
+                    }
+                    selections.append(
+                        Selection(
+                            guid: REFIGUIDs.selection(source: source, element: ref.address),
+                            name: workspace.label(ref, qualified: true), range: range, tagKeys: keys,
+                            noteGUIDs: notesHere))
                 }
                 for mark in marks[index] ?? [] {
                     guard let range = plain.range(of: mark, in: workspace) else { continue }
-                    selections.append(Selection(
-                        guid: REFIGUIDs.selection(source: source, mark: mark, range: range), name: "m\(mark.id)", range: range,
-                        tagKeys: mark.tags.filter { annotations.tags[$0] != nil }, noteGUIDs: markNotes[mark.id] ?? []))
+                    selections.append(
+                        Selection(
+                            guid: REFIGUIDs.selection(source: source, mark: mark, range: range), name: "m\(mark.id)",
+                            range: range,
+                            tagKeys: mark.tags.filter { annotations.tags[$0] != nil },
+                            noteGUIDs: markNotes[mark.id] ?? []))
                 }
                 // Reading order; an enclosing selection before those inside it.
-                selections.sort { ($0.range.lowerBound, -$0.range.upperBound, $0.name) < ($1.range.lowerBound, -$1.range.upperBound, $1.name) }
+                selections.sort {
+                    ($0.range.lowerBound, -$0.range.upperBound, $0.name) < (
+                        $1.range.lowerBound, -$1.range.upperBound, $1.name
+                    )
+                }
 
                 let attributes: XMLWriter.Attributes = [
                     "guid": source, "name": document.id, "plainTextPath": "internal://\(source).txt",
@@ -125,7 +145,8 @@ struct REFIProject {
                     for selection in selections {
                         let selectionAttributes: XMLWriter.Attributes = [
                             "guid": selection.guid, "name": selection.name,
-                            "startPosition": String(selection.range.lowerBound), "endPosition": String(selection.range.upperBound),
+                            "startPosition": String(selection.range.lowerBound),
+                            "endPosition": String(selection.range.upperBound),
                             "creatingUser": user, "creationDateTime": date,
                         ]
                         guard !selection.tagKeys.isEmpty || !selection.noteGUIDs.isEmpty else {
@@ -134,7 +155,12 @@ struct REFIProject {
                         }
                         xml.start("PlainTextSelection", selectionAttributes)
                         for key in selection.tagKeys {
-                            xml.start("Coding", ["guid": REFIGUIDs.coding(selection: selection.guid, tagKey: key), "creatingUser": user, "creationDateTime": date])
+                            xml.start(
+                                "Coding",
+                                [
+                                    "guid": REFIGUIDs.coding(selection: selection.guid, tagKey: key),
+                                    "creatingUser": user, "creationDateTime": date,
+                                ])
                             xml.empty("CodeRef", ["targetGUID": REFIGUIDs.code(key)])
                             xml.end()
                         }
@@ -158,7 +184,12 @@ struct REFIProject {
         if !notes.isEmpty {
             xml.start("Notes")
             for note in notes {
-                xml.start("Note", ["guid": REFIGUIDs.note(note), "name": "n\(note.id)", "creatingUser": user, "creationDateTime": date])
+                xml.start(
+                    "Note",
+                    [
+                        "guid": REFIGUIDs.note(note), "name": "n\(note.id)", "creatingUser": user,
+                        "creationDateTime": date,
+                    ])
                 xml.element("PlainTextContent", text: note.text)
                 xml.end()
             }

@@ -29,9 +29,11 @@ public struct ZipWriter {
         var compressed = Data()
         var checksum: UInt32 = 0
         if contents.count >= 64 {
-            checksum = try Data.compress(size: Int64(contents.count), bufferSize: 64 << 10, provider: { position, size in
-                contents.subdata(in: Int(position)..<(Int(position) + size))
-            }, consumer: { compressed.append($0) })
+            checksum = try Data.compress(
+                size: Int64(contents.count), bufferSize: 64 << 10,
+                provider: { position, size in
+                    contents.subdata(in: Int(position)..<(Int(position) + size))
+                }, consumer: { compressed.append($0) })
         }
         let method: UInt16 = contents.count >= 64 && compressed.count < contents.count ? 8 : 0
         if method == 0 {

@@ -99,7 +99,9 @@ struct CentroidModel {
     static func logOdds<C: Collection>(_ cosines: C, of index: Int) -> Double where C.Element == Float, C.Index == Int {
         let own = Double(cosines[cosines.startIndex + index]) / Double(scoreTemperature)
         var others: [Double] = []
-        for (offset, cosine) in cosines.enumerated() where offset != index { others.append(Double(cosine) / Double(scoreTemperature)) }
+        for (offset, cosine) in cosines.enumerated() where offset != index {
+            others.append(Double(cosine) / Double(scoreTemperature))
+        }
         guard let top = others.max() else { return .infinity }
         let sum = others.reduce(0) { $0 + Foundation.exp($1 - top) }
         return own - (top + Foundation.log(sum))
@@ -159,7 +161,9 @@ struct CentroidModel {
                                     for slot in partStarts[first]..<partStarts[first + 1] {
                                         let base = Int(columns[slot]) * classCount
                                         let value = values[slot]
-                                        for pair in rowPairs { sums[base + Int(pairs[pair].0)] += pairs[pair].1 * value }
+                                        for pair in rowPairs {
+                                            sums[base + Int(pairs[pair].0)] += pairs[pair].1 * value
+                                        }
                                     }
                                 }
                                 return 0
@@ -199,7 +203,9 @@ struct CentroidModel {
                                     for slot in rowStarts[row]..<rowStarts[row + 1] {
                                         let value = values[slot]
                                         let word = Int(columns[slot]) * classCount
-                                        for index in 0..<classCount { result[base + index] += value * centroids[word + index] }
+                                        for index in 0..<classCount {
+                                            result[base + index] += value * centroids[word + index]
+                                        }
                                     }
                                 }
                                 return 0

@@ -47,7 +47,9 @@ struct CodingSuggester {
     /// The items of `candidates` (units) that do not carry `tag`, ranked by how much more they read
     /// like its examples than like the other tags' (or, when no other tag has examples, than like
     /// everything else); `minimum` keeps those whose score reaches it.
-    func suggest(tag name: String, within candidates: UnitSet, minimum: Double, limit: Int) throws(GlossError) -> Listing {
+    func suggest(tag name: String, within candidates: UnitSet, minimum: Double, limit: Int) throws(GlossError)
+        -> Listing
+    {
         let tag = try workspace.existingTag(name)
         let keys = workspace.annotations.subtree(tag.key)
         let grain = grain(of: keys)
@@ -59,7 +61,10 @@ struct CodingSuggester {
         }
         var classes = Classes(paths: [tag.path], examples: [examples])
         let ancestors = Set(sequence(first: tag.path, next: Tag.parent).map(Tag.key))
-        for leaf in leaves() where !Tag.key(leaf.key, isWithin: tag.key) && !ancestors.contains(leaf.key) && self.grain(of: [leaf.key]) == grain {
+        for leaf in leaves()
+        where !Tag.key(leaf.key, isWithin: tag.key) && !ancestors.contains(leaf.key)
+            && self.grain(of: [leaf.key]) == grain
+        {
             let members = self.examples(of: [leaf.key], in: context)
             if members.count >= Self.minimumExamples {
                 classes.paths.append(leaf.path)
@@ -108,8 +113,9 @@ struct CodingSuggester {
             }
         }
         guard !classes.paths.isEmpty else {
-            throw GlossError("suggest --all learns from tags with at least \(Self.minimumExamples) coded \(plural(grain)) each, and none has that many yet: "
-                             + "tag a few \(plural(grain)) first (tag \(grain == .document ? "DOC:" : "ADDR") TAG)")
+            throw GlossError(
+                "suggest --all learns from tags with at least \(Self.minimumExamples) coded \(plural(grain)) each, and none has that many yet: "
+                    + "tag a few \(plural(grain)) first (tag \(grain == .document ? "DOC:" : "ADDR") TAG)")
         }
         let tagClasses = classes.paths.count
         addRestIfAlone(&classes, in: context)
@@ -119,7 +125,9 @@ struct CodingSuggester {
         for item in context.items.items(of: candidates) where !codedItems.contains(item) {
             let cosines = model.similarities(ofRow: Int(item))
             var best = 0
-            for index in 1..<tagClasses where cosines[cosines.startIndex + index] > cosines[cosines.startIndex + best] { best = index }
+            for index in 1..<tagClasses where cosines[cosines.startIndex + index] > cosines[cosines.startIndex + best] {
+                best = index
+            }
             let share = Double(CentroidModel.softmax(cosines)[best])
             guard share >= minimum else { continue }
             ranked.append((item, best, CentroidModel.logOdds(cosines, of: best), share))
@@ -129,7 +137,9 @@ struct CodingSuggester {
             return a.order != b.order ? a.order > b.order : a.item < b.item
         }
         let rows = ranked.enumerated().map { position, entry in
-            var row = Row(ref: context.items.refs[Int(entry.item)], tag: classes.paths[entry.best], score: entry.share, reasons: [])
+            var row = Row(
+                ref: context.items.refs[Int(entry.item)], tag: classes.paths[entry.best], score: entry.share,
+                reasons: [])
             if position < limit { row.reasons = reasons(model, context, item: entry.item, for: entry.best) }
             return row
         }
@@ -187,7 +197,8 @@ struct CodingSuggester {
     /// Document grain when most of the codings with these tags are of whole documents (a tag's own
     /// grain, or with the tags below it).
     private func grain(of keys: [String]) -> CodingGrain {
-        var documents = 0, others = 0
+        var documents = 0
+        var others = 0
         let annotations = workspace.annotations
         for key in keys {
             for ref in annotations.tagElements[key] ?? [] where workspace.isLoaded[ref.document] {
@@ -206,7 +217,8 @@ struct CodingSuggester {
         case .document:
             var units: [Int32] = []
             for key in keys {
-                for ref in workspace.annotations.tagElements[key] ?? [] where ref.address == .document && workspace.isLoaded[ref.document] {
+                for ref in workspace.annotations.tagElements[key] ?? []
+                where ref.address == .document && workspace.isLoaded[ref.document] {
                     if let first = workspace.documentUnits[ref.document].first { units.append(first) }
                 }
             }
@@ -245,7 +257,9 @@ struct CodingSuggester {
         let cosines = model.similarities(ofRow: Int(item))
         var rival: Int?
         for other in 0..<model.classCount where other != index {
-            if rival == nil || cosines[cosines.startIndex + other] > cosines[cosines.startIndex + rival!] { rival = other }
+            if rival == nil || cosines[cosines.startIndex + other] > cosines[cosines.startIndex + rival!] {
+                rival = other
+            }
         }
         return Self.readable(model.reasons(row: Int(item), matrix: context.matrix, for: index, against: rival), context)
     }

@@ -17,9 +17,10 @@ struct GlobalVocabulary {
         var words = TermDictionary()
         var wordsOfShard: [[Int32]] = []
         for shard in shards {
-            wordsOfShard.append((0..<shard.dictionary.count).map { local in
-                shard.dictionary.withTermBytes(local) { words.insert($0).id }
-            })
+            wordsOfShard.append(
+                (0..<shard.dictionary.count).map { local in
+                    shard.dictionary.withTermBytes(local) { words.insert($0).id }
+                })
         }
         wordOfRank = words.idsInByteOrder()
         rankOfWord = [Int32](repeating: 0, count: wordOfRank.count)

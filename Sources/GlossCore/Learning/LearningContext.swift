@@ -12,11 +12,15 @@ struct LearningContext {
 
 extension Workspace {
     func learningContext(_ grain: CodingGrain) -> LearningContext {
-        if let cached = caches.learning, cached.grain == grain, cached.unitCount == units.count, cached.liveVersion == liveVersion {
+        if let cached = caches.learning, cached.grain == grain, cached.unitCount == units.count,
+            cached.liveVersion == liveVersion
+        {
             return cached
         }
         // The vocabulary depends on the index only, which grows with the units.
-        let vocabulary = caches.learning.flatMap { $0.unitCount == units.count ? $0.vocabulary : nil } ?? GlobalVocabulary(index.shards)
+        let vocabulary =
+            caches.learning.flatMap { $0.unitCount == units.count ? $0.vocabulary : nil }
+            ?? GlobalVocabulary(index.shards)
         caches.learning = nil  // frees the old rows before the new ones are made
         let items = ItemSpace(self, grain: grain)
         let context = LearningContext(

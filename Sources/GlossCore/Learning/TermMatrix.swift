@@ -50,7 +50,8 @@ struct TermMatrix {
             }
         }
         let wordOfColumn = (0..<Int32(vocabulary.count)).sorted { (a: Int32, b: Int32) -> Bool in
-            let frequencyA = unitFrequency[Int(a)], frequencyB = unitFrequency[Int(b)]
+            let frequencyA = unitFrequency[Int(a)]
+            let frequencyB = unitFrequency[Int(b)]
             return frequencyA != frequencyB ? frequencyA > frequencyB : a < b
         }
         var columnOfWord = [Int32](repeating: 0, count: vocabulary.count)
@@ -60,7 +61,9 @@ struct TermMatrix {
         var sum = 0
         for (column, word) in wordOfColumn.enumerated() {
             sum += unitFrequency[Int(word)]
-            while columnParts.count < Self.parts, sum * Self.parts >= occurrences * columnParts.count { columnParts.append(Int32(column + 1)) }
+            while columnParts.count < Self.parts, sum * Self.parts >= occurrences * columnParts.count {
+                columnParts.append(Int32(column + 1))
+            }
         }
         while columnParts.count <= Self.parts { columnParts.append(Int32(wordOfColumn.count)) }
 
@@ -172,7 +175,9 @@ struct TermMatrix {
     func vector(ofText text: String, vocabulary: GlobalVocabulary) -> [(Int32, Float)] {
         var counts: [Int32: Int32] = [:]
         IndexedWords.forEach(in: text) { bytes in
-            if let id = vocabulary.id(of: bytes), documentFrequency[Int(columnOfWord[Int(id)])] > 0 { counts[columnOfWord[Int(id)], default: 0] += 1 }
+            if let id = vocabulary.id(of: bytes), documentFrequency[Int(columnOfWord[Int(id)])] > 0 {
+                counts[columnOfWord[Int(id)], default: 0] += 1
+            }
         }
         var entries = counts.keys.sorted().map { id in (id, (1 + log(Float(counts[id]!))) * idf[Int(id)]) }
         let length = entries.reduce(Float(0)) { $0 + $1.1 * $1.1 }.squareRoot()

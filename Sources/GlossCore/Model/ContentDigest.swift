@@ -25,7 +25,9 @@ public struct ContentDigest: Hashable, Sendable {
     }
 
     var bytes: [UInt8] {
-        [words.0, words.1, words.2, words.3].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(56 - 8 * $0)) } }
+        [words.0, words.1, words.2, words.3].flatMap { word in
+            (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(56 - 8 * $0)) }
+        }
     }
 
     /// Lowercase hexadecimal, as `load --sha256` takes it.

@@ -12,11 +12,15 @@ public struct FAQEntry: Hashable, Sendable {
     public var answer: String { answerText.string }
 
     public init(question: String, answer: String, questionLines: LineRange, answerLines: LineRange?, section: Int) {
-        self.init(questionText: StoredText(question), answerText: StoredText(answer),
-                  questionLines: questionLines, answerLines: answerLines, section: section)
+        self.init(
+            questionText: StoredText(question), answerText: StoredText(answer),
+            questionLines: questionLines, answerLines: answerLines, section: section)
     }
 
-    init(questionText: StoredText, answerText: StoredText, questionLines: LineRange, answerLines: LineRange?, section: Int) {
+    init(
+        questionText: StoredText, answerText: StoredText, questionLines: LineRange, answerLines: LineRange?,
+        section: Int
+    ) {
         self.questionText = questionText
         self.answerText = answerText
         self.questionLines = questionLines

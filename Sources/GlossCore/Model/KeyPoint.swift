@@ -15,7 +15,9 @@ public struct KeyPoint: Hashable, Sendable {
     }
 
     public init(label: String, detail: String, lines: LineRange, section: Int) {
-        self.init(storedText: StoredText(Self.joined(label, detail)), labelCount: label.utf8.count, lines: lines, section: section)
+        self.init(
+            storedText: StoredText(Self.joined(label, detail)), labelCount: label.utf8.count, lines: lines,
+            section: section)
     }
 
     init(storedText: StoredText, labelCount: Int, lines: LineRange, section: Int) {

@@ -36,7 +36,8 @@ public enum MetadataDate {
         } else {
             let separator = bytes[4]
             guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") || separator == UInt8(ascii: "."),
-                  let m = digits(5, 2) else { return nil }
+                let m = digits(5, 2)
+            else { return nil }
             month = m
             next = 7
             if bytes.count > 7 {
@@ -53,8 +54,9 @@ public enum MetadataDate {
         guard next < bytes.count else { return result }
         // A time: kept as written when it is one (T or a space, then hh:mm).
         guard bytes[next] == UInt8(ascii: "T") || bytes[next] == UInt8(ascii: " "),
-              let hour = digits(next + 1, 2), hour < 24, next + 3 < bytes.count, bytes[next + 3] == UInt8(ascii: ":"),
-              let minute = digits(next + 4, 2), minute < 60 else { return result }
+            let hour = digits(next + 1, 2), hour < 24, next + 3 < bytes.count, bytes[next + 3] == UInt8(ascii: ":"),
+            let minute = digits(next + 4, 2), minute < 60
+        else { return result }
         let time = String(decoding: bytes[(next + 1)...], as: UTF8.self)
         let allowed = Set("0123456789:.+-Z")
         guard time.allSatisfy({ allowed.contains($0) }) else { return result }
@@ -65,7 +67,9 @@ public enum MetadataDate {
 
     /// Dates with month names: `March 5, 2024`, `5 March 2024`, `Tue, 05 Mar 2024 09:30:00 GMT`, `March 2024`.
     private static func named(_ text: String) -> String? {
-        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "-" || $0 == "/" })
+        let words = text.lowercased().split(whereSeparator: {
+            $0 == " " || $0 == "," || $0 == "." || $0 == "-" || $0 == "/"
+        })
         var year: Int?
         var month: Int?
         var day: Int?
@@ -77,10 +81,12 @@ public enum MetadataDate {
                     day = number
                 }
             } else if word.hasSuffix("st") || word.hasSuffix("nd") || word.hasSuffix("rd") || word.hasSuffix("th"),
-                      let number = Int(word.dropLast(2)), (1...31).contains(number), day == nil {
+                let number = Int(word.dropLast(2)), (1...31).contains(number), day == nil
+            {
                 day = number
             } else if month == nil, word.count >= 3, let index = months.firstIndex(where: { word.hasPrefix($0) }),
-                      months[index].count == word.count || fullMonthName(index).hasPrefix(word) {
+                months[index].count == word.count || fullMonthName(index).hasPrefix(word)
+            {
                 month = index + 1
             }
         }
@@ -90,8 +96,10 @@ public enum MetadataDate {
     }
 
     private static func fullMonthName(_ index: Int) -> String {
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december"][index]
+        [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ][index]
     }
 
     private static func twoDigits(_ value: Int) -> String {

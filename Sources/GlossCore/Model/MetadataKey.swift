@@ -19,8 +19,13 @@ public enum MetadataKey: String, CaseIterable, Sendable {
     public var names: [String] {
         switch self {
         case .author: return ["author", "authors", "byline", "creator", "by"]
-        case .published: return ["published", "date", "pubdate", "date_published", "datepublished", "published_at", "publish_date", "created"]
-        case .modified: return ["modified", "updated", "date_modified", "datemodified", "lastmod", "last_modified", "updated_at"]
+        case .published:
+            return [
+                "published", "date", "pubdate", "date_published", "datepublished", "published_at", "publish_date",
+                "created",
+            ]
+        case .modified:
+            return ["modified", "updated", "date_modified", "datemodified", "lastmod", "last_modified", "updated_at"]
         case .site: return ["site", "site_name", "sitename", "publisher", "publication", "source"]
         case .url: return ["url", "canonical", "canonical_url", "link", "permalink"]
         case .language: return ["lang", "language", "locale", "inlanguage"]

@@ -17,7 +17,9 @@ public struct Section: Hashable, Sendable {
     }
 
     public init(heading: String?, level: Int, role: SectionRole, headingLines: LineRange?, passages: [Passage] = []) {
-        self.init(headingText: heading.map(StoredText.init), level: level, role: role, headingLines: headingLines, passages: passages)
+        self.init(
+            headingText: heading.map(StoredText.init), level: level, role: role, headingLines: headingLines,
+            passages: passages)
     }
 
     init(headingText: StoredText?, level: Int, role: SectionRole, headingLines: LineRange?, passages: [Passage] = []) {

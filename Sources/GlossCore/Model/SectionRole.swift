@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What a section is for; recognised from its heading so queries (`kind:summary`) and renderers can use it.
@@ -15,7 +15,9 @@ public enum SectionRole: String, Sendable, Codable {
         // Every known heading is short; longer ones are body sections without further work.
         guard heading.utf8.count <= 40 else { return .body }
         // An ASCII heading (nearly all) is compared on its normalized bytes, without making a String.
-        if case .some(.some(.some(let role))) = heading.utf8.withContiguousStorageIfAvailable(classifyASCII) { return role }
+        if case .some(.some(.some(let role))) = heading.utf8.withContiguousStorageIfAvailable(classifyASCII) {
+            return role
+        }
         return knownHeadings[normalizedWords(heading)] ?? .body
     }
 
@@ -25,9 +27,12 @@ public enum SectionRole: String, Sendable, Codable {
         "q & a": .faq, "common questions": .faq, "your questions answered": .faq,
         "key points": .keyPoints, "key takeaways": .keyPoints, "key facts": .keyPoints, "at a glance": .keyPoints,
         "takeaways": .keyPoints, "highlights": .keyPoints, "key findings": .keyPoints,
-        "summary": .summary, "in summary": .summary, "summing up": .summary, "the bottom line": .summary, "bottom line": .summary,
+        "summary": .summary, "in summary": .summary, "summing up": .summary, "the bottom line": .summary,
+        "bottom line": .summary,
     ]
-    private static let knownASCIIHeadings: [(words: [UInt8], role: SectionRole)] = knownHeadings.map { (Array($0.key.utf8), $0.value) }
+    private static let knownASCIIHeadings: [(words: [UInt8], role: SectionRole)] = knownHeadings.map {
+        (Array($0.key.utf8), $0.value)
+    }
 
     /// The role of an ASCII heading of at most 40 bytes, from its normalized words built on the stack;
     /// nil for a heading with other characters.

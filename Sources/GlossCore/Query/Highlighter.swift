@@ -27,7 +27,9 @@ public struct Highlighter {
             case .phrase(let sequence): phrases.append(sequence)
             case .near(let nearWords, _): words.formUnion(nearWords)
             case .regex(let pattern, let caseInsensitive, let column):
-                if let compiled = try? RegexMatcher(pattern: pattern, caseInsensitive: caseInsensitive) { regexes.append((compiled, RegexMatcher.Scratch(for: compiled), column)) }
+                if let compiled = try? RegexMatcher(pattern: pattern, caseInsensitive: caseInsensitive) {
+                    regexes.append((compiled, RegexMatcher.Scratch(for: compiled), column))
+                }
             default: break
             }
         }
@@ -38,7 +40,9 @@ public struct Highlighter {
         self.regexes = regexes
     }
 
-    public var isEmpty: Bool { words.isEmpty && prefixes.isEmpty && stemmed.isEmpty && phrases.isEmpty && regexes.isEmpty }
+    public var isEmpty: Bool {
+        words.isEmpty && prefixes.isEmpty && stemmed.isEmpty && phrases.isEmpty && regexes.isEmpty
+    }
 
     /// UTF-8 ranges of every match in `text`, sorted, not merged. A regex PCRE2 gives up on fails with
     /// the error of the command, naming `location` (the unit's label).
@@ -55,7 +59,8 @@ public struct Highlighter {
                         Self.term(tokens[index + offset].term, equals: word)
                     }
                     if matched {
-                        ranges.append(token.utf8Range.lowerBound..<tokens[index + phrase.count - 1].utf8Range.upperBound)
+                        ranges.append(
+                            token.utf8Range.lowerBound..<tokens[index + phrase.count - 1].utf8Range.upperBound)
                     }
                 }
             }

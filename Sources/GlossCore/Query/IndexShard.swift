@@ -47,7 +47,9 @@ final class IndexShard: @unchecked Sendable {
                     batch.record(dictionary.insert(word), unitAndPosition)
                     // A possessive is also found under its base word: "Zelensky’s" matches `zelensky`.
                     if word.count > 2, word[word.count - 2] == 0x27, word[word.count - 1] == 0x73 {
-                        batch.record(dictionary.insert(UnsafeBufferPointer(rebasing: word[..<(word.count - 2)])), unitAndPosition)
+                        batch.record(
+                            dictionary.insert(UnsafeBufferPointer(rebasing: word[..<(word.count - 2)])), unitAndPosition
+                        )
                     }
                     wordCount = Int32(position + 1)
                 }
@@ -82,7 +84,9 @@ final class IndexShard: @unchecked Sendable {
 
         mutating func start(postings: [PostingList], termCount: Int) {
             self.postings = postings
-            if slotOfTerm.count < termCount { slotOfTerm.append(contentsOf: repeatElement(-1, count: termCount - slotOfTerm.count)) }
+            if slotOfTerm.count < termCount {
+                slotOfTerm.append(contentsOf: repeatElement(-1, count: termCount - slotOfTerm.count))
+            }
         }
 
         @inline(__always)
@@ -111,7 +115,9 @@ final class IndexShard: @unchecked Sendable {
             starts.removeAll(keepingCapacity: true)
             starts.append(0)
             for slot in counts.indices { starts.append(starts[slot] + Int(counts[slot])) }
-            if grouped.count < occurrences.count { grouped.append(contentsOf: repeatElement(0, count: occurrences.count - grouped.count)) }
+            if grouped.count < occurrences.count {
+                grouped.append(contentsOf: repeatElement(0, count: occurrences.count - grouped.count))
+            }
             var next = starts
             grouped.withUnsafeMutableBufferPointer { grouped in
                 next.withUnsafeMutableBufferPointer { next in
@@ -122,12 +128,14 @@ final class IndexShard: @unchecked Sendable {
                     }
                 }
             }
-            let encoded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: PostingList.encodedCapacity(Int(counts.max() ?? 0)))
+            let encoded = UnsafeMutableBufferPointer<UInt8>.allocate(
+                capacity: PostingList.encodedCapacity(Int(counts.max() ?? 0)))
             defer { encoded.deallocate() }
             grouped.withUnsafeBufferPointer { grouped in
                 for slot in batchTerms.indices {
                     let term = Int(batchTerms[slot])
-                    postings[term].append(UnsafeBufferPointer(rebasing: grouped[starts[slot]..<starts[slot + 1]]), encodingIn: encoded)
+                    postings[term].append(
+                        UnsafeBufferPointer(rebasing: grouped[starts[slot]..<starts[slot + 1]]), encodingIn: encoded)
                     slotOfTerm[term] = -1
                 }
             }

@@ -21,7 +21,9 @@ struct MatchCounter {
         if !highlighter.regexes.isEmpty {
             units.forEach { unit in
                 let text = workspace.text(ofUnit: unit)
-                for regex in highlighter.regexes { total += (try? regex.matcher.matchRanges(text, scratch: regex.scratch))?.count ?? 0 }
+                for regex in highlighter.regexes {
+                    total += (try? regex.matcher.matchRanges(text, scratch: regex.scratch))?.count ?? 0
+                }
             }
         }
         return total
@@ -38,8 +40,9 @@ struct MatchCounter {
             let prefixes = highlighter.prefixes.map { Array($0.utf8) }
             terms = shard.terms { term in
                 prefixes.contains { term.count >= $0.count && zip(term, $0).allSatisfy { $0 == $1 } }
-                    || !highlighter.words.isEmpty && (highlighter.words.contains(String(decoding: term, as: UTF8.self))
-                        || highlighter.words.contains(String(decoding: Self.base(of: term), as: UTF8.self)))
+                    || !highlighter.words.isEmpty
+                        && (highlighter.words.contains(String(decoding: term, as: UTF8.self))
+                            || highlighter.words.contains(String(decoding: Self.base(of: term), as: UTF8.self)))
             }
         }
         // A stemmed word's forms, each with its possessive (which a stemmer may give another stem).
@@ -94,9 +97,10 @@ struct MatchCounter {
             }
             guard positions.count == tables.count else { continue }
             let later = positions.dropFirst().map(Set.init)
-            total += positions[0].filter { start in
-                later.enumerated().allSatisfy { $0.element.contains(start + Int32($0.offset + 1)) }
-            }.count
+            total +=
+                positions[0].filter { start in
+                    later.enumerated().allSatisfy { $0.element.contains(start + Int32($0.offset + 1)) }
+                }.count
         }
         return total
     }

@@ -9,7 +9,10 @@ enum MetadataMatch {
 
     static func isLanguageTag(_ value: String) -> Bool {
         let parts = value.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "_" })
-        return !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        return !parts.isEmpty
+            && parts.allSatisfy {
+                !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            }
             && parts[0].allSatisfy(\.isLetter)
     }
 
@@ -26,7 +29,9 @@ enum MetadataMatch {
                 return tag == wanted || tag.hasPrefix(wanted + "-")
             }
         case .published(let lower, let upper):
-            guard let date = document.metadataValue(.published) ?? document.metadataValue(.modified) else { return false }
+            guard let date = document.metadataValue(.published) ?? document.metadataValue(.modified) else {
+                return false
+            }
             return date >= lower && date <= upper
         case .path(let glob):
             return pathMatches(glob, document.readPath)
@@ -40,7 +45,9 @@ enum MetadataMatch {
     /// compared; a glob (`politics/*`, `*.md`; `*` spans `/`) must match one whole, a plain value must be
     /// one or name folders it starts with (`politics` takes `politics/001.txt`).
     static func pathMatches(_ value: String, _ path: String) -> Bool {
-        let withoutExtension = DocumentLoader.pathExtension(path).isEmpty ? nil : String(path.dropLast(DocumentLoader.pathExtension(path).count + 1))
+        let withoutExtension =
+            DocumentLoader.pathExtension(path).isEmpty
+            ? nil : String(path.dropLast(DocumentLoader.pathExtension(path).count + 1))
         let isGlob = DocumentLoader.containsGlob(value)
         let folded = value.lowercased()
         for candidate in [path, withoutExtension].compactMap({ $0 }) {

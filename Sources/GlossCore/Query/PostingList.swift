@@ -15,7 +15,9 @@ struct PostingList {
 
     /// Appends occurrences given as `unit << 32 | position`, sorted, units after those already here.
     /// Encodes into `buffer` (at least `encodedCapacity` bytes) and appends that whole: one append per batch.
-    mutating func append(_ occurrences: UnsafeBufferPointer<UInt64>, encodingIn buffer: UnsafeMutableBufferPointer<UInt8>) {
+    mutating func append(
+        _ occurrences: UnsafeBufferPointer<UInt64>, encodingIn buffer: UnsafeMutableBufferPointer<UInt8>
+    ) {
         guard !occurrences.isEmpty else { return }
         var cursor = 0
         do {
@@ -69,7 +71,9 @@ struct PostingList {
     }
 
     @inline(__always)
-    static func skipPositions(_ buffer: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, _ header: (count: Int, single: Int32?)) {
+    static func skipPositions(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, _ header: (count: Int, single: Int32?)
+    ) {
         guard header.single == nil else { return }
         for _ in 0..<header.count {
             while buffer[cursor] >= 0x80 { cursor += 1 }

@@ -45,13 +45,15 @@ struct QueryEvaluator {
             return sectionUnits(words)
         case .document(let glob):
             var set = UnitSet(capacity: capacity)
-            for document in workspace.loadedDocumentIndices where fnmatch(glob, workspace.documents[document].id, 0) == 0 {
+            for document in workspace.loadedDocumentIndices
+            where fnmatch(glob, workspace.documents[document].id, 0) == 0 {
                 for unit in workspace.documentUnits[document] { set.insert(unit) }
             }
             return set
         case .metadata, .language, .published, .path:
             var set = UnitSet(capacity: capacity)
-            for document in workspace.loadedDocumentIndices where MetadataMatch.matches(node, workspace.documents[document]) {
+            for document in workspace.loadedDocumentIndices
+            where MetadataMatch.matches(node, workspace.documents[document]) {
                 for unit in workspace.documentUnits[document] { set.insert(unit) }
             }
             return set
@@ -89,7 +91,9 @@ struct QueryEvaluator {
     /// Rough evaluation cost, to order AND operands.
     private static func cost(_ node: QueryNode) -> Int {
         switch node {
-        case .word, .kinds, .document, .metadata, .language, .published, .path, .tag, .hasTag, .hasNote, .untagged, .all: return 0
+        case .word, .kinds, .document, .metadata, .language, .published, .path, .tag, .hasTag, .hasNote, .untagged,
+            .all:
+            return 0
         case .stem, .prefix, .section, .note: return 1
         case .phrase, .near, .and, .or: return 2
         case .not: return 3
@@ -135,7 +139,8 @@ struct QueryEvaluator {
                     if cursors[k] == tables[k].units.count { break outer }
                 }
                 if (1..<tables.count).allSatisfy({ tables[$0].units[cursors[$0]] == unit }),
-                   accept(tables.indices.map { tables[$0].positions(at: cursors[$0]) }) {
+                    accept(tables.indices.map { tables[$0].positions(at: cursors[$0]) })
+                {
                     matched.append(unit)
                 }
                 cursors[0] += 1
@@ -150,7 +155,8 @@ struct QueryEvaluator {
             positions.indices.dropFirst().allSatisfy { offset in
                 let slice = positions[offset]
                 let target = start + Int32(offset)
-                var low = slice.startIndex, high = slice.endIndex
+                var low = slice.startIndex
+                var high = slice.endIndex
                 while low < high {
                     let middle = (low + high) / 2
                     if slice[middle] < target { low = middle + 1 } else { high = middle }
@@ -186,7 +192,9 @@ struct QueryEvaluator {
     /// Narrows candidates with a literal the regex requires (looked up in the vocabulary), then runs
     /// PCRE2 on what remains, in parallel. A unit PCRE2 gives up on fails the query (the first in
     /// order): taking it for "no match" would drop units silently.
-    private func regex(_ pattern: String, caseInsensitive: Bool, column: Int, universe: UnitSet) throws(GlossError) -> UnitSet {
+    private func regex(_ pattern: String, caseInsensitive: Bool, column: Int, universe: UnitSet) throws(GlossError)
+        -> UnitSet
+    {
         let matcher = try RegexMatcher(pattern: pattern, caseInsensitive: caseInsensitive)
         var candidates = universe
         if let pieces = RegexLiteral.requiredAlternatives(of: pattern) {
@@ -197,7 +205,9 @@ struct QueryEvaluator {
         let ids = candidates.ids
         let chunkCount = ids.count < 512 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
         let chunkSize = (ids.count + chunkCount - 1) / max(1, chunkCount)
-        let chunks = stride(from: 0, to: ids.count, by: max(1, chunkSize)).map { Array(ids[$0..<min(ids.count, $0 + chunkSize)]) }
+        let chunks = stride(from: 0, to: ids.count, by: max(1, chunkSize)).map {
+            Array(ids[$0..<min(ids.count, $0 + chunkSize)])
+        }
         let reader = workspace.unitTextReader
         let cancel = self.cancel
         typealias Scan = (hits: [Int32], failure: (unit: Int32, RegexMatcher.MatchFailure)?)
@@ -286,7 +296,8 @@ struct QueryEvaluator {
         var set = UnitSet(capacity: capacity)
         headings.forEach { heading in
             let unit = workspace.units[Int(heading)]
-            for id in workspace.documentUnits[Int(unit.document)] where workspace.units[Int(id)].section == unit.section {
+            for id in workspace.documentUnits[Int(unit.document)] where workspace.units[Int(id)].section == unit.section
+            {
                 set.insert(id)
             }
         }

@@ -1,7 +1,9 @@
 /// Parses the query language (see `help queries`): words ANDed, `"phrases"`, `prefix*`, `OR`, `-word`,
 /// `NOT`, parentheses, `/regex/i`, `NEAR(a b, N)` and `field:value`. Errors carry the 1-based column.
 public struct QueryParser {
-    public static let fields = ["kind", "section", "doc", "tag", "note", "has", "author", "site", "lang", "date", "path"]
+    public static let fields = [
+        "kind", "section", "doc", "tag", "note", "has", "author", "site", "lang", "date", "path",
+    ]
     /// Parentheses and NOT/- prefixes nest at most this deep: parsing, evaluating and even freeing a
     /// query recurse once per level, and a hostile query must not run the stack out.
     public static let maximumDepth = 256
@@ -148,7 +150,8 @@ public struct QueryParser {
         let start = column
         var word = ""
         while index < text.count, !text[index].isWhitespace, text[index] != "(", text[index] != ")",
-              !isQuote(text[index]) {
+            !isQuote(text[index])
+        {
             word.append(text[index])
             index += 1
         }
@@ -163,8 +166,11 @@ public struct QueryParser {
                 return try fieldNode(field, value, column: valueColumn, fieldColumn: start)
             }
             if word.first!.isLetter, !value.isEmpty {
-                let suggestion = Suggestion.closest(to: field, among: QueryParser.fields).map { "; did you mean '\($0):'?" } ?? ""
-                throw GlossError("unknown field '\(field):' (fields: \(QueryParser.fields.map { $0 + ":" }.joined(separator: ", ")))\(suggestion)", column: start)
+                let suggestion =
+                    Suggestion.closest(to: field, among: QueryParser.fields).map { "; did you mean '\($0):'?" } ?? ""
+                throw GlossError(
+                    "unknown field '\(field):' (fields: \(QueryParser.fields.map { $0 + ":" }.joined(separator: ", ")))\(suggestion)",
+                    column: start)
             }
         }
         // `untagged` is a field on its own; "untagged" in quotes searches the word.
@@ -174,12 +180,16 @@ public struct QueryParser {
             if stem.contains("*") { throw GlossError("'*' is allowed only at the end of a word", column: start) }
             let folded = tokenizer.foldedWords(stem)
             guard folded.count == 1, let only = folded.first else {
-                throw GlossError(folded.isEmpty ? "'*' needs at least one letter before it" : "a prefix must be a single word", column: start)
+                throw GlossError(
+                    folded.isEmpty ? "'*' needs at least one letter before it" : "a prefix must be a single word",
+                    column: start)
             }
             return .prefix(only)
         }
         if let star = word.firstIndex(of: "*") {
-            throw GlossError("'*' is allowed only at the end of a word", column: start + word.distance(from: word.startIndex, to: star))
+            throw GlossError(
+                "'*' is allowed only at the end of a word",
+                column: start + word.distance(from: word.startIndex, to: star))
         }
         let node = try phraseNode(word, column: start)
         if options.stemsWords, case .word(let folded) = node { return .stem(folded, language: options.stemLanguage) }
@@ -191,14 +201,18 @@ public struct QueryParser {
         let start = column
         index += 1
         var word = ""
-        while index < text.count, !text[index].isWhitespace, text[index] != "(", text[index] != ")", !isQuote(text[index]) {
+        while index < text.count, !text[index].isWhitespace, text[index] != "(", text[index] != ")",
+            !isQuote(text[index])
+        {
             word.append(text[index])
             index += 1
         }
         let words = tokenizer.foldedWords(word)
         guard words.count == 1, !word.contains("*"), !word.contains(":") else {
-            throw GlossError(word.isEmpty || words.isEmpty ? "'~' needs a word right after it, as in ~budget"
-                             : "'~' stems one word, as in ~budget (not a phrase, prefix or field)", column: start)
+            throw GlossError(
+                word.isEmpty || words.isEmpty
+                    ? "'~' needs a word right after it, as in ~budget"
+                    : "'~' stems one word, as in ~budget (not a phrase, prefix or field)", column: start)
         }
         return .stem(words[0], language: options.stemLanguage)
     }
@@ -213,24 +227,33 @@ public struct QueryParser {
         }
     }
 
-    private func fieldNode(_ field: String, _ value: String, column: Int, fieldColumn: Int) throws(GlossError) -> QueryNode {
+    private func fieldNode(_ field: String, _ value: String, column: Int, fieldColumn: Int) throws(GlossError)
+        -> QueryNode
+    {
         switch field {
         case "kind":
-            guard !value.isEmpty else { throw GlossError("kind: needs a value (\(QueryParser.kindNames))", column: column) }
+            guard !value.isEmpty else {
+                throw GlossError("kind: needs a value (\(QueryParser.kindNames))", column: column)
+            }
             var kinds = Set<QueryNode.KindFilter>()
             var offset = 0
             for name in value.split(whereSeparator: { $0 == "," || $0 == "|" }).map(String.init) {
                 defer { offset += name.count + 1 }
                 let normalized = name.lowercased().replacingOccurrences(of: "_", with: "-")
-                let alias = ["key-point": "keypoint", "keypoints": "keypoint", "kp": "keypoint", "table": "table-row",
-                             "row": "table-row", "q": "question", "a": "answer", "para": "paragraph", "p": "paragraph",
-                             "headings": "heading", "paragraphs": "paragraph", "quotes": "quote", "lists": "list",
-                             "captions": "caption", "figcaption": "caption",
-                             "footnotes": "footnote", "endnote": "footnote", "endnotes": "footnote"]
+                let alias = [
+                    "key-point": "keypoint", "keypoints": "keypoint", "kp": "keypoint", "table": "table-row",
+                    "row": "table-row", "q": "question", "a": "answer", "para": "paragraph", "p": "paragraph",
+                    "headings": "heading", "paragraphs": "paragraph", "quotes": "quote", "lists": "list",
+                    "captions": "caption", "figcaption": "caption",
+                    "footnotes": "footnote", "endnote": "footnote", "endnotes": "footnote",
+                ]
                 guard let kind = QueryNode.KindFilter(rawValue: alias[normalized] ?? normalized) else {
-                    let suggestion = Suggestion.closest(to: normalized, among: QueryNode.KindFilter.allCases.map(\.rawValue))
+                    let suggestion =
+                        Suggestion.closest(to: normalized, among: QueryNode.KindFilter.allCases.map(\.rawValue))
                         .map { "; did you mean '\($0)'?" } ?? ""
-                    throw GlossError("unknown kind '\(name)' (kinds: \(QueryParser.kindNames))\(suggestion)", column: column + offset)
+                    throw GlossError(
+                        "unknown kind '\(name)' (kinds: \(QueryParser.kindNames))\(suggestion)", column: column + offset
+                    )
                 }
                 kinds.insert(kind)
             }
@@ -240,21 +263,33 @@ public struct QueryParser {
             guard !words.isEmpty else { throw GlossError("section: needs words of a heading", column: column) }
             return .section(words)
         case "doc":
-            guard !value.isEmpty else { throw GlossError("doc: needs a document id (globs like 'harbor*' allowed)", column: column) }
+            guard !value.isEmpty else {
+                throw GlossError("doc: needs a document id (globs like 'harbor*' allowed)", column: column)
+            }
             return .document(glob: value.lowercased())
         case "author", "site":
             let words = MetadataMatch.words(value)
-            guard !words.isEmpty else { throw GlossError("\(field): needs words of \(field == "site" ? "a site's name or address" : "an author's name")", column: column) }
+            guard !words.isEmpty else {
+                throw GlossError(
+                    "\(field): needs words of \(field == "site" ? "a site's name or address" : "an author's name")",
+                    column: column)
+            }
             return .metadata(field == "site" ? .site : .author, words: words)
         case "lang":
-            guard MetadataMatch.isLanguageTag(value) else { throw GlossError("lang: needs a language tag like en or pt-BR", column: column) }
+            guard MetadataMatch.isLanguageTag(value) else {
+                throw GlossError("lang: needs a language tag like en or pt-BR", column: column)
+            }
             return .language(value.lowercased().replacingOccurrences(of: "_", with: "-"))
         case "path":
-            guard !value.isEmpty else { throw GlossError("path: needs a file or folder name (globs like 'politics/*' allowed)", column: column) }
+            guard !value.isEmpty else {
+                throw GlossError("path: needs a file or folder name (globs like 'politics/*' allowed)", column: column)
+            }
             return .path(glob: value)
         case "date":
             guard let (lower, upper) = MetadataDate.range(value) else {
-                throw GlossError("date: needs a date or a range: 2024, 2024-03, 2024-03-05, 2024-01..2024-06, 2024-01.. or ..2024-06", column: column)
+                throw GlossError(
+                    "date: needs a date or a range: 2024, 2024-03, 2024-03-05, 2024-01..2024-06, 2024-01.. or ..2024-06",
+                    column: column)
             }
             return .published(lower: lower, upper: upper)
         case "tag":
@@ -365,7 +400,9 @@ public struct QueryParser {
         }
         let before = word(text[..<index].reversed().drop(while: \.isWhitespace)).map { String($0.reversed()) } ?? "a"
         let after = word(text[end...].drop(while: \.isWhitespace)) ?? "b"
-        return GlossError("NEAR is written NEAR(\(before) \(after), \(distance)): the words in parentheses, then how many words apart they may be", column: column)
+        return GlossError(
+            "NEAR is written NEAR(\(before) \(after), \(distance)): the words in parentheses, then how many words apart they may be",
+            column: column)
     }
 
     /// `NEAR(word word …, N)`: the words (at least two) within N words of each other.
@@ -402,7 +439,9 @@ public struct QueryParser {
     /// One level deeper (a parenthesis or a NOT/- prefix starting at `column`), within the limit.
     private mutating func enterLevel(at column: Int) throws(GlossError) {
         guard depth < Self.maximumDepth else {
-            throw GlossError("query nested too deeply (more than \(Self.maximumDepth) levels of parentheses, NOT and -)", column: column)
+            throw GlossError(
+                "query nested too deeply (more than \(Self.maximumDepth) levels of parentheses, NOT and -)",
+                column: column)
         }
         depth += 1
     }

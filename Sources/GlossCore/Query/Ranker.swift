@@ -17,7 +17,9 @@ struct Ranker {
             case .phrase(let words), .near(let words, _): terms += words.map { index.postingLists(for: $0) }
             case .prefix(let stem):
                 let prefix = Array(stem.utf8)
-                terms.append(index.postingLists { term in term.count >= prefix.count && zip(term, prefix).allSatisfy { $0 == $1 } })
+                terms.append(
+                    index.postingLists { term in term.count >= prefix.count && zip(term, prefix).allSatisfy { $0 == $1 }
+                    })
             default: break
             }
         }
@@ -32,7 +34,8 @@ struct Ranker {
                     guard units.contains(unit) else { return }
                     let length = Double(index.unitLengths[Int(unit)])
                     let tf = Double(count)
-                    scores[unit, default: 0] += idf * tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * length / average))
+                    scores[unit, default: 0] +=
+                        idf * tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * length / average))
                 }
             }
         }

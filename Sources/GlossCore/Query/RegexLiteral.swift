@@ -42,7 +42,13 @@ enum RegexLiteral {
                 index += 1
                 let contentStart = index
                 while index < characters.count, nested > 0 {
-                    if characters[index] == "\\" { index += 1 } else if characters[index] == "(" { nested += 1 } else if characters[index] == ")" { nested -= 1 }
+                    if characters[index] == "\\" {
+                        index += 1
+                    } else if characters[index] == "(" {
+                        nested += 1
+                    } else if characters[index] == ")" {
+                        nested -= 1
+                    }
                     index += 1
                 }
                 depth -= 1

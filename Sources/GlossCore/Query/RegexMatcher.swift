@@ -16,15 +16,20 @@ final class RegexMatcher: @unchecked Sendable {
         var code: Int32
 
         var reachedALimit: Bool {
-            [PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT, PCRE2_ERROR_JIT_STACKLIMIT, PCRE2_ERROR_NOMEMORY]
-                .contains(code)
+            [
+                PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT, PCRE2_ERROR_JIT_STACKLIMIT,
+                PCRE2_ERROR_NOMEMORY,
+            ]
+            .contains(code)
         }
 
         /// The error of the command: where PCRE2 gave up, pointing at the regex in the query.
         func error(at location: String, column: Int?) -> GlossError {
             let reason = "PCRE2: \(RegexMatcher.message(code))"
             if reachedALimit {
-                return GlossError("regex too complex at \(location) (\(reason)); nested repeats such as (x+)+ backtrack without end", column: column)
+                return GlossError(
+                    "regex too complex at \(location) (\(reason)); nested repeats such as (x+)+ backtrack without end",
+                    column: column)
             }
             return GlossError("regex failed at \(location) (\(reason))", column: column)
         }
@@ -110,13 +115,15 @@ final class RegexMatcher: @unchecked Sendable {
 
     func matches(_ text: String, scratch: Scratch) throws(MatchFailure) -> Bool {
         var text = text
-        return try text.withUTF8 { bytes in Result { () throws(MatchFailure) in try matches(bytes, scratch: scratch) } }.get()
+        return try text.withUTF8 { bytes in Result { () throws(MatchFailure) in try matches(bytes, scratch: scratch) } }
+            .get()
     }
 
     /// Matches valid UTF-8 (a Swift string's or a stored text's bytes): PCRE2's own check is skipped,
     /// as it would rescan the whole text on every call.
     func matches(_ bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) throws(MatchFailure) -> Bool {
-        let result = pcre2_match_8(code, bytes.baseAddress ?? emptyByte, bytes.count, 0, PCRE2_NO_UTF_CHECK, scratch.data, scratch.context)
+        let result = pcre2_match_8(
+            code, bytes.baseAddress ?? emptyByte, bytes.count, 0, PCRE2_NO_UTF_CHECK, scratch.data, scratch.context)
         if result >= 0 { return true }
         if result == PCRE2_ERROR_NOMATCH { return false }
         throw MatchFailure(code: result)
@@ -125,22 +132,26 @@ final class RegexMatcher: @unchecked Sendable {
     /// UTF-8 ranges of every non-overlapping match, for highlighting.
     func matchRanges(_ text: String, scratch: Scratch, limit: Int = 1_000) throws(MatchFailure) -> [Range<Int>] {
         var text = text
-        return try text.withUTF8 { bytes in Result { () throws(MatchFailure) in
-            var ranges: [Range<Int>] = []
-            var start = 0
-            while start <= bytes.count, ranges.count < limit {
-                let result = pcre2_match_8(code, bytes.baseAddress ?? emptyByte, bytes.count, start, PCRE2_NO_UTF_CHECK, scratch.data, scratch.context)
-                if result == PCRE2_ERROR_NOMATCH { break }
-                guard result >= 0 else { throw MatchFailure(code: result) }
-                let vector = pcre2_get_ovector_pointer_8(scratch.data)!
-                let matchStart = vector[0]
-                let matchEnd = vector[1]
-                if matchEnd > matchStart { ranges.append(matchStart..<matchEnd) }
-                start = matchEnd > matchStart ? matchEnd : matchEnd + 1
-                while start < bytes.count, bytes[start] & 0xC0 == 0x80 { start += 1 }
+        return try text.withUTF8 { bytes in
+            Result { () throws(MatchFailure) in
+                var ranges: [Range<Int>] = []
+                var start = 0
+                while start <= bytes.count, ranges.count < limit {
+                    let result = pcre2_match_8(
+                        code, bytes.baseAddress ?? emptyByte, bytes.count, start, PCRE2_NO_UTF_CHECK, scratch.data,
+                        scratch.context)
+                    if result == PCRE2_ERROR_NOMATCH { break }
+                    guard result >= 0 else { throw MatchFailure(code: result) }
+                    let vector = pcre2_get_ovector_pointer_8(scratch.data)!
+                    let matchStart = vector[0]
+                    let matchEnd = vector[1]
+                    if matchEnd > matchStart { ranges.append(matchStart..<matchEnd) }
+                    start = matchEnd > matchStart ? matchEnd : matchEnd + 1
+                    while start < bytes.count, bytes[start] & 0xC0 == 0x80 { start += 1 }
+                }
+                return ranges
             }
-            return ranges
-        } }.get()
+        }.get()
     }
 }
 

@@ -34,7 +34,8 @@ final class Stemmer {
     /// The stem of a folded word's UTF-8 bytes; `body` reads it before the next call.
     func withStem<R>(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard let base = word.baseAddress, word.count > 0,
-              let stem = sb_stemmer_stem(stemmer, base, Int32(word.count)) else { return body(word) }
+            let stem = sb_stemmer_stem(stemmer, base, Int32(word.count))
+        else { return body(word) }
         return body(UnsafeBufferPointer(start: stem, count: Int(sb_stemmer_length(stemmer))))
     }
 

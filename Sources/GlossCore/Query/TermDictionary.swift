@@ -56,7 +56,8 @@ struct TermDictionary {
                     return (start, Int(UInt32(truncatingIfNeeded: entries[Int(id) + 1])) - start)
                 }
                 ids.sort { a, b in
-                    let (startA, lengthA) = range(a), (startB, lengthB) = range(b)
+                    let (startA, lengthA) = range(a)
+                    let (startB, lengthB) = range(b)
                     let order = memcmp(arena.baseAddress! + startA, arena.baseAddress! + startB, min(lengthA, lengthB))
                     return order != 0 ? order < 0 : lengthA < lengthB
                 }

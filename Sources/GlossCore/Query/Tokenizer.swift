@@ -26,7 +26,8 @@ public struct Tokenizer: Sendable {
         var text = text
         text.withUTF8 { bytes in
             Tokenizer.scan(bytes, scratch: &scratch) { folded, position, range in
-                result.append(Token(term: String(decoding: folded, as: UTF8.self), position: position, utf8Range: range))
+                result.append(
+                    Token(term: String(decoding: folded, as: UTF8.self), position: position, utf8Range: range))
             }
         }
         return result
@@ -126,7 +127,9 @@ public struct Tokenizer: Sendable {
                             index += 1
                             continue
                         }
-                        if (byte == 0x2E || byte == 0x2C), lastWasDigit, bytes[index + 1] >= 0x30, bytes[index + 1] <= 0x39 {
+                        if byte == 0x2E || byte == 0x2C, lastWasDigit, bytes[index + 1] >= 0x30,
+                            bytes[index + 1] <= 0x39
+                        {
                             scratch.append(byte)
                             index += 1
                             continue
@@ -289,9 +292,11 @@ public struct Tokenizer: Sendable {
             .precomposedStringWithCompatibilityMapping
         // Searching for ß costs a Foundation call per word; its UTF-8 (C3 9F) is checked first.
         if folded.utf8.contains(0x9F) { folded = folded.replacingOccurrences(of: "ß", with: "ss") }
-        let marksRemoved = String(String.UnicodeScalarView(folded.unicodeScalars.filter {
-            $0.properties.generalCategory != .nonspacingMark
-        }))
+        let marksRemoved = String(
+            String.UnicodeScalarView(
+                folded.unicodeScalars.filter {
+                    $0.properties.generalCategory != .nonspacingMark
+                }))
         scratch.removeAll(keepingCapacity: true)
         var result = marksRemoved.isEmpty ? word : marksRemoved
         result.withUTF8 { scratch.append(contentsOf: $0) }

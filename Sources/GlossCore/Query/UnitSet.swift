@@ -66,7 +66,10 @@ public struct UnitSet: Hashable, Sendable {
             storage = .sparse([])
             if let last = ids.last, last >= id {
                 let position = ids.lowerBound(of: id)
-                if position < ids.count, ids[position] == id { storage = .sparse(ids); return }
+                if position < ids.count, ids[position] == id {
+                    storage = .sparse(ids)
+                    return
+                }
                 ids.insert(id, at: position)
             } else {
                 ids.append(id)
@@ -148,7 +151,8 @@ public struct UnitSet: Hashable, Sendable {
         precondition(other.capacity == capacity)
         switch (storage, other.storage) {
         case (.sparse(let a), .sparse(let b)):
-            return UnitSet(capacity: capacity, sortedUnique: Self.merge(a, b, keepOnlyA: false, keepOnlyB: false, keepBoth: true))
+            return UnitSet(
+                capacity: capacity, sortedUnique: Self.merge(a, b, keepOnlyA: false, keepOnlyB: false, keepBoth: true))
         case (.sparse(let a), .dense):
             return UnitSet(capacity: capacity, sortedUnique: a.filter(other.contains))
         case (.dense, .sparse(let b)):
@@ -162,7 +166,8 @@ public struct UnitSet: Hashable, Sendable {
         precondition(other.capacity == capacity)
         switch (storage, other.storage) {
         case (.sparse(let a), .sparse(let b)):
-            return UnitSet(capacity: capacity, sortedUnique: Self.merge(a, b, keepOnlyA: true, keepOnlyB: true, keepBoth: true))
+            return UnitSet(
+                capacity: capacity, sortedUnique: Self.merge(a, b, keepOnlyA: true, keepOnlyB: true, keepBoth: true))
         case (.sparse(let ids), .dense(let words, _)), (.dense(let words, _), .sparse(let ids)):
             var words = words
             for id in ids { words[Int(id) >> 6] |= 1 << UInt64(id & 63) }
@@ -176,7 +181,8 @@ public struct UnitSet: Hashable, Sendable {
         precondition(other.capacity == capacity)
         switch (storage, other.storage) {
         case (.sparse(let a), .sparse(let b)):
-            return UnitSet(capacity: capacity, sortedUnique: Self.merge(a, b, keepOnlyA: true, keepOnlyB: false, keepBoth: false))
+            return UnitSet(
+                capacity: capacity, sortedUnique: Self.merge(a, b, keepOnlyA: true, keepOnlyB: false, keepBoth: false))
         case (.sparse(let a), .dense):
             return UnitSet(capacity: capacity, sortedUnique: a.filter { !other.contains($0) })
         case (.dense(var words, _), .sparse(let ids)):
@@ -198,7 +204,8 @@ public struct UnitSet: Hashable, Sendable {
     private static func merge(_ a: [Int32], _ b: [Int32], keepOnlyA: Bool, keepOnlyB: Bool, keepBoth: Bool) -> [Int32] {
         var result: [Int32] = []
         result.reserveCapacity(keepOnlyA || keepOnlyB ? a.count + b.count : min(a.count, b.count))
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] {
                 if keepBoth { result.append(a[i]) }
@@ -261,7 +268,8 @@ public struct UnitSet: Hashable, Sendable {
 extension Array where Element == Int32 {
     /// First position whose id is not less than `id`.
     func lowerBound(of id: Int32) -> Int {
-        var low = 0, high = count
+        var low = 0
+        var high = count
         while low < high {
             let middle = (low + high) / 2
             if self[middle] < id { low = middle + 1 } else { high = middle }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads the codes of a REFI-QDA codebook: a `.qdc` file, or the `CodeBook` of a `.qdpx` project's
 /// `project.qde` (written by gloss, NVivo, ATLAS.ti, MAXQDA, QualCoder…).
@@ -29,8 +30,11 @@ public enum CodebookReader {
     static func projectDocument(in bytes: [UInt8], name: String) throws(GlossError) -> Data {
         do {
             let archive = try Archive(data: Data(bytes), accessMode: .read)
-            let entry = archive["project.qde"] ?? archive.first { $0.type == .file && $0.path.lowercased().hasSuffix(".qde") }
-            guard let entry else { throw GlossError("\(name): no project.qde in this archive (is it a .qdpx project?)") }
+            let entry =
+                archive["project.qde"] ?? archive.first { $0.type == .file && $0.path.lowercased().hasSuffix(".qde") }
+            guard let entry else {
+                throw GlossError("\(name): no project.qde in this archive (is it a .qdpx project?)")
+            }
             var data = Data()
             _ = try archive.extract(entry) { data.append($0) }
             return data
@@ -72,7 +76,8 @@ public enum CodebookReader {
             9: "a character that XML does not allow", 23: "';' missing after an entity reference",
             26: "undeclared entity", 38: "'<' inside an attribute value", 39: "attribute value not quoted",
             40: "attribute value not closed", 41: "attribute without a value", 42: "attribute given twice",
-            43: "quote expected", 44: "quoted value not closed", 45: "comment not closed", 63: "CDATA section not closed",
+            43: "quote expected", 44: "quoted value not closed", 45: "comment not closed",
+            63: "CDATA section not closed",
             65: "space required", 68: "name expected ('&' must be written &amp;)", 73: "'>' expected",
             76: "end tag does not match the open element", 77: "file ends inside an element",
         ]
@@ -82,11 +87,14 @@ public enum CodebookReader {
     /// A code name as one part of a tag path: no `/` (it separates levels), no control characters (nor
     /// bidirectional ones: they become spaces), no zero-width characters (dropped), not empty.
     static func tagPart(_ name: String, topLevel: Bool) -> String {
-        var part = String(String.UnicodeScalarView(name.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
-            if scalar == "/" { return "-" }
-            if TerminalSafe.needsEscape(scalar) { return " " }
-            return InvisibleCharacters.kind(of: scalar) == nil ? scalar : nil
-        })).trimmingWhitespace()
+        var part = String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+                    if scalar == "/" { return "-" }
+                    if TerminalSafe.needsEscape(scalar) { return " " }
+                    return InvisibleCharacters.kind(of: scalar) == nil ? scalar : nil
+                })
+        ).trimmingWhitespace()
         // gloss reserves these first characters of a tag for other syntax.
         if topLevel { part = String(part.drop { "-#@:,\"'".contains($0) }).trimmingWhitespace() }
         return part.isEmpty ? "unnamed" : part
@@ -120,8 +128,10 @@ private final class CodeCollector: NSObject, XMLParserDelegate {
 
     private var insideCodebook: Bool { elements.contains("CodeBook") }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         let parent = elements.last
         elements.append(elementName)
         switch elementName {
@@ -131,7 +141,8 @@ private final class CodeCollector: NSObject, XMLParserDelegate {
             let part = CodebookReader.tagPart(attributes["name"] ?? "", topLevel: openCodes.isEmpty)
             let path = openCodes.last.map { codes[$0].path + "/" + part } ?? part
             openCodes.append(codes.count)
-            codes.append(CodebookReader.Code(path: path, description: nil, color: CodebookReader.color(attributes["color"])))
+            codes.append(
+                CodebookReader.Code(path: path, description: nil, color: CodebookReader.color(attributes["color"])))
         case "Description" where parent == "Code" && !openCodes.isEmpty:
             descriptionText = ""
         default:
@@ -155,14 +166,18 @@ private final class CodeCollector: NSObject, XMLParserDelegate {
             let trimmed = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespacesAndNewlines)
             codes[code].description = trimmed.isEmpty ? nil : trimmed
             descriptionText = nil
-        } else if elementName == "Code", elements.last == "Codes" || elements.last == "Code", !openCodes.isEmpty, insideCodebook {
+        } else if elementName == "Code", elements.last == "Codes" || elements.last == "Code", !openCodes.isEmpty,
+            insideCodebook
+        {
             openCodes.removeLast()
         }
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         if failure == nil {
-            failure = (parser.lineNumber, parser.columnNumber, CodebookReader.describe(code: (parseError as NSError).code))
+            failure = (
+                parser.lineNumber, parser.columnNumber, CodebookReader.describe(code: (parseError as NSError).code)
+            )
         }
     }
 }

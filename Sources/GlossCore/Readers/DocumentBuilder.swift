@@ -93,7 +93,9 @@ public struct DocumentBuilder {
     }
 
     /// A block given as UTF-8 (a reader's bytes, stored without making a String first).
-    public mutating func block(_ kind: PassageKind, utf8 text: UnsafeBufferPointer<UInt8>, lines: LineRange, asks: Bool = false) {
+    public mutating func block(
+        _ kind: PassageKind, utf8 text: UnsafeBufferPointer<UInt8>, lines: LineRange, asks: Bool = false
+    ) {
         if let role = roleTakingBlock(kind, asks: asks) {
             take(role, String(decoding: text, as: UTF8.self), lines: lines)
             return
@@ -153,8 +155,9 @@ public struct DocumentBuilder {
                     tableRowElements.append(nil)
                     continue
                 }
-                addKeyPoint(label: row.cells.first ?? "", detail: row.cells.dropFirst().joined(separator: " | "),
-                            lines: LineRange(line: row.line))
+                addKeyPoint(
+                    label: row.cells.first ?? "", detail: row.cells.dropFirst().joined(separator: " | "),
+                    lines: LineRange(line: row.line))
                 tableRowElements.append(lastElement)
             }
         } else if currentRole == .faq && openQuestion != nil {
@@ -221,15 +224,19 @@ public struct DocumentBuilder {
                 occurrence = max(1, occurrence)
             }
         }
-        document.comments.append(SourceComment(element: element, quote: quote, occurrence: occurrence, text: text, author: author))
+        document.comments.append(
+            SourceComment(element: element, quote: quote, occurrence: occurrence, text: text, author: author))
     }
 
     /// A comment on a row (0-based) of the table reported last, marking the first occurrence of `quote`
     /// in the row's element (the whole element when it is not found there).
     public mutating func comment(_ text: String, author: String?, quote: String?, tableRow: Int) {
         guard tableRow >= 0, tableRow < tableRowElements.count, let element = tableRowElements[tableRow] else { return }
-        let found = quote.flatMap { quote in elementText(element).flatMap { $0.contains(quote) && !quote.isEmpty ? quote : nil } }
-        document.comments.append(SourceComment(element: element, quote: found, occurrence: 1, text: text, author: author))
+        let found = quote.flatMap { quote in
+            elementText(element).flatMap { $0.contains(quote) && !quote.isEmpty ? quote : nil }
+        }
+        document.comments.append(
+            SourceComment(element: element, quote: found, occurrence: 1, text: text, author: author))
     }
 
     /// A footnote or endnote, reported after the body: the first opens a `Notes` section at the end of
@@ -272,8 +279,10 @@ public struct DocumentBuilder {
 
     private mutating func addPassage(_ kind: PassageKind, utf8 text: UnsafeBufferPointer<UInt8>, lines: LineRange) {
         flushQuestion()
-        document.sections[currentSectionIndex].passages.append(Passage(kind: kind, storedText: arena.store(text), lines: lines))
-        lastElement = .passage(section: currentSectionIndex, number: document.sections[currentSectionIndex].passages.count)
+        document.sections[currentSectionIndex].passages.append(
+            Passage(kind: kind, storedText: arena.store(text), lines: lines))
+        lastElement = .passage(
+            section: currentSectionIndex, number: document.sections[currentSectionIndex].passages.count)
     }
 
     private mutating func startQuestion(_ text: String, lines: LineRange) {
@@ -299,8 +308,10 @@ public struct DocumentBuilder {
 
     private mutating func addKeyPoint(label: String, detail: String, lines: LineRange) {
         flushQuestion()
-        document.keyPoints.append(KeyPoint(
-            storedText: arena.store(KeyPoint.joined(label, detail)), labelCount: label.utf8.count, lines: lines, section: currentSectionIndex))
+        document.keyPoints.append(
+            KeyPoint(
+                storedText: arena.store(KeyPoint.joined(label, detail)), labelCount: label.utf8.count, lines: lines,
+                section: currentSectionIndex))
         lastElement = .keyPoint(document.keyPoints.count)
     }
 

@@ -62,7 +62,8 @@ public enum DocumentLoader {
         let expansions = ParallelMap.map(arguments) { argument -> Result<([Candidate], SkippedFiles), GlossError> in
             do throws(GlossError) {
                 var skipped = SkippedFiles()
-                let candidates = try expand(argument, baseDirectory: baseDirectory, readers: readers, hidden: hidden, skipped: &skipped)
+                let candidates = try expand(
+                    argument, baseDirectory: baseDirectory, readers: readers, hidden: hidden, skipped: &skipped)
                 return .success((candidates, skipped))
             } catch {
                 return .failure(error)
@@ -103,13 +104,16 @@ public enum DocumentLoader {
     }
 
     /// The files one argument of `load` names: itself, a directory's article files, or a glob's matches.
-    static func expand(_ argument: String, baseDirectory: String, readers: ReaderRegistry = .standard) throws(GlossError) -> [Candidate] {
+    static func expand(_ argument: String, baseDirectory: String, readers: ReaderRegistry = .standard)
+        throws(GlossError) -> [Candidate]
+    {
         var skipped = SkippedFiles()
         return try expand(argument, baseDirectory: baseDirectory, readers: readers, skipped: &skipped)
     }
 
     static func expand(
-        _ argument: String, baseDirectory: String, readers: ReaderRegistry, hidden: Bool = false, skipped: inout SkippedFiles
+        _ argument: String, baseDirectory: String, readers: ReaderRegistry, hidden: Bool = false,
+        skipped: inout SkippedFiles
     ) throws(GlossError) -> [Candidate] {
         let expanded = expandTilde(argument)
         let absolute = expanded.hasPrefix("/") ? expanded : baseDirectory + "/" + expanded
@@ -120,14 +124,17 @@ public enum DocumentLoader {
             for match in matches {
                 let shown = displayName(match, argument: argument, absolute: absolute)
                 if isDirectory(match) {
-                    result += try directoryFiles(match, shownAs: shown, readers: readers, hidden: hidden, skipped: &skipped)
+                    result += try directoryFiles(
+                        match, shownAs: shown, readers: readers, hidden: hidden, skipped: &skipped)
                 } else {
                     result.append(Candidate(path: match, displayName: shown, explicit: true))
                 }
             }
             return result
         }
-        if isDirectory(absolute) { return try directoryFiles(absolute, shownAs: argument, readers: readers, hidden: hidden, skipped: &skipped) }
+        if isDirectory(absolute) {
+            return try directoryFiles(absolute, shownAs: argument, readers: readers, hidden: hidden, skipped: &skipped)
+        }
         return [Candidate(path: absolute, displayName: argument, explicit: true)]
     }
 
@@ -185,7 +192,8 @@ public enum DocumentLoader {
                     let candidate = candidates[index]
                     do throws(GlossError) {
                         let (document, documentWarnings) = try read(
-                            candidate, readers: readers, arena: arena, folders: folders, maximumFileSize: maximumFileSize)
+                            candidate, readers: readers, arena: arena, folders: folders,
+                            maximumFileSize: maximumFileSize)
                         collected.add(document)
                         warnings += documentWarnings
                     } catch {
@@ -227,16 +235,20 @@ public enum DocumentLoader {
         // a binary format (a DOCX, an EPUB or a PDF over 1 MiB would be refused as binary).
         let named = readers.reader(forExtension: pathExtension(candidate.path))
         let sniffs = named.map { $0 is any TextDocumentReader } ?? true
-        let read = if candidate.isKnownRegular, let folders {
-            try readWalkedBytes(candidate, folders: folders, maximumSize: maximumFileSize, sniffsBinary: sniffs)
-        } else {
-            try readFile(candidate.path, name: candidate.displayName, knownRegular: candidate.isKnownRegular,
-                         maximumSize: maximumFileSize, sniffsBinary: sniffs)
-        }
+        let read =
+            if candidate.isKnownRegular, let folders {
+                try readWalkedBytes(candidate, folders: folders, maximumSize: maximumFileSize, sniffsBinary: sniffs)
+            } else {
+                try readFile(
+                    candidate.path, name: candidate.displayName, knownRegular: candidate.isKnownRegular,
+                    maximumSize: maximumFileSize, sniffsBinary: sniffs)
+            }
         let bytes = read.bytes
         var warnings: [String] = []
         if read.grew {
-            warnings.append("\(candidate.displayName): grew while it was read; only its first \(bytes.count) bytes (its size when opened) were read")
+            warnings.append(
+                "\(candidate.displayName): grew while it was read; only its first \(bytes.count) bytes (its size when opened) were read"
+            )
         }
         let reader = named ?? readers.reader(forPath: candidate.path, bytes: bytes)
         var builder = DocumentBuilder(format: reader.format, arena: arena)
@@ -308,8 +320,9 @@ public enum DocumentLoader {
         if fstat(descriptor, &info) != 0 { throw GlossError("\(name): \(SystemError.describe(errno: errno))") }
         // Checked again on what was opened: the path may have changed since it was walked.
         try checkRegular(info, name: name)
-        return try readOpened(descriptor, size: Int(info.st_size), name: name, maximumSize: maximumSize, sizeIsExact: false,
-                              sniffsBinary: sniffsBinary)
+        return try readOpened(
+            descriptor, size: Int(info.st_size), name: name, maximumSize: maximumSize, sizeIsExact: false,
+            sniffsBinary: sniffsBinary)
     }
 
     /// The bytes of a file that a walk of its folder found to be a regular file. Each file of a big
@@ -318,7 +331,8 @@ public enum DocumentLoader {
     /// end when it has the size `fstat` gave. Opened non-blocking and checked once open: should a FIFO
     /// or a device have taken its place since the walk, it is neither waited on nor read.
     static func readWalkedBytes(
-        _ candidate: Candidate, folders: FolderCursor, maximumSize: Int = defaultMaximumFileSize, sniffsBinary: Bool = true
+        _ candidate: Candidate, folders: FolderCursor, maximumSize: Int = defaultMaximumFileSize,
+        sniffsBinary: Bool = true
     ) throws(GlossError) -> FileBytes {
         let folder = folders.descriptor(forFolderOf: candidate)
         let descriptor = candidate.path.withCString { path in
@@ -327,10 +341,13 @@ public enum DocumentLoader {
         if descriptor < 0 { throw GlossError("\(candidate.displayName): \(SystemError.describe(errno: errno))") }
         defer { close(descriptor) }
         var info = stat()
-        if fstat(descriptor, &info) != 0 { throw GlossError("\(candidate.displayName): \(SystemError.describe(errno: errno))") }
+        if fstat(descriptor, &info) != 0 {
+            throw GlossError("\(candidate.displayName): \(SystemError.describe(errno: errno))")
+        }
         try checkRegular(info, name: candidate.displayName)
-        return try readOpened(descriptor, size: Int(info.st_size), name: candidate.displayName, maximumSize: maximumSize,
-                              sizeIsExact: true, sniffsBinary: sniffsBinary)
+        return try readOpened(
+            descriptor, size: Int(info.st_size), name: candidate.displayName, maximumSize: maximumSize,
+            sizeIsExact: true, sniffsBinary: sniffsBinary)
     }
 
     /// Files bigger than this have their first `sniffSize` bytes checked for a NUL before the rest is
@@ -355,7 +372,9 @@ public enum DocumentLoader {
             }
             if failure != 0 { throw GlossError("\(name): \(SystemError.describe(errno: failure))") }
             if sniffsBinary {
-                try prefix.withUnsafeBufferPointer { bytes throws(GlossError) in try SourceDecoder.refuseBinary(bytes, name: name) }
+                try prefix.withUnsafeBufferPointer { bytes throws(GlossError) in
+                    try SourceDecoder.refuseBinary(bytes, name: name)
+                }
             }
             // Swift stops the program when an array cannot be allocated: ask the allocator first.
             guard let probe = malloc(size + 1) else {
@@ -370,7 +389,8 @@ public enum DocumentLoader {
             // A sniff that met the end early read the whole file (it shrank since fstat).
             if start == 0 || start == sniffSize {
                 let rest = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[start...])
-                count += readFully(descriptor, into: rest, failure: &failure, expected: sizeIsExact ? size - start : nil)
+                count += readFully(
+                    descriptor, into: rest, failure: &failure, expected: sizeIsExact ? size - start : nil)
             }
         }
         if failure != 0 { throw GlossError("\(name): \(SystemError.describe(errno: failure))") }
@@ -388,7 +408,9 @@ public enum DocumentLoader {
     private static func tooBig(_ name: String, size: Int?, maximumSize: Int) -> GlossError {
         let described = size.map(ByteSize.describe) ?? "more than " + ByteSize.describe(maximumSize)
         let enough = ByteSize.settingAtLeast(size ?? maximumSize * 2)
-        return GlossError("\(name): \(described) is over the \(ByteSize.describe(maximumSize)) limit (set max-file-size \(enough) to read it)")
+        return GlossError(
+            "\(name): \(described) is over the \(ByteSize.describe(maximumSize)) limit (set max-file-size \(enough) to read it)"
+        )
     }
 
     /// Reads on in chunks a file whose size said nothing of its length, up to `maximumSize`; its first
@@ -402,7 +424,9 @@ public enum DocumentLoader {
             let count = chunk.withUnsafeMutableBytes { readFully(descriptor, into: $0, failure: &failure) }
             bytes.append(contentsOf: chunk[..<count])
             if first {
-                try bytes.withUnsafeBufferPointer { bytes throws(GlossError) in try SourceDecoder.refuseBinary(bytes, name: name) }
+                try bytes.withUnsafeBufferPointer { bytes throws(GlossError) in
+                    try SourceDecoder.refuseBinary(bytes, name: name)
+                }
                 first = false
             }
             if bytes.count > maximumSize { throw tooBig(name, size: nil, maximumSize: maximumSize) }
@@ -435,7 +459,8 @@ public enum DocumentLoader {
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR { throw GlossError("\(name): is a directory") }
         if type != S_IFREG {
-            let what = type == S_IFIFO ? "a FIFO" : type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
+            let what =
+                type == S_IFIFO ? "a FIFO" : type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
             throw GlossError("\(name): is \(what); gloss reads regular files only")
         }
     }
@@ -456,7 +481,9 @@ public enum DocumentLoader {
                 return ""
             case UInt8(ascii: "."):
                 // A leading dot (".profile") names a hidden file, not an extension.
-                if previous == bytes.startIndex || bytes[bytes.index(before: previous)] == UInt8(ascii: "/") { return "" }
+                if previous == bytes.startIndex || bytes[bytes.index(before: previous)] == UInt8(ascii: "/") {
+                    return ""
+                }
                 return String(path[index...])
             default:
                 index = previous
@@ -467,7 +494,8 @@ public enum DocumentLoader {
 
     /// Article files under a directory (see `FolderWalk`).
     static func directoryFiles(
-        _ directory: String, shownAs shown: String, readers: ReaderRegistry, hidden: Bool = false, skipped: inout SkippedFiles
+        _ directory: String, shownAs shown: String, readers: ReaderRegistry, hidden: Bool = false,
+        skipped: inout SkippedFiles
     ) throws(GlossError) -> [Candidate] {
         var info = stat()
         guard stat(directory, &info) == 0 else { throw GlossError("\(shown): \(SystemError.describe(errno: errno))") }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Keeps the folder of the walked file read last open, so that the files after it in the same folder
@@ -20,7 +20,8 @@ final class FolderCursor {
         let same = path.withUTF8 { bytes in
             let prefix = UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, candidate.nameOffset)])
             if descriptor >= 0, prefix.count == folder.count,
-               folder.withUnsafeBufferPointer({ memcmp($0.baseAddress!, prefix.baseAddress!, prefix.count) == 0 }) {
+                folder.withUnsafeBufferPointer({ memcmp($0.baseAddress!, prefix.baseAddress!, prefix.count) == 0 })
+            {
                 return true
             }
             folder = Array(prefix)

@@ -30,16 +30,20 @@ struct FolderWalk {
     }
 
     /// The files under `directory` that a reader of `readers` reads.
-    static func files(under directory: String, shownAs shown: String, readers: ReaderRegistry = .standard) -> [Candidate] {
+    static func files(under directory: String, shownAs shown: String, readers: ReaderRegistry = .standard)
+        -> [Candidate]
+    {
         var skipped = SkippedFiles()
         return files(under: directory, shownAs: shown, readers: readers, skipped: &skipped)
     }
 
     /// The article files, and in `skipped` what was passed over (of each folder walked).
     static func files(
-        under directory: String, shownAs shown: String, readers: ReaderRegistry, hidden: Bool = false, skipped: inout SkippedFiles
+        under directory: String, shownAs shown: String, readers: ReaderRegistry, hidden: Bool = false,
+        skipped: inout SkippedFiles
     ) -> [Candidate] {
-        guard let (identity, entries, skippedHere) = list(directory, shown: shown, readers: readers, hidden: hidden) else { return [] }
+        guard let (identity, entries, skippedHere) = list(directory, shown: shown, readers: readers, hidden: hidden)
+        else { return [] }
         skipped.add(skippedHere)
         let subfolders = entries.compactMap { entry -> (String, String)? in
             if case .folder(let path, let shown) = entry { return (path, shown) }
@@ -80,8 +84,11 @@ struct FolderWalk {
         var runs: [Run] = []
 
         mutating func walk(_ path: String, shown: String) {
-            guard let (identity, entries, skipped) = FolderWalk.list(path, shown: shown, readers: readers, hidden: hidden),
-                  visited.insert(identity).inserted else { return }
+            guard
+                let (identity, entries, skipped) = FolderWalk.list(
+                    path, shown: shown, readers: readers, hidden: hidden),
+                visited.insert(identity).inserted
+            else { return }
             var run = Run(folder: identity, files: [], skipped: skipped)
             for entry in entries {
                 switch entry {
@@ -116,7 +123,9 @@ struct FolderWalk {
         var names: [(name: String, type: UInt8)] = []
         var skipped = SkippedFiles()
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
             if name == "." || name == ".." { continue }
             if hidden || !name.hasPrefix(".") {
                 names.append((name, entry.pointee.d_type))
@@ -148,8 +157,11 @@ struct FolderWalk {
                 if mode == S_IFDIR {
                     entries.append(.folder(path: child, shown: childShown))
                 } else if isArticle {
-                    entries.append(.file(Candidate(path: child, displayName: childShown, explicit: false,
-                                                   isKnownRegular: mode == S_IFREG, nameOffset: folderPrefixLength)))
+                    entries.append(
+                        .file(
+                            Candidate(
+                                path: child, displayName: childShown, explicit: false,
+                                isKnownRegular: mode == S_IFREG, nameOffset: folderPrefixLength)))
                 }
             }
             return (entries, skipped)

@@ -62,7 +62,8 @@ public enum HeadingRule {
         }
         if isOpeningQuote(first), let second = text.dropFirst().first, second.isLowercase { return false }
         if wordCount <= 6, wordCount > 1, text.hasPrefix("By "),
-           text.dropFirst(3).trimmingWhitespace().first?.isUppercase == true {
+            text.dropFirst(3).trimmingWhitespace().first?.isUppercase == true
+        {
             return false
         }
 
@@ -80,14 +81,16 @@ public enum HeadingRule {
         isHeadingShapedASCII(text.utf8Bytes, text: text, wordCount: wordCount)
     }
 
-    static func isHeadingShapedASCII<Bytes: RandomAccessCollection>(_ bytes: Bytes, text: Substring, wordCount: Int) -> Bool
+    static func isHeadingShapedASCII<Bytes: RandomAccessCollection>(_ bytes: Bytes, text: Substring, wordCount: Int)
+        -> Bool
     where Bytes.Element == UInt8, Bytes.Index == Int {
         guard let first = bytes.first, bytes.count <= maximumCharacters else { return false }
         let isQuote = first == 0x22 || first == 0x27
         guard isUppercase(first) || isDigit(first) || isQuote else { return false }
         if isQuote, bytes.count > 1, isLowercase(bytes[1]) { return false }
         if wordCount <= 6, wordCount > 1, bytes.starts(with: [0x42, 0x79, 0x20]),
-           let next = bytes.dropFirst(3).first(where: { $0 != 0x20 && $0 != 0x09 }), isUppercase(next) {
+            let next = bytes.dropFirst(3).first(where: { $0 != 0x20 && $0 != 0x09 }), isUppercase(next)
+        {
             return false
         }
         var end = bytes.count
@@ -198,7 +201,9 @@ public enum HeadingRule {
             guard let (scalar, length) = Substring.standaloneNonSpace(endingAt: end, in: bytes) else { return nil }
             let start = end - length
             // The scalar is a character of its own unless the one before may join it (a Prepend).
-            if start > 0, bytes[start - 1] >= 0x80, StringBytes.standaloneScalar(endingAt: start, in: bytes) == nil { return nil }
+            if start > 0, bytes[start - 1] >= 0x80, StringBytes.standaloneScalar(endingAt: start, in: bytes) == nil {
+                return nil
+            }
             guard closingMarkScalars.contains(scalar) else { return .some(scalar) }
             end = start
         }
@@ -236,7 +241,9 @@ extension Substring {
     func trimmingWhitespace() -> Substring {
         let utf8 = self.utf8
         // Most lines have nothing to trim, which their first and last bytes tell.
-        if utf8.withContiguousStorageIfAvailable({ Self.startsWithoutWhitespace($0) && Self.endsWithoutWhitespace($0) }) == true {
+        if utf8.withContiguousStorageIfAvailable({ Self.startsWithoutWhitespace($0) && Self.endsWithoutWhitespace($0) })
+            == true
+        {
             return self
         }
         var start = utf8.startIndex

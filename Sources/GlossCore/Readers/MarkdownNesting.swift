@@ -110,9 +110,12 @@ enum MarkdownNesting {
                 width = 1
             } else {
                 var digits = 0
-                while position + digits < end, digits < 10, (0x30...0x39).contains(bytes[position + digits]) { digits += 1 }
+                while position + digits < end, digits < 10, (0x30...0x39).contains(bytes[position + digits]) {
+                    digits += 1
+                }
                 guard (1...9).contains(digits), position + digits < end,
-                      bytes[position + digits] == UInt8(ascii: ".") || bytes[position + digits] == UInt8(ascii: ")") else { return nil }
+                    bytes[position + digits] == UInt8(ascii: ".") || bytes[position + digits] == UInt8(ascii: ")")
+                else { return nil }
                 width = digits + 1
             }
             guard position + width == end || Self.isBlank(bytes[position + width]) else { return nil }
@@ -128,15 +131,17 @@ enum MarkdownNesting {
         /// Whether the rest of the line is three or more `bullet`s and blanks only.
         private mutating func isThematicBreak(of bullet: UInt8) -> Bool {
             let known = bullet == UInt8(ascii: "-") ? dashRun : starRun
-            let run = known ?? {
-                var start = end
-                var bullets: [Int] = []
-                while start > self.start, case let byte = bytes[start - 1], byte == bullet || Self.isBlank(byte) {
-                    start -= 1
-                    if byte == bullet, bullets.count < 3 { bullets.append(start) }
-                }
-                return (start, bullets.count == 3 ? bullets[2] : nil)
-            }()
+            let run =
+                known
+                ?? {
+                    var start = end
+                    var bullets: [Int] = []
+                    while start > self.start, case let byte = bytes[start - 1], byte == bullet || Self.isBlank(byte) {
+                        start -= 1
+                        if byte == bullet, bullets.count < 3 { bullets.append(start) }
+                    }
+                    return (start, bullets.count == 3 ? bullets[2] : nil)
+                }()
             if bullet == UInt8(ascii: "-") { dashRun = run } else { starRun = run }
             guard let third = run.thirdFromEnd else { return false }
             return run.start <= position && third >= position

@@ -5,7 +5,9 @@ public struct MarkdownReader: TextDocumentReader {
     public init() {}
 
     public var name: String { "Markdown" }
-    public var summary: String { "CommonMark and GFM tables: headings, paragraphs, lists, quotes, code, tables, front matter" }
+    public var summary: String {
+        "CommonMark and GFM tables: headings, paragraphs, lists, quotes, code, tables, front matter"
+    }
     public var extensions: [String] { ["md", "markdown"] }
     public var mediaTypes: [String] { ["text/markdown", "text/x-markdown"] }
     public var format: DocumentFormat { .markdown }
@@ -44,7 +46,8 @@ public struct MarkdownReader: TextDocumentReader {
         walker.walk(root: root)
         builder = walker.builder
         if !builder.hasTitle, let titleLine,
-           let title = metadata.first(where: { $0.key.lowercased() == "title" })?.value, !title.isEmpty {
+            let title = metadata.first(where: { $0.key.lowercased() == "title" })?.value, !title.isEmpty
+        {
             builder.setTitle(title, lines: LineRange(line: titleLine))
         }
     }
@@ -165,7 +168,11 @@ private struct Walker {
             var nested: [OpaquePointer] = []
             var child = cmark_node_first_child(item)
             while let current = child {
-                if Self.type(current) == "list" { nested.append(current) } else { ownText.append(Self.blockText(current)) }
+                if Self.type(current) == "list" {
+                    nested.append(current)
+                } else {
+                    ownText.append(Self.blockText(current))
+                }
                 child = cmark_node_next(current)
             }
             let text = ownText.filter { !$0.isEmpty }.joined(separator: "\n")
@@ -200,7 +207,10 @@ private struct Walker {
                 cells.append(Self.inlineText(currentCell))
                 cell = cmark_node_next(currentCell)
             }
-            rows.append(.init(cells: cells, line: Int(cmark_node_get_start_line(current)), isHeader: Self.type(current) == "table_header"))
+            rows.append(
+                .init(
+                    cells: cells, line: Int(cmark_node_get_start_line(current)),
+                    isHeader: Self.type(current) == "table_header"))
             row = cmark_node_next(current)
         }
         builder.table(rows, lines: sourceRange(of: node))

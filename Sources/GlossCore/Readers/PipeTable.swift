@@ -25,7 +25,8 @@ struct PipeTable {
             header = parsed[0]
             parsed.removeFirst(2)
         } else if let first = parsed.first, let cell = first.cells.first,
-                  SectionRole.classify(heading: cell) == .keyPoints {
+            SectionRole.classify(heading: cell) == .keyPoints
+        {
             header = first
             parsed.removeFirst()
         }
@@ -107,11 +108,12 @@ struct PipeTable {
     private static let backslash = UInt8(ascii: "\\")
 
     static func isDelimiterRow(_ cells: [String]) -> Bool {
-        !cells.isEmpty && cells.allSatisfy { cell in
-            var body = Substring(cell)
-            if body.first == ":" { body = body.dropFirst() }
-            if body.last == ":" { body = body.dropLast() }
-            return !body.isEmpty && body.allSatisfy { $0 == "-" }
-        }
+        !cells.isEmpty
+            && cells.allSatisfy { cell in
+                var body = Substring(cell)
+                if body.first == ":" { body = body.dropFirst() }
+                if body.last == ":" { body = body.dropLast() }
+                return !body.isEmpty && body.allSatisfy { $0 == "-" }
+            }
     }
 }

@@ -94,7 +94,8 @@ public struct PlainTextReader: TextDocumentReader {
         var start = 0
         // A heading-shaped first line set off by a blank line is the title (the wire convention).
         if units.count > 1, units[0].shape == .text, units[0].isSingleLine, units[0].blankAfter,
-           HeadingRule.isHeadingShaped(units[0].lines[0].text) {
+            HeadingRule.isHeadingShaped(units[0].lines[0].text)
+        {
             builder.setTitle(units[0].text, lines: units[0].range)
             start = 1
         }
@@ -105,7 +106,9 @@ public struct PlainTextReader: TextDocumentReader {
             switch unit.shape {
             case .table:
                 let table = PipeTable(lines: unit.lines)
-                var rows = table.header.map { [DocumentBuilder.TableRow(cells: $0.cells, line: $0.line, isHeader: true)] } ?? []
+                var rows =
+                    table.header.map { [DocumentBuilder.TableRow(cells: $0.cells, line: $0.line, isHeader: true)] }
+                    ?? []
                 rows += table.rows.map { DocumentBuilder.TableRow(cells: $0.cells, line: $0.line) }
                 builder.table(rows, lines: unit.range)
             case .bullet:
@@ -115,7 +118,8 @@ public struct PlainTextReader: TextDocumentReader {
                 if !builder.awaitsAnswer, isHeading(at: index, in: shapes, firstBodyUnit: start, inFAQ: inFAQ) {
                     builder.heading(unit.text, level: 1, lines: unit.range)
                 } else {
-                    let kind: PassageKind = isInRunOfShortLines(at: index, in: shapes, firstBodyUnit: start, inFAQ: inFAQ)
+                    let kind: PassageKind =
+                        isInRunOfShortLines(at: index, in: shapes, firstBodyUnit: start, inFAQ: inFAQ)
                         ? .list : .paragraph
                     // A unit asks when its first line ends with a question mark.
                     let asks = inFAQ && HeadingRule.endsWithQuestionMark(unit.lines[0].text[...])
@@ -138,7 +142,9 @@ public struct PlainTextReader: TextDocumentReader {
         var hasKnownRole = false
 
         init(_ unit: Unit) {
-            guard unit.shape == .text, unit.isSingleLine, HeadingRule.isHeadingShaped(unit.lines[0].text) else { return }
+            guard unit.shape == .text, unit.isSingleLine, HeadingRule.isHeadingShaped(unit.lines[0].text) else {
+                return
+            }
             let line = unit.lines[0].text
             headingShaped = true
             isQuestion = HeadingRule.endsWithQuestionMark(line)
@@ -193,11 +199,13 @@ public struct PlainTextReader: TextDocumentReader {
                 while end > range.lowerBound, Substring.isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
                 let line = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end])
                 guard Substring.endsWithoutWhitespace(line) else {
-                    return Measured(number: index + 1, range: range, trimmed: false, width: nil, isTable: false, mayBeBullet: true)
+                    return Measured(
+                        number: index + 1, range: range, trimmed: false, width: nil, isTable: false, mayBeBullet: true)
                 }
-                return Measured(number: index + 1, range: range.lowerBound..<end, trimmed: true,
-                                width: StringBytes.standaloneScalarCount(line), isTable: PipeTable.isTableLine(utf8: line),
-                                mayBeBullet: mayStartBullet(line))
+                return Measured(
+                    number: index + 1, range: range.lowerBound..<end, trimmed: true,
+                    width: StringBytes.standaloneScalarCount(line), isTable: PipeTable.isTableLine(utf8: line),
+                    mayBeBullet: mayStartBullet(line))
             }
         }
         var blocks: [[Line]] = []
@@ -207,8 +215,12 @@ public struct PlainTextReader: TextDocumentReader {
             let slice = text.slice(utf8: line.range)
             let kept: Line?
             if line.trimmed {
-                kept = slice.isEmpty ? nil : Line(number: line.number, text: slice, width: line.width, isTable: line.isTable,
-                                                  mayBeBullet: line.mayBeBullet)
+                kept =
+                    slice.isEmpty
+                    ? nil
+                    : Line(
+                        number: line.number, text: slice, width: line.width, isTable: line.isTable,
+                        mayBeBullet: line.mayBeBullet)
             } else {
                 let trimmed = slice.trimmingTrailingWhitespace()
                 kept = trimmed.trimmingWhitespace().isEmpty ? nil : Line(number: line.number, text: trimmed)
@@ -246,9 +258,11 @@ public struct PlainTextReader: TextDocumentReader {
         let width = textWidth(of: block)
         guard (30...120).contains(width) else { return false }
         return block.indices.dropLast().contains { index in
-            let line = block[index], next = block[index + 1].text
+            let line = block[index]
+            let next = block[index + 1].text
             guard !line.isTable, isLong(line, width: width), !HeadingRule.endsSentence(line.text),
-                  !block[index + 1].isTable, !block[index + 1].isBullet else { return false }
+                !block[index + 1].isTable, !block[index + 1].isBullet
+            else { return false }
             let content = bulletItemText(line.text) ?? line.text
             return !HeadingRule.isHeadingShaped(content) || next.trimmingWhitespace().first?.isLowercase == true
         }
@@ -284,7 +298,8 @@ public struct PlainTextReader: TextDocumentReader {
         func isShortLine(at index: Int) -> Bool {
             guard index < block.count else { return false }
             let line = block[index]
-            return !line.isTable && !line.isBullet && !isLong(line, width: width) && HeadingRule.isHeadingShaped(line.text)
+            return !line.isTable && !line.isBullet && !isLong(line, width: width)
+                && HeadingRule.isHeadingShaped(line.text)
         }
         var units: [Unit] = []
         units.reserveCapacity(block.count)

@@ -25,7 +25,9 @@ public struct ReaderRegistry: Sendable {
         self.readers = readers
         var byExtension: [String: Int] = [:]
         for (index, reader) in readers.enumerated() {
-            for pathExtension in reader.extensions where byExtension[pathExtension] == nil { byExtension[pathExtension] = index }
+            for pathExtension in reader.extensions where byExtension[pathExtension] == nil {
+                byExtension[pathExtension] = index
+            }
         }
         self.byExtension = byExtension
         extensionBytes = readers.flatMap(\.extensions).map { Array($0.utf8) }
@@ -48,7 +50,9 @@ public struct ReaderRegistry: Sendable {
 
     /// The formats for help: "plain-text (.txt) and Markdown (.md, .markdown)".
     public var formatList: String {
-        let names = readers.map { reader in "\(reader.name) (\(reader.extensions.map { "." + $0 }.joined(separator: ", ")))" }
+        let names = readers.map { reader in
+            "\(reader.name) (\(reader.extensions.map { "." + $0 }.joined(separator: ", ")))"
+        }
         guard names.count > 1 else { return names.first ?? "" }
         return names.dropLast().joined(separator: ", ") + " and " + names.last!
     }

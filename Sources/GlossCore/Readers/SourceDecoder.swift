@@ -45,7 +45,9 @@ public enum SourceDecoder {
     /// the rest is read, and of the whole file when it is decoded.
     static func refuseBinary(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws(GlossError) {
         let wide: [[UInt8]] = [[0x00, 0x00, 0xFE, 0xFF], [0xFF, 0xFE], [0xFE, 0xFF]]
-        guard !wide.contains(where: { bytes.starts(with: $0) }), let nul = StringBytes.index(of: 0, in: bytes) else { return }
+        guard !wide.contains(where: { bytes.starts(with: $0) }), let nul = StringBytes.index(of: 0, in: bytes) else {
+            return
+        }
         throw GlossError("\(name): binary file (NUL byte at offset \(nul)); gloss reads text and Markdown articles")
     }
 
@@ -85,13 +87,22 @@ public enum SourceDecoder {
         let end = bytes.endIndex
         while index < end {
             let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
             let length: Int
             var minimum: UInt32
             switch lead {
-            case 0xC2...0xDF: length = 2; minimum = 0x80
-            case 0xE0...0xEF: length = 3; minimum = 0x800
-            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            case 0xC2...0xDF:
+                length = 2
+                minimum = 0x80
+            case 0xE0...0xEF:
+                length = 3
+                minimum = 0x800
+            case 0xF0...0xF4:
+                length = 4
+                minimum = 0x10000
             default: return index - bytes.startIndex
             }
             guard index + length <= end else { return index - bytes.startIndex }

@@ -19,10 +19,11 @@ final class WorkSplitter: Sendable {
     init(count: Int, parts partCount: Int) {
         let partCount = max(1, partCount)
         initialPartCount = partCount
-        self.parts = Mutex((0..<partCount).map { part in
-            let start = count * part / partCount
-            return Part(start: start, next: start, end: count * (part + 1) / partCount)
-        })
+        self.parts = Mutex(
+            (0..<partCount).map { part in
+                let start = count * part / partCount
+                return Part(start: start, next: start, end: count * (part + 1) / partCount)
+            })
     }
 
     /// The next file of `part`, or nil when the part is done.
@@ -39,7 +40,8 @@ final class WorkSplitter: Sendable {
     func split(minimum: Int) -> Int? {
         parts.withLock { parts in
             guard let victim = parts.indices.max(by: { parts[$0].remaining < parts[$1].remaining }),
-                  parts[victim].remaining >= 2 * max(1, minimum) else { return nil }
+                parts[victim].remaining >= 2 * max(1, minimum)
+            else { return nil }
             let middle = parts[victim].next + (parts[victim].remaining + 1) / 2
             parts.append(Part(start: middle, next: middle, end: parts[victim].end))
             parts[victim].end = middle
@@ -58,6 +60,6 @@ final class WorkSplitter: Sendable {
     }
 }
 
-private extension WorkSplitter.Part {
-    var remaining: Int { end - next }
+extension WorkSplitter.Part {
+    fileprivate var remaining: Int { end - next }
 }

@@ -21,7 +21,9 @@ enum CoOccurrence {
             var line = StyledText(DisplayWidth.pad("(\(row + 1)) ", to: 4), .faint)
             line.append(DisplayWidth.pad(name, to: nameWidth - 4), .tag)
             for (column, count) in matrix[row].enumerated() {
-                line.append(DisplayWidth.padLeft(String(count), to: cellWidth), row == column ? .faint : count > 0 ? .strong : .plain)
+                line.append(
+                    DisplayWidth.padLeft(String(count), to: cellWidth),
+                    row == column ? .faint : count > 0 ? .strong : .plain)
             }
             output.raw(output.render(line))
         }

@@ -2,7 +2,9 @@
 enum DocumentSummary {
     /// "7 sections · 13 passages · 4 FAQ · 8 key points"
     static func counts(_ document: Document) -> String {
-        var parts = [Counted.phrase(document.headedSectionCount, "section"), Counted.phrase(document.passageCount, "passage")]
+        var parts = [
+            Counted.phrase(document.headedSectionCount, "section"), Counted.phrase(document.passageCount, "passage"),
+        ]
         if !document.faq.isEmpty { parts.append("\(document.faq.count) FAQ") }
         if !document.keyPoints.isEmpty { parts.append(Counted.phrase(document.keyPoints.count, "key point")) }
         return parts.joined(separator: " · ")
@@ -15,7 +17,9 @@ enum DocumentSummary {
         let authors = document.metadataValues(.author)
         if !authors.isEmpty { parts.append("by " + authors.joined(separator: "; ")) }
         if let site = document.metadataValue(.site) { parts.append(site) }
-        if let published = document.metadataValue(.published) { parts.append(full ? published : String(published.prefix(10))) }
+        if let published = document.metadataValue(.published) {
+            parts.append(full ? published : String(published.prefix(10)))
+        }
         if let language = document.metadataValue(.language) { parts.append(language) }
         var lines = parts.isEmpty ? [] : [parts.joined(separator: " · ")]
         guard full else { return lines }

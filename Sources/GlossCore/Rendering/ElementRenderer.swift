@@ -23,7 +23,9 @@ struct ElementRenderer {
             if let title = document.title { header.append("  " + title, .heading) }
             header.append(tagText(ref))
             output.line(header)
-            for line in DocumentSummary.metadata(document, full: true) { output.line(StyledText(line, .faint), indent: 2, hangingIndent: 2) }
+            for line in DocumentSummary.metadata(document, full: true) {
+                output.line(StyledText(line, .faint), indent: 2, hangingIndent: 2)
+            }
             notes(about: ref, indent: 2, into: &output)
             let layout = layout(of: ref.document)
             for (s, _) in document.sections.enumerated() where s > 0 || document.hasLead {
@@ -39,7 +41,9 @@ struct ElementRenderer {
         }
     }
 
-    private func showSection(_ s: Int, of document: Int, layout: DocumentLayout, into output: inout OutputBuilder) throws(GlossError) {
+    private func showSection(_ s: Int, of document: Int, layout: DocumentLayout, into output: inout OutputBuilder)
+        throws(GlossError)
+    {
         try cancel?.check()
         let ref = ElementRef(document: document, address: .section(s))
         let section = workspace.documents[document].sections[s]
@@ -86,7 +90,9 @@ struct ElementRenderer {
                 visible?.insert(unit.element)
                 visible?.insert(.section(Int(unit.section)))
             }
-            if unit.kind != .heading, seen.insert(unit.element).inserted { children[Int(unit.section)].append(unit.ref) }
+            if unit.kind != .heading, seen.insert(unit.element).inserted {
+                children[Int(unit.section)].append(unit.ref)
+            }
         }
         let top = model.topHeadingLevel
         let depths = model.sections.indices.map { model.depth(ofSection: $0, topHeadingLevel: top) }
@@ -129,7 +135,9 @@ struct ElementRenderer {
             // The key-point unit's text is "label — detail"; the label is in the header already.
             let text = workspace.text(of: ref)
             let styled = markedText(ref, part: .keyPoint, text: text)
-            output.line(Self.dropping(prefix: point.detail.isEmpty ? 0 : point.label.count + 3, from: styled), indent: bodyIndent)
+            output.line(
+                Self.dropping(prefix: point.detail.isEmpty ? 0 : point.label.count + 3, from: styled),
+                indent: bodyIndent)
         default:
             return
         }
@@ -167,7 +175,9 @@ struct ElementRenderer {
 
     static func tagText(_ ref: ElementRef, in workspace: Workspace) -> StyledText {
         let annotations = workspace.annotations
-        let tags = (annotations.elementTags[ref] ?? []).compactMap { annotations.tags[$0] }.sorted { $0.path.lowercased() < $1.path.lowercased() }
+        let tags = (annotations.elementTags[ref] ?? []).compactMap { annotations.tags[$0] }.sorted {
+            $0.path.lowercased() < $1.path.lowercased()
+        }
         return tagList(tags)
     }
 
@@ -191,8 +201,9 @@ struct ElementRenderer {
         let scalars = text.unicodeScalars
         for mark in marks {
             guard let start = scalars.index(scalars.startIndex, offsetBy: mark.start, limitedBy: scalars.endIndex),
-                  let end = scalars.index(scalars.startIndex, offsetBy: mark.end, limitedBy: scalars.endIndex),
-                  start >= cursor, start <= end else { continue }
+                let end = scalars.index(scalars.startIndex, offsetBy: mark.end, limitedBy: scalars.endIndex),
+                start >= cursor, start <= end
+            else { continue }
             result.append(String(scalars[cursor..<start]), base)
             let color = mark.tags.first.flatMap { workspace.annotations.tags[$0]?.color }.flatMap(TerminalColor.parse)
             result.append(String(scalars[start..<end]), .mark(color))

@@ -26,7 +26,8 @@ enum NoteListing {
             case (.document, _): return true
             case (.section(let s), .passage(let section, _)): return s == section
             case (.section(let s), .faq(let q)): return workspace.documents[ref.document].faq[q - 1].section == s
-            case (.section(let s), .keyPoint(let k)): return workspace.documents[ref.document].keyPoints[k - 1].section == s
+            case (.section(let s), .keyPoint(let k)):
+                return workspace.documents[ref.document].keyPoints[k - 1].section == s
             default: return false
             }
         }

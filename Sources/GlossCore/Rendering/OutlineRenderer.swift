@@ -44,7 +44,9 @@ struct OutlineRenderer {
     }
 
     private func countSummary(_ children: [ElementRef]) -> String {
-        var passages = 0, faq = 0, points = 0
+        var passages = 0
+        var faq = 0
+        var points = 0
         for child in children {
             switch child.address {
             case .passage: passages += 1

@@ -78,14 +78,23 @@ public struct OutputBuilder: Sendable {
     /// Breaks styled text into display lines no wider than `width`.
     func wrap(_ styled: StyledText, indent: Int, hangingIndent: Int) -> [String] {
         // Words keep their runs so styles survive the breaks; explicit newlines start new lines.
-        struct Piece { var text: String; var style: TextStyle; var width: Int; var isSpace: Bool; var isNewline: Bool }
+        struct Piece {
+            var text: String
+            var style: TextStyle
+            var width: Int
+            var isSpace: Bool
+            var isNewline: Bool
+        }
         var pieces: [Piece] = []
         for run in styled.runs {
             var current = ""
             var currentIsSpace: Bool?
             func flush() {
                 if !current.isEmpty, let isSpace = currentIsSpace {
-                    pieces.append(Piece(text: current, style: run.style, width: DisplayWidth.of(current), isSpace: isSpace, isNewline: false))
+                    pieces.append(
+                        Piece(
+                            text: current, style: run.style, width: DisplayWidth.of(current), isSpace: isSpace,
+                            isNewline: false))
                 }
                 current = ""
                 currentIsSpace = nil
@@ -167,7 +176,8 @@ public struct OutputBuilder: Sendable {
                 for character in rest.text {
                     let characterWidth = DisplayWidth.of(character)
                     if lineWidth + chunkWidth + characterWidth > width && (chunkWidth > 0 || lineHasWord) {
-                        line += styledText(Piece(text: chunk, style: rest.style, width: chunkWidth, isSpace: false, isNewline: false))
+                        line += styledText(
+                            Piece(text: chunk, style: rest.style, width: chunkWidth, isSpace: false, isNewline: false))
                         lineHasWord = true
                         newLine()
                         chunk = ""

@@ -16,7 +16,8 @@ enum Snippet {
         if end < utf8.count, let space = utf8[first.upperBound..<end].lastIndex(of: 0x20) { end = space }
         let excerpt = String(decoding: utf8[start..<end], as: UTF8.self)
         let shifted = ranges.compactMap { range -> Range<Int>? in
-            let lower = max(range.lowerBound, start), upper = min(range.upperBound, end)
+            let lower = max(range.lowerBound, start)
+            let upper = min(range.upperBound, end)
             return lower < upper ? (lower - start)..<(upper - start) : nil
         }
         var result = StyledText()

@@ -38,7 +38,9 @@ public struct StyledText: Sendable, ExpressibleByStringLiteral {
     public var isEmpty: Bool { runs.isEmpty }
 
     /// Text with `ranges` (UTF-8 offsets into `text`) in `style`.
-    public static func highlighting(_ text: String, ranges: [Range<Int>], style: TextStyle, base: TextStyle = .plain) -> StyledText {
+    public static func highlighting(_ text: String, ranges: [Range<Int>], style: TextStyle, base: TextStyle = .plain)
+        -> StyledText
+    {
         var result = StyledText()
         let utf8 = Array(text.utf8)
         var cursor = 0

@@ -10,13 +10,18 @@ public struct TextStyle: Hashable, Sendable {
     /// Plain-text fallback: wrap the run in these when there is no colour.
     public var plainBrackets: (String, String)? {
         get { plainOpen.map { ($0, plainClose ?? "") } }
-        set { plainOpen = newValue?.0; plainClose = newValue?.1 }
+        set {
+            plainOpen = newValue?.0
+            plainClose = newValue?.1
+        }
     }
     private var plainOpen: String?
     private var plainClose: String?
 
-    public init(bold: Bool = false, dim: Bool = false, underline: Bool = false, italic: Bool = false,
-                foreground: TerminalColor? = nil, background: TerminalColor? = nil) {
+    public init(
+        bold: Bool = false, dim: Bool = false, underline: Bool = false, italic: Bool = false,
+        foreground: TerminalColor? = nil, background: TerminalColor? = nil
+    ) {
         self.bold = bold
         self.dim = dim
         self.underline = underline
@@ -76,7 +81,8 @@ public enum TerminalColor: Hashable, Sendable {
         "black": .named(0), "red": .named(1), "green": .named(2), "yellow": .named(3), "blue": .named(4),
         "magenta": .named(5), "cyan": .named(6), "white": .named(7),
         "orange": .rgb(230, 126, 34), "purple": .rgb(142, 68, 173), "pink": .rgb(232, 67, 147),
-        "teal": .rgb(0, 150, 136), "brown": .rgb(141, 110, 99), "gray": .rgb(150, 150, 150), "grey": .rgb(150, 150, 150),
+        "teal": .rgb(0, 150, 136), "brown": .rgb(141, 110, 99), "gray": .rgb(150, 150, 150),
+        "grey": .rgb(150, 150, 150),
     ]
 
     /// Parses `red` or `#c0392b`.

@@ -26,15 +26,17 @@ public struct CoderAgreement {
             let n = Double(total)
             guard n > 0 else { return nil }
             let observed = percentAgreement
-            let mineYes = Double(both + mineOnly) / n, theirsYes = Double(both + theirsOnly) / n
+            let mineYes = Double(both + mineOnly) / n
+            let theirsYes = Double(both + theirsOnly) / n
             let expected = mineYes * theirsYes + (1 - mineYes) * (1 - theirsYes)
             guard expected < 1 else { return nil }
             return (observed - expected) / (1 - expected)
         }
 
         static func + (lhs: Table, rhs: Table) -> Table {
-            Table(both: lhs.both + rhs.both, mineOnly: lhs.mineOnly + rhs.mineOnly,
-                  theirsOnly: lhs.theirsOnly + rhs.theirsOnly, neither: lhs.neither + rhs.neither)
+            Table(
+                both: lhs.both + rhs.both, mineOnly: lhs.mineOnly + rhs.mineOnly,
+                theirsOnly: lhs.theirsOnly + rhs.theirsOnly, neither: lhs.neither + rhs.neither)
         }
     }
 
@@ -55,7 +57,9 @@ public struct CoderAgreement {
         let shared = mine.loadedDocumentIndices.compactMap { index -> (Int, Int)? in
             theirs.documentIndex(id: mine.documents[index].id).map { (index, $0) }
         }
-        guard !shared.isEmpty else { throw GlossError("the two sessions have no document in common (documents are matched by id)") }
+        guard !shared.isEmpty else {
+            throw GlossError("the two sessions have no document in common (documents are matched by id)")
+        }
         var keys: [String]
         if let tag {
             let key = Tag.key(tag)
@@ -78,16 +82,19 @@ public struct CoderAgreement {
             let units = mine.elements(ofDocument: myDocument).filter { Self.isUnit($0.address) }
             unitCount += units.count
             for index in keys.indices {
-                let mineHere = myCoded[index][myDocument] ?? [], theirsHere = theirCoded[index][theirDocument] ?? []
+                let mineHere = myCoded[index][myDocument] ?? []
+                let theirsHere = theirCoded[index][theirDocument] ?? []
                 for ref in units {
                     switch (mineHere.contains(ref.address), theirsHere.contains(ref.address)) {
                     case (true, true): tables[index].both += 1
                     case (true, false):
                         tables[index].mineOnly += 1
-                        disagreementsByTag[index].append(Disagreement(unit: mine.label(ref, qualified: true), tag: paths[index], mine: true))
+                        disagreementsByTag[index].append(
+                            Disagreement(unit: mine.label(ref, qualified: true), tag: paths[index], mine: true))
                     case (false, true):
                         tables[index].theirsOnly += 1
-                        disagreementsByTag[index].append(Disagreement(unit: mine.label(ref, qualified: true), tag: paths[index], mine: false))
+                        disagreementsByTag[index].append(
+                            Disagreement(unit: mine.label(ref, qualified: true), tag: paths[index], mine: false))
                     case (false, false): tables[index].neither += 1
                     }
                 }
@@ -113,7 +120,9 @@ public struct CoderAgreement {
 
     /// Addresses of the units that carry the tag (see the type's comment), by document: one pass over
     /// the tag's codings and the marks, instead of one per document.
-    static func codedUnits(carrying key: String, includeChildren: Bool, in workspace: Workspace) -> [Int: Set<ElementAddress>] {
+    static func codedUnits(carrying key: String, includeChildren: Bool, in workspace: Workspace) -> [Int: Set<
+        ElementAddress
+    >] {
         let annotations = workspace.annotations
         let keys = includeChildren ? Set(annotations.subtree(key)) : [key]
         var coded: [Int: Set<ElementAddress>] = [:]
@@ -122,10 +131,13 @@ public struct CoderAgreement {
             switch ref.address {
             case .document, .section:
                 if unitsByDocument[ref.document] == nil {
-                    unitsByDocument[ref.document] = workspace.elements(ofDocument: ref.document).filter { isUnit($0.address) }
+                    unitsByDocument[ref.document] = workspace.elements(ofDocument: ref.document).filter {
+                        isUnit($0.address)
+                    }
                 }
                 let units = unitsByDocument[ref.document]!
-                let under = ref.address == .document
+                let under =
+                    ref.address == .document
                     ? units : units.filter { NoteListing.target(.element($0), liesWithin: [ref], in: workspace) }
                 coded[ref.document, default: []].formUnion(under.map(\.address))
             default:

@@ -51,12 +51,14 @@ public final class Journal {
             var info = stat()
             if stat(partial, &info) == 0 {
                 guard info.st_mode & S_IFMT == S_IFDIR else {
-                    throw GlossError("cannot create the journal folder \(directory): \(partial) is a file, not a folder")
+                    throw GlossError(
+                        "cannot create the journal folder \(directory): \(partial) is a file, not a folder")
                 }
                 continue
             }
             if mkdir(partial, 0o700) != 0 && errno != EEXIST {
-                throw GlossError("cannot create the journal folder \(directory): \(partial): \(SystemError.describe(errno: errno))")
+                throw GlossError(
+                    "cannot create the journal folder \(directory): \(partial): \(SystemError.describe(errno: errno))")
             }
         }
     }
@@ -81,7 +83,8 @@ public final class Journal {
     func sync() -> GlossError? {
         guard fsync(descriptor) != 0 else { return nil }
         let reason = errno == ENOSPC ? "the disk is full" : SystemError.describe(errno: errno)
-        return GlossError("cannot write the journal \(path): \(reason); the last commands are not protected against a crash")
+        return GlossError(
+            "cannot write the journal \(path): \(reason); the last commands are not protected against a crash")
     }
 
     /// Cuts off a last line without its newline (a crash in the middle of a write), keeping it in
@@ -118,13 +121,15 @@ public final class Journal {
         let damaged = path + ".damaged"
         let side = open(damaged, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard side >= 0 else {
-            throw GlossError("cannot set aside the cut last line of \(path) in \(damaged): \(SystemError.describe(errno: errno))")
+            throw GlossError(
+                "cannot set aside the cut last line of \(path) in \(damaged): \(SystemError.describe(errno: errno))")
         }
         defer { Glibc.close(side) }
         let record = cut + [UInt8(ascii: "\n")]
         let written = record.withUnsafeBytes { Glibc.write(side, $0.baseAddress!, $0.count) }
         guard written == record.count, fsync(side) == 0 else {
-            throw GlossError("cannot set aside the cut last line of \(path) in \(damaged): \(SystemError.describe(errno: errno))")
+            throw GlossError(
+                "cannot set aside the cut last line of \(path) in \(damaged): \(SystemError.describe(errno: errno))")
         }
         guard ftruncate(descriptor, start) == 0, fsync(descriptor) == 0 else {
             throw GlossError("cannot cut the damaged last line off \(path): \(SystemError.describe(errno: errno))")
@@ -139,19 +144,23 @@ public final class Journal {
         let start = lseek(descriptor, 0, SEEK_END)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeMutableBytes {
+                Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 let reason = errno == ENOSPC ? "the disk is full" : SystemError.describe(errno: errno)
                 if start >= 0 { _ = ftruncate(descriptor, start) }
-                return GlossError("cannot write the journal \(path): \(reason); this command is not protected against a crash")
+                return GlossError(
+                    "cannot write the journal \(path): \(reason); this command is not protected against a crash")
             }
             offset += written
         }
         if durable && fsync(descriptor) != 0 {
             let reason = errno == ENOSPC ? "the disk is full" : SystemError.describe(errno: errno)
             if start >= 0 { _ = ftruncate(descriptor, start) }
-            return GlossError("cannot write the journal \(path): \(reason); this command is not protected against a crash")
+            return GlossError(
+                "cannot write the journal \(path): \(reason); this command is not protected against a crash")
         }
         return nil
     }

@@ -36,8 +36,9 @@ public struct JournalStore: Sendable {
             attempt += 1
             name = "session-\(stamp)-\(getpid())-\(attempt).journal"
         }
-        return try Journal(creating: directory + "/" + name,
-                           header: ["# gloss journal 1", "# started \(stamp)", "# folder " + LineEscaping.escape(folder)])
+        return try Journal(
+            creating: directory + "/" + name,
+            header: ["# gloss journal 1", "# started \(stamp)", "# folder " + LineEscaping.escape(folder)])
     }
 
     /// Unfinished sessions, newest first. Journals held by a running gloss are left alone; journals
@@ -56,10 +57,12 @@ public struct JournalStore: Sendable {
                 }
                 continue
             }
-            result.append(Unfinished(
-                path: path, started: contents.started ?? Self.stamp(fromName: name), commandCount: contents.commands.count,
-                loaded: contents.loadedFiles, origin: contents.origin?.path, folder: contents.folder,
-                hasCutLine: contents.cutLine != nil))
+            result.append(
+                Unfinished(
+                    path: path, started: contents.started ?? Self.stamp(fromName: name),
+                    commandCount: contents.commands.count,
+                    loaded: contents.loadedFiles, origin: contents.origin?.path, folder: contents.folder,
+                    hasCutLine: contents.cutLine != nil))
         }
         return result.sorted { ($0.started, $0.path) > ($1.started, $1.path) }
     }
@@ -140,12 +143,20 @@ public struct JournalContents: Sendable {
     /// The files named by the `load` commands.
     var loadedFiles: [String] {
         commands.compactMap { line -> [String]? in
-            guard line.text.hasPrefix("load "), let words = try? CommandLineTokenizer.words(line.text) else { return nil }
+            guard line.text.hasPrefix("load "), let words = try? CommandLineTokenizer.words(line.text) else {
+                return nil
+            }
             var files: [String] = []
             var skipValue = false
             for word in words.dropFirst() {
-                if skipValue { skipValue = false; continue }
-                if word.isOption { skipValue = word.text == "--sha256"; continue }
+                if skipValue {
+                    skipValue = false
+                    continue
+                }
+                if word.isOption {
+                    skipValue = word.text == "--sha256"
+                    continue
+                }
                 files.append(word.text)
             }
             return files
@@ -187,7 +198,10 @@ public struct JournalContents: Sendable {
         case "origin":
             let parts = value.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count == 3, let stop = Int(parts[0]), let left = Int(parts[1]) else { return }
-            items.append(.origin(path: LineEscaping.unescape(String(parts[2])), stoppedAt: stop == 0 ? nil : stop, notReplayed: left))
+            items.append(
+                .origin(
+                    path: LineEscaping.unescape(String(parts[2])), stoppedAt: stop == 0 ? nil : stop, notReplayed: left)
+            )
         default: break
         }
     }

@@ -17,7 +17,8 @@ enum SavedSessionPlan {
         var currentDocumentDiffers = false
         for entry in history where entry.isSaved(stateOnly: false) {
             let sawUndoneState = entry.effectiveBefore != replayed
-            let contextDiffers = (entry.usesListing && listingDiffers) || (entry.usesView && filters.contains(true))
+            let contextDiffers =
+                (entry.usesListing && listingDiffers) || (entry.usesView && filters.contains(true))
                 || (entry.usesCurrentDocument && currentDocumentDiffers)
             var planned = entry
             if contextDiffers {

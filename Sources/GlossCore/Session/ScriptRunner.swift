@@ -83,8 +83,14 @@ public struct ScriptRunner {
         for (index, raw) in lines.enumerated() {
             if isNotebook {
                 let trimmed = raw.trimmingWhitespace()
-                if !inBlock { inBlock = trimmed == "```gloss"; continue }
-                if trimmed.hasPrefix("```") { inBlock = false; continue }
+                if !inBlock {
+                    inBlock = trimmed == "```gloss"
+                    continue
+                }
+                if trimmed.hasPrefix("```") {
+                    inBlock = false
+                    continue
+                }
             }
             if let command = joiner.feed(String(raw), number: index + 1) { result.append(command) }
         }
@@ -146,7 +152,11 @@ public struct ScriptRunner {
                     let result = session.execute(command.text)
                     for warning in result.warnings { emit(.warning("\(name):\(command.number): warning: \(warning)")) }
                     if let error = result.error {
-                        emit(.error(format(error, name: name, line: command.number, text: command.text, width: session.outputWidth)))
+                        emit(
+                            .error(
+                                format(
+                                    error, name: name, line: command.number, text: command.text,
+                                    width: session.outputWidth)))
                         stop = (command.number, commands.count - index)
                         break
                     }
@@ -157,14 +167,19 @@ public struct ScriptRunner {
             session.baseDirectory = savedBase
         }
         if !outsideReads.isEmpty {
-            emit(.warning("\(name): \(ScriptSandbox.describeOutsideReads(outsideReads)) (set strict on refuses such reads)"))
+            emit(
+                .warning(
+                    "\(name): \(ScriptSandbox.describeOutsideReads(outsideReads)) (set strict on refuses such reads)"))
         }
         for warning in session.takeJournalWarnings() { emit(.warning("\(name): warning: \(warning)")) }
         for report in session.workspace.takeDriftReports() { emit(.warning("\(name): \(report)")) }
         session.setOrigin(absolute, stoppedAt: stop?.line, notReplayed: stop?.left ?? 0)
         guard let stop else { return true }
         let recovered = SessionScript.relative(SessionCommands.recoveredName(for: absolute), to: savedBase)
-        emit(.warning("\(name): opened up to line \(stop.line); \(stop.left) line\(stop.left == 1 ? " was" : "s were") not replayed. The session stays tied to \(name), but save will not overwrite it with this partial state: save \(recovered) keeps it beside, save --force replaces it"))
+        emit(
+            .warning(
+                "\(name): opened up to line \(stop.line); \(stop.left) line\(stop.left == 1 ? " was" : "s were") not replayed. The session stays tied to \(name), but save will not overwrite it with this partial state: save \(recovered) keeps it beside, save --force replaces it"
+            ))
         return false
     }
 
@@ -179,7 +194,10 @@ public struct ScriptRunner {
             if !status.isEmpty && !options.quiet { emit(.status(status)) }
             if let error = result.error {
                 errors += 1
-                emit(.error(Self.format(error, name: name, line: command.number, text: command.text, width: session.outputWidth)))
+                emit(
+                    .error(
+                        Self.format(
+                            error, name: name, line: command.number, text: command.text, width: session.outputWidth)))
                 if error == .interrupted || !options.keepGoing { break }
             }
             if result.quit { break }
@@ -195,7 +213,8 @@ public struct ScriptRunner {
             location += ":\(column + indent)"
         }
         for step in error.chain { location += ": " + step }
-        var message = "\(TerminalSafe.escape(location, keepNewlines: false)): error: \(TerminalSafe.escape(error.message, keepNewlines: false))"
+        var message =
+            "\(TerminalSafe.escape(location, keepNewlines: false)): error: \(TerminalSafe.escape(error.message, keepNewlines: false))"
         if let detail = error.wrappedDetail(width: width) { message += "\n" + detail }
         return message
     }

@@ -78,10 +78,14 @@ public struct ScriptSandbox: Sendable {
     /// name after a slash inside them go through Foundation's rules (which are slow for thousands).
     static func folderAndName(of path: String) -> (folder: Substring, name: Substring) {
         let utf8 = path.utf8
-        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")), slash != utf8.startIndex, utf8.index(after: slash) != utf8.endIndex {
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")), slash != utf8.startIndex,
+            utf8.index(after: slash) != utf8.endIndex
+        {
             return (path[..<slash], path[utf8.index(after: slash)...])
         }
-        return (Substring((path as NSString).deletingLastPathComponent), Substring((path as NSString).lastPathComponent))
+        return (
+            Substring((path as NSString).deletingLastPathComponent), Substring((path as NSString).lastPathComponent)
+        )
     }
 
     private func isReadable(_ real: String) -> Bool {
@@ -91,7 +95,9 @@ public struct ScriptSandbox: Sendable {
     private mutating func checkResolvedRead(_ real: String, shownAs shown: String) throws(GlossError) {
         guard !isReadable(real) else { return }
         if strict {
-            throw GlossError("a script run with --strict may not read \(shown): it is outside \(readableRoots.joined(separator: ", ")) (--allow-read DIR permits it)")
+            throw GlossError(
+                "a script run with --strict may not read \(shown): it is outside \(readableRoots.joined(separator: ", ")) (--allow-read DIR permits it)"
+            )
         }
         if outsideReadSet.insert(real).inserted { outsideReads.append(real) }
     }
@@ -103,11 +109,14 @@ public struct ScriptSandbox: Sendable {
         if reads.count <= 5 { return files + ": " + reads.joined(separator: ", ") }
         var seen = Set<String>()
         let folders = reads.map { ($0 as NSString).deletingLastPathComponent }.filter { seen.insert($0).inserted }
-        return files + ", in " + folders.prefix(5).joined(separator: ", ") + (folders.count > 5 ? " and \(folders.count - 5) more folders" : "")
+        return files + ", in " + folders.prefix(5).joined(separator: ", ")
+            + (folders.count > 5 ? " and \(folders.count - 5) more folders" : "")
     }
 
     /// The message that refuses a write outside the allowed folders.
     func refusal(_ shown: String, realFolder: String) -> GlossError {
-        GlossError("a script may not write \(shown): it is in \(realFolder), outside \(writableRoots.joined(separator: ", ")) (--allow-write DIR permits it)")
+        GlossError(
+            "a script may not write \(shown): it is in \(realFolder), outside \(writableRoots.joined(separator: ", ")) (--allow-write DIR permits it)"
+        )
     }
 }

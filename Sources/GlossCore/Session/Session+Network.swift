@@ -5,6 +5,8 @@ extension Session {
 
     func checkNetwork(_ url: String) throws(GlossError) {
         guard !mayFetch else { return }
-        throw GlossError("\(url): a replayed script may not fetch from the network, and no snapshot of the page was found (gloss run --allow-net permits fetching)")
+        throw GlossError(
+            "\(url): a replayed script may not fetch from the network, and no snapshot of the page was found (gloss run --allow-net permits fetching)"
+        )
     }
 }

@@ -28,7 +28,9 @@ extension Session {
     /// appending to it. When one fails, the journal is left whole and unfinished, and `keepPartial`
     /// decides whether the commands before it stay (they are then written to this session's journal)
     /// or the session goes back to empty.
-    public func restore(_ unfinished: JournalStore.Unfinished, keepPartial: (ResumeStop) -> Bool) throws(GlossError) -> ResumeReport {
+    public func restore(_ unfinished: JournalStore.Unfinished, keepPartial: (ResumeStop) -> Bool) throws(GlossError)
+        -> ResumeReport
+    {
         guard let store = journalStore else { throw GlossError("there is no journal folder") }
         let taken = try Journal(takingOver: unfinished.path)
         var report = ResumeReport(journal: unfinished.path)
@@ -52,13 +54,15 @@ extension Session {
                         report.skipped.append("\(unfinished.path):\(line.number): \(error.message)")
                         continue
                     }
-                    report.stop = ResumeStop(line: line.number, error: error, restored: report.restored,
-                                             notRestored: commandCount - report.restored - report.skipped.count)
+                    report.stop = ResumeStop(
+                        line: line.number, error: error, restored: report.restored,
+                        notRestored: commandCount - report.restored - report.skipped.count)
                 } else {
                     report.restored += 1
                 }
             case .origin(let path, let stop, let left):
-                script.origin = ScriptOrigin(path: path, stoppedAt: stop, notReplayed: left, historyCount: history.count)
+                script.origin = ScriptOrigin(
+                    path: path, stoppedAt: stop, notReplayed: left, historyCount: history.count)
                 log.markSaved()
             case .saved:
                 log.markSaved()
@@ -82,7 +86,8 @@ extension Session {
             for item in replayed {
                 switch item {
                 case .command(let line): journal?.appendMarker(LineEscaping.escape(line.text))
-                case .origin(let path, let stop, let left): journal?.appendMarker("# origin \(stop ?? 0) \(left) " + LineEscaping.escape(path))
+                case .origin(let path, let stop, let left):
+                    journal?.appendMarker("# origin \(stop ?? 0) \(left) " + LineEscaping.escape(path))
                 case .saved(let path): journal?.appendMarker("# saved " + LineEscaping.escape(path))
                 case .folder: break
                 }

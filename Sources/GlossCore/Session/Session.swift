@@ -22,10 +22,12 @@ public final class Session {
     public var terminalWidth = 80
     public var terminalColor = false
 
-    public init(workspace: Workspace = Workspace(), registry: CommandRegistry = .standard,
-                readers: ReaderRegistry = .standard,
-                baseDirectory: String = FileManager.default.currentDirectoryPath,
-                cancel: CancellationFlag = CancellationFlag()) {
+    public init(
+        workspace: Workspace = Workspace(), registry: CommandRegistry = .standard,
+        readers: ReaderRegistry = .standard,
+        baseDirectory: String = FileManager.default.currentDirectoryPath,
+        cancel: CancellationFlag = CancellationFlag()
+    ) {
         self.workspace = workspace
         self.cancel = cancel
         self.registry = registry
@@ -87,7 +89,9 @@ public final class Session {
     /// it) runs them as one command: one history entry, one step of undo.
     public func execute(_ line: String) -> ExecutionResult {
         var result = ExecutionResult()
-        let parts = line.split(separator: "\n").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let parts = line.split(separator: "\n").map { String($0.trimmingWhitespace()) }.filter {
+            !$0.isEmpty && !$0.hasPrefix("#")
+        }
         // `#3` is a result reference only as an argument; a line starting with `#` is a comment.
         guard !parts.isEmpty else { return result }
         // The flag is not reset here: a Ctrl-C that arrives just before a command starts still stops it.
@@ -134,28 +138,33 @@ public final class Session {
         result.setOutput(of: invocations.map(\.output))
         result.warnings = invocations.flatMap(\.warnings)
         result.quit = invocations.contains(where: \.quitRequested)
-        record(invocations, recorded, inverses: inverses, touched: transaction.touched, effectiveBefore: effectiveBefore)
+        record(
+            invocations, recorded, inverses: inverses, touched: transaction.touched, effectiveBefore: effectiveBefore)
         result.warnings += journaling.takeWarnings()
         for orphan in recorded.flatMap(\.orphans) {
-            result.warnings.append("\(orphan.document):\(orphan.address) is orphaned: \(orphan.reason.rawValue) (see orphans)")
+            result.warnings.append(
+                "\(orphan.document):\(orphan.address) is orphaned: \(orphan.reason.rawValue) (see orphans)")
         }
         return result
     }
 
     /// Adds a command to history, the undo stack and the journal.
     private func record(
-        _ invocations: [CommandInvocation], _ commands: [RecordedCommand], inverses: [WorkspaceEdit], touched: [ElementRef],
+        _ invocations: [CommandInvocation], _ commands: [RecordedCommand], inverses: [WorkspaceEdit],
+        touched: [ElementRef],
         effectiveBefore: Int
     ) {
         let specs = invocations.map(\.spec)
         let effect: CommandEffect = specs.contains { $0.effect == .mutating } ? .mutating : specs[0].effect
-        var entry = HistoryEntry(number: history.count + 1, line: commands.map(\.line).filter { !$0.isEmpty }.joined(separator: "\n"),
-                                 effect: effect, commandName: specs[0].name)
+        var entry = HistoryEntry(
+            number: history.count + 1, line: commands.map(\.line).filter { !$0.isEmpty }.joined(separator: "\n"),
+            effect: effect, commandName: specs[0].name)
         entry.usesListing = commands.contains(where: \.usesListing)
         entry.usesView = commands.contains(where: \.usesView)
         entry.usesCurrentDocument = commands.contains(where: \.usesCurrentDocument)
         if commands.contains(where: { $0.explicitLine != nil }) {
-            entry.explicitLine = commands.map { $0.explicitLine ?? $0.line }.filter { !$0.isEmpty }.joined(separator: "\n")
+            entry.explicitLine = commands.map { $0.explicitLine ?? $0.line }.filter { !$0.isEmpty }.joined(
+                separator: "\n")
         }
         entry.effectiveBefore = effectiveBefore
         entry.touched = touched
@@ -243,7 +252,6 @@ public final class Session {
     var canUndo: Bool { log.canUndo }
     var canRedo: Bool { log.canRedo }
 
-
     /// Whether a save or export may replace an existing file: `--force`, or `gloss run --force`.
     func mayOverwrite(_ invocation: CommandInvocation) -> Bool {
         invocation.flag("force") || (sandboxApplies && sandbox?.allowsOverwrite == true)
@@ -254,7 +262,8 @@ public final class Session {
     func writeCheck(shownAs shown: String) -> (String) throws(GlossError) -> Void {
         { [self] realFolder throws(GlossError) in
             guard sandboxApplies, let sandbox, !sandbox.allowsWrite(intoFolder: realFolder) else { return }
-            let question = "A replayed script wants to write \(shown) in \(realFolder), outside \(sandbox.writableRoots.joined(separator: ", ")). Allow writes there for this replay?"
+            let question =
+                "A replayed script wants to write \(shown) in \(realFolder), outside \(sandbox.writableRoots.joined(separator: ", ")). Allow writes there for this replay?"
             if isInteractive, !isScript, confirm?(question) == true {
                 self.sandbox?.approvedFolders.insert(realFolder)
                 return
@@ -283,12 +292,13 @@ public final class Session {
         scriptFolder: String, files: [String], _ body: () throws(Failure) -> Result
     ) throws(Failure) -> (Result, [String]) {
         guard sandbox == nil else { return (try body(), []) }
-        sandbox = ScriptSandbox(writableRoots: [baseDirectory], readableRoots: [scriptFolder, baseDirectory] + files, strict: settings.strict)
+        sandbox = ScriptSandbox(
+            writableRoots: [baseDirectory], readableRoots: [scriptFolder, baseDirectory] + files,
+            strict: settings.strict)
         defer { sandbox = nil }
         let result = try body()
         return (result, sandbox?.outsideReads ?? [])
     }
-
 
     // MARK: - Variables
 
@@ -310,10 +320,15 @@ public final class Session {
                 let name = String(characters[(index + 2)..<close])
                 guard let value = variables[name] else {
                     if let number = Int(name), number > 0 {
-                        throw GlossError("this script expects \(number == 1 ? "a FILE argument" : "\(number) FILE arguments") for ${\(name)} (gloss run SCRIPT FILE…, or replay SCRIPT FILE…)", column: index + 1)
+                        throw GlossError(
+                            "this script expects \(number == 1 ? "a FILE argument" : "\(number) FILE arguments") for ${\(name)} (gloss run SCRIPT FILE…, or replay SCRIPT FILE…)",
+                            column: index + 1)
                     }
                     let known = variables.keys.sorted()
-                    let hint = known.isEmpty ? " (define it with 'set \(name) VALUE' or 'gloss run --set \(name)=VALUE')" : Suggestion.phrase(for: name, among: known)
+                    let hint =
+                        known.isEmpty
+                        ? " (define it with 'set \(name) VALUE' or 'gloss run --set \(name)=VALUE')"
+                        : Suggestion.phrase(for: name, among: known)
                     throw GlossError("undefined variable '${\(name)}'\(hint)", column: index + 1)
                 }
                 result += value

@@ -6,7 +6,9 @@ import Foundation
 public enum SessionScript {
     public static let formatVersion = 1
 
-    public static func render(_ session: Session, scriptPath: String, stateOnly: Bool, version: String, date: Date = Date()) -> String {
+    public static func render(
+        _ session: Session, scriptPath: String, stateOnly: Bool, version: String, date: Date = Date()
+    ) -> String {
         let scriptDirectory = (absolute(scriptPath, base: session.baseDirectory) as NSString).deletingLastPathComponent
         var lines = [
             "# gloss session",
@@ -17,7 +19,8 @@ public enum SessionScript {
         ]
         let entries = savedEntries(session.history, stateOnly: stateOnly)
         // Grouped once: a `load` of a folder can bring tens of thousands of documents.
-        let anchoredByDocument = Dictionary(grouping: anchoredElements(session, entries: entries).sorted(), by: \.document)
+        let anchoredByDocument = Dictionary(
+            grouping: anchoredElements(session, entries: entries).sorted(), by: \.document)
         var claimed = Set<Int>()
         for entry in entries {
             for line in entry.line.split(separator: "\n").map(String.init) {
@@ -52,12 +55,15 @@ public enum SessionScript {
         }
         for mark in annotations.marks.values { refs.insert(mark.element) }
         for entry in entries { refs.formUnion(entry.touched) }
-        return refs.filter { session.workspace.exists($0) && session.workspace.isLoaded[$0.document] && $0.address != .document }
+        return refs.filter {
+            session.workspace.exists($0) && session.workspace.isLoaded[$0.document] && $0.address != .document
+        }
     }
 
     static func anchorLine(_ ref: ElementRef, in workspace: Workspace) -> String {
         let anchor = Anchor(text: workspace.text(of: ref))
-        var line = "anchor \(workspace.label(ref, qualified: true)) \(anchor.hash) \(CommandLineTokenizer.quote(anchor.head))"
+        var line =
+            "anchor \(workspace.label(ref, qualified: true)) \(anchor.hash) \(CommandLineTokenizer.quote(anchor.head))"
         if !anchor.tail.isEmpty { line += " " + CommandLineTokenizer.quote(anchor.tail) }
         return line
     }
@@ -78,9 +84,11 @@ public enum SessionScript {
                 if seen.insert(word.text).inserted { paths.append(word.text) }
                 continue
             }
-            guard let candidates = try? DocumentLoader.expansion(
-                for: [word.text], baseDirectory: session.baseDirectory, readers: session.readers, hidden: hidden
-            ).candidates else { continue }
+            guard
+                let candidates = try? DocumentLoader.expansion(
+                    for: [word.text], baseDirectory: session.baseDirectory, readers: session.readers, hidden: hidden
+                ).candidates
+            else { continue }
             for candidate in candidates {
                 let path = DocumentLoader.sourcePath(of: candidate)
                 if seen.insert(path).inserted { paths.append(path) }
@@ -111,7 +119,8 @@ public enum SessionScript {
     /// Rewrites the path arguments of a `load` or `tags import` line relative to `directory`.
     static func relativizePaths(_ line: String, from base: String, to directory: String) -> String {
         guard let words = try? CommandLineTokenizer.words(line),
-              let name = pathCommands.first(where: { line.hasPrefix($0.joined(separator: " ") + " ") }) else { return line }
+            let name = pathCommands.first(where: { line.hasPrefix($0.joined(separator: " ") + " ") })
+        else { return line }
         var result = name
         var takesValue = false
         for word in words.dropFirst(name.count) {
@@ -122,7 +131,9 @@ public enum SessionScript {
                 continue
             }
             // A web address is no path.
-            result.append(CommandLineTokenizer.quote(WebFetcher.isURL(word.text) ? word.text : relative(absolute(word.text, base: base), to: directory)))
+            result.append(
+                CommandLineTokenizer.quote(
+                    WebFetcher.isURL(word.text) ? word.text : relative(absolute(word.text, base: base), to: directory)))
         }
         return result.joined(separator: " ")
     }

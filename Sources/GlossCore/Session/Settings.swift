@@ -19,7 +19,9 @@ public struct Settings: Sendable, Equatable {
 
     public init() {}
 
-    public static let names = ["width", "color", "pager", "snippet", "strict", "max-file-size", "stem", "stem-language"]
+    public static let names = [
+        "width", "color", "pager", "snippet", "strict", "max-file-size", "stem", "stem-language",
+    ]
 
     /// How queries read their words under these settings.
     public var queryOptions: QueryParser.Options {
@@ -30,7 +32,10 @@ public struct Settings: Sendable, Equatable {
         let lowered = value.lowercased()
         switch name {
         case "width":
-            if lowered == "auto" { width = nil; return }
+            if lowered == "auto" {
+                width = nil
+                return
+            }
             guard let number = Int(value), (20...1000).contains(number) else {
                 throw GlossError("width takes a number from 20 to 1000, or 'auto'")
             }
@@ -50,8 +55,10 @@ public struct Settings: Sendable, Equatable {
             stem = try Self.onOrOff(name, lowered)
         case "stem-language":
             guard Stemmer(language: lowered) != nil else {
-                let suggestion = Suggestion.closest(to: lowered, among: Stemmer.languages).map { "; did you mean '\($0)'?" } ?? ""
-                throw GlossError("no stemmer for '\(value)' (languages: \(Stemmer.languages.joined(separator: ", ")))\(suggestion)")
+                let suggestion =
+                    Suggestion.closest(to: lowered, among: Stemmer.languages).map { "; did you mean '\($0)'?" } ?? ""
+                throw GlossError(
+                    "no stemmer for '\(value)' (languages: \(Stemmer.languages.joined(separator: ", ")))\(suggestion)")
             }
             stemLanguage = lowered
         case "snippet":

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What gloss asks of glibc's allocator. A big load keeps text and postings and frees the garbage of
@@ -10,12 +10,12 @@ public enum Allocator {
     private typealias Option = @convention(c) (Int32, Int32) -> Int32
 
     #if canImport(Glibc)
-    nonisolated(unsafe) private static let library = dlopen(nil, RTLD_NOW)
-    private static let trim: Trim? = dlsym(library, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
-    private static let option: Option? = dlsym(library, "mallopt").map { unsafeBitCast($0, to: Option.self) }
+        nonisolated(unsafe) private static let library = dlopen(nil, RTLD_NOW)
+        private static let trim: Trim? = dlsym(library, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
+        private static let option: Option? = dlsym(library, "mallopt").map { unsafeBitCast($0, to: Option.self) }
     #else
-    private static let trim: Trim? = nil
-    private static let option: Option? = nil
+        private static let trim: Trim? = nil
+        private static let option: Option? = nil
     #endif
 
     /// Called once at start by the executables: blocks of 128 KiB and more (growing posting lists,

@@ -18,10 +18,14 @@ public enum AtomicFile {
         let parent = (path as NSString).deletingLastPathComponent
         let directory = parent.isEmpty ? "." : parent
         let name = (path as NSString).lastPathComponent
-        guard !name.isEmpty, name != ".", name != ".." else { throw GlossError("cannot write \(path): it names a folder") }
+        guard !name.isEmpty, name != ".", name != ".." else {
+            throw GlossError("cannot write \(path): it names a folder")
+        }
         let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else {
-            if errno == ENOENT || errno == ENOTDIR { throw GlossError("cannot write \(path): the folder \(directory) does not exist") }
+            if errno == ENOENT || errno == ENOTDIR {
+                throw GlossError("cannot write \(path): the folder \(directory) does not exist")
+            }
             throw GlossError("cannot write \(path): \(SystemError.describe(errno: errno))")
         }
         defer { close(folder) }
@@ -71,7 +75,9 @@ public enum AtomicFile {
 
     /// `.NAME.tmp-XXXXXXXXXXXX`, created exclusively, never through a symlink, and locked while the
     /// write lasts so that another gloss cleaning up does not take it for a left-over.
-    private static func createTemporary(for name: String, in folder: Int32, path: String) throws(GlossError) -> (Int32, String) {
+    private static func createTemporary(for name: String, in folder: Int32, path: String) throws(GlossError) -> (
+        Int32, String
+    ) {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<16 {
             let suffix = String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36)
@@ -99,7 +105,9 @@ public enum AtomicFile {
         let prefix = temporaryPrefix(of: name)
         var leftovers: [String] = []
         while let entry = readdir(listing) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if entryName.hasPrefix(prefix), entry.pointee.d_type == DT_REG { leftovers.append(entryName) }
         }
         for leftover in leftovers {

@@ -12,7 +12,9 @@ public enum ByteSize {
             shift = unit.shift
             digits = digits.dropLast()
         }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), digits.count <= 15, let number = Int(digits) else { return nil }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), digits.count <= 15, let number = Int(digits) else {
+            return nil
+        }
         let (value, overflow) = number.multipliedReportingOverflow(by: 1 << shift)
         return overflow ? nil : value
     }
@@ -40,14 +42,14 @@ public enum ByteSize {
     }
 }
 
-private extension String {
+extension String {
     /// One decimal, rounded (Foundation-free).
-    init(format1 value: Double) {
+    fileprivate init(format1 value: Double) {
         let tenths = Int((value * 10).rounded())
         self = "\(tenths / 10).\(tenths % 10)"
     }
 }
 
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -1,6 +1,7 @@
 /// A JSON value with keys kept in the order they were added, so exports are stable and diff well.
 public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByNilLiteral {
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByNilLiteral
+{
     case null
     case bool(Bool)
     case int(Int)
@@ -43,7 +44,8 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
         case .int(let value): output.appendUTF8(of: String(value))
         case .double(let value):
             if value.isFinite {
-                output.appendUTF8(of: value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value))
+                output.appendUTF8(
+                    of: value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value))
             } else {
                 output.appendUTF8(of: "null")
             }
@@ -53,7 +55,10 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
         case .lazyArray(let array):
             Self.writeArray(count: array.count, to: &output, indent: indent, array.element)
         case .object(let members):
-            if members.isEmpty { output.appendUTF8(of: "{}"); return }
+            if members.isEmpty {
+                output.appendUTF8(of: "{}")
+                return
+            }
             output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -68,7 +73,10 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
     }
 
     private static func writeArray(count: Int, to output: inout [UInt8], indent: Int?, _ element: (Int) -> JSONValue) {
-        if count == 0 { output.appendUTF8(of: "[]"); return }
+        if count == 0 {
+            output.appendUTF8(of: "[]")
+            return
+        }
         output.append(UInt8(ascii: "["))
         for index in 0..<count {
             if index > 0 { output.append(UInt8(ascii: ",")) }

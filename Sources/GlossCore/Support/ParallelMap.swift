@@ -9,7 +9,9 @@ enum ParallelMap {
     static func chunks<Element>(of elements: [Element], count: Int) -> [[Element]] {
         let size = (elements.count + max(1, count) - 1) / max(1, count)
         guard size > 0 else { return [] }
-        return stride(from: 0, to: elements.count, by: size).map { Array(elements[$0..<min(elements.count, $0 + size)]) }
+        return stride(from: 0, to: elements.count, by: size).map {
+            Array(elements[$0..<min(elements.count, $0 + size)])
+        }
     }
 
     static func map<Element, Result>(

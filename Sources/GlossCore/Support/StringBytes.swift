@@ -35,14 +35,20 @@ extension String {
     /// falls on a scalar, a measurable share of reading a big corpus line by line.
     func slice(utf8 range: Range<Int>) -> Substring {
         let utf8 = self.utf8
-        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        return Substring(
+            utf8[
+                utf8.index(
+                    utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
+                        utf8.startIndex, offsetBy: range.upperBound)])
     }
 }
 
 extension Array where Element == UInt8 {
     /// Appends the UTF-8 of `text` in one go.
     mutating func appendUTF8(of text: some StringProtocol) {
-        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil { append(contentsOf: text.utf8) }
+        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil {
+            append(contentsOf: text.utf8)
+        }
     }
 }
 
@@ -50,7 +56,8 @@ enum StringBytes {
     /// Offset of the first `byte` at or after `start`, found with memchr.
     static func index(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard let base = buffer.baseAddress, start < buffer.count,
-              let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            let found = memchr(base + start, Int32(byte), buffer.count - start)
+        else { return nil }
         return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
@@ -59,7 +66,9 @@ enum StringBytes {
     static func scalarBoundary<Bytes: RandomAccessCollection>(_ offset: Int, in bytes: Bytes, forward: Bool) -> Int
     where Bytes.Element == UInt8, Bytes.Index == Int {
         var position = max(bytes.startIndex, min(offset, bytes.endIndex))
-        while position > bytes.startIndex, position < bytes.endIndex, bytes[position] & 0xC0 == 0x80 { position += forward ? 1 : -1 }
+        while position > bytes.startIndex, position < bytes.endIndex, bytes[position] & 0xC0 == 0x80 {
+            position += forward ? 1 : -1
+        }
         return position
     }
 
@@ -102,13 +111,16 @@ enum StringBytes {
     @inline(__always)
     static func standaloneScalar(startingAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int)? {
         let lead = bytes[index]
-        let scalar: UInt32, length: Int
+        let scalar: UInt32
+        let length: Int
         if lead < 0x80 {
             (scalar, length) = (UInt32(lead), 1)
         } else if lead >= 0xC2, lead <= 0xDF, index + 1 < bytes.count {
             (scalar, length) = (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
         } else if lead >= 0xE0, lead <= 0xEF, index + 2 < bytes.count {
-            (scalar, length) = (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+            (scalar, length) = (
+                UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3
+            )
         } else {
             return nil
         }
@@ -120,8 +132,12 @@ enum StringBytes {
     static func standaloneScalar(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int)? {
         let last = bytes[end - 1]
         if last < 0x80 { return standsAlone(UInt32(last)) ? (UInt32(last), 1) : nil }
-        if end >= 2, bytes[end - 2] >= 0xC2, bytes[end - 2] <= 0xDF { return standaloneScalar(startingAt: end - 2, in: bytes) }
-        if end >= 3, bytes[end - 3] >= 0xE0, bytes[end - 3] <= 0xEF { return standaloneScalar(startingAt: end - 3, in: bytes) }
+        if end >= 2, bytes[end - 2] >= 0xC2, bytes[end - 2] <= 0xDF {
+            return standaloneScalar(startingAt: end - 2, in: bytes)
+        }
+        if end >= 3, bytes[end - 3] >= 0xE0, bytes[end - 3] <= 0xEF {
+            return standaloneScalar(startingAt: end - 3, in: bytes)
+        }
         return nil
     }
 
@@ -138,7 +154,8 @@ enum StringBytes {
             if index + 8 <= count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 let crs = word ^ 0x0D0D_0D0D_0D0D_0D0D
-                if word & 0x8080_8080_8080_8080 == 0, (crs &- 0x0101_0101_0101_0101) & ~crs & 0x8080_8080_8080_8080 == 0 {
+                if word & 0x8080_8080_8080_8080 == 0, (crs &- 0x0101_0101_0101_0101) & ~crs & 0x8080_8080_8080_8080 == 0
+                {
                     index += 8
                     scalars += 8
                     continue

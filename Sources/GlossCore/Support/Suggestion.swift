@@ -7,7 +7,8 @@ public enum Suggestion {
         for candidate in candidates {
             let lowered = candidate.lowercased()
             if lowered == word.lowercased() { continue }
-            let distance = lowered.hasPrefix(word.lowercased()) && target.count >= 3
+            let distance =
+                lowered.hasPrefix(word.lowercased()) && target.count >= 3
                 ? 1 : editDistance(target, Array(lowered))
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }

@@ -16,10 +16,16 @@ enum UTF8Scalar {
             if let b1 = continuation(1), let s = Unicode.Scalar((UInt32(lead & 0x1F) << 6) | b1) { return (s, 2) }
         case 0xE0...0xEF:
             if let b1 = continuation(1), let b2 = continuation(2),
-               let s = Unicode.Scalar((UInt32(lead & 0x0F) << 12) | (b1 << 6) | b2) { return (s, 3) }
+                let s = Unicode.Scalar((UInt32(lead & 0x0F) << 12) | (b1 << 6) | b2)
+            {
+                return (s, 3)
+            }
         case 0xF0...0xF7:
             if let b1 = continuation(1), let b2 = continuation(2), let b3 = continuation(3),
-               let s = Unicode.Scalar((UInt32(lead & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3) { return (s, 4) }
+                let s = Unicode.Scalar((UInt32(lead & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3)
+            {
+                return (s, 4)
+            }
         default:
             break
         }

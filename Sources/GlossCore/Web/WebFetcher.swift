@@ -43,7 +43,8 @@ struct WebFetcher {
         defer { curl_easy_cleanup(curl) }
         let transfer = Transfer(limit: limits.bytes, cancel: cancel)
         let context = Unmanaged.passUnretained(transfer).toOpaque()
-        let headers = curl_slist_append(nil, "Accept: text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1")
+        let headers = curl_slist_append(
+            nil, "Accept: text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1")
         defer { curl_slist_free_all(headers) }
         _ = gloss_curl_set_string(curl, CURLOPT_URL, url)
         _ = gloss_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https")
@@ -77,7 +78,8 @@ struct WebFetcher {
         if code != CURLE_OK {
             if cancel?.isRaised == true { throw GlossError.interrupted }
             let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw GlossError("\(url): \(Self.describe(code, detail: detail, limits: limits, tooLarge: transfer.tooLarge))")
+            throw GlossError(
+                "\(url): \(Self.describe(code, detail: detail, limits: limits, tooLarge: transfer.tooLarge))")
         }
         var status = 0
         _ = gloss_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
@@ -91,7 +93,9 @@ struct WebFetcher {
         let type = contentType.map { String(cString: $0) }
         return Response(
             requestedURL: url, finalURL: finalURL.map { String(cString: $0) } ?? url,
-            mediaType: type.map { String($0.prefix { $0 != ";" }).trimmingWhitespace().lowercased() }.flatMap { $0.isEmpty ? nil : $0 },
+            mediaType: type.map { String($0.prefix { $0 != ";" }).trimmingWhitespace().lowercased() }.flatMap {
+                $0.isEmpty ? nil : $0
+            },
             charset: type.flatMap(HTMLCharset.charset(inContentType:)), bytes: transfer.bytes, fetchedAt: Date())
     }
 
@@ -146,7 +150,10 @@ struct WebFetcher {
     }
 
     private static func reason(_ status: Int) -> String? {
-        [400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 410: "Gone", 429: "Too Many Requests",
-         500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"][status]
+        [
+            400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 410: "Gone",
+            429: "Too Many Requests",
+            500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+        ][status]
     }
 }

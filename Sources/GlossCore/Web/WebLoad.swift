@@ -11,7 +11,9 @@ enum WebLoad {
         var fetched = 0
     }
 
-    static func documents(_ urls: [String], expected sha256: String?, refresh: Bool, session: Session) throws(GlossError) -> Loaded {
+    static func documents(_ urls: [String], expected sha256: String?, refresh: Bool, session: Session)
+        throws(GlossError) -> Loaded
+    {
         var loaded = Loaded()
         let folders = WebSnapshot.folders(for: session)
         for url in urls {
@@ -19,7 +21,8 @@ enum WebLoad {
             var found = refresh ? nil : WebSnapshot.find(url: url, sha256: sha256, in: folders)
             // A page whose snapshot is gone, or changed (a saved hash no snapshot has), is fetched when allowed.
             if found == nil, !refresh, sha256 != nil, let latest = WebSnapshot.find(url: url, sha256: nil, in: folders),
-               !session.mayFetch {
+                !session.mayFetch
+            {
                 found = latest
             }
             let snapshot: WebSnapshot
@@ -30,20 +33,28 @@ enum WebLoad {
                 try session.checkNetwork(url)
                 let response = try fetcher(for: session).fetch(url)
                 guard reader(for: response.mediaType, bytes: response.bytes, in: session.readers) != nil else {
-                    throw GlossError("\(url): the page is \(response.mediaType ?? "of no declared type"); gloss reads \(readableTypes(session.readers))")
+                    throw GlossError(
+                        "\(url): the page is \(response.mediaType ?? "of no declared type"); gloss reads \(readableTypes(session.readers))"
+                    )
                 }
                 // Kept in the cache, and beside the session's script when it has one.
                 var targets = [WebSnapshot.cacheFolder]
-                if let script = session.origin?.path { targets.insert((script as NSString).deletingLastPathComponent + "/sources", at: 0) }
+                if let script = session.origin?.path {
+                    targets.insert((script as NSString).deletingLastPathComponent + "/sources", at: 0)
+                }
                 snapshot = try WebSnapshot.store(response, in: targets)
                 bytes = response.bytes
                 loaded.fetched += 1
             }
             guard let reader = reader(for: snapshot.mediaType, bytes: bytes, in: session.readers) else {
-                throw GlossError("\(url): the snapshot is \(snapshot.mediaType ?? "of no declared type"); gloss reads \(readableTypes(session.readers))")
+                throw GlossError(
+                    "\(url): the snapshot is \(snapshot.mediaType ?? "of no declared type"); gloss reads \(readableTypes(session.readers))"
+                )
             }
             var builder = DocumentBuilder(format: reader.format)
-            try reader.read(ReaderSource(bytes: bytes, name: url, mediaType: snapshot.mediaType, charset: snapshot.charset), into: &builder)
+            try reader.read(
+                ReaderSource(bytes: bytes, name: url, mediaType: snapshot.mediaType, charset: snapshot.charset),
+                into: &builder)
             // The address it came from stands for the canonical one when the page names none.
             var document = builder.finish()
             if document.metadataValue(.url) == nil {

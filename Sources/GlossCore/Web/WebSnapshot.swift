@@ -20,7 +20,9 @@ struct WebSnapshot: Codable, Equatable {
     static func folders(for session: Session) -> [String] {
         var folders: [String] = []
         if session.replayDepth > 0 || session.isScript { folders.append(session.baseDirectory + "/sources") }
-        if let script = session.origin?.path { folders.append((script as NSString).deletingLastPathComponent + "/sources") }
+        if let script = session.origin?.path {
+            folders.append((script as NSString).deletingLastPathComponent + "/sources")
+        }
         folders.append(cacheFolder)
         var seen = Set<String>()
         return folders.filter { seen.insert(SessionScript.absolute($0, base: "/")).inserted }
@@ -28,7 +30,8 @@ struct WebSnapshot: Codable, Equatable {
 
     static var cacheFolder: String {
         let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let base =
+            environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? (environment["HOME"] ?? NSTemporaryDirectory()) + "/.cache"
         return base + "/gloss/sources"
     }
@@ -46,7 +49,8 @@ struct WebSnapshot: Codable, Equatable {
                 return try? JSONDecoder().decode(WebSnapshot.self, from: data)
             }
             if let latest = snapshots.filter({ $0.url == url }).max(by: { $0.fetchedAt < $1.fetchedAt }),
-               let found = load(latest.sha256, in: folder) {
+                let found = load(latest.sha256, in: folder)
+            {
                 return found
             }
         }
@@ -55,9 +59,10 @@ struct WebSnapshot: Codable, Equatable {
 
     private static func load(_ sha256: String, in folder: String) -> (WebSnapshot, [UInt8])? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + sha256 + ".json"),
-              let snapshot = try? JSONDecoder().decode(WebSnapshot.self, from: data),
-              let bytes = try? DocumentLoader.readBytes(folder + "/" + sha256 + ".page", name: sha256),
-              HexDigest.sha256(bytes) == sha256 else { return nil }
+            let snapshot = try? JSONDecoder().decode(WebSnapshot.self, from: data),
+            let bytes = try? DocumentLoader.readBytes(folder + "/" + sha256 + ".page", name: sha256),
+            HexDigest.sha256(bytes) == sha256
+        else { return nil }
         return (snapshot, bytes)
     }
 
@@ -65,7 +70,8 @@ struct WebSnapshot: Codable, Equatable {
     static func store(_ response: WebFetcher.Response, in folders: [String]) throws(GlossError) -> WebSnapshot {
         let formatter = ISO8601DateFormatter()
         let snapshot = WebSnapshot(
-            url: response.requestedURL, finalURL: response.finalURL, fetchedAt: formatter.string(from: response.fetchedAt),
+            url: response.requestedURL, finalURL: response.finalURL,
+            fetchedAt: formatter.string(from: response.fetchedAt),
             sha256: HexDigest.sha256(response.bytes), mediaType: response.mediaType, charset: response.charset,
             bytes: response.bytes.count)
         for folder in folders { try write(snapshot, response.bytes, in: folder) }
@@ -97,7 +103,8 @@ struct WebSnapshot: Codable, Equatable {
         for index in workspace.loadedDocumentIndices where WebFetcher.isURL(workspace.documents[index].sourcePath) {
             let document = workspace.documents[index]
             guard !FileManager.default.fileExists(atPath: folder + "/" + document.sha256 + ".page"),
-                  let (snapshot, bytes) = find(url: document.sourcePath, sha256: document.sha256, in: sources) else { continue }
+                let (snapshot, bytes) = find(url: document.sourcePath, sha256: document.sha256, in: sources)
+            else { continue }
             try write(snapshot, bytes, in: folder)
         }
     }

@@ -67,4 +67,3 @@ public struct Anchor: Hashable, Sendable {
         return Double(mine.intersection(theirs).count) / Double(mine.union(theirs).count)
     }
 }
-

@@ -14,8 +14,10 @@ public struct Mark: Hashable, Sendable {
     /// Tag keys.
     public var tags: [String]
 
-    public init(id: Int, element: ElementRef, part: UnitKind, quote: String, start: Int, end: Int,
-                before: String, after: String, tags: [String]) {
+    public init(
+        id: Int, element: ElementRef, part: UnitKind, quote: String, start: Int, end: Int,
+        before: String, after: String, tags: [String]
+    ) {
         self.id = id
         self.element = element
         self.part = part

@@ -19,7 +19,10 @@ public struct Orphan: Hashable, Sendable {
         case quoteGone = "the quoted span is no longer in it"
     }
 
-    public init(document: String, address: String, text: String, command: String, reason: Reason = .elementGone, anchor: Anchor? = nil) {
+    public init(
+        document: String, address: String, text: String, command: String, reason: Reason = .elementGone,
+        anchor: Anchor? = nil
+    ) {
         self.document = document
         self.address = address
         self.text = text
@@ -30,7 +33,9 @@ public struct Orphan: Hashable, Sendable {
 
     /// The `orphan` line that keeps it in a saved session.
     var scriptLine: String {
-        let anchorWords = anchor.map { "\($0.hash) \(CommandLineTokenizer.quote($0.head)) \(CommandLineTokenizer.quote($0.tail))" } ?? "- \"\" \"\""
+        let anchorWords =
+            anchor.map { "\($0.hash) \(CommandLineTokenizer.quote($0.head)) \(CommandLineTokenizer.quote($0.tail))" }
+            ?? "- \"\" \"\""
         return "orphan \(document):\(address) \(anchorWords) \(CommandLineTokenizer.quote(command))"
     }
 }

@@ -60,7 +60,10 @@ struct ReadingOrder {
             case .title:
                 candidates = forward ? elements : []
             case .section(let s):
-                candidates = forward ? elements.filter { sectionIndex(of: $0) > s } : elements.filter { sectionIndex(of: $0) < s }.reversed()
+                candidates =
+                    forward
+                    ? elements.filter { sectionIndex(of: $0) > s }
+                    : elements.filter { sectionIndex(of: $0) < s }.reversed()
             default:
                 let index = elements.firstIndex(of: ref) ?? 0
                 candidates = forward ? Array(elements[(index + 1)...]) : elements[..<index].reversed()

@@ -69,7 +69,8 @@ public struct Unit: Hashable, Sendable {
         switch kind {
         case .title: return .title
         case .heading: return .section(Int(section))
-        case .paragraph, .list, .quote, .code, .tableRow, .caption, .footnote: return .passage(section: Int(section), number: Int(number))
+        case .paragraph, .list, .quote, .code, .tableRow, .caption, .footnote:
+            return .passage(section: Int(section), number: Int(number))
         case .question, .answer: return .faq(Int(number))
         case .keyPoint: return .keyPoint(Int(number))
         }

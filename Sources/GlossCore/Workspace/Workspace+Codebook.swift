@@ -12,10 +12,14 @@ extension Workspace {
             let shown = TerminalSafe.escape(InvisibleCharacters.shown(trimmed), keepNewlines: false)
             let what = kind == .bidirectionalControl ? "a bidirectional control" : "an invisible character"
             let name = bad.properties.name.map { " (\($0.lowercased()))" } ?? ""
-            throw GlossError("tag '\(shown)' contains \(what), \(InvisibleCharacters.code(bad))\(name): tag names are plain visible text")
+            throw GlossError(
+                "tag '\(shown)' contains \(what), \(InvisibleCharacters.code(bad))\(name): tag names are plain visible text"
+            )
         }
         if let bad = trimmed.unicodeScalars.first(where: { TerminalSafe.needsEscape($0) }) {
-            throw GlossError("tag '\(TerminalSafe.escape(trimmed, keepNewlines: false))' contains a control character, \(InvisibleCharacters.code(bad))")
+            throw GlossError(
+                "tag '\(TerminalSafe.escape(trimmed, keepNewlines: false))' contains a control character, \(InvisibleCharacters.code(bad))"
+            )
         }
         guard trimmed.count <= 200 else { throw GlossError("tag name is longer than 200 characters") }
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
@@ -42,7 +46,9 @@ extension Workspace {
         }
         let order = annotations.nextTagOrder
         perform(.createTag(Tag(path: displayed, order: order)), in: &transaction)
-        perform(.setCounters(note: annotations.nextNoteID, mark: annotations.nextMarkID, tagOrder: order + 1), in: &transaction)
+        perform(
+            .setCounters(note: annotations.nextNoteID, mark: annotations.nextMarkID, tagOrder: order + 1),
+            in: &transaction)
         return key
     }
 
@@ -76,7 +82,8 @@ extension Workspace {
     }
 
     /// Removes a tag from targets; returns how many carried it.
-    public func removeTag(_ key: String, from targets: [CodingTarget], in transaction: inout CommandTransaction) -> Int {
+    public func removeTag(_ key: String, from targets: [CodingTarget], in transaction: inout CommandTransaction) -> Int
+    {
         var removed = 0
         for target in targets {
             switch target {
@@ -99,7 +106,9 @@ extension Workspace {
 
     /// Renames a tag and everything below it; when the new name exists the two are merged.
     /// Returns the number of codings moved.
-    public func renameTag(_ oldName: String, to newName: String, in transaction: inout CommandTransaction) throws(GlossError) -> Int {
+    public func renameTag(_ oldName: String, to newName: String, in transaction: inout CommandTransaction)
+        throws(GlossError) -> Int
+    {
         let old = try existingTag(oldName)
         let newPath = try Self.validateTagName(newName)
         let newKey = Tag.key(newPath)
@@ -128,7 +137,9 @@ extension Workspace {
             if merged != annotations.tags[targetKey]! { perform(.replaceTag(key: targetKey, merged), in: &transaction) }
             for ref in (annotations.tagElements[key] ?? []).sorted() {
                 perform(.removeTagging(key, ref), in: &transaction)
-                if annotations.elementTags[ref]?.contains(targetKey) != true { perform(.addTagging(targetKey, ref), in: &transaction) }
+                if annotations.elementTags[ref]?.contains(targetKey) != true {
+                    perform(.addTagging(targetKey, ref), in: &transaction)
+                }
                 moved += 1
             }
             for var mark in annotations.marks(taggedWith: key) {
@@ -157,7 +168,9 @@ extension Workspace {
 
     /// Deletes a tag and its children with their codings; notes only about them are deleted too.
     /// Returns (codings removed, notes removed).
-    public func deleteTag(_ name: String, in transaction: inout CommandTransaction) throws(GlossError) -> (codings: Int, notes: Int) {
+    public func deleteTag(_ name: String, in transaction: inout CommandTransaction) throws(GlossError) -> (
+        codings: Int, notes: Int
+    ) {
         let tag = try existingTag(name)
         var codings = 0
         var notes = 0
@@ -186,17 +199,22 @@ extension Workspace {
     }
 
     /// Describing or colouring a tag that does not exist yet adds it: a codebook is often written first.
-    public func describeTag(_ name: String, _ description: String?, in transaction: inout CommandTransaction) throws(GlossError) {
+    public func describeTag(_ name: String, _ description: String?, in transaction: inout CommandTransaction)
+        throws(GlossError)
+    {
         let key = try ensureTag(name, in: &transaction)  // before reading `annotations`, which it changes
         var tag = annotations.tags[key]!
         tag.description = description
         perform(.replaceTag(key: tag.key, tag), in: &transaction)
     }
 
-    public func colorTag(_ name: String, _ color: String?, in transaction: inout CommandTransaction) throws(GlossError) {
+    public func colorTag(_ name: String, _ color: String?, in transaction: inout CommandTransaction) throws(GlossError)
+    {
         if let color, TerminalColor.parse(color) == nil {
             let names = TerminalColor.names.keys.sorted()
-            throw GlossError("unknown colour '\(color)' (use #rrggbb or one of: \(names.joined(separator: ", ")))\(Suggestion.phrase(for: color, among: names))")
+            throw GlossError(
+                "unknown colour '\(color)' (use #rrggbb or one of: \(names.joined(separator: ", ")))\(Suggestion.phrase(for: color, among: names))"
+            )
         }
         let key = try ensureTag(name, in: &transaction)  // before reading `annotations`, which it changes
         var tag = annotations.tags[key]!
@@ -209,7 +227,9 @@ extension Workspace {
     public func addNote(_ text: String, about targets: [NoteTarget], in transaction: inout CommandTransaction) -> Int {
         let id = annotations.nextNoteID
         perform(.putNote(Note(id: id, targets: targets, text: text)), in: &transaction)
-        perform(.setCounters(note: id + 1, mark: annotations.nextMarkID, tagOrder: annotations.nextTagOrder), in: &transaction)
+        perform(
+            .setCounters(note: id + 1, mark: annotations.nextMarkID, tagOrder: annotations.nextTagOrder),
+            in: &transaction)
         return id
     }
 
@@ -217,7 +237,9 @@ extension Workspace {
         let digits = word.hasPrefix("n") ? String(word.dropFirst()) : word
         guard let id = Int(digits), let note = annotations.notes[id] else {
             let ids = annotations.notes.keys.sorted().map { "n\($0)" }
-            throw GlossError("no note '\(word)' (\(ids.isEmpty ? "there are no notes" : "notes: " + ids.prefix(12).joined(separator: ", ")))")
+            throw GlossError(
+                "no note '\(word)' (\(ids.isEmpty ? "there are no notes" : "notes: " + ids.prefix(12).joined(separator: ", ")))"
+            )
         }
         return note
     }
@@ -225,7 +247,9 @@ extension Workspace {
     // MARK: - Marks
 
     /// Marks a quoted span inside an element; quotes and apostrophes are folded when matching.
-    public func addMark(_ ref: ElementRef, quote: String, nth: Int?, tags: [String], in transaction: inout CommandTransaction) throws(GlossError) -> Int {
+    public func addMark(
+        _ ref: ElementRef, quote: String, nth: Int?, tags: [String], in transaction: inout CommandTransaction
+    ) throws(GlossError) -> Int {
         let unitIDs: [Int32]
         switch ref.address {
         case .document:
@@ -236,7 +260,9 @@ extension Workspace {
             unitIDs = units(of: ref)
         }
         let parts = unitIDs.map { (kind: units[Int($0)].kind, text: text(ofUnit: $0)) }
-        guard !parts.isEmpty else { throw GlossError("\(label(ref)) has no text of its own to mark (the lead has no heading)") }
+        guard !parts.isEmpty else {
+            throw GlossError("\(label(ref)) has no text of its own to mark (the lead has no heading)")
+        }
         let needle = Self.foldQuotes(quote)
         guard !needle.isEmpty else { throw GlossError("the quote is empty") }
         var occurrences: [(kind: UnitKind, text: String, start: Int)] = []
@@ -247,18 +273,22 @@ extension Workspace {
             }
         }
         guard !occurrences.isEmpty else {
-            throw GlossError("quote not found in \(label(ref)) (quotes and apostrophes may be straight or curly; everything else must match exactly)",
-                             detail: parts.map(\.text).joined(separator: "\n"))
+            throw GlossError(
+                "quote not found in \(label(ref)) (quotes and apostrophes may be straight or curly; everything else must match exactly)",
+                detail: parts.map(\.text).joined(separator: "\n"))
         }
         let chosen: (kind: UnitKind, text: String, start: Int)
         if let nth {
             guard (1...occurrences.count).contains(nth) else {
-                throw GlossError("--nth \(nth): the quote occurs \(Counted.phrase(occurrences.count, "time")) in \(label(ref))")
+                throw GlossError(
+                    "--nth \(nth): the quote occurs \(Counted.phrase(occurrences.count, "time")) in \(label(ref))")
             }
             chosen = occurrences[nth - 1]
         } else {
             guard occurrences.count == 1 else {
-                throw GlossError("the quote occurs \(occurrences.count) times in \(label(ref)); choose one with --nth 1…\(occurrences.count)")
+                throw GlossError(
+                    "the quote occurs \(occurrences.count) times in \(label(ref)); choose one with --nth 1…\(occurrences.count)"
+                )
             }
             chosen = occurrences[0]
         }
@@ -274,7 +304,9 @@ extension Workspace {
             after: String(String.UnicodeScalarView(scalars[end..<min(scalars.count, end + context)])),
             tags: [])
         perform(.putMark(mark), in: &transaction)
-        perform(.setCounters(note: annotations.nextNoteID, mark: id + 1, tagOrder: annotations.nextTagOrder), in: &transaction)
+        perform(
+            .setCounters(note: annotations.nextNoteID, mark: id + 1, tagOrder: annotations.nextTagOrder),
+            in: &transaction)
         var keys: [String] = []
         for name in tags {
             let key = try ensureTag(name, in: &transaction)

@@ -21,13 +21,17 @@ extension Workspace {
     /// none — the analyst's own definitions win — unless `overwrite`, when the imported ones replace
     /// them. Colours are compared by value (`orange` equals `#e67e22`). Goes through `perform`, so
     /// the whole import is one undoable command.
-    public func importCodebook(_ codes: [CodebookReader.Code], overwrite: Bool, in transaction: inout CommandTransaction) throws(GlossError) -> CodebookImportSummary {
+    public func importCodebook(
+        _ codes: [CodebookReader.Code], overwrite: Bool, in transaction: inout CommandTransaction
+    ) throws(GlossError) -> CodebookImportSummary {
         var summary = CodebookImportSummary()
         var counted = Set<String>()
         let before = Set(annotations.tags.keys)
         for code in codes {
             let key: String
-            do throws(GlossError) { key = try ensureTag(code.path, in: &transaction) } catch { throw GlossError("code '\(code.path)': \(error.message)") }
+            do throws(GlossError) { key = try ensureTag(code.path, in: &transaction) } catch {
+                throw GlossError("code '\(code.path)': \(error.message)")
+            }
             let isNew = !before.contains(key)
             var tag = annotations.tags[key]!
             let original = tag

@@ -8,7 +8,9 @@ extension Workspace {
             let suggestion = Suggestion.phrase(for: name, among: annotations.tags.values.map(\.path))
             throw GlossError("no tag '\(name)' in the codebook\(suggestion)")
         }
-        if let cached = caches.taggedUnits[key], cached.version == caches.annotationVersion, cached.units.capacity == units.count {
+        if let cached = caches.taggedUnits[key], cached.version == caches.annotationVersion,
+            cached.units.capacity == units.count
+        {
             return cached.units
         }
         let keys = Set(annotations.subtree(key))

@@ -43,7 +43,8 @@ extension Workspace {
         var bases: [Int: String] = [:]
         for member in members {
             let pathExtension = pathExtensions[member]!
-            bases[member] = extensionsInFolder[folders[member]!]!.count > 1 && !pathExtension.isEmpty
+            bases[member] =
+                extensionsInFolder[folders[member]!]!.count > 1 && !pathExtension.isEmpty
                 ? base + "-" + Self.documentID(ofStem: Substring(pathExtension)) : base
         }
         var depth = 0

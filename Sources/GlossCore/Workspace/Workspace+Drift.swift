@@ -9,7 +9,9 @@ extension Workspace {
     /// document's earlier drift.anchors too (they come straight after its load, before any command uses them).
     @discardableResult
     public func registerAnchor(_ ref: ElementRef, _ anchor: Anchor) -> Bool {
-        if drift.anchors.updateValue(anchor, forKey: ref) == nil { drift.anchoredAddresses[ref.document, default: []].append(ref.address) }
+        if drift.anchors.updateValue(anchor, forKey: ref) == nil {
+            drift.anchoredAddresses[ref.document, default: []].append(ref.address)
+        }
         var detectedChange = false
         if !drift.drifted.contains(ref.document), !drift.hashChecked.contains(ref.document) {
             guard !exists(ref) || Anchor.hash(of: text(of: ref)) != anchor.hash else { return false }
@@ -42,7 +44,9 @@ extension Workspace {
 
     private static func sameCategory(_ a: ElementAddress, _ b: ElementAddress) -> Bool {
         switch (a, b) {
-        case (.passage, .passage), (.section, .section), (.faq, .faq), (.keyPoint, .keyPoint), (.document, .document), (.title, .title): return true
+        case (.passage, .passage), (.section, .section), (.faq, .faq), (.keyPoint, .keyPoint), (.document, .document),
+            (.title, .title):
+            return true
         default: return false
         }
     }
@@ -66,7 +70,9 @@ extension Workspace {
         var result: [ElementRef] = []
         for (s, section) in document.sections.enumerated() {
             if s > 0 { result.append(ElementRef(document: index, address: .section(s))) }
-            for p in section.passages.indices { result.append(ElementRef(document: index, address: .passage(section: s, number: p + 1))) }
+            for p in section.passages.indices {
+                result.append(ElementRef(document: index, address: .passage(section: s, number: p + 1)))
+            }
         }
         for q in document.faq.indices { result.append(ElementRef(document: index, address: .faq(q + 1))) }
         for k in document.keyPoints.indices { result.append(ElementRef(document: index, address: .keyPoint(k + 1))) }
@@ -82,7 +88,8 @@ extension Workspace {
 
     /// Notes an orphan of the running command: an element typed against the saved version of a
     /// changed document that is not there any more, or a quote it no longer holds.
-    func noteOrphan(_ typed: ElementRef, reason: Orphan.Reason = .elementGone, in transaction: inout CommandTransaction) {
+    func noteOrphan(_ typed: ElementRef, reason: Orphan.Reason = .elementGone, in transaction: inout CommandTransaction)
+    {
         transaction.orphans.append(PendingOrphan(typed: typed, anchor: drift.anchors[typed], reason: reason))
     }
 
@@ -113,7 +120,9 @@ extension Workspace {
             }
             if !lost.isEmpty {
                 let shown = lost.prefix(8).map { "\($0)" }.joined(separator: ", ")
-                parts.append("not found again: \(shown)\(lost.count > 8 ? ", …" : "") (their annotations are orphans: see orphans)")
+                parts.append(
+                    "not found again: \(shown)\(lost.count > 8 ? ", …" : "") (their annotations are orphans: see orphans)"
+                )
             }
             reports.append("\(documents[document].id): " + parts.joined(separator: "; "))
         }

@@ -9,7 +9,9 @@ extension Workspace {
             for comment in documents[index].comments {
                 let ref = ElementRef(document: index, address: comment.element)
                 var target = NoteTarget.element(ref)
-                if let quote = comment.quote, let mark = try? addMark(ref, quote: quote, nth: comment.occurrence, tags: [], in: &transaction) {
+                if let quote = comment.quote,
+                    let mark = try? addMark(ref, quote: quote, nth: comment.occurrence, tags: [], in: &transaction)
+                {
                     target = .mark(mark)
                 }
                 _ = addNote(comment.noteText, about: [target], in: &transaction)

@@ -20,11 +20,9 @@ public final class Workspace {
     /// Units of loaded documents.
     public private(set) var liveUnits = UnitSet(capacity: 0)
 
-
     /// The current document, filters and last listing (see `WorkingView`).
     public internal(set) var view = WorkingView()
     public internal(set) var annotations = Annotations()
-
 
     /// What replays learned about documents that changed since a session was saved (see `DriftTracker`).
     public internal(set) var drift = DriftTracker()
@@ -209,7 +207,8 @@ public final class Workspace {
         for position in part.documents.indices {
             let index = firstDocument + position
             if let digest = part.documents[position].digest,
-               let original = documentIndexByDigest.updateValue(index, forKey: digest) {
+                let original = documentIndexByDigest.updateValue(index, forKey: digest)
+            {
                 documentIndexByDigest[digest] = original
                 skippedCopies.append((index, original))
                 copies.append(position)
@@ -228,11 +227,12 @@ public final class Workspace {
         }
         part.documents.withUnsafeMutableBufferPointer { buffer in
             guard let moved = buffer.baseAddress else { return }
-            documents.append(contentsOf: (0..<buffer.count).lazy.map { position in
-                let document = (moved + position).move()
-                (moved + position).initialize(to: Self.placeholder)
-                return document
-            })
+            documents.append(
+                contentsOf: (0..<buffer.count).lazy.map { position in
+                    let document = (moved + position).move()
+                    (moved + position).initialize(to: Self.placeholder)
+                    return document
+                })
         }
         isLoaded.append(contentsOf: repeatElement(true, count: part.documents.count))
         for position in copies { isLoaded[firstDocument + position] = false }
@@ -255,7 +255,9 @@ public final class Workspace {
         liveUnits.grow(to: units.count)
         for document in added { setLive(document, true) }
         caches.kindSets = [:]
-        if view.currentDocument == nil, let first = added.first { perform(.setCurrentDocument(first), in: &transaction) }
+        if view.currentDocument == nil, let first = added.first {
+            perform(.setCurrentDocument(first), in: &transaction)
+        }
         refreshFilters()
         // The added documents are one run (new ones, at the end; copies among them stay hidden): one
         // edit undoes them all.
@@ -342,7 +344,9 @@ public final class Workspace {
         guard !view.filters.isEmpty else { return }
         var universe = liveUnits
         for position in view.filters.indices {
-            let evaluated = (try? QueryEvaluator(workspace: self).evaluate(view.filters[position].query, within: universe)) ?? universe
+            let evaluated =
+                (try? QueryEvaluator(workspace: self).evaluate(view.filters[position].query, within: universe))
+                ?? universe
             view.filters[position].units = evaluated
             universe = evaluated
         }
@@ -381,7 +385,8 @@ public final class Workspace {
         case .title: return documents[ref.document].title != nil
         case .section(let s): return s >= 0 && s < documents[ref.document].sections.count
         case .passage(let s, let p):
-            return s >= 0 && s < documents[ref.document].sections.count && p >= 1 && p <= documents[ref.document].sections[s].passages.count
+            return s >= 0 && s < documents[ref.document].sections.count && p >= 1
+                && p <= documents[ref.document].sections[s].passages.count
         case .faq(let q): return q >= 1 && q <= documents[ref.document].faq.count
         case .keyPoint(let k): return k >= 1 && k <= documents[ref.document].keyPoints.count
         }

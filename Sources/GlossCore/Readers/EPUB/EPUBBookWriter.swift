@@ -35,7 +35,8 @@ struct EPUBBookWriter {
         if !chapterBlocks.isEmpty, chapterBlocks.allSatisfy({ metadataTexts.contains($0.text.lowercased()) }) { return }
 
         let anchors = chapter.elements(withIDs: Set(entries.compactMap(\.fragment)))
-        let placed = entries.enumerated().compactMap { order, entry -> (position: Int, order: Int, entry: EPUBNavigation.Entry)? in
+        let placed = entries.enumerated().compactMap {
+            order, entry -> (position: Int, order: Int, entry: EPUBNavigation.Entry)? in
             guard !entry.title.isEmpty else { return nil }
             let position = entry.fragment.flatMap { anchors[$0] }.map { chapter.firstBlock(at: $0) } ?? 0
             return (position, order, entry)
@@ -73,8 +74,10 @@ struct EPUBBookWriter {
         if sections == 0, let title, text.lowercased() == title.lowercased() { return }
         sections += 1
         line += 1
-        blocks.append(HTMLBlock(kind: .heading(level), text: text, lines: LineRange(line: line), node: 0, group: -1, firstText: 0,
-                                characters: text.count, linkCharacters: 0, timeCharacters: 0))
+        blocks.append(
+            HTMLBlock(
+                kind: .heading(level), text: text, lines: LineRange(line: line), node: 0, group: -1, firstText: 0,
+                characters: text.count, linkCharacters: 0, timeCharacters: 0))
     }
 
     /// Where a reference points, as "part#id"; nil when it leaves the package or names no element.

@@ -35,7 +35,8 @@ struct EPUBNavigation {
     private mutating func readNavigationDocument(_ tree: HTMLTree, path: String) {
         let navs = tree.descendants(of: HTMLTree.root).filter { !tree[$0].isText && tree[$0].tag == .nav }
         let isTOC = { (node: Int32) in
-            (tree.attribute(.epubType, of: node) ?? tree.attribute(.role, of: node) ?? "").split(separator: " ").contains { $0 == "toc" || $0 == "doc-toc" }
+            (tree.attribute(.epubType, of: node) ?? tree.attribute(.role, of: node) ?? "").split(separator: " ")
+                .contains { $0 == "toc" || $0 == "doc-toc" }
         }
         guard let nav = navs.first(where: isTOC) ?? navs.first else { return }
         for node in tree.descendants(of: nav) where !tree[node].isText && tree[node].tag == .a {
@@ -67,7 +68,9 @@ struct EPUBNavigation {
             case (.start, "text") where inMap && label == nil:
                 label = try stream.elementText()
             case (.start, "content") where inMap:
-                if let source = stream.attribute("src") { add(title: label ?? "", level: max(1, level), href: source, from: path) }
+                if let source = stream.attribute("src") {
+                    add(title: label ?? "", level: max(1, level), href: source, from: path)
+                }
             default:
                 break
             }
@@ -77,7 +80,8 @@ struct EPUBNavigation {
     private mutating func add(title: String, level: Int, href: String, from path: String) {
         let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let file = String(parts[0])
-        let fragment = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : nil
+        let fragment =
+            parts.count > 1 && !parts[1].isEmpty ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : nil
         // A link outside the package is no chapter of it.
         guard let target = file.isEmpty ? path : ZipPackage.resolve(file, from: path) else { return }
         let title = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")

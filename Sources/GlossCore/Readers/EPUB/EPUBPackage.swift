@@ -31,7 +31,8 @@ struct EPUBPackage {
         let name = archive.name
         path = try Self.packagePath(try archive.requireXML("META-INF/container.xml", of: "an EPUB book"), name: name)
         guard let stream = try archive.xml(path, allowsDocumentType: true) else {
-            throw GlossError("\(name): the package document \(path) named by META-INF/container.xml is missing from the archive")
+            throw GlossError(
+                "\(name): the package document \(path) named by META-INF/container.xml is missing from the archive")
         }
         var manifest: [String: ManifestItem] = [:]
         var spineIDs: [String] = []
@@ -46,8 +47,9 @@ struct EPUBPackage {
                 if stream.attribute("property") == "dcterms:modified" { add("modified", try stream.elementText()) }
             case (.opf, "item"):
                 guard let id = stream.attribute("id"), let href = stream.attribute("href") else { continue }
-                manifest[id] = ManifestItem(href: href, mediaType: stream.attribute("media-type")?.lowercased() ?? "",
-                                            properties: stream.attribute("properties") ?? "")
+                manifest[id] = ManifestItem(
+                    href: href, mediaType: stream.attribute("media-type")?.lowercased() ?? "",
+                    properties: stream.attribute("properties") ?? "")
             case (.opf, "spine"):
                 ncxID = stream.attribute("toc")
             case (.opf, "itemref"):
@@ -57,16 +59,24 @@ struct EPUBPackage {
             }
         }
         for id in spineIDs {
-            guard let item = manifest[id] else { throw GlossError("\(name): the spine names \(id), which the manifest of \(path) does not list") }
+            guard let item = manifest[id] else {
+                throw GlossError("\(name): the spine names \(id), which the manifest of \(path) does not list")
+            }
             let part = try resolve(item.href, what: "the spine's item \(id)", name: name)
-            guard archive.contains(part) else { throw GlossError("\(name): the spine's item \(id) (\(part)) is missing from the archive") }
+            guard archive.contains(part) else {
+                throw GlossError("\(name): the spine's item \(id) (\(part)) is missing from the archive")
+            }
             spine.append(SpineItem(id: id, path: part, mediaType: item.mediaType))
         }
-        guard !spine.isEmpty else { throw GlossError("\(name): the package document \(path) has an empty spine; there is nothing to read") }
+        guard !spine.isEmpty else {
+            throw GlossError("\(name): the package document \(path) has an empty spine; there is nothing to read")
+        }
         if let item = manifest.values.first(where: { $0.properties.split(separator: " ").contains("nav") }) {
             navigationPath = try resolve(item.href, what: "the navigation document", name: name)
         }
-        if let item = ncxID.flatMap({ manifest[$0] }) ?? manifest.values.first(where: { $0.mediaType == "application/x-dtbncx+xml" }) {
+        if let item = ncxID.flatMap({ manifest[$0] })
+            ?? manifest.values.first(where: { $0.mediaType == "application/x-dtbncx+xml" })
+        {
             ncxPath = try resolve(item.href, what: "the NCX table of contents", name: name)
         }
         try Self.refuseEncryption(&archive, spine: spine)
@@ -74,7 +84,8 @@ struct EPUBPackage {
 
     /// A manifest `href` as a part name of the archive (relative to the package document).
     private func resolve(_ href: String, what: String, name: String) throws(GlossError) -> String {
-        let file = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? href
+        let file =
+            href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? href
         guard let part = ZipPackage.resolve(file, from: path) else {
             throw GlossError("\(name): \(what) points outside the package (\(href.prefix(200)))")
         }
@@ -105,11 +116,15 @@ struct EPUBPackage {
     private static func packagePath(_ stream: XMLStream, name: String) throws(GlossError) -> String {
         var found: String?
         while let event = try stream.next() {
-            guard event == .start, stream.name.local == "rootfile", let fullPath = stream.attribute("full-path") else { continue }
+            guard event == .start, stream.name.local == "rootfile", let fullPath = stream.attribute("full-path") else {
+                continue
+            }
             let mediaType = stream.attribute("media-type") ?? "application/oebps-package+xml"
             guard mediaType == "application/oebps-package+xml" else { continue }
             guard let plain = ZipPackage.resolve(fullPath, from: "") else {
-                throw GlossError("\(name): META-INF/container.xml names a package document outside the package (\(fullPath.prefix(200)))")
+                throw GlossError(
+                    "\(name): META-INF/container.xml names a package document outside the package (\(fullPath.prefix(200)))"
+                )
             }
             if found == nil { found = plain }
         }
@@ -124,7 +139,9 @@ struct EPUBPackage {
         let chapters = Set(spine.map(\.path))
         let drm = GlossError("\(archive.name): the book is encrypted (DRM); gloss cannot read it")
         while let event = try stream.next() {
-            guard event == .start, stream.name.local == "CipherReference", let uri = stream.attribute("URI") else { continue }
+            guard event == .start, stream.name.local == "CipherReference", let uri = stream.attribute("URI") else {
+                continue
+            }
             // References are relative to the container's root.
             guard let part = ZipPackage.resolve(uri, from: "") else { throw drm }
             if chapters.contains(part) { throw drm }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// One parsed page on its way to the builder: its metadata, its article's blocks, and the writing of
 /// both as a document.
 struct HTMLArticle {
@@ -32,25 +33,35 @@ struct HTMLArticle {
         for root in roots { chosen += all[selector.blockRange(of: root)] }
         // An article of a few words where the page has more: the choice failed, keep the whole page.
         let chosenCharacters = chosen.reduce(0) { $0 + $1.characters }
-        if roots.isEmpty || chosenCharacters < 100 && all.reduce(0, { $0 + $1.characters }) > 3 * max(chosenCharacters, 1) {
+        if roots.isEmpty
+            || chosenCharacters < 100 && all.reduce(0, { $0 + $1.characters }) > 3 * max(chosenCharacters, 1)
+        {
             chosen = all
         }
         var underHeadline = Set<Int32>()
         for (position, block) in all.enumerated().dropFirst() where block.kind == .paragraph {
             let previous = all[position - 1]
-            if previous.kind == .heading(1), tree[previous.node].parent == tree[block.node].parent { underHeadline.insert(block.node) }
+            if previous.kind == .heading(1), tree[previous.node].parent == tree[block.node].parent {
+                underHeadline.insert(block.node)
+            }
         }
-        return HTMLBlockFilter(tree: tree, title: metadata.title, description: metadata.description, underHeadline: underHeadline)
-            .filtered(chosen)
+        return HTMLBlockFilter(
+            tree: tree, title: metadata.title, description: metadata.description, underHeadline: underHeadline
+        )
+        .filtered(chosen)
     }
 
     func write(into builder: inout DocumentBuilder) {
-        if let title = metadata.title, !title.isEmpty { builder.setTitle(title, lines: LineRange(line: metadata.titleLine)) }
+        if let title = metadata.title, !title.isEmpty {
+            builder.setTitle(title, lines: LineRange(line: metadata.titleLine))
+        }
         for (key, value) in metadata.fields { builder.addMetadata(key, value) }
         Self.write(blocks, into: &builder)
         // FAQ entries the page gives only as schema.org data.
         if builder.faqCount == 0 {
-            for entry in metadata.faq { builder.faqEntry(question: entry.question, answer: entry.answer, lines: LineRange(line: entry.line)) }
+            for entry in metadata.faq {
+                builder.faqEntry(question: entry.question, answer: entry.answer, lines: LineRange(line: entry.line))
+            }
         }
     }
 
@@ -67,7 +78,9 @@ struct HTMLArticle {
                 if isBoxHeading(at: index, in: blocks) {
                     builder.heading(block.text, level: max(2, builder.currentLevel), lines: block.lines)
                 } else {
-                    let asks = builder.currentRole == .faq && block.characters <= 200 && HeadingRule.endsWithQuestionMark(block.text[...])
+                    let asks =
+                        builder.currentRole == .faq && block.characters <= 200
+                        && HeadingRule.endsWithQuestionMark(block.text[...])
                     builder.block(.paragraph, block.text, lines: block.lines, asks: asks)
                 }
             case .listItem:
@@ -81,8 +94,11 @@ struct HTMLArticle {
             case .tableRow:
                 var rows: [DocumentBuilder.TableRow] = []
                 var lines = block.lines
-                while index < blocks.count, case .tableRow(let cells, let header) = blocks[index].kind, blocks[index].group == block.group {
-                    rows.append(DocumentBuilder.TableRow(cells: cells, line: blocks[index].lines.first, isHeader: header))
+                while index < blocks.count, case .tableRow(let cells, let header) = blocks[index].kind,
+                    blocks[index].group == block.group
+                {
+                    rows.append(
+                        DocumentBuilder.TableRow(cells: cells, line: blocks[index].lines.first, isHeader: header))
                     lines = lines.union(blocks[index].lines)
                     index += 1
                 }
@@ -96,7 +112,8 @@ struct HTMLArticle {
     /// A short paragraph naming a FAQ or key-points box ("Key takeaways" in bold) stands for its heading.
     private static func isBoxHeading(at index: Int, in blocks: [HTMLBlock]) -> Bool {
         let block = blocks[index]
-        guard block.characters <= 40, index + 1 < blocks.count, SectionRole.classify(heading: block.text) != .body else { return false }
+        guard block.characters <= 40, index + 1 < blocks.count, SectionRole.classify(heading: block.text) != .body
+        else { return false }
         return true
     }
 }

@@ -18,7 +18,8 @@ struct HTMLBlockFilter {
             if block.linkDensity > 0.7 { linkItems[block.group, default: (0, 0)].links += 1 }
         }
         // Paragraphs a pull quote may repeat, worked out only when there are quotes.
-        let paragraphs = blocks.contains { $0.kind == .quote }
+        let paragraphs =
+            blocks.contains { $0.kind == .quote }
             ? blocks.filter { $0.kind == .paragraph && $0.characters >= 40 }.map { Self.normalized($0.text) } : []
         var seen = Set<String>()
         var kept: [HTMLBlock] = []
@@ -45,7 +46,9 @@ struct HTMLBlockFilter {
                 if level == 1, position < (firstParagraph ?? 0) { continue }
                 if block.linkDensity > 0.5 || Self.isBoilerplateHeading(text) { continue }
             case .listItem:
-                if let counts = linkItems[block.group], counts.links * 2 >= counts.items, block.linkDensity > 0.3 { continue }
+                if let counts = linkItems[block.group], counts.links * 2 >= counts.items, block.linkDensity > 0.3 {
+                    continue
+                }
                 if block.linkDensity > 0.9 && block.characters < 150 { continue }
             case .quote:
                 // A pull quote repeats a paragraph of the body.
@@ -54,8 +57,14 @@ struct HTMLBlockFilter {
             case .tableRow, .code:
                 break
             case .paragraph, .caption:
-                if block.linkDensity > 0.5 && block.characters < 300 || block.linkDensity > 0.8, !Self.isLinkedSentence(block) { continue }
-                if !keptParagraph, isStandfirst(at: position, in: blocks, description: normalizedDescription) { continue }
+                if block.linkDensity > 0.5 && block.characters < 300 || block.linkDensity > 0.8,
+                    !Self.isLinkedSentence(block)
+                {
+                    continue
+                }
+                if !keptParagraph, isStandfirst(at: position, in: blocks, description: normalizedDescription) {
+                    continue
+                }
                 // The headline run together with its byline or first paragraph (old table layouts).
                 if let title, !title.isEmpty, !keptParagraph, text.hasPrefix(title) {
                     let rest = String(text.dropFirst(title.count)).trimmingWhitespace()
@@ -87,12 +96,16 @@ struct HTMLBlockFilter {
         let block = blocks[position]
         let container = tree[block.node].parent
         guard block.characters < 400,
-              let next = blocks[(position + 1)...].first(where: { $0.kind == .paragraph }),
-              tree[next.node].parent != container,
-              blocks.filter({ $0.kind == .paragraph && tree[$0.node].parent == tree[next.node].parent }).count >= 2,
-              !blocks.contains(where: { $0.node != block.node && $0.kind == .paragraph && tree[$0.node].parent == container })
+            let next = blocks[(position + 1)...].first(where: { $0.kind == .paragraph }),
+            tree[next.node].parent != container,
+            blocks.filter({ $0.kind == .paragraph && tree[$0.node].parent == tree[next.node].parent }).count >= 2,
+            !blocks.contains(where: {
+                $0.node != block.node && $0.kind == .paragraph && tree[$0.node].parent == container
+            })
         else { return false }
-        if let description, block.characters <= description.count + 20, Self.normalized(block.text) == description { return true }
+        if let description, block.characters <= description.count + 20, Self.normalized(block.text) == description {
+            return true
+        }
         return underHeadline.contains(block.node)
     }
 
@@ -101,19 +114,22 @@ struct HTMLBlockFilter {
     /// often as not) do not.
     static func isLinkedSentence(_ block: HTMLBlock) -> Bool {
         guard block.kind == .paragraph, block.characters >= 60,
-              let last = block.text.last(where: { !$0.isWhitespace && !"\"'”’)".contains($0) }),
-              last == "." || last == "!", block.text.split(separator: " ").count >= 10
+            let last = block.text.last(where: { !$0.isWhitespace && !"\"'”’)".contains($0) }),
+            last == "." || last == "!", block.text.split(separator: " ").count >= 10
         else { return false }
         return !isBoilerplateLine(block.text)
     }
 
     /// "By Jane Doe and Sam Roe": a short line of capitalised names after "By".
     static func isByline(_ text: String) -> Bool {
-        guard text.utf8.count <= 320, text.count <= 80, text.hasPrefix("By ") || text.hasPrefix("BY ") || text.hasPrefix("by ") else { return false }
+        guard text.utf8.count <= 320, text.count <= 80,
+            text.hasPrefix("By ") || text.hasPrefix("BY ") || text.hasPrefix("by ")
+        else { return false }
         let words = text.dropFirst(3).split(separator: " ")
         guard !words.isEmpty, words.count <= 8, text.last != "." || words.last?.count ?? 0 <= 2 else { return false }
         return words.allSatisfy { word in
-            word.first?.isUppercase == true || ["and", "und", "et", "y", "&", "|", "·", "-", "–"].contains(word) || word.first?.isNumber == true
+            word.first?.isUppercase == true || ["and", "und", "et", "y", "&", "|", "·", "-", "–"].contains(word)
+                || word.first?.isNumber == true
         }
     }
 
@@ -167,10 +183,13 @@ struct HTMLBlockFilter {
         if counted { words.removeFirst() }
         guard let first = words.first.map(String.init) else { return false }
         if words.count == 1 { return commentsWords.contains(first) }
-        if words.count == 2, ["reader", "readers", "your", "user", "all"].contains(first) { return commentsWords.contains(String(words[1])) }
+        if words.count == 2, ["reader", "readers", "your", "user", "all"].contains(first) {
+            return commentsWords.contains(String(words[1]))
+        }
         // "12 Responses to …", "One thought on …", "Comments on this entry".
         if ["to", "on", "for"].contains(words[1]) {
-            return counted && (commentsWords.contains(first) || ["thought", "thoughts", "response", "reply"].contains(first))
+            return counted
+                && (commentsWords.contains(first) || ["thought", "thoughts", "response", "reply"].contains(first))
                 || first.hasPrefix("comment")
         }
         return commentsLines.contains(words.joined(separator: " "))
@@ -182,7 +201,8 @@ struct HTMLBlockFilter {
     ]
 
     private static let commentsLines: Set<String> = [
-        "leave a reply", "leave a comment", "post a comment", "add a comment", "add your comment", "join the discussion",
+        "leave a reply", "leave a comment", "post a comment", "add a comment", "add your comment",
+        "join the discussion",
         "have your say", "what do you think", "speak your mind", "comments are closed", "comments yet",
     ]
 
@@ -198,9 +218,11 @@ struct HTMLBlockFilter {
         "related news", "read more", "more", "more stories", "more news", "recommended", "recommended for you",
         "comments", "comment", "leave a comment", "leave a reply", "share", "share this", "share this article",
         "share this story", "most read", "most popular", "trending", "trending now", "popular", "you may also like",
-        "you might also like", "also read", "newsletter", "sign up", "advertisement", "tags", "topics", "about the author",
+        "you might also like", "also read", "newsletter", "sign up", "advertisement", "tags", "topics",
+        "about the author",
         "follow us", "latest", "latest news", "top stories", "editors picks", "dont miss", "more from", "see also",
-        "lire aussi", "à lire aussi", "a lire aussi", "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren",
+        "lire aussi", "à lire aussi", "a lire aussi", "mehr zum thema", "lesen sie auch",
+        "das könnte sie auch interessieren",
         "te puede interesar", "lee también", "noticias relacionadas", "artículos relacionados", "weitere artikel",
         "más información", "mas informacion", "más noticias", "plus d'infos", "mehr dazu", "ready for more",
         "kommentare", "commentaires", "comentarios", "dans la même rubrique", "sur le même sujet",
@@ -218,8 +240,14 @@ struct HTMLBlockFilter {
         let words = normalized(head).split(separator: " ").joined(separator: " ")
         if head.utf8.count == text.utf8.count, boilerplateLines.contains(words) { return true }
         // A count standing alone (claps, shares, comments), or a reading time.
-        if head.utf8.count == text.utf8.count, !words.isEmpty, words.allSatisfy({ $0.isNumber || $0 == " " }), words.count <= 8 { return true }
-        if let minutes = words.range(of: " min read"), words[..<minutes.lowerBound].allSatisfy(\.isNumber) { return true }
+        if head.utf8.count == text.utf8.count, !words.isEmpty, words.allSatisfy({ $0.isNumber || $0 == " " }),
+            words.count <= 8
+        {
+            return true
+        }
+        if let minutes = words.range(of: " min read"), words[..<minutes.lowerBound].allSatisfy(\.isNumber) {
+            return true
+        }
         if words.hasSuffix("the free encyclopedia") && words.hasPrefix("from ") { return true }
         // A wire story's sign-off.
         if words.hasPrefix("reporting by "), normalized(text).contains(" editing by ") { return true }
@@ -227,11 +255,16 @@ struct HTMLBlockFilter {
     }
 
     private static let boilerplateLines: Set<String> = [
-        "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "paid content", "anzeige", "werbung",
-        "publicidad", "publicité", "publicite", "pubblicità", "reklame", "annonce", "story continues below advertisement",
-        "article continues below advertisement", "continue reading below", "scroll to continue", "share", "tweet", "email",
-        "print", "share this article", "share this story", "share on facebook", "share on twitter", "comments", "comment",
-        "skip to content", "skip to main content", "back to top", "read more", "read more below", "see more", "show more",
+        "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "paid content", "anzeige",
+        "werbung",
+        "publicidad", "publicité", "publicite", "pubblicità", "reklame", "annonce",
+        "story continues below advertisement",
+        "article continues below advertisement", "continue reading below", "scroll to continue", "share", "tweet",
+        "email",
+        "print", "share this article", "share this story", "share on facebook", "share on twitter", "comments",
+        "comment",
+        "skip to content", "skip to main content", "back to top", "read more", "read more below", "see more",
+        "show more",
         "load more", "click here", "listen", "listen to this article", "copy link", "link copied", "save", "follow",
     ]
 
@@ -239,7 +272,8 @@ struct HTMLBlockFilter {
         "read more ", "read also ", "also read ", "related ", "see also ", "more on this ", "recommended ",
         "lire aussi ", "à lire aussi ", "a lire aussi ", "lesen sie auch ", "mehr zum thema ", "lee también ",
         "lea también ", "te puede interesar ", "leia também ", "leggi anche ", "sign up for ", "subscribe to ",
-        "click here to ", "follow us on ", "follow us ", "download our app", "get the app", "this article was originally published",
+        "click here to ", "follow us on ", "follow us ", "download our app", "get the app",
+        "this article was originally published",
         "we use cookies", "by continuing to use", "photo ", "photograph ", "image ", "credit ", "getty images", "foto ",
         "keep reading with", "continue reading with", "already a subscriber", "already a paid subscriber",
         "already have an account", "this post is for paid subscribers", "subscribe to continue", "to continue reading",

@@ -35,7 +35,8 @@ enum HTMLBoilerplate {
         var insideArticle = [Bool](repeating: false, count: count)
         for index in 1..<max(1, count) {
             let parent = Int(tree.nodes[index].parent)
-            insideArticle[index] = insideArticle[parent] || tree.nodes[parent].tag == .article || tree.nodes[parent].tag == .main
+            insideArticle[index] =
+                insideArticle[parent] || tree.nodes[parent].tag == .article || tree.nodes[parent].tag == .main
         }
         let protected = protectedNodes(in: tree, paragraphs: paragraphs)
         let holdsPost = postHolders(in: tree, textBytes: textBytes, names: &names)
@@ -57,7 +58,9 @@ enum HTMLBoilerplate {
             case .header:
                 // A page's or an article's header: the headline with its kicker, standfirst, byline and date.
                 // The header of a post inside an article (a live blog's update) keeps its title.
-                if !protected[Int(index)], headlines[Int(index)] > 0 || !insideArticle[Int(index)] { skipped[Int(index)] = true }
+                if !protected[Int(index)], headlines[Int(index)] > 0 || !insideArticle[Int(index)] {
+                    skipped[Int(index)] = true
+                }
                 continue
             case .form:
                 // A sign-up, search or comment form holds little text; some sites wrap the whole page in one.
@@ -72,24 +75,33 @@ enum HTMLBoilerplate {
             let words = nameWords(tree, index, names: &names)
             guard !words.isEmpty else { continue }
             if !byNames {
-                if words.contains(where: { ($0.hasPrefix("comment") && $0 != "commentary") || $0 == "disqus" }) { skipped[Int(index)] = true }
+                if words.contains(where: { ($0.hasPrefix("comment") && $0 != "commentary") || $0 == "disqus" }) {
+                    skipped[Int(index)] = true
+                }
                 continue
             }
             // A wrapper named for a side part but holding most of the page's paragraphs holds the article
             // too ("layout-with-right-rail"); comments are dropped even then.
-            let holdsMost = paragraphs[Int(index)] * 5 >= paragraphs[0] * 3 && paragraphs[Int(index)] > 0
+            let holdsMost =
+                paragraphs[Int(index)] * 5 >= paragraphs[0] * 3 && paragraphs[Int(index)] > 0
                 || Int64(textBytes[Int(index)]) * 5 >= Int64(textBytes[0]) * 2
             let namesComments = words.contains { $0.hasPrefix("comment") || $0 == "disqus" }
             if holdsMost, !namesComments { continue }
             if words.contains(where: isStrongBoilerplateWord) {
                 // "entry-content handle-adX2": a name of the article's body outweighs a word of another class.
-                if namesComments || !namesContentBody(tree, index, names: &names), !holdsKeyPoints(tree, index) { skipped[Int(index)] = true }
-            } else if words.contains(where: weakBoilerplateWords.contains), !words.contains(where: contentWords.contains),
-                      !holdsPost[Int(index)] {
+                if namesComments || !namesContentBody(tree, index, names: &names), !holdsKeyPoints(tree, index) {
+                    skipped[Int(index)] = true
+                }
+            } else if words.contains(where: weakBoilerplateWords.contains),
+                !words.contains(where: contentWords.contains),
+                !holdsPost[Int(index)]
+            {
                 // A weak name on a wrapper of the post ("date-outer" around a Blogger post) names its first line.
                 skipped[Int(index)] = true
-            } else if words.contains("header") || words.contains("masthead") || words.contains("hero"), headlines[Int(index)] > 0,
-                      tree.end(of: index) - index < 400 {
+            } else if words.contains("header") || words.contains("masthead") || words.contains("hero"),
+                headlines[Int(index)] > 0,
+                tree.end(of: index) - index < 400
+            {
                 skipped[Int(index)] = true
             }
         }
@@ -97,7 +109,8 @@ enum HTMLBoilerplate {
     }
 
     /// A newsletter or sign-up box: the largest element around an e-mail field that holds little text.
-    private static func markSignUpBoxes(in tree: HTMLTree, textBytes: [Int32], protected: [Bool], skipped: inout [Bool]) {
+    private static func markSignUpBoxes(in tree: HTMLTree, textBytes: [Int32], protected: [Bool], skipped: inout [Bool])
+    {
         for index in 0..<Int32(tree.nodes.count) where !tree[index].isText && tree[index].tag == .input {
             guard tree.attribute(.type, of: index)?.lowercased() == "email" else { continue }
             var box = index
@@ -130,11 +143,13 @@ enum HTMLBoilerplate {
         for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
             compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
         }
-        return compact.firstRange(of: Array("display:none".utf8)) != nil || compact.firstRange(of: Array("visibility:hidden".utf8)) != nil
+        return compact.firstRange(of: Array("display:none".utf8)) != nil
+            || compact.firstRange(of: Array("visibility:hidden".utf8)) != nil
     }
 
     static let hiddenClasses: Set<Substring> = [
-        "hidden", "is-hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "screen-reader-only",
+        "hidden", "is-hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text",
+        "screen-reader-only",
         "d-none", "hide", "u-hidden", "element-invisible", "offscreen",
     ]
 
@@ -206,7 +221,8 @@ enum HTMLBoilerplate {
 
         mutating func hidesByClass(_ classes: String) -> Bool {
             if let known = hiddenByClass[classes] { return known }
-            let hides = classes.lowercased().split(separator: " ").contains(where: HTMLBoilerplate.hiddenClasses.contains)
+            let hides = classes.lowercased().split(separator: " ").contains(
+                where: HTMLBoilerplate.hiddenClasses.contains)
             hiddenByClass[classes] = hides
             return hides
         }
@@ -253,11 +269,13 @@ enum HTMLBoilerplate {
     }
 
     private static let strongBoilerplateWords: Set<String> = [
-        "ad", "ads", "adv", "adslot", "adunit", "adsense", "advertorial", "dfp", "gpt", "outbrain", "taboola", "doubleclick",
+        "ad", "ads", "adv", "adslot", "adunit", "adsense", "advertorial", "dfp", "gpt", "outbrain", "taboola",
+        "doubleclick",
         "disqus", "respond", "replies", "reply", "share", "shares", "sharing", "sharebar", "social", "socials",
         "related", "recirc", "recirculation", "trending", "popular", "mostread", "mostpopular", "newsletter",
         "newsletters", "signup", "subscribe", "subscription", "subscriptions", "regwall", "piano", "consent", "gdpr",
-        "onetrust", "cookie", "cookies", "cookiebar", "banner", "popup", "modal", "overlay", "breadcrumb", "breadcrumbs",
+        "onetrust", "cookie", "cookies", "cookiebar", "banner", "popup", "modal", "overlay", "breadcrumb",
+        "breadcrumbs",
         "sidebar", "pagination", "pager", "sr", "visually", "skip", "skiplink", "infobox", "hatnote", "editsection",
         "reflist", "navbox", "catlinks", "toc", "noprint", "standfirst", "dek", "kicker", "strapline", "eyebrow",
         "pullquote", "promo", "promoted", "sponsored", "sponsor", "outlinks", "readmore", "morelink", "morestories",
@@ -266,7 +284,8 @@ enum HTMLBoilerplate {
     ]
 
     private static let strongBoilerplatePrefixes = [
-        "comment", "advert", "sponsor", "recommend", "newsletter", "subscri", "cookie", "breadcrumb", "sidebar", "social",
+        "comment", "advert", "sponsor", "recommend", "newsletter", "subscri", "cookie", "breadcrumb", "sidebar",
+        "social",
         "related", "share", "promo", "paywall-", "trending",
     ]
 
@@ -274,14 +293,16 @@ enum HTMLBoilerplate {
     private static let weakBoilerplateWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "header", "masthead", "tools", "toolbar", "utility", "teaser", "teasers",
         "tag", "topics", "keywords", "categories", "category", "print", "reference", "references", "summary",
-        "links", "aside", "extra", "extras", "more", "widget", "widgets", "rail", "date", "published", "updated", "info", "follow",
+        "links", "aside", "extra", "extras", "more", "widget", "widgets", "rail", "date", "published", "updated",
+        "info", "follow",
         "contact", "avatar", "profile", "login", "account", "search", "sitemap", "logo", "brand", "buttons", "actions",
         "icons", "caption-credit", "photo-credit", "masthead", "jump", "flyout", "drawer", "offcanvas",
     ]
 
     /// Words that say an element holds content.
     private static let contentWords: Set<String> = [
-        "article", "articlebody", "body", "content", "entry", "hentry", "main", "post", "story", "text", "prose", "blog",
+        "article", "articlebody", "body", "content", "entry", "hentry", "main", "post", "story", "text", "prose",
+        "blog",
         "copy", "richtext", "markdown", "page",
     ]
 
@@ -290,7 +311,8 @@ enum HTMLBoilerplate {
     static func isPostRoot(_ tree: HTMLTree, _ index: Int32, names: inout NameCache) -> Bool {
         if let classes = tree.attribute(.class, of: index), names.marksPost(classes) { return true }
         if let type = tree.attribute(.itemtype, of: index)?.split(separator: "/").last?.lowercased() {
-            return ["blogposting", "article", "newsarticle", "reportagenewsarticle", "socialmediaposting"].contains(type)
+            return ["blogposting", "article", "newsarticle", "reportagenewsarticle", "socialmediaposting"].contains(
+                type)
         }
         return false
     }
@@ -305,7 +327,8 @@ enum HTMLBoilerplate {
             let node = tree[index]
             guard !node.isText else { continue }
             if !holds[Int(index)], textBytes[Int(index)] >= 200,
-               isPostRoot(tree, index, names: &names) || namesContentBody(tree, index, names: &names) {
+                isPostRoot(tree, index, names: &names) || namesContentBody(tree, index, names: &names)
+            {
                 holds[Int(index)] = true
             }
             if holds[Int(index)] { holds[Int(node.parent)] = true }
@@ -340,9 +363,11 @@ enum HTMLBoilerplate {
             let node = tree[index]
             guard !node.isText else { continue }
             // An <article> is a teaser card as often as an article: it counts when it holds paragraphs.
-            let marker = node.tag == .main
+            let marker =
+                node.tag == .main
                 || node.tag == .article && paragraphs[Int(index)] >= 3
-                || tree.attribute(.itemprop, of: index)?.lowercased().split(separator: " ").contains("articlebody") == true
+                || tree.attribute(.itemprop, of: index)?.lowercased().split(separator: " ").contains("articlebody")
+                    == true
                 || tree.attribute(.role, of: index)?.lowercased() == "main"
             guard marker else { continue }
             var current = index

@@ -37,8 +37,9 @@ enum HTMLCharset {
     private static func utf8(_ bytes: [UInt8], name: String, declared: String?) -> Decoded {
         if String(validating: bytes, as: UTF8.self) != nil { return Decoded(bytes: bytes) }
         let offset = SourceDecoder.firstInvalidUTF8Offset(bytes[...]) ?? 0
-        return Decoded(bytes: SourceDecoder.windows1252UTF8(bytes),
-                       warning: "\(name): not valid UTF-8 (first bad byte at offset \(offset)); read as Windows-1252")
+        return Decoded(
+            bytes: SourceDecoder.windows1252UTF8(bytes),
+            warning: "\(name): not valid UTF-8 (first bad byte at offset \(offset)); read as Windows-1252")
     }
 
     private static func hasMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
@@ -51,11 +52,12 @@ enum HTMLCharset {
         guard !lowered.isEmpty, lowered.count <= 40 else { return nil }
         switch lowered {
         case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8", "unicode20utf8",
-             // A page cannot declare UTF-16 in itself; browsers read such pages as UTF-8.
-             "utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2":
+            // A page cannot declare UTF-16 in itself; browsers read such pages as UTF-8.
+            "utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2":
             return "utf-8"
-        case "iso-8859-1", "iso8859-1", "latin1", "l1", "iso_8859-1", "cp819", "ibm819", "us-ascii", "ascii", "ansi_x3.4-1968",
-             "windows-1252", "cp1252", "x-cp1252", "iso-ir-100", "csisolatin1":
+        case "iso-8859-1", "iso8859-1", "latin1", "l1", "iso_8859-1", "cp819", "ibm819", "us-ascii", "ascii",
+            "ansi_x3.4-1968",
+            "windows-1252", "cp1252", "x-cp1252", "iso-ir-100", "csisolatin1":
             return "windows-1252"
         default:
             return lowered
@@ -72,7 +74,8 @@ enum HTMLCharset {
         var chunk = [CChar](repeating: 0, count: 64 << 10)
         var replaced = 0
         bytes.withUnsafeBufferPointer { input in
-            var inPointer = UnsafeMutablePointer(mutating: input.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) })
+            var inPointer = UnsafeMutablePointer(
+                mutating: input.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) })
             var inLeft = input.count
             while inLeft > 0 {
                 let (result, produced) = chunk.withUnsafeMutableBufferPointer { out -> (Int, Int) in
@@ -92,7 +95,9 @@ enum HTMLCharset {
                 }
             }
         }
-        return Decoded(bytes: output, warning: replaced > 0 ? "\(name): \(replaced) bytes invalid in \(label) replaced by U+FFFD" : nil)
+        return Decoded(
+            bytes: output,
+            warning: replaced > 0 ? "\(name): \(replaced) bytes invalid in \(label) replaced by U+FFFD" : nil)
     }
 
     // MARK: - The page's own declaration
@@ -104,7 +109,10 @@ enum HTMLCharset {
         let end = min(bytes.count, 64 << 10)
         var index = 0
         while index < end {
-            guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
             if matches(bytes, at: index, "<!--") {
                 index = find(bytes, "-->", from: index + 4, end: end).map { $0 + 3 } ?? end
                 continue
@@ -115,7 +123,8 @@ enum HTMLCharset {
                 index = readAttributes(bytes, from: index + 5, end: end, into: &attributes)
                 if let charset = attributes["charset"], !charset.isEmpty { return charset }
                 if attributes["http-equiv"]?.lowercased() == "content-type", let content = attributes["content"],
-                   let charset = charset(inContentType: content) {
+                    let charset = charset(inContentType: content)
+                {
                     return charset
                 }
                 continue
@@ -136,19 +145,27 @@ enum HTMLCharset {
         return charset.isEmpty ? nil : charset
     }
 
-    private static func readAttributes(_ bytes: [UInt8], from start: Int, end: Int, into attributes: inout [String: String]) -> Int {
+    private static func readAttributes(
+        _ bytes: [UInt8], from start: Int, end: Int, into attributes: inout [String: String]
+    ) -> Int {
         var index = start
         while index < end {
             while index < end, isSpaceOrSlash(bytes[index]) { index += 1 }
             guard index < end, bytes[index] != UInt8(ascii: ">") else { return index + 1 }
             let nameStart = index
-            while index < end, !isSpaceOrSlash(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
+            while index < end, !isSpaceOrSlash(bytes[index]), bytes[index] != UInt8(ascii: "="),
+                bytes[index] != UInt8(ascii: ">")
+            { index += 1 }
             let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
-            while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
+            while index < end,
+                bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+            { index += 1 }
             var value = ""
             if index < end, bytes[index] == UInt8(ascii: "=") {
                 index += 1
-                while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
+                while index < end,
+                    bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+                { index += 1 }
                 if index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
                     let quote = bytes[index]
                     let valueStart = index + 1
@@ -190,8 +207,8 @@ enum HTMLCharset {
     }
 }
 
-private extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
+extension StringProtocol {
+    fileprivate func trimmingCharacters(in set: String) -> String {
         var text = Substring(self)
         while let first = text.first, set.contains(first) { text = text.dropFirst() }
         while let last = text.last, set.contains(last) { text = text.dropLast() }

@@ -34,7 +34,8 @@ struct HTMLContentSelector {
         var top = final.max { ($0.value, -$0.key) < ($1.value, -$1.key) }!.key
 
         // Several strong candidates under one element: the article is that element.
-        let strong = final.filter { $0.key != top && $0.value >= final[top]! * 0.75 }.sorted { $0.value > $1.value }.prefix(5).map(\.key)
+        let strong = final.filter { $0.key != top && $0.value >= final[top]! * 0.75 }.sorted { $0.value > $1.value }
+            .prefix(5).map(\.key)
         if strong.count >= 3 {
             var ancestor = tree[top].parent
             while ancestor > 0 {
@@ -112,11 +113,15 @@ struct HTMLContentSelector {
     /// +25 for a class or id naming content, -25 for one naming boilerplate; +50 for a marked article body.
     private func classWeight(_ node: Int32) -> Double {
         var weight = 0.0
-        if tree.attribute(.itemprop, of: node)?.lowercased().split(separator: " ").contains("articlebody") == true { weight += 50 }
+        if tree.attribute(.itemprop, of: node)?.lowercased().split(separator: " ").contains("articlebody") == true {
+            weight += 50
+        }
         for name in [HTMLTree.AttributeName.class, .id] {
             guard let value = tree.attribute(name, of: node), !value.isEmpty else { continue }
             let words = HTMLBoilerplate.splitName(value)
-            if words.contains(where: HTMLBoilerplate.isStrongBoilerplateWord) || words.contains(where: Self.negativeWords.contains) {
+            if words.contains(where: HTMLBoilerplate.isStrongBoilerplateWord)
+                || words.contains(where: Self.negativeWords.contains)
+            {
                 weight -= 25
             }
             if words.contains(where: Self.positiveWords.contains) { weight += 25 }
@@ -125,18 +130,22 @@ struct HTMLContentSelector {
     }
 
     private static let positiveWords: Set<String> = [
-        "article", "articlebody", "body", "content", "entry", "hentry", "main", "page", "pagination", "post", "text", "blog",
+        "article", "articlebody", "body", "content", "entry", "hentry", "main", "page", "pagination", "post", "text",
+        "blog",
         "story", "prose", "richtext", "markdown",
     ]
     private static let negativeWords: Set<String> = [
-        "hidden", "banner", "combx", "com", "contact", "foot", "footer", "footnote", "masthead", "media", "meta", "outbrain",
-        "promo", "related", "scroll", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget",
+        "hidden", "banner", "combx", "com", "contact", "foot", "footer", "footnote", "masthead", "media", "meta",
+        "outbrain",
+        "promo", "related", "scroll", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool",
+        "widget",
     ]
 
     /// Commas of Latin, CJK and Arabic script.
     private func commas(_ text: String) -> Int {
         var count = 0
-        for scalar in text.unicodeScalars where scalar == "," || scalar == "\u{FF0C}" || scalar == "\u{3001}" || scalar == "\u{060C}" {
+        for scalar in text.unicodeScalars
+        where scalar == "," || scalar == "\u{FF0C}" || scalar == "\u{3001}" || scalar == "\u{060C}" {
             count += 1
         }
         return count

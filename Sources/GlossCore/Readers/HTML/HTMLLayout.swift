@@ -62,7 +62,11 @@ struct HTMLLayout {
                 text(entry)
                 continue
             }
-            if skipped[Int(entry)] || (node.tag.display == .hidden && entry != root && !(node.tag == .head && showsHead)) { continue }
+            if skipped[Int(entry)]
+                || (node.tag.display == .hidden && entry != root && !(node.tag == .head && showsHead))
+            {
+                continue
+            }
             enter(entry)
             stack.append(-entry - 1)
             // Children pushed in reverse so the first is taken first.
@@ -145,10 +149,14 @@ struct HTMLLayout {
             case .tr:
                 if !current.cells.isEmpty {
                     let header = current.header || current.allHeaderCells
-                    blocks.append(HTMLBlock(kind: .tableRow(current.cells, header: header), text: current.cells.joined(separator: " | "),
-                                                    lines: LineRange(Int(tree[index].line), Int(tree[index].endLine)), node: index,
-                                            group: current.node, firstText: index, characters: current.cells.reduce(0) { $0 + $1.count },
-                                            linkCharacters: 0, timeCharacters: 0))
+                    blocks.append(
+                        HTMLBlock(
+                            kind: .tableRow(current.cells, header: header),
+                            text: current.cells.joined(separator: " | "),
+                            lines: LineRange(Int(tree[index].line), Int(tree[index].endLine)), node: index,
+                            group: current.node, firstText: index,
+                            characters: current.cells.reduce(0) { $0 + $1.count },
+                            linkCharacters: 0, timeCharacters: 0))
                 }
                 table!.cells = []
             case .caption:
@@ -191,7 +199,9 @@ struct HTMLLayout {
                         position += 2
                         continue
                     }
-                    if byte == 0xE2, position + 2 < bytes.count, bytes[position + 1] == 0x80, bytes[position + 2] == 0x8B {
+                    if byte == 0xE2, position + 2 < bytes.count, bytes[position + 1] == 0x80,
+                        bytes[position + 2] == 0x8B
+                    {
                         position += 3
                         continue
                     }
@@ -245,9 +255,12 @@ struct HTMLLayout {
         guard !text.isEmpty else { return }
         let node = blockStack.last ?? HTMLTree.root
         let kind = kindOfOpenBlock()
-        blocks.append(HTMLBlock(kind: kind, text: text, lines: LineRange(Int(firstLine), Int(lastLine)), node: node,
-                                group: groupOfOpenBlock(kind), firstText: firstText, characters: characters, linkCharacters: linkCharacters,
-                                timeCharacters: timeCharacters))
+        blocks.append(
+            HTMLBlock(
+                kind: kind, text: text, lines: LineRange(Int(firstLine), Int(lastLine)), node: node,
+                group: groupOfOpenBlock(kind), firstText: firstText, characters: characters,
+                linkCharacters: linkCharacters,
+                timeCharacters: timeCharacters))
     }
 
     /// What the innermost meaningful open block makes of its text.
@@ -331,7 +344,8 @@ struct HTMLLayout {
                 if holdsBlocks { break }
             }
             maximumCells = max(maximumCells, cells)
-            answer = !holdsBlocks && rows >= 1 && (rows >= 2 && maximumCells >= 2 || hasCaption || hasHeaderCells)
+            answer =
+                !holdsBlocks && rows >= 1 && (rows >= 2 && maximumCells >= 2 || hasCaption || hasHeaderCells)
                 && longestCell < 200
         }
         isDataTable[table] = answer

@@ -35,14 +35,18 @@ struct HTMLMetadata {
                 candidates.meta(tree, index)
             case .link:
                 let rel = tree.attribute(.rel, of: index)?.lowercased() ?? ""
-                if rel.split(separator: " ").contains("canonical") { candidates.add(.url, tree.attribute(.href, of: index), rank: 0) }
+                if rel.split(separator: " ").contains("canonical") {
+                    candidates.add(.url, tree.attribute(.href, of: index), rank: 0)
+                }
             case .script:
                 candidates.structuredData(tree.plainText(of: index, limit: 4 << 20), line: Int(node.line))
             case .time:
                 let datetime = tree.attribute(.datetime, of: index) ?? tree.plainText(of: index)
                 candidates.add(.published, datetime, rank: 9)
             case .h1:
-                if candidates.firstHeading == nil { candidates.firstHeading = (tree.plainText(of: index), Int(node.line)) }
+                if candidates.firstHeading == nil {
+                    candidates.firstHeading = (tree.plainText(of: index), Int(node.line))
+                }
             default:
                 break
             }
@@ -83,10 +87,12 @@ struct HTMLMetadata {
         for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "] {
             let parts = title.components(separatedBy: separator)
             guard parts.count >= 2 else { continue }
-            let first = parts[0].trimmingWhitespace(), last = parts[parts.count - 1].trimmingWhitespace()
+            let first = parts[0].trimmingWhitespace()
+            let last = parts[parts.count - 1].trimmingWhitespace()
             func isSite(_ part: String) -> Bool {
                 if let site, !site.isEmpty {
-                    let folded = part.lowercased(), siteName = site.lowercased()
+                    let folded = part.lowercased()
+                    let siteName = site.lowercased()
                     if folded == siteName || folded.contains(siteName) || siteName.contains(folded) { return true }
                 }
                 return false
@@ -129,9 +135,13 @@ private struct Candidates {
 
     /// Names from one source; a source that repeats (several `article:author` tags) adds to its list.
     mutating func addAuthors(_ names: [String], rank: Int, source: String) {
-        let names = names.map(Self.clean).map(Self.withoutBy).filter { !$0.isEmpty && !$0.hasPrefix("http") && !$0.hasPrefix("@") }
+        let names = names.map(Self.clean).map(Self.withoutBy).filter {
+            !$0.isEmpty && !$0.hasPrefix("http") && !$0.hasPrefix("@")
+        }
         guard !names.isEmpty else { return }
-        if let last = authorCandidates.indices.last, authorCandidates[last].source == source, authorCandidates[last].rank == rank {
+        if let last = authorCandidates.indices.last, authorCandidates[last].source == source,
+            authorCandidates[last].rank == rank
+        {
             authorCandidates[last].names += names
         } else {
             authorCandidates.append((names, rank, source))
@@ -164,7 +174,8 @@ private struct Candidates {
 
     mutating func meta(_ tree: HTMLTree, _ index: Int32) {
         guard let content = tree.attribute(.content, of: index) else { return }
-        let key = (tree.attribute(.property, of: index) ?? tree.attribute(.name, of: index)
+        let key =
+            (tree.attribute(.property, of: index) ?? tree.attribute(.name, of: index)
             ?? tree.attribute(.itemprop, of: index) ?? tree.attribute(.httpEquiv, of: index) ?? "").lowercased()
         switch key {
         case "og:title": add(.headline, content, rank: 1, line: Int(tree[index].line))
@@ -179,15 +190,19 @@ private struct Candidates {
         case "content-language", "language", "dc.language", "dcterms.language": add(.language, content, rank: 4)
         case "article:published_time", "og:published_time", "article:published", "datepublished":
             add(.published, content, rank: 1)
-        case "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "dc.date", "dc.date.issued",
-             "dcterms.created", "dcterms.issued", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
-             "originalpublicationdate", "citation_publication_date", "citation_date", "dc.date.created", "date.created",
-             "article_date_original", "og:article:published_time", "cxenseparse:recs:publishtime":
+        case "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "dc.date",
+            "dc.date.issued",
+            "dcterms.created", "dcterms.issued", "dcterms.date", "sailthru.date", "parsely-pub-date",
+            "article.published",
+            "originalpublicationdate", "citation_publication_date", "citation_date", "dc.date.created", "date.created",
+            "article_date_original", "og:article:published_time", "cxenseparse:recs:publishtime":
             add(.published, content, rank: 3)
-        case "article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified", "article.updated",
-             "dc.date.modified", "og:article:modified_time":
+        case "article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified",
+            "article.updated",
+            "dc.date.modified", "og:article:modified_time":
             add(.modified, content, rank: 2)
-        case "author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "citation_author", "byl", "article.author":
+        case "author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "citation_author", "byl",
+            "article.author":
             addAuthors(Self.splitNames(content), rank: 2, source: key)
         case "article:author", "og:article:author":
             addAuthors(Self.splitNames(content), rank: 3, source: key)
@@ -210,7 +225,8 @@ private struct Candidates {
     // MARK: - Microdata
 
     mutating func microdata(_ property: String, _ tree: HTMLTree, _ index: Int32) {
-        let value = tree.attribute(.content, of: index) ?? tree.attribute(.datetime, of: index)
+        let value =
+            tree.attribute(.content, of: index) ?? tree.attribute(.datetime, of: index)
             ?? (tree[index].tag == .abbr ? tree.attribute(.title, of: index) : nil)
         switch property.lowercased() {
         case "name" where Self.isInsideArticleItem(tree, index):
@@ -221,11 +237,17 @@ private struct Candidates {
         case "inlanguage": add(.language, value ?? tree.plainText(of: index), rank: 4)
         case "author", "creator":
             // The author's name, or the text of its element.
-            let name = tree.descendants(of: index).prefix(200).first { tree.attribute(.itemprop, of: $0)?.lowercased() == "name" }
-            let text = name.map { tree.attribute(.content, of: $0) ?? tree.plainText(of: $0) } ?? value ?? tree.plainText(of: index)
+            let name = tree.descendants(of: index).prefix(200).first {
+                tree.attribute(.itemprop, of: $0)?.lowercased() == "name"
+            }
+            let text =
+                name.map { tree.attribute(.content, of: $0) ?? tree.plainText(of: $0) } ?? value
+                ?? tree.plainText(of: index)
             if text.count <= 100 { addAuthors(Self.splitNames(text), rank: 2, source: "microdata") }
         case "publisher":
-            let name = tree.descendants(of: index).prefix(200).first { tree.attribute(.itemprop, of: $0)?.lowercased() == "name" }
+            let name = tree.descendants(of: index).prefix(200).first {
+                tree.attribute(.itemprop, of: $0)?.lowercased() == "name"
+            }
             if let name { add(.site, tree.attribute(.content, of: name) ?? tree.plainText(of: name), rank: 2) }
         default:
             break
@@ -257,7 +279,8 @@ private struct Candidates {
 
     mutating func structuredData(_ json: String, line: Int) {
         guard let data = json.data(using: .utf8),
-              let root = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return }
+            let root = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return }
         var items: [[String: Any]] = []
         var pending: [Any] = [root]
         while let next = pending.popLast(), items.count < 500 {
@@ -288,7 +311,9 @@ private struct Candidates {
                 add(.published, Self.string(item["datePublished"]), rank: 4)
                 add(.modified, Self.string(item["dateModified"]), rank: 4)
                 add(.language, Self.string(item["inLanguage"]), rank: 4)
-                if let entity = resolve(item["mainEntity"]), Self.types(of: entity).contains("faqpage") { faqPage(entity, line: line) }
+                if let entity = resolve(item["mainEntity"]), Self.types(of: entity).contains("faqpage") {
+                    faqPage(entity, line: line)
+                }
             }
         }
     }
@@ -299,7 +324,9 @@ private struct Candidates {
         add(.modified, Self.string(item["dateModified"]), rank: 0)
         add(.language, Self.string(item["inLanguage"]), rank: 2)
         add(.description, Self.string(item["description"]), rank: 2)
-        if let url = Self.string(item["url"]) ?? Self.string(item["mainEntityOfPage"]) ?? Self.string(resolve(item["mainEntityOfPage"])?["@id"]) {
+        if let url = Self.string(item["url"]) ?? Self.string(item["mainEntityOfPage"])
+            ?? Self.string(resolve(item["mainEntityOfPage"])?["@id"])
+        {
             add(.url, url, rank: 1)
         }
         let publisher = (item["publisher"] as? [Any])?.first ?? item["publisher"]

@@ -6,7 +6,8 @@ enum HTMLTag: UInt8, CaseIterable {
     case other
     case html, head, body, title, meta, link, base
     case script, style, noscript, template, svg, math, iframe, object, embed, canvas, video, audio, map
-    case picture, source, track, img, input, button, select, option, optgroup, textarea, datalist, output, progress, meter
+    case picture, source, track, img, input, button, select, option, optgroup, textarea, datalist, output, progress,
+        meter
     case br, wbr, hr
     case p, div, span, a, em, strong, b, i, u, s, small, big, sub, sup, mark, abbr, cite, q, dfn, code, kbd, samp, tt
     case `var`, time, data, font, label, del, ins, strike, bdi, bdo, ruby, rt, rp, nobr
@@ -57,16 +58,16 @@ enum HTMLTag: UInt8, CaseIterable {
     var display: Display {
         switch self {
         case .head, .title, .meta, .link, .base, .script, .style, .noscript, .template, .svg, .math, .iframe, .object,
-             .embed, .canvas, .video, .audio, .map, .picture, .source, .track, .img, .input, .button, .select, .option,
-             .optgroup, .textarea, .datalist, .output, .progress, .meter, .frameset, .frame, .noframes, .rp, .dialog,
-             .ampAd, .ampEmbed, .ampStickyAd, .ampAnalytics, .ampConsent, .ampSocialShare, .ampIframe, .ampList:
+            .embed, .canvas, .video, .audio, .map, .picture, .source, .track, .img, .input, .button, .select, .option,
+            .optgroup, .textarea, .datalist, .output, .progress, .meter, .frameset, .frame, .noframes, .rp, .dialog,
+            .ampAd, .ampEmbed, .ampStickyAd, .ampAnalytics, .ampConsent, .ampSocialShare, .ampIframe, .ampList:
             return .hidden
         case .br:
             return .lineBreak
         case .html, .body, .p, .div, .hr, .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .li, .dl, .dt, .dd, .menu, .dir,
-             .blockquote, .pre, .listing, .xmp, .plaintext, .figure, .figcaption, .table, .caption, .thead, .tbody,
-             .tfoot, .tr, .td, .th, .colgroup, .col, .article, .section, .main, .header, .footer, .nav, .aside,
-             .address, .details, .summary, .hgroup, .search, .form, .fieldset, .legend, .center:
+            .blockquote, .pre, .listing, .xmp, .plaintext, .figure, .figcaption, .table, .caption, .thead, .tbody,
+            .tfoot, .tr, .td, .th, .colgroup, .col, .article, .section, .main, .header, .footer, .nav, .aside,
+            .address, .details, .summary, .hgroup, .search, .form, .fieldset, .legend, .center:
             return .block
         default:
             return .inline

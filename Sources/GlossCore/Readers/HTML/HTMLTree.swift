@@ -20,13 +20,15 @@ struct HTMLTree {
 
     /// The attributes the reader looks at; others are not kept.
     enum AttributeName: UInt8 {
-        case id, `class`, role, itemprop, itemtype, itemscope, hidden, ariaHidden, ariaLabel, style, href, rel, content, property
+        case id, `class`, role, itemprop, itemtype, itemscope, hidden, ariaHidden, ariaLabel, style, href, rel, content,
+            property
         case name, httpEquiv, charset, datetime, lang, type, dataComponent, dataTestID, title
         /// EPUB's structural semantics (`epub:type="footnote"`), read in e-books' chapters.
         case epubType
 
         static let byName: [String: AttributeName] = [
-            "id": .id, "class": .class, "role": .role, "itemprop": .itemprop, "itemtype": .itemtype, "itemscope": .itemscope,
+            "id": .id, "class": .class, "role": .role, "itemprop": .itemprop, "itemtype": .itemtype,
+            "itemscope": .itemscope,
             "hidden": .hidden, "aria-hidden": .ariaHidden, "aria-label": .ariaLabel, "style": .style, "href": .href,
             "rel": .rel, "content": .content, "property": .property, "name": .name, "http-equiv": .httpEquiv,
             "charset": .charset, "datetime": .datetime, "lang": .lang, "type": .type, "data-component": .dataComponent,

@@ -53,8 +53,10 @@ final class HTMLTreeParser {
                     self.context = nil
                     htmlFreeParserCtxt(context)
                 }
-                let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
-                    | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+                let options =
+                    Int32(
+                        HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+                            | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
                     | Int32(XML_PARSE_HUGE.rawValue)
                 htmlCtxtUseOptions(context, options)
                 xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
@@ -75,7 +77,9 @@ final class HTMLTreeParser {
 
     // MARK: - SAX events
 
-    private func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private func startElement(
+        _ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
         if skippedDepth > 0 {
             skippedDepth += 1
             return
@@ -84,8 +88,9 @@ final class HTMLTreeParser {
         let parent = open.last!
         let index = Int32(tree.nodes.count)
         let line = self.line
-        var node = HTMLTree.Node(tag: tag, isText: false, parent: parent, line: line, endLine: line,
-                                 start: Int32(tree.attributes.count), count: 0)
+        var node = HTMLTree.Node(
+            tag: tag, isText: false, parent: parent, line: line, endLine: line,
+            start: Int32(tree.attributes.count), count: 0)
         if let attributes {
             var position = 0
             while let rawName = attributes[position] {
@@ -111,7 +116,7 @@ final class HTMLTreeParser {
             inStructuredData = type.hasPrefix("application/ld+json")
             if !inStructuredData { skippedDepth = 1 }
         case .style, .svg, .math, .noscript, .template, .iframe, .object, .embed, .canvas, .video, .audio, .map,
-             .select, .datalist, .textarea, .button, .frameset, .noframes:
+            .select, .datalist, .textarea, .button, .frameset, .noframes:
             skippedDepth = 1
         default:
             break
@@ -137,15 +142,19 @@ final class HTMLTreeParser {
         let newlines = text.reduce(into: Int32(0)) { if $1 == 0x0A { $0 += 1 } }
         let endLine = line
         let last = tree.nodes[Int(parent)].lastChild
-        if last >= 0, tree.nodes[Int(last)].isText, tree.nodes[Int(last)].start + tree.nodes[Int(last)].count == Int32(tree.text.count) {
+        if last >= 0, tree.nodes[Int(last)].isText,
+            tree.nodes[Int(last)].start + tree.nodes[Int(last)].count == Int32(tree.text.count)
+        {
             tree.text.append(contentsOf: text)
             tree.nodes[Int(last)].count += count
             tree.nodes[Int(last)].endLine = endLine
             return
         }
         let index = Int32(tree.nodes.count)
-        tree.nodes.append(HTMLTree.Node(tag: .other, isText: true, parent: parent, line: max(1, endLine - newlines), endLine: endLine,
-                                        start: Int32(tree.text.count), count: count))
+        tree.nodes.append(
+            HTMLTree.Node(
+                tag: .other, isText: true, parent: parent, line: max(1, endLine - newlines), endLine: endLine,
+                start: Int32(tree.text.count), count: count))
         tree.text.append(contentsOf: text)
         if last >= 0 {
             tree.nodes[Int(last)].nextSibling = index

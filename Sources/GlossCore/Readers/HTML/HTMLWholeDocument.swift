@@ -115,7 +115,8 @@ struct HTMLWholeDocument {
         }
         if let classes = tree.attribute(.class, of: node) {
             // pandoc's EPUB 2 notes carry only classes.
-            for name in classes.split(separator: " ") where ["footnotes", "footnote-ref", "footnote-back"].contains(name) {
+            for name in classes.split(separator: " ")
+            where ["footnotes", "footnote-ref", "footnote-back"].contains(name) {
                 tokens.append(name)
             }
         }
@@ -166,7 +167,9 @@ struct HTMLWholeDocument {
     private mutating func markReference(_ element: Int32) {
         let texts = tree.descendants(of: element).filter { tree[$0].isText }
         let label = tree.plainText(of: element, limit: 64)
-        guard let href = tree.attribute(.href, of: element) ?? tree.attribute(.href, of: tree[element].parent) else { return }
+        guard let href = tree.attribute(.href, of: element) ?? tree.attribute(.href, of: tree[element].parent) else {
+            return
+        }
         noteReferences.append(NoteReference(href: href, label: label))
         guard texts.count == 1, !label.isEmpty, !label.hasPrefix("[") else { return }
         let marked = Array("[\(label)]".utf8)

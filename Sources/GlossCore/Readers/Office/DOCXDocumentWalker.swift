@@ -139,8 +139,10 @@ struct DOCXDocumentWalker {
 
     /// Lowercase roman numerals (endnotes' default numbering).
     static func roman(_ number: Int) -> String {
-        let values = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        let values = [
+            (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        ]
         var rest = number
         var result = ""
         for (value, numeral) in values {

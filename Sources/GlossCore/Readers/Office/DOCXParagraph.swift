@@ -60,7 +60,7 @@ struct DOCXParagraph {
                 case "noBreakHyphen":
                     text.append("-")
                 case "del", "moveFrom", "delText", "delInstrText", "instrText", "fldData", "drawing", "pict", "object",
-                     "sdtPr", "rPrChange", "pPrChange", "footnoteRef", "endnoteRef", "annotationRef", "p":
+                    "sdtPr", "rPrChange", "pPrChange", "footnoteRef", "endnoteRef", "annotationRef", "p":
                     try stream.skipElement()
                 case "commentRangeStart":
                     if let id = stream.attribute("id", .word) { text.startComment(id) }

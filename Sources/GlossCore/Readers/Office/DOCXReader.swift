@@ -34,7 +34,9 @@ public struct DOCXReader: DocumentReader {
         var package = try ZipPackage(bytes: source.bytes, name: source.name)
         let root = try PackageRelationships(of: "", in: &package)
         let main = root.part(ofType: "officeDocument") ?? "word/document.xml"
-        guard package.contains(main) else { throw GlossError("\(source.name): not a Word document (no \(main) in the archive)") }
+        guard package.contains(main) else {
+            throw GlossError("\(source.name): not a Word document (no \(main) in the archive)")
+        }
         let links = try PackageRelationships(of: main, in: &package)
 
         var styles = DOCXStyles()
@@ -109,7 +111,9 @@ public struct DOCXReader: DocumentReader {
         while let event = try stream.next() {
             guard event == .start else { continue }
             let name = stream.name
-            guard name.namespace == .dublinCore || name.namespace == .dublinCoreTerms || name.namespace == .coreProperties else { continue }
+            guard
+                name.namespace == .dublinCore || name.namespace == .dublinCoreTerms || name.namespace == .coreProperties
+            else { continue }
             switch name.local {
             case "title":
                 let title = try stream.elementText().trimmingWhitespace()

@@ -23,7 +23,8 @@ struct DOCXStyles {
             guard name.namespace == .word else { continue }
             switch (event, name.local) {
             case (.start, "style"):
-                current = stream.attribute("type", .word) == "paragraph" || stream.attribute("type", .word) == nil
+                current =
+                    stream.attribute("type", .word) == "paragraph" || stream.attribute("type", .word) == nil
                     ? (stream.attribute("styleId", .word) ?? "", Style(name: "")) : nil
             case (.start, "name"):
                 current?.style.name = (stream.attribute("val", .word) ?? "").lowercased()
@@ -43,7 +44,9 @@ struct DOCXStyles {
 
     /// What a paragraph of the style is, a paragraph's own outline level and list numbering given.
     func role(styleID: String?, outlineLevel: Int?, isNumbered: Bool) -> OfficeBlockWriter.Role {
-        let styleRole = styleID.flatMap { roles[$0] } ?? styleID.map(OfficeBlockWriter.Role.init(styleName:)) ?? .passage(.paragraph)
+        let styleRole =
+            styleID.flatMap { roles[$0] } ?? styleID.map(OfficeBlockWriter.Role.init(styleName:))
+            ?? .passage(.paragraph)
         if let outlineLevel, outlineLevel < 9, styleRole == .passage(.paragraph) || styleRole == .passage(.list) {
             return .heading(outlineLevel + 1)
         }

@@ -40,7 +40,8 @@ struct ODTDocumentWalker {
             case (.odfText, "p"):
                 let role = styles.role(of: stream.attribute("style-name", .odfText))
                 let paragraph = try read(stream)
-                writer.paragraph(paragraph, as: !listLevels.isEmpty && role == .passage(.paragraph) ? .passage(.list) : role)
+                writer.paragraph(
+                    paragraph, as: !listLevels.isEmpty && role == .passage(.paragraph) ? .passage(.list) : role)
             case (.odfText, "list"):
                 listLevels.append(stream.depth)
             case (.odfTable, "table"):

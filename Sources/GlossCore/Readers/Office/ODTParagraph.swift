@@ -11,7 +11,9 @@ enum ODTParagraph {
         var comments: [(id: String, author: String?, text: String)] = []
     }
 
-    static func read(_ stream: XMLStream, into text: inout ParagraphText, extras: inout Extras, annotationCount: inout Int) throws(GlossError) {
+    static func read(
+        _ stream: XMLStream, into text: inout ParagraphText, extras: inout Extras, annotationCount: inout Int
+    ) throws(GlossError) {
         let level = stream.depth
         while let event = try stream.next() {
             switch event {
@@ -86,7 +88,9 @@ enum ODTParagraph {
     }
 
     /// An `office:annotation`: its author (`dc:creator`) and its paragraphs' text.
-    private static func annotation(_ stream: XMLStream, annotationCount: inout Int) throws(GlossError) -> (String?, String) {
+    private static func annotation(_ stream: XMLStream, annotationCount: inout Int) throws(GlossError) -> (
+        String?, String
+    ) {
         let level = stream.depth
         var author: String?
         var body = ParagraphText()

@@ -19,8 +19,11 @@ struct ODTStyles {
     /// Adds the style whose start the stream is at, if it is a paragraph style.
     mutating func addStyle(at stream: XMLStream) {
         guard stream.name.namespace == .odfStyle, stream.name.local == "style",
-              stream.attribute("family", .odfStyle) == "paragraph", let name = stream.attribute("name", .odfStyle) else { return }
-        styles[name] = Style(displayName: stream.attribute("display-name", .odfStyle), parent: stream.attribute("parent-style-name", .odfStyle))
+            stream.attribute("family", .odfStyle) == "paragraph", let name = stream.attribute("name", .odfStyle)
+        else { return }
+        styles[name] = Style(
+            displayName: stream.attribute("display-name", .odfStyle),
+            parent: stream.attribute("parent-style-name", .odfStyle))
     }
 
     /// The role of a paragraph of the style, found by name up the chain of parents.
@@ -44,7 +47,9 @@ struct ODTStyles {
         while let start = rest.firstIndex(of: "_") {
             result += rest[..<start]
             let after = rest[rest.index(after: start)...]
-            if let end = after.firstIndex(of: "_"), let scalar = UInt32(after[..<end], radix: 16).flatMap(Unicode.Scalar.init) {
+            if let end = after.firstIndex(of: "_"),
+                let scalar = UInt32(after[..<end], radix: 16).flatMap(Unicode.Scalar.init)
+            {
                 result.unicodeScalars.append(scalar)
                 rest = after[after.index(after: end)...]
             } else {

@@ -29,15 +29,19 @@ struct OfficeBlockWriter {
                 self = .title
             } else if compact.hasPrefix("heading"), let level = Int(compact.dropFirst(7)), (1...9).contains(level) {
                 self = .heading(level)
-            } else if name.hasPrefix("toc ") || name == "toc heading" || name.hasPrefix("contents ") || name == "contents heading" {
+            } else if name.hasPrefix("toc ") || name == "toc heading" || name.hasPrefix("contents ")
+                || name == "contents heading"
+            {
                 self = .skipped
             } else if name.hasPrefix("list") {
                 self = .passage(.list)
             } else {
                 switch name {
                 case "quote", "intense quote", "block text", "quotations": self = .passage(.quote)
-                case "source code", "sourcecode", "html preformatted", "preformatted text", "code": self = .passage(.code)
-                case "caption", "table caption", "image caption", "figure caption", "illustration": self = .passage(.caption)
+                case "source code", "sourcecode", "html preformatted", "preformatted text", "code":
+                    self = .passage(.code)
+                case "caption", "table caption", "image caption", "figure caption", "illustration":
+                    self = .passage(.caption)
                 default: self = .passage(.paragraph)
                 }
             }
@@ -62,7 +66,8 @@ struct OfficeBlockWriter {
         case .heading(let level):
             builder.heading(text, level: level, lines: lines)
         case .passage(let kind):
-            let asks = kind == .paragraph && builder.currentRole == .faq && text.count <= 200
+            let asks =
+                kind == .paragraph && builder.currentRole == .faq && text.count <= 200
                 && HeadingRule.endsWithQuestionMark(text[...])
             builder.block(kind, text, lines: lines, asks: asks)
         case .skipped:
@@ -85,7 +90,8 @@ struct OfficeBlockWriter {
             let texts = finished.map(\.text)
             guard texts.contains(where: { !$0.isEmpty }) else { continue }
             line += 1
-            let isHeader = tableRows.isEmpty
+            let isHeader =
+                tableRows.isEmpty
                 && (firstRowIsHeader || texts.first.map { SectionRole.classify(heading: $0) == .keyPoints } == true)
             for (text, spans) in finished {
                 for (id, span) in spans {

@@ -32,7 +32,9 @@ struct ParagraphText {
     /// Appends another paragraph's text (a table cell's next paragraph, the paragraph a deleted
     /// paragraph mark joins), separated by `separator`, its comments moved along.
     mutating func append(_ other: ParagraphText, separator: UInt8 = 0x20) {
-        if !bytes.isEmpty, !other.bytes.isEmpty, let last = bytes.last, !Self.isWhitespace(last) { bytes.append(separator) }
+        if !bytes.isEmpty, !other.bytes.isEmpty, let last = bytes.last, !Self.isWhitespace(last) {
+            bytes.append(separator)
+        }
         let offset = bytes.count
         bytes += other.bytes
         for var anchor in other.comments where !comments.contains(where: { $0.id == anchor.id }) {

@@ -99,7 +99,8 @@ final class XMLStream {
             case 10 where allowsDocumentType:
                 continue
             case 10, 5:  // a document type declaration, an entity reference
-                throw GlossError("\(partName) declares a DTD or entities, which gloss does not read (refused for safety)")
+                throw GlossError(
+                    "\(partName) declares a DTD or entities, which gloss does not read (refused for safety)")
             default:
                 continue
             }
@@ -116,7 +117,9 @@ final class XMLStream {
     func appendText(to bytes: inout [UInt8]) {
         guard let value = xmlTextReaderConstValue(reader) else { return }
         let count = strlen(value)
-        value.withMemoryRebound(to: UInt8.self, capacity: count) { bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: count)) }
+        value.withMemoryRebound(to: UInt8.self, capacity: count) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+        }
     }
 
     /// An attribute of the current start, by namespace and local name (`.none` for an unprefixed one).

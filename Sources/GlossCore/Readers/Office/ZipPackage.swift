@@ -1,5 +1,5 @@
-import Foundation
 @preconcurrency import CGlossZlib
+import Foundation
 
 /// The parts of a ZIP-based document (DOCX, ODT, EPUB), read in memory and never written anywhere.
 ///
@@ -43,11 +43,14 @@ struct ZipPackage {
         let unreadable = GlossError("\(name): not a readable ZIP archive (damaged or not a document of this kind)")
         guard let directory = Self.centralDirectory(bytes) else { throw unreadable }
         guard directory.count <= Self.maximumEntries else {
-            throw GlossError("\(name): the archive holds more than \(Self.maximumEntries) entries; refused (a ZIP bomb?)")
+            throw GlossError(
+                "\(name): the archive holds more than \(Self.maximumEntries) entries; refused (a ZIP bomb?)")
         }
         var offset = directory.offset
         for _ in 0..<directory.count {
-            guard let (entry, path, next) = Self.directoryEntry(bytes, at: offset, end: directory.end) else { throw unreadable }
+            guard let (entry, path, next) = Self.directoryEntry(bytes, at: offset, end: directory.end) else {
+                throw unreadable
+            }
             offset = next
             guard !path.hasSuffix("/"), let plain = Self.plainPath(path) else { continue }
             if entries[plain] == nil { entries[plain] = entry }
@@ -63,7 +66,9 @@ struct ZipPackage {
     mutating func read(_ path: String) throws(GlossError) -> [UInt8]? {
         guard let entry = entries[path] else { return nil }
         let damaged = GlossError("\(name): \(path) is damaged in the archive")
-        guard entry.flags & 1 == 0 else { throw GlossError("\(name): \(path) is encrypted in the archive; gloss cannot read it") }
+        guard entry.flags & 1 == 0 else {
+            throw GlossError("\(name): \(path) is encrypted in the archive; gloss cannot read it")
+        }
         // The data follows the local header, whose name and extra field may differ from the directory's.
         let header = entry.localHeader
         guard header + 30 <= bytes.count, Self.uint32(bytes, header) == 0x0403_4B50 else { throw damaged }
@@ -136,13 +141,17 @@ struct ZipPackage {
                 }
                 output.append(contentsOf: chunk[..<produced])
                 // No input left and nothing produced: the stream was cut short.
-                if status == Z_BUF_ERROR || (status == Z_OK && produced == 0 && stream.avail_in == 0 && next >= data.upperBound) {
+                if status == Z_BUF_ERROR
+                    || (status == Z_OK && produced == 0 && stream.avail_in == 0 && next >= data.upperBound)
+                {
                     status = Z_DATA_ERROR
                 }
             }
         }
         if overflow { throw overBudget(path) }
-        guard status == Z_STREAM_END else { throw GlossError("\(name): \(path) is damaged in the archive (it cannot be inflated)") }
+        guard status == Z_STREAM_END else {
+            throw GlossError("\(name): \(path) is damaged in the archive (it cannot be inflated)")
+        }
         return output
     }
 
@@ -168,7 +177,9 @@ struct ZipPackage {
             let entries = uint64(bytes, Int(zip64) + 32)
             let directorySize = uint64(bytes, Int(zip64) + 40)
             let directoryOffset = uint64(bytes, Int(zip64) + 48)
-            guard entries <= UInt64(Int32.max), directorySize <= UInt64(bytes.count), directoryOffset <= UInt64(bytes.count) else { return nil }
+            guard entries <= UInt64(Int32.max), directorySize <= UInt64(bytes.count),
+                directoryOffset <= UInt64(bytes.count)
+            else { return nil }
             count = Int(entries)
             size = Int(directorySize)
             offset = Int(directoryOffset)
@@ -186,9 +197,10 @@ struct ZipPackage {
         let commentLength = Int(uint16(bytes, offset + 32))
         let next = offset + 46 + nameLength + extraLength + commentLength
         guard next <= end else { return nil }
-        var entry = Entry(method: uint16(bytes, offset + 10), flags: uint16(bytes, offset + 8), checksum: uint32(bytes, offset + 16),
-                          compressedSize: Int(uint32(bytes, offset + 20)), size: Int(uint32(bytes, offset + 24)),
-                          localHeader: Int(uint32(bytes, offset + 42)))
+        var entry = Entry(
+            method: uint16(bytes, offset + 10), flags: uint16(bytes, offset + 8), checksum: uint32(bytes, offset + 16),
+            compressedSize: Int(uint32(bytes, offset + 20)), size: Int(uint32(bytes, offset + 24)),
+            localHeader: Int(uint32(bytes, offset + 42)))
         // ZIP64: the sizes and offset that do not fit are in the extra field, in this order.
         var extra = offset + 46 + nameLength
         let extraEnd = extra + extraLength
@@ -198,7 +210,8 @@ struct ZipPackage {
             guard extra + 4 + length <= extraEnd else { break }
             if id == 0x0001 {
                 var field = extra + 4
-                for keyPath in [\Entry.size, \Entry.compressedSize, \Entry.localHeader] where entry[keyPath: keyPath] == 0xFFFF_FFFF {
+                for keyPath in [\Entry.size, \Entry.compressedSize, \Entry.localHeader]
+                where entry[keyPath: keyPath] == 0xFFFF_FFFF {
                     guard field + 8 <= extra + 4 + length else { break }
                     let value = uint64(bytes, field)
                     guard value <= UInt64(Int32.max) * 4 else { return nil }
@@ -263,7 +276,9 @@ extension ZipPackage {
         let size = Int(head[18]) | Int(head[19]) << 8
         let nameLength = Int(head[26]) | Int(head[27]) << 8
         let extraLength = Int(head[28]) | Int(head[29]) << 8
-        guard nameLength == 8, head.count >= 38, String(decoding: head[30..<38], as: UTF8.self) == "mimetype" else { return nil }
+        guard nameLength == 8, head.count >= 38, String(decoding: head[30..<38], as: UTF8.self) == "mimetype" else {
+            return nil
+        }
         let start = 38 + extraLength
         guard size > 0, size < 200, start + size <= head.count else { return nil }
         return String(decoding: head[start..<(start + size)], as: UTF8.self)
