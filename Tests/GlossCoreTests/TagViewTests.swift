@@ -41,10 +41,23 @@ final class TagViewTests: XCTestCase {
         }
         try TestSession.run("tag @ budget", in: session)
         XCTAssertEqual(session.workspace.annotations.elementTags.count, 501)
+        // untag @ asks in its own words, and a no keeps every tag.
+        session.confirm = { question in
+            asked.append(question)
+            return false
+        }
+        XCTAssertEqual(TestSession.failure("untag @ budget", in: session)?.message, "nothing untagged")
+        XCTAssertEqual(asked.last, "Remove [budget] from all 501 elements in the view?")
+        XCTAssertEqual(session.workspace.annotations.elementTags.count, 501)
+        session.confirm = { question in
+            asked.append(question)
+            return true
+        }
         // Not at a terminal (a script, a pipe): no question.
         session.isInteractive = false
+        let questions = asked.count
         try TestSession.run("tag @ other", in: session)
-        XCTAssertEqual(asked.count, 2)
+        XCTAssertEqual(asked.count, questions)
         // Up to 500 elements: no question either.
         let small = self.session(paragraphs: CodingCommands.confirmedViewSize)
         small.isInteractive = true

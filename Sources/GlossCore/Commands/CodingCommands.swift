@@ -35,6 +35,24 @@ enum CodingCommands {
     /// `tag @` on more than this many elements asks first at a terminal.
     static let confirmedViewSize = 500
 
+    /// `tag @` or `untag @` over more than `confirmedViewSize` elements asks first at a terminal.
+    private static func confirmLargeView(
+        _ targets: [CodingTarget], word: CommandWord, untagging: Bool, of invocation: CommandInvocation
+    ) throws(GlossError) {
+        let session = invocation.context
+        guard word.text == "@", targets.count > confirmedViewSize, session.isInteractive, !session.isScript,
+            let confirm = session.confirm
+        else { return }
+        let tags = invocation.words("TAG").map { "[\($0.text)]" }.joined(separator: " ")
+        let question =
+            untagging
+            ? "Remove \(tags) from all \(Counted.number(targets.count)) elements in the view?"
+            : "Tag all \(Counted.number(targets.count)) elements in the view with \(tags)?"
+        guard confirm(question) else {
+            throw GlossError(untagging ? "nothing untagged" : "nothing tagged", column: word.column)
+        }
+    }
+
     static func describe(_ target: CodingTarget, in workspace: Workspace) -> String {
         switch target {
         case .element(let ref): return workspace.label(ref)
@@ -77,15 +95,7 @@ enum CodingCommands {
             invocation.orphanedWhole = true
             return
         }
-        let session = invocation.context
-        if targetWord.text == "@", targets.count > confirmedViewSize, session.isInteractive, !session.isScript,
-            let confirm = session.confirm
-        {
-            let tags = invocation.words("TAG").map { "[\($0.text)]" }.joined(separator: " ")
-            guard confirm("Tag all \(Counted.number(targets.count)) elements in the view with \(tags)?") else {
-                throw GlossError("nothing tagged", column: targetWord.column)
-            }
-        }
+        try confirmLargeView(targets, word: targetWord, untagging: false, of: invocation)
         for word in invocation.words("TAG") {
             let key: String
             do throws(GlossError) { key = try workspace.ensureTag(word.text, in: &invocation.transaction) } catch {
@@ -116,15 +126,7 @@ enum CodingCommands {
             invocation.orphanedWhole = true
             return
         }
-        let session = invocation.context
-        if targetWord.text == "@", targets.count > confirmedViewSize, session.isInteractive, !session.isScript,
-            let confirm = session.confirm
-        {
-            let tags = invocation.words("TAG").map { "[\($0.text)]" }.joined(separator: " ")
-            guard confirm("Tag all \(Counted.number(targets.count)) elements in the view with \(tags)?") else {
-                throw GlossError("nothing tagged", column: targetWord.column)
-            }
-        }
+        try confirmLargeView(targets, word: targetWord, untagging: true, of: invocation)
         for word in invocation.words("TAG") {
             let tag: Tag
             do throws(GlossError) { tag = try workspace.existingTag(word.text) } catch {
