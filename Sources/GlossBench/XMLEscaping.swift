@@ -1,20 +1,9 @@
+import GlossCore
+
 /// Text made safe for XML content and attribute values.
 enum XMLEscaping {
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    /// As the exports escape (GlossCore's XMLWriter), quotes included so it serves attributes too.
+    static func escape(_ text: String) -> String { XMLWriter.escape(text, inAttribute: true) }
 
     /// A paragraph's text cut at spaces into runs of about `length` bytes, as word processors split a
     /// paragraph where its formatting or revision changes.

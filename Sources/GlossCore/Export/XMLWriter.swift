@@ -1,6 +1,6 @@
 /// Writes indented XML 1.0 text. Text and attribute values are escaped, and characters XML 1.0 cannot
 /// carry at all (most C0 controls, U+FFFE, U+FFFF) become U+FFFD, so any workspace exports well-formed.
-struct XMLWriter {
+public struct XMLWriter {
     private(set) var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
     private var open: [String] = []
 
@@ -36,7 +36,7 @@ struct XMLWriter {
     /// Escapes markup characters. In attributes, quotes are escaped and tab, CR and LF are written as
     /// character references, which attribute-value normalisation would otherwise turn into spaces;
     /// in text, CR is a reference so it survives line-end normalisation.
-    static func escape(_ value: String, inAttribute: Bool) -> String {
+    public static func escape(_ value: String, inAttribute: Bool) -> String {
         var result = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             switch scalar {
