@@ -154,9 +154,7 @@ private struct HTMLPage {
                 html += segment(ref, body: body)
             }
             for mark in codings.marks[tag.key] ?? [] {
-                let color = mark.tags.first.flatMap { colors[$0] } ?? "#999999"
-                let quote =
-                    "<p>“<mark style=\"background:\(color)33;border-bottom:2px solid \(color)\">\(escape(mark.quote))</mark>”</p>"
+                let quote = "<p>“<mark \(markStyle(mark))>\(escape(mark.quote))</mark>”</p>"
                 let notes = workspace.annotations.notes(about: .mark(mark.id)).map {
                     "<div class=\"note\">n\($0.id): \(escape($0.text))</div>"
                 }.joined()
@@ -277,6 +275,12 @@ private struct HTMLPage {
         return result + "</div></div>\n"
     }
 
+    /// A mark's tint: its first tag's colour, grey without one.
+    func markStyle(_ mark: Mark) -> String {
+        let color = mark.tags.first.flatMap { colors[$0] } ?? "#999999"
+        return "style=\"background:\(color)33;border-bottom:2px solid \(color)\""
+    }
+
     /// Text with its marks wrapped in <mark>, in the colour of the mark's first tag.
     func highlighted(_ ref: ElementRef, part: UnitKind, text: String) -> String {
         let marks = workspace.annotations.marks(on: ref).filter { $0.part == part && context.includes($0) }.sorted {
@@ -287,10 +291,8 @@ private struct HTMLPage {
         var cursor = 0
         for mark in marks where mark.start >= cursor && mark.end <= scalars.count {
             result += escape(String(String.UnicodeScalarView(scalars[cursor..<mark.start])))
-            let color = mark.tags.first.flatMap { colors[$0] } ?? "#999999"
             let tags = mark.tags.compactMap { workspace.annotations.tags[$0]?.path }.joined(separator: ", ")
-            result +=
-                "<mark style=\"background:\(color)33;border-bottom:2px solid \(color)\" title=\"m\(mark.id): \(escape(tags))\">"
+            result += "<mark \(markStyle(mark)) title=\"m\(mark.id): \(escape(tags))\">"
             result += escape(String(String.UnicodeScalarView(scalars[mark.start..<mark.end]))) + "</mark>"
             cursor = mark.end
         }
