@@ -91,12 +91,12 @@ struct FormatBenchmark {
         }
         guard let workspace = session?.workspace else { throw BenchError("no session") }
         var textBytes = 0
-        for id in workspace.units.indices { textBytes += workspace.text(ofUnit: Int32(id)).utf8.count }
+        for id in workspace.corpus.units.indices { textBytes += workspace.corpus.text(ofUnit: Int32(id)).utf8.count }
         let result = FormatLoadResult(
-            set: set, documents: workspace.documents.count,
-            sections: workspace.documents.reduce(0) { $0 + $1.headedSectionCount },
-            passages: workspace.documents.reduce(0) { $0 + $1.passageCount },
-            comments: workspace.documents.reduce(0) { $0 + $1.comments.count },
+            set: set, documents: workspace.corpus.documents.count,
+            sections: workspace.corpus.documents.reduce(0) { $0 + $1.headedSectionCount },
+            passages: workspace.corpus.documents.reduce(0) { $0 + $1.passageCount },
+            comments: workspace.corpus.documents.reduce(0) { $0 + $1.comments.count },
             extractedTextBytes: textBytes, loadSeconds: samples, loadMedianSeconds: Clock.median(samples),
             loadCPUMedianSeconds: Clock.median(cpuSamples), peakResidentBytes: peak, warnings: warnings)
         Log.line(

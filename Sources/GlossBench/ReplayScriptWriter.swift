@@ -32,7 +32,7 @@ struct ReplayScriptWriter {
         try expectSuccess(
             probe.execute("load " + articles.map(CommandLineTokenizer.quote).joined(separator: " ")), "load (probe)")
         var targets: [String] = []
-        for document in probe.workspace.documents {
+        for document in probe.workspace.corpus.documents {
             for (s, section) in document.sections.enumerated() {
                 for p in section.passages.indices { targets.append("\(document.id):s\(s).p\(p + 1)") }
             }

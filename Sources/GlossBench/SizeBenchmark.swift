@@ -131,8 +131,8 @@ struct SizeBenchmark {
         }
         guard let session else { throw BenchError("no session") }
         let workspace = session.workspace
-        let bytes = workspace.documents.reduce(0) { $0 + $1.byteCount }
-        let passages = workspace.units.filter { $0.kind != .heading && $0.kind != .title }.count
+        let bytes = workspace.corpus.documents.reduce(0) { $0 + $1.byteCount }
+        let passages = workspace.corpus.units.filter { $0.kind != .heading && $0.kind != .title }.count
         let loadMedian = Clock.median(samples)
 
         // A tagged corpus for `tag:`: every passage the tag query keeps gets the tag.
@@ -165,8 +165,9 @@ struct SizeBenchmark {
                 + "add+index \(Format.seconds(phases.addIndexSeconds)); RSS +\(Format.megabytes(phases.readParseResidentBytes)) MB parsed, "
                 + "+\(Format.megabytes(phases.addIndexResidentBytes)) MB units and index")
         return SizeResult(
-            parts: parts, documents: workspace.documents.count, bytes: bytes, units: workspace.units.count,
-            passages: passages, vocabulary: workspace.index.vocabularySize, loadWarningCount: warnings,
+            parts: parts, documents: workspace.corpus.documents.count, bytes: bytes,
+            units: workspace.corpus.units.count,
+            passages: passages, vocabulary: workspace.corpus.index.vocabularySize, loadWarningCount: warnings,
             warmupLoadSeconds: warmup, loadSeconds: samples, loadMedianSeconds: loadMedian,
             loadCPUSeconds: cpuSamples, loadCPUMedianSeconds: Clock.median(cpuSamples),
             throughputMBPerSecond: Double(bytes) / 1e6 / loadMedian,

@@ -24,10 +24,10 @@ struct SuggestResult: Codable {
 
     static func measure(_ session: Session, repetitions: Int) throws -> SuggestResult {
         let workspace = session.workspace
-        let documents = workspace.documents.count
+        let documents = workspace.corpus.documents.count
         let step = max(1, documents / (tagCount * examplesPerTag))
         for index in 0..<(tagCount * examplesPerTag) {
-            let id = workspace.documents[min(documents - 1, index * step)].id
+            let id = workspace.corpus.documents[min(documents - 1, index * step)].id
             try expectSuccess(session.execute("tag \(id): suggest\(index % tagCount)"), "tag \(id):")
         }
         var result = ExecutionResult()

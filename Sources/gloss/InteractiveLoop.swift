@@ -117,11 +117,11 @@ final class InteractiveLoop {
     var prompt: String {
         let workspace = session.workspace
         var text = "gloss"
-        if let current = workspace.view.currentDocument, workspace.isLoaded[current] {
-            text += " " + TerminalSafe.escape(workspace.documents[current].id, keepNewlines: false)
+        if let current = workspace.view.currentDocument, workspace.corpus.isLoaded[current] {
+            text += " " + TerminalSafe.escape(workspace.corpus.documents[current].id, keepNewlines: false)
         }
         if !workspace.view.filters.isEmpty {
-            text += " [\(workspace.viewUnits.count)/\(workspace.liveUnits.count)]"
+            text += " [\(workspace.viewUnits.count)/\(workspace.corpus.liveUnits.count)]"
         }
         guard session.outputColor else { return text + "> " }
         // \u{1} marks the invisible escape sequences for libedit.

@@ -17,16 +17,16 @@ final class CoderAgreementTests: XCTestCase {
             let session = TestSession.make(articles)
             let workspace = session.workspace
             for _ in 0..<30 {
-                let document = workspace.loadedDocumentIndices[random.next(workspace.loadedDocumentCount)]
+                let document = workspace.corpus.loadedDocumentIndices[random.next(workspace.corpus.loadedDocumentCount)]
                 let elements = workspace.elements(ofDocument: document)
                 let ref = elements[random.next(elements.count)]
                 let tag = tags[random.next(tags.count)]
                 if random.next(3) == 0, CoderAgreement.isUnit(ref.address) || isSection(ref.address) {
-                    let words = workspace.text(of: ref).split(separator: " ").prefix(2).joined(separator: " ")
+                    let words = workspace.corpus.text(of: ref).split(separator: " ").prefix(2).joined(separator: " ")
                     guard !words.isEmpty, !words.contains("\"") else { continue }
-                    _ = session.execute("mark \(workspace.label(ref, qualified: true)) \"\(words)\" \(tag)")
+                    _ = session.execute("mark \(workspace.corpus.label(ref, qualified: true)) \"\(words)\" \(tag)")
                 } else {
-                    _ = session.execute("tag \(workspace.label(ref, qualified: true)) \(tag)")
+                    _ = session.execute("tag \(workspace.corpus.label(ref, qualified: true)) \(tag)")
                 }
             }
             XCTAssertGreaterThan(workspace.annotations.marks.count, 0, "seed \(seed) made marks")
@@ -35,7 +35,7 @@ final class CoderAgreementTests: XCTestCase {
                 for includeChildren in [false, true] {
                     let grouped = CoderAgreement.codedUnits(
                         carrying: key, includeChildren: includeChildren, in: workspace)
-                    for document in workspace.loadedDocumentIndices {
+                    for document in workspace.corpus.loadedDocumentIndices {
                         XCTAssertEqual(
                             grouped[document] ?? [], Self.reference(key, includeChildren, document, workspace),
                             "seed \(seed) tag \(tag) children \(includeChildren) document \(document)")

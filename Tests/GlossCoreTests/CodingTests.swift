@@ -226,7 +226,7 @@ final class CodingTests: XCTestCase {
     private var snapshot: Snapshot {
         Snapshot(
             annotations: workspace.annotations,
-            loaded: workspace.loadedDocumentIndices.map { workspace.documents[$0].id })
+            loaded: workspace.corpus.loadedDocumentIndices.map { workspace.corpus.documents[$0].id })
     }
 
     func testUndoAndRedoRoundTripEveryStateChange() throws {

@@ -121,7 +121,7 @@ final class CompactStorageTests: XCTestCase {
             "budget-tables.txt", "storm-aid-headings.txt",
         ]
         let arena = TextArena()
-        var part = Workspace.IndexedPart()
+        var part = Corpus.IndexedPart()
         for name in names {
             let fixture = try ReaderFixture(name)
             part.add(
@@ -134,15 +134,15 @@ final class CompactStorageTests: XCTestCase {
         let workspace = Workspace()
         workspace.add(&parts)
         var expected: [String] = []
-        for (index, document) in workspace.documents.enumerated() {
+        for (index, document) in workspace.corpus.documents.enumerated() {
             expected += DocumentUnits.units(of: document, index: index).map(\.text.string)
         }
-        XCTAssertEqual((0..<workspace.units.count).map { workspace.text(ofUnit: Int32($0)) }, expected)
-        let kinds = Set(workspace.units.map(\.kind))
+        XCTAssertEqual((0..<workspace.corpus.units.count).map { workspace.corpus.text(ofUnit: Int32($0)) }, expected)
+        let kinds = Set(workspace.corpus.units.map(\.kind))
         XCTAssertTrue(
             kinds.isSuperset(of: [.title, .heading, .paragraph, .question, .answer, .keyPoint, .tableRow]), "\(kinds)")
-        let reader = workspace.unitTextReader
-        for id in 0..<Int32(workspace.units.count) {
+        let reader = workspace.corpus.unitTextReader
+        for id in 0..<Int32(workspace.corpus.units.count) {
             XCTAssertTrue(reader.withUTF8(ofUnit: id) { Array($0) == Array(expected[Int(id)].utf8) })
         }
     }

@@ -93,7 +93,7 @@ final class DocumentCompletionTests: XCTestCase {
         ])
         let engine = CompletionEngine(session: session)
         XCTAssertEqual(
-            session.workspace.documents.map(\.id), ["politics/001", "politics/002", "sport/001", "sport/002"])
+            session.workspace.corpus.documents.map(\.id), ["politics/001", "politics/002", "sport/001", "sport/002"])
         let folders = engine.complete("use p").candidates
         XCTAssertEqual(folders.map(\.word), ["politics/"])
         XCTAssertEqual(folders.first?.hint, "2 documents")

@@ -18,7 +18,7 @@ final class DocumentIDTests: XCTestCase {
             "東京.txt": "東京",
         ]
         for (path, id) in cases {
-            XCTAssertEqual(Workspace.baseDocumentID(for: path), id, path)
+            XCTAssertEqual(Corpus.baseDocumentID(for: path), id, path)
         }
     }
 
@@ -35,21 +35,21 @@ final class DocumentIDTests: XCTestCase {
                 })
         }
         add(["a/report.txt", "b/report.md", "c/Report.txt", "notes.txt"])
-        XCTAssertEqual(workspace.documents.map(\.id), ["a/report", "b/report", "c/report", "notes"])
+        XCTAssertEqual(workspace.corpus.documents.map(\.id), ["a/report", "b/report", "c/report", "notes"])
         // A later namesake never renames an earlier document: it takes a suffix of its own.
         add(["d/notes.txt", "x/a/report.txt", "y/a/report.txt"])
-        XCTAssertEqual(workspace.documents.map(\.id).suffix(3), ["d/notes", "x/a/report", "y/a/report"])
+        XCTAssertEqual(workspace.corpus.documents.map(\.id).suffix(3), ["d/notes", "x/a/report", "y/a/report"])
         // A stem free as an id but ending other documents' paths is told apart from them.
         add(["z/report.txt"])
-        XCTAssertEqual(workspace.documents.last?.id, "z/report")
+        XCTAssertEqual(workspace.corpus.documents.last?.id, "z/report")
         // The same name twice in one folder: the extension tells them apart; read the same way with the
         // same extension too, a number.
         add(["q/Same Name.txt", "q/same-name.md", "r/same-name.txt"])
-        XCTAssertEqual(workspace.documents.map(\.id).suffix(3), ["same-name-txt", "same-name-md", "same-name"])
+        XCTAssertEqual(workspace.corpus.documents.map(\.id).suffix(3), ["same-name-txt", "same-name-md", "same-name"])
         add(["s/Brief.txt", "s/brief.txt"])
-        XCTAssertEqual(workspace.documents.map(\.id).suffix(2), ["brief-2", "brief-3"])
-        for (index, document) in workspace.documents.enumerated() {
-            XCTAssertEqual(workspace.documentIndex(id: document.id), index, document.id)
+        XCTAssertEqual(workspace.corpus.documents.map(\.id).suffix(2), ["brief-2", "brief-3"])
+        for (index, document) in workspace.corpus.documents.enumerated() {
+            XCTAssertEqual(workspace.corpus.documentIndex(id: document.id), index, document.id)
         }
     }
 
@@ -74,16 +74,16 @@ final class DocumentIDTests: XCTestCase {
         try "Earlier\n\nText.\n".write(toFile: top + "/report-2.txt", atomically: false, encoding: .utf8)
         let session = Session(baseDirectory: top)
         XCTAssertNil(session.execute("load report-2.txt").error)
-        XCTAssertEqual(session.workspace.documents[0].id, "report-2")
+        XCTAssertEqual(session.workspace.corpus.documents[0].id, "report-2")
         XCTAssertNil(session.execute("load corpus").error)
         let workspace = session.workspace
-        let loaded = workspace.loadedDocumentIndices
+        let loaded = workspace.corpus.loadedDocumentIndices
         XCTAssertGreaterThanOrEqual(loaded.count - 1, 64, "the folder goes through the parallel load")
-        XCTAssertEqual(Set(loaded.map { workspace.documents[$0].id }).count, loaded.count, "ids are distinct")
+        XCTAssertEqual(Set(loaded.map { workspace.corpus.documents[$0].id }).count, loaded.count, "ids are distinct")
         let suffixes = loaded.map { index -> [[String]] in
-            let document = workspace.documents[index]
-            let base = Workspace.baseDocumentID(for: document.path)
-            let folders = Workspace.folderIDs(of: document)
+            let document = workspace.corpus.documents[index]
+            let base = Corpus.baseDocumentID(for: document.path)
+            let folders = Corpus.folderIDs(of: document)
             // Beside a file of its folder with the same stem and another extension, the extension joins the stem.
             let withExtension = base + "-" + (document.path as NSString).pathExtension.lowercased()
             return [base, withExtension].map { base in
@@ -91,12 +91,13 @@ final class DocumentIDTests: XCTestCase {
             }
         }
         for (position, index) in loaded.enumerated().dropFirst() {
-            let id = workspace.documents[index].id
+            let id = workspace.corpus.documents[index].id
             let lists = suffixes[position]
             guard let (own, depth) = lists.lazy.compactMap({ list in list.firstIndex(of: id).map { (list, $0) } }).first
             else {
                 // Only a path that reads the same as another's all the way up is numbered.
-                XCTAssertTrue(id.hasPrefix(lists[0][0] + "-"), "\(id) ends \(workspace.documents[index].sourcePath)")
+                XCTAssertTrue(
+                    id.hasPrefix(lists[0][0] + "-"), "\(id) ends \(workspace.corpus.documents[index].sourcePath)")
                 continue
             }
             guard depth > 0 else { continue }
@@ -106,7 +107,7 @@ final class DocumentIDTests: XCTestCase {
             }
             XCTAssertTrue(sharedWithAnother || shorter == "report-2", "\(id): \(shorter) was enough")
         }
-        XCTAssertEqual(workspace.documentIndex(id: "report-2"), 0, "the earlier document keeps its id")
+        XCTAssertEqual(workspace.corpus.documentIndex(id: "report-2"), 0, "the earlier document keeps its id")
     }
 
     /// Ids worked out on bytes against the rule applied to the characters of the name's stem.
@@ -115,7 +116,7 @@ final class DocumentIDTests: XCTestCase {
         var random = ReferenceRandom(seed: 71)
         for _ in 0..<10_000 {
             let path = "/corpus/" + (0..<random.next(10)).map { _ in pieces[random.next(pieces.count)] }.joined()
-            XCTAssertEqual(Workspace.baseDocumentID(for: path), Self.reference(path), path.debugDescription)
+            XCTAssertEqual(Corpus.baseDocumentID(for: path), Self.reference(path), path.debugDescription)
         }
     }
 
@@ -124,6 +125,6 @@ final class DocumentIDTests: XCTestCase {
         let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
         var stem = name
         if !name.hasPrefix("."), let dot = name.lastIndex(of: ".") { stem = name[..<dot] }
-        return Workspace.documentID(ofStem: stem)
+        return Corpus.documentID(ofStem: stem)
     }
 }

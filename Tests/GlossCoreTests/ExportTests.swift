@@ -83,13 +83,13 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(full.contains("<svg class=\"stripes\""), "coding stripes")
         XCTAssertEqual(
             full.components(separatedBy: "<article class=\"document\">").count - 1,
-            session.workspace.loadedDocumentCount)
+            session.workspace.corpus.loadedDocumentCount)
     }
 
     func testReportsShowACodedSectionWithItsPassagesAndDocumentsOnlyWithAll() throws {
         try TestSession.run("tag queries:s1 whole-section", in: session)
-        let document = session.workspace.documents.firstIndex { $0.id == "queries" }!
-        let passages = session.workspace.documents[document].sections[1].passages
+        let document = session.workspace.corpus.documents.firstIndex { $0.id == "queries" }!
+        let passages = session.workspace.corpus.documents[document].sections[1].passages
         XCTAssertGreaterThan(passages.count, 1)
         let report = try exported("md")
         for (index, passage) in passages.enumerated() {

@@ -76,13 +76,15 @@ final class FastPathReferenceTests: XCTestCase {
 
     /// Evaluates 150 random queries through the index and through the reference, unit by unit.
     private func assertRandomQueriesAgree(in workspace: Workspace, seed: UInt64, context: String) throws {
-        let words = (0..<workspace.units.count).map { Tokenizer().foldedWords(workspace.text(ofUnit: Int32($0))) }
+        let words = (0..<workspace.corpus.units.count).map {
+            Tokenizer().foldedWords(workspace.corpus.text(ofUnit: Int32($0)))
+        }
         var random = ReferenceRandom(seed: seed)
         for _ in 0..<150 {
             let text = Self.randomQuery(&random)
             let node = try QueryParser.parse(text)
-            let fast = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.liveUnits).ids
-            let slow = (0..<workspace.units.count).filter { Self.reference(node, words[$0]) }.map(Int32.init)
+            let fast = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.corpus.liveUnits).ids
+            let slow = (0..<workspace.corpus.units.count).filter { Self.reference(node, words[$0]) }.map(Int32.init)
             XCTAssertEqual(fast, slow, "\(context), query \(text)")
         }
     }
@@ -104,8 +106,8 @@ final class FastPathReferenceTests: XCTestCase {
         try TestSession.run("load many", in: session)
         try TestSession.run("load extra.txt", in: session)
         let workspace = session.workspace
-        XCTAssertGreaterThan(workspace.index.shards.count, 1, "the directory was indexed in parts")
-        XCTAssertEqual(workspace.loadedDocumentCount, 151)
+        XCTAssertGreaterThan(workspace.corpus.index.shards.count, 1, "the directory was indexed in parts")
+        XCTAssertEqual(workspace.corpus.loadedDocumentCount, 151)
         try assertRandomQueriesAgree(in: workspace, seed: 5, context: "sharded load")
     }
 
@@ -122,11 +124,12 @@ final class FastPathReferenceTests: XCTestCase {
         for pattern in patterns {
             for flags in ["", "i"] {
                 let node = try QueryParser.parse("/\(pattern)/\(flags)")
-                let fast = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.liveUnits).ids
+                let fast = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.corpus.liveUnits)
+                    .ids
                 let matcher = try RegexMatcher(pattern: pattern, caseInsensitive: flags == "i")
                 let scratch = RegexMatcher.Scratch(for: matcher)
-                let slow = try (0..<Int32(workspace.units.count)).filter {
-                    try matcher.matches(workspace.text(ofUnit: $0), scratch: scratch)
+                let slow = try (0..<Int32(workspace.corpus.units.count)).filter {
+                    try matcher.matches(workspace.corpus.text(ofUnit: $0), scratch: scratch)
                 }
                 XCTAssertEqual(fast, slow, "/\(pattern)/\(flags)")
                 XCTAssertFalse(

@@ -471,12 +471,12 @@ final class HostileInputTests: XCTestCase {
             .write(to: corpus.appendingPathComponent("book.epub"))
         let named = Session(baseDirectory: corpus.path)
         XCTAssertNil(named.execute("load report.docx book.epub").error)
-        XCTAssertEqual(named.workspace.documents.map(\.format.rawValue).sorted(), ["docx", "epub"])
+        XCTAssertEqual(named.workspace.corpus.documents.map(\.format.rawValue).sorted(), ["docx", "epub"])
         let walked = Session(baseDirectory: directory.path)
         let result = walked.execute("load big-office")
         XCTAssertNil(result.error)
         XCTAssertEqual(result.warnings, [])
-        XCTAssertEqual(walked.workspace.documents.count, 2)
+        XCTAssertEqual(walked.workspace.corpus.documents.count, 2)
     }
 
     /// A file over max-file-size is refused before anything is allocated for it (sparse files: no disk
@@ -596,15 +596,15 @@ final class HostileInputTests: XCTestCase {
                 XCTAssertTrue(
                     message.hasPrefix(testCase.file), "\(testCase.name): the error names the file: \(message)")
                 XCTAssertFalse(message.contains("\n"), "\(testCase.name): one line")
-                XCTAssertEqual(session.workspace.loadedDocumentCount, 0)
+                XCTAssertEqual(session.workspace.corpus.loadedDocumentCount, 0)
             case .parsed(let check):
                 XCTAssertNil(result.error, "\(testCase.name): \(result.error?.message ?? "")")
-                guard let index = session.workspace.loadedDocumentIndices.first else { continue }
-                check(session.workspace.documents[index])
+                guard let index = session.workspace.corpus.loadedDocumentIndices.first else { continue }
+                check(session.workspace.corpus.documents[index])
                 // Reading it must not emit control sequences either (the 50 MB line is not printed whole).
                 let show =
                     testCase.file.hasPrefix("huge-")
-                    ? "show s0.p1 --json" : "show \(session.workspace.documents[index].id):"
+                    ? "show s0.p1 --json" : "show \(session.workspace.corpus.documents[index].id):"
                 for command in [show, "outline", "find the OR a", "kwic /./ --width 5"] {
                     let output = session.execute(command)
                     XCTAssertFalse(
@@ -644,7 +644,7 @@ final class HostileInputTests: XCTestCase {
         try FileManager.default.createSymbolicLink(
             atPath: folder.appendingPathComponent("self").path, withDestinationPath: ".")
         XCTAssertNil(session.execute("load tree").error)
-        XCTAssertEqual(session.workspace.loadedDocumentCount, 1)
+        XCTAssertEqual(session.workspace.corpus.loadedDocumentCount, 1)
         XCTAssertEqual(
             session.execute("load 'nothing*.txt'").error?.message, "nothing*.txt: no files match this pattern")
     }

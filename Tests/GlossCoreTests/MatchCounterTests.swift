@@ -18,14 +18,14 @@ final class MatchCounterTests: XCTestCase {
         var nonZero = 0
         for query in queries {
             let node = try QueryParser.parse(query)
-            let units = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.liveUnits)
+            let units = try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.corpus.liveUnits)
             let highlighter = Highlighter(node)
             var expected = 0
             units.forEach {
-                expected += (try? highlighter.ranges(in: workspace.text(ofUnit: $0), at: "unit"))?.count ?? 0
+                expected += (try? highlighter.ranges(in: workspace.corpus.text(ofUnit: $0), at: "unit"))?.count ?? 0
             }
             XCTAssertEqual(
-                MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units), expected, query)
+                MatchCounter(corpus: workspace.corpus, highlighter: highlighter).count(in: units), expected, query)
             if expected > 0 { nonZero += 1 }
         }
         XCTAssertGreaterThan(nonZero, 150, "most queries match something")

@@ -104,7 +104,7 @@ final class QDPXExportTests: XCTestCase {
         XCTAssertTrue(text.contains("Зеленский"))
         let scalars = Array(text.unicodeScalars)
 
-        let document = workspace.documents[0]
+        let document = workspace.corpus.documents[0]
         let expected: [String: String] = [
             "zelensky-cafe:": text,
             "zelensky-cafe:s0.p1": document.sections[0].passages[0].text,

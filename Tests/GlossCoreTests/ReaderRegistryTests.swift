@@ -61,7 +61,7 @@ final class ReaderRegistryTests: XCTestCase {
         }
         let session = Session(baseDirectory: folder.path)
         let plain = try TestSession.run("load repo", in: session)
-        XCTAssertEqual(session.workspace.loadedDocumentCount, 2, plain)
+        XCTAssertEqual(session.workspace.corpus.loadedDocumentCount, 2, plain)
         XCTAssertTrue(
             plain.replacingOccurrences(of: "\n", with: " ")
                 .contains("skipped 2: 2 hidden (name starting with a dot; load --hidden reads them)"), plain)
@@ -69,7 +69,8 @@ final class ReaderRegistryTests: XCTestCase {
         let withHidden = Session(baseDirectory: folder.path)
         let output = try TestSession.run("load --hidden repo", in: withHidden)
         XCTAssertEqual(
-            Set(withHidden.workspace.documents.map { $0.title ?? "" }), ["Readme", "Contributing", "Guide", ""], output)
+            Set(withHidden.workspace.corpus.documents.map { $0.title ?? "" }), ["Readme", "Contributing", "Guide", ""],
+            output)
         XCTAssertFalse(output.contains("hidden ("), output)
         XCTAssertNil(withHidden.execute("tag contributing:s0.p1 process").error)
         XCTAssertNil(withHidden.execute("save coded").error)
@@ -77,7 +78,7 @@ final class ReaderRegistryTests: XCTestCase {
         XCTAssertTrue(script.contains("load --hidden repo"), script)
         let replayed = Session(baseDirectory: folder.path)
         XCTAssertNil(replayed.execute("replay coded.gloss").error)
-        XCTAssertEqual(replayed.workspace.loadedDocumentCount, 4)
+        XCTAssertEqual(replayed.workspace.corpus.loadedDocumentCount, 4)
         XCTAssertTrue(try TestSession.run("tags", in: replayed).contains("process"))
     }
 
@@ -99,8 +100,9 @@ final class ReaderRegistryTests: XCTestCase {
         }
         let session = Session(baseDirectory: folder.deletingLastPathComponent().path)
         let output = try TestSession.run("load \(folder.lastPathComponent)", in: session)
-        XCTAssertEqual(session.workspace.loadedDocumentCount, 5, output)
-        XCTAssertEqual(Set(session.workspace.documents.map(\.format.rawValue)), ["plain-wire", "markdown", "html"])
+        XCTAssertEqual(session.workspace.corpus.loadedDocumentCount, 5, output)
+        XCTAssertEqual(
+            Set(session.workspace.corpus.documents.map(\.format.rawValue)), ["plain-wire", "markdown", "html"])
         XCTAssertTrue(
             output.replacingOccurrences(of: "\n", with: " ")
                 .contains(
@@ -145,15 +147,15 @@ final class ReaderRegistryTests: XCTestCase {
         XCTAssertFalse(registry.readsFile(named: "memo.stub"))
         let session = Session(readers: readers, baseDirectory: folder.path)
         XCTAssertNil(session.execute("load .").error)
-        XCTAssertEqual(session.workspace.documents.first?.title, "A stub document")
-        XCTAssertEqual(session.workspace.documents.map(\.format.rawValue), ["stub", "plain-lines"])
+        XCTAssertEqual(session.workspace.corpus.documents.first?.title, "A stub document")
+        XCTAssertEqual(session.workspace.corpus.documents.map(\.format.rawValue), ["stub", "plain-lines"])
         XCTAssertTrue(session.execute("help load").output.contains("Stub"))
         XCTAssertTrue(
             CompletionEngine(session: session).complete("load me").candidates.map(\.word).contains("memo.stub"))
 
         let coreOnly = Session(baseDirectory: folder.path)
         XCTAssertNil(coreOnly.execute("load .").error)
-        XCTAssertEqual(coreOnly.workspace.documents.map(\.format.rawValue), ["plain-lines"])
+        XCTAssertEqual(coreOnly.workspace.corpus.documents.map(\.format.rawValue), ["plain-lines"])
         XCTAssertFalse(coreOnly.execute("help load").output.contains("Stub"))
     }
 }

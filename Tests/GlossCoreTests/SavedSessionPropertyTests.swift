@@ -125,20 +125,20 @@ final class SavedSessionPropertyTests: XCTestCase {
 
     static func command(_ random: inout ReferenceRandom, session: Session) -> String {
         let workspace = session.workspace
-        let loaded = workspace.loadedDocumentIndices
+        let loaded = workspace.corpus.loadedDocumentIndices
         func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[random.next(items.count)] }
         func element() -> String? {
             guard let document = pick(loaded) else { return nil }
             let elements = workspace.elements(ofDocument: document)
             guard let ref = pick(elements) else { return nil }
             // Sometimes unqualified: the current document decides.
-            return random.next(3) == 0 ? "\(ref.address)" : workspace.label(ref, qualified: true)
+            return random.next(3) == 0 ? "\(ref.address)" : workspace.corpus.label(ref, qualified: true)
         }
         func target() -> String {
             switch random.next(10) {
             case 0: return "@"
             case 1, 2: return "#\(1 + random.next(4))" + (random.next(2) == 0 ? "-\(2 + random.next(4))" : "")
-            case 3: return pick(loaded).map { workspace.documents[$0].id + ":" } ?? "s1"
+            case 3: return pick(loaded).map { workspace.corpus.documents[$0].id + ":" } ?? "s1"
             case 4: return [element(), element()].compactMap { $0 }.joined(separator: ",")
             case 5: return pick(Array(workspace.annotations.marks.keys)).map { "m\($0)" } ?? "s1.p1"
             default: return element() ?? "s1.p1"
@@ -167,16 +167,16 @@ final class SavedSessionPropertyTests: XCTestCase {
             else {
                 return "tags"
             }
-            let words = workspace.text(of: ref).split(separator: " ")
+            let words = workspace.corpus.text(of: ref).split(separator: " ")
             guard words.count > 3 else { return "tags" }
             let start = random.next(words.count - 2)
             let quote = words[start..<min(words.count, start + 2 + random.next(3))].joined(separator: " ")
-            return "mark \(workspace.label(ref, qualified: true)) \(CommandLineTokenizer.quote(quote)) \(tag)"
+            return "mark \(workspace.corpus.label(ref, qualified: true)) \(CommandLineTokenizer.quote(quote)) \(tag)"
         case 17: return pick(Array(workspace.annotations.marks.keys)).map { "unmark m\($0)" } ?? "marks"
         case 18: return "tags rename \(tag) \(pick(tags)!)"
         case 19: return "tags delete \(tag) --force"
         case 20: return "tags describe \(tag) \"the \(tag) code\""
-        case 21: return pick(loaded).map { "use " + workspace.documents[$0].id } ?? "docs"
+        case 21: return pick(loaded).map { "use " + workspace.corpus.documents[$0].id } ?? "docs"
         case 22: return "show \(target())"
         case 23: return "tags color \(tag) \(["red", "blue", "none"][random.next(3)])"
         case 24: return "outline"

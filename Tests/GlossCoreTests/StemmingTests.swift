@@ -24,7 +24,8 @@ final class StemmingTests: XCTestCase {
             query, options: QueryParser.Options(stemsWords: stemsWords, stemLanguage: language))
         let workspace = session.workspace
         return try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.viewUnits).ids.map { id in
-            workspace.units[Int(id)].kind == .title ? "title" : workspace.label(workspace.units[Int(id)].ref)
+            workspace.corpus.units[Int(id)].kind == .title
+                ? "title" : workspace.corpus.label(workspace.corpus.units[Int(id)].ref)
         }
     }
 
@@ -64,8 +65,10 @@ final class StemmingTests: XCTestCase {
         XCTAssertTrue(output.contains("[Budget’s]"), output)
         XCTAssertTrue(output.hasSuffix("4 results · 5 matches · 1 document\n"), output)
         let node = try QueryParser.parse("~budget")
-        let units = try QueryEvaluator(workspace: session.workspace).evaluate(node, within: session.workspace.liveUnits)
-        XCTAssertEqual(MatchCounter(workspace: session.workspace, highlighter: Highlighter(node)).count(in: units), 5)
+        let units = try QueryEvaluator(workspace: session.workspace).evaluate(
+            node, within: session.workspace.corpus.liveUnits)
+        XCTAssertEqual(
+            MatchCounter(corpus: session.workspace.corpus, highlighter: Highlighter(node)).count(in: units), 5)
     }
 
     func testStemmedSearchFindsTheUnitsHoldingAWordOfTheSameStem() throws {
@@ -73,7 +76,9 @@ final class StemmingTests: XCTestCase {
             let session = TestSession.make(FastPathReferenceTests.corpus(seed: 23, documents: 30))
             let workspace = session.workspace
             let stemmer = try XCTUnwrap(Stemmer(language: language))
-            let unitWords = workspace.units.indices.map { Tokenizer().foldedWords(workspace.text(ofUnit: Int32($0))) }
+            let unitWords = workspace.corpus.units.indices.map {
+                Tokenizer().foldedWords(workspace.corpus.text(ofUnit: Int32($0)))
+            }
             var nonEmpty = 0
             for word in FastPathReferenceTests.vocabulary + [
                 "votes", "voting", "storms", "costs", "gating", "harbors", "cafes",
@@ -87,7 +92,8 @@ final class StemmingTests: XCTestCase {
                 }.map { Int32($0) }
                 let node = try QueryParser.parse("~" + word, options: QueryParser.Options(stemLanguage: language))
                 XCTAssertEqual(
-                    try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.liveUnits).ids, expected,
+                    try QueryEvaluator(workspace: workspace).evaluate(node, within: workspace.corpus.liveUnits).ids,
+                    expected,
                     "\(language) ~\(word)")
                 if !expected.isEmpty { nonEmpty += 1 }
             }
@@ -97,7 +103,7 @@ final class StemmingTests: XCTestCase {
 
     func testStemsAreWorkedOutOnFirstUseAndFollowLaterLoads() throws {
         let session = TestSession.make([("budget.txt", Self.article)])
-        let index = session.workspace.index
+        let index = session.workspace.corpus.index
         XCTAssertFalse(index.shards.isEmpty)
         XCTAssertTrue(index.shards.allSatisfy { !$0.hasStems(in: "english") }, "loading stems nothing")
         XCTAssertEqual(try matches("~zorbing", in: session), [])

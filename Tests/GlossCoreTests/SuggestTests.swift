@@ -57,9 +57,9 @@ final class SuggestTests: XCTestCase {
         let whole = TestSession.make(articles)
         // The same documents read as a load does, in parts of three: a shard each, with its own word ids.
         let pieces = Session()
-        var parts: [Workspace.IndexedPart] = []
+        var parts: [Corpus.IndexedPart] = []
         for start in stride(from: 0, to: articles.count, by: 3) {
-            var part = Workspace.IndexedPart()
+            var part = Corpus.IndexedPart()
             for article in articles[start..<min(articles.count, start + 3)] {
                 var document = DocumentLoader.parse(article.text, pathExtension: "txt")
                 document.path = article.name
@@ -69,8 +69,8 @@ final class SuggestTests: XCTestCase {
             parts.append(part)
         }
         pieces.workspace.add(&parts)
-        XCTAssertEqual(pieces.workspace.index.shards.count, 6)
-        XCTAssertEqual(whole.workspace.index.shards.count, 1)
+        XCTAssertEqual(pieces.workspace.corpus.index.shards.count, 6)
+        XCTAssertEqual(whole.workspace.corpus.index.shards.count, 1)
         for grain in [CodingGrain.document, .element] {
             let a = whole.workspace.learningContext(grain).matrix
             let b = pieces.workspace.learningContext(grain).matrix
@@ -138,7 +138,7 @@ final class SuggestTests: XCTestCase {
         for number in [0, 2, 4] { try TestSession.run("tag art0\(number): football", in: session) }
         for number in [1, 3, 5] { try TestSession.run("tag art0\(number): cooking", in: session) }
         let output = try TestSession.run("suggest football --limit 5", in: session)
-        let listed = session.workspace.view.lastListing.map { session.workspace.documents[$0.document].id }
+        let listed = session.workspace.view.lastListing.map { session.workspace.corpus.documents[$0.document].id }
         XCTAssertEqual(listed.count, 5)
         XCTAssertTrue(
             listed.allSatisfy { Int($0.dropFirst(3))! % 2 == 0 }, "football articles first: \(listed)\n\(output)")
@@ -213,7 +213,7 @@ final class SuggestTests: XCTestCase {
         let session = TestSession.make(Self.topicArticles)
         for number in [0, 2, 4] { try TestSession.run("tag art0\(number): football", in: session) }
         let output = try TestSession.run("suggest football --limit 4", in: session)
-        let listed = session.workspace.view.lastListing.map { session.workspace.documents[$0.document].id }
+        let listed = session.workspace.view.lastListing.map { session.workspace.corpus.documents[$0.document].id }
         XCTAssertTrue(listed.allSatisfy { Int($0.dropFirst(3))! % 2 == 0 }, "\(listed)\n\(output)")
         XCTAssertTrue(output.contains("against the rest"), output)
     }
@@ -226,7 +226,7 @@ final class SuggestTests: XCTestCase {
             return text
         }
         let session = TestSession.make([("mixed.txt", "Mixed news\n\n" + paragraphs.joined(separator: "\n\n") + "\n")])
-        let addresses = session.workspace.units.filter { $0.kind == .paragraph }.map { "\($0.element)" }
+        let addresses = session.workspace.corpus.units.filter { $0.kind == .paragraph }.map { "\($0.element)" }
         XCTAssertEqual(addresses.count, 10)
         try TestSession.run("tag \(addresses[0]),\(addresses[2]),\(addresses[4]) football", in: session)
         try TestSession.run("tag \(addresses[1]),\(addresses[3]),\(addresses[5]) cooking", in: session)
@@ -246,7 +246,7 @@ final class SuggestTests: XCTestCase {
         for number in [1, 3, 5] { try TestSession.run("tag art0\(number): cooking", in: session) }
         try TestSession.run("suggest football --in \"doc:art1*\"", in: session)
         XCTAssertEqual(
-            Set(session.workspace.view.lastListing.map { session.workspace.documents[$0.document].id }),
+            Set(session.workspace.view.lastListing.map { session.workspace.corpus.documents[$0.document].id }),
             Set((10..<16).map { "art\($0)" }))
         XCTAssertEqual(
             TestSession.failure("suggest football --in \"(goal\"", in: session)?.column, 24,
@@ -269,7 +269,7 @@ final class SuggestTests: XCTestCase {
     func testSimilarRanksDocumentsAndPassagesOfTheSameTopic() throws {
         let session = TestSession.make(Self.topicArticles)
         let output = try TestSession.run("similar art00: --limit 4", in: session)
-        let listed = session.workspace.view.lastListing.map { session.workspace.documents[$0.document].id }
+        let listed = session.workspace.view.lastListing.map { session.workspace.corpus.documents[$0.document].id }
         XCTAssertEqual(listed.count, 4)
         XCTAssertFalse(listed.contains("art00"), "the target itself is left out")
         XCTAssertTrue(listed.allSatisfy { Int($0.dropFirst(3))! % 2 == 0 }, "\(listed)\n\(output)")
@@ -284,8 +284,8 @@ final class SuggestTests: XCTestCase {
 
     /// The first three words of art01's first paragraph, quoted, for a mark.
     private static func firstWords(of session: Session) -> String {
-        let document = session.workspace.documentIndex(id: "art01")!
-        let text = session.workspace.documents[document].sections[0].passages[0].text
+        let document = session.workspace.corpus.documentIndex(id: "art01")!
+        let text = session.workspace.corpus.documents[document].sections[0].passages[0].text
         return "\"" + text.split(separator: " ").prefix(3).joined(separator: " ") + "\""
     }
 }

@@ -24,8 +24,8 @@ enum TestSession {
         let node = try QueryParser.parse(query)
         let units = try QueryEvaluator(workspace: session.workspace).evaluate(node, within: session.workspace.viewUnits)
         return units.ids.map { id in
-            let unit = session.workspace.units[Int(id)]
-            let label = session.workspace.label(unit.ref)
+            let unit = session.workspace.corpus.units[Int(id)]
+            let label = session.workspace.corpus.label(unit.ref)
             switch unit.kind {
             case .question: return label + "?"
             case .answer: return label + "!"

@@ -11,7 +11,7 @@ final class ViewAndListingTests: XCTestCase {
     }
 
     func testFiltersStackAndUnstack() throws {
-        let total = session.workspace.liveUnits.count
+        let total = session.workspace.corpus.liveUnits.count
         try TestSession.run("filter barrier", in: session)
         XCTAssertEqual(session.workspace.viewUnits.count, 5)
         try TestSession.run("filter storm", in: session)

@@ -100,7 +100,7 @@ final class WalkedReadTests: XCTestCase {
     /// The parallel indexed load (what `load` uses for many files) reads every walked file whole.
     func testTheIndexedLoadReadsEveryWalkedFileWhole() throws {
         let candidates = walked()
-        let (parts, warnings) = try DocumentLoader.loadParts(candidates, into: Workspace.IndexedPart.self)
+        let (parts, warnings) = try DocumentLoader.loadParts(candidates, into: Corpus.IndexedPart.self)
         XCTAssertEqual(warnings, [])
         let documents = parts.flatMap(\.documents)
         XCTAssertEqual(documents.map(\.path), candidates.map(\.displayName))
@@ -125,7 +125,7 @@ final class WalkedReadTests: XCTestCase {
         }
         let candidates = FolderWalk.files(under: folder, shownAs: "uneven")
         let (parts, warnings) = try DocumentLoader.loadParts(
-            candidates, into: Workspace.IndexedPart.self, minimumPart: 4)
+            candidates, into: Corpus.IndexedPart.self, minimumPart: 4)
         XCTAssertEqual(warnings, [])
         let documents = parts.flatMap(\.documents)
         XCTAssertEqual(documents.map(\.path), candidates.map(\.displayName))

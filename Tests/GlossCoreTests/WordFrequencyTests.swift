@@ -21,18 +21,18 @@ final class WordFrequencyTests: XCTestCase {
                 if !filter.isEmpty { try TestSession.run("filter \(filter)", in: session) }
                 var expected: [String: Int] = [:]
                 workspace.viewUnits.forEach { id in
-                    for word in Tokenizer().foldedWords(workspace.text(ofUnit: id)) {
+                    for word in Tokenizer().foldedWords(workspace.corpus.text(ofUnit: id)) {
                         expected[
                             word.count > 2 && word.hasSuffix("'s") ? String(word.dropLast(2)) : word, default: 0] += 1
                     }
                 }
                 XCTAssertFalse(expected.isEmpty)
                 XCTAssertEqual(
-                    workspace.index.wordFrequencies(in: workspace.viewUnits), expected,
+                    workspace.corpus.index.wordFrequencies(in: workspace.viewUnits), expected,
                     "seed \(seed), filter '\(filter)'")
                 if !filter.isEmpty { try TestSession.run("unfilter", in: session) }
             }
-            let all = workspace.index.wordFrequencies(in: workspace.viewUnits)
+            let all = workspace.corpus.index.wordFrequencies(in: workspace.viewUnits)
             XCTAssertEqual(all["u.s."], 2, "an abbreviation is one word, its possessive counted with it")
             XCTAssertEqual(all["e.g."], 1)
             XCTAssertNil(all["u"])

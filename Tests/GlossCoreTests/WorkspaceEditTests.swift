@@ -20,22 +20,22 @@ final class WorkspaceEditTests: XCTestCase {
                 workspace.setLoaded(document..<(document + 1), false)
             }
             let before = (
-                workspace.isLoaded, workspace.loadedDocumentCount,
-                workspace.loadedDocumentIndices.map { workspace.documents[$0].id }
+                workspace.corpus.isLoaded, workspace.corpus.loadedDocumentCount,
+                workspace.corpus.loadedDocumentIndices.map { workspace.corpus.documents[$0].id }
             )
             let start = random.next(count)
             let range = start..<(start + 1 + random.next(count - start))
             let show = random.next(2) == 0
             let inverses = workspace.applyReturningInverses([.setLoaded(documents: range, show)])
             XCTAssertEqual(
-                Array(workspace.isLoaded[range]), Array(repeating: show, count: range.count), "round \(round)")
-            XCTAssertEqual(workspace.loadedDocumentCount, workspace.isLoaded.filter { $0 }.count)
+                Array(workspace.corpus.isLoaded[range]), Array(repeating: show, count: range.count), "round \(round)")
+            XCTAssertEqual(workspace.corpus.loadedDocumentCount, workspace.corpus.isLoaded.filter { $0 }.count)
             _ = workspace.applyReturningInverses(inverses)
-            XCTAssertEqual(workspace.isLoaded, before.0, "round \(round): \(range) \(show)")
-            XCTAssertEqual(workspace.loadedDocumentCount, before.1)
-            XCTAssertEqual(workspace.loadedDocumentIndices.map { workspace.documents[$0].id }, before.2)
-            for document in workspace.loadedDocumentIndices {
-                XCTAssertEqual(workspace.documentIndex(id: workspace.documents[document].id), document)
+            XCTAssertEqual(workspace.corpus.isLoaded, before.0, "round \(round): \(range) \(show)")
+            XCTAssertEqual(workspace.corpus.loadedDocumentCount, before.1)
+            XCTAssertEqual(workspace.corpus.loadedDocumentIndices.map { workspace.corpus.documents[$0].id }, before.2)
+            for document in workspace.corpus.loadedDocumentIndices {
+                XCTAssertEqual(workspace.corpus.documentIndex(id: workspace.corpus.documents[document].id), document)
             }
         }
     }

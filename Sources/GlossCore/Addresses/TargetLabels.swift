@@ -17,7 +17,7 @@ enum TargetLabels {
                 {
                     end += 1
                 }
-                let id = workspace.documents[ref.document].id
+                let id = workspace.corpus.documents[ref.document].id
                 let last: ElementRef? =
                     if end - index > 1, case .element(let final) = targets[end - 1] { final } else { nil }
                 parts.append(id + ":" + Self.address(ref.address, through: last?.address))

@@ -69,7 +69,8 @@ extension Workspace {
         }
         var marks: [CodingTarget] = []
         for id in range {
-            guard let mark = annotations.marks[id], exists(mark.element), isLoaded[mark.element.document] else {
+            guard let mark = annotations.marks[id], corpus.exists(mark.element), corpus.isLoaded[mark.element.document]
+            else {
                 let ids = annotations.marks.keys.sorted()
                 let available =
                     ids.isEmpty
@@ -106,9 +107,9 @@ extension Workspace {
                     column: column)
             }
             let refs = Array(view.lastListing[(range.lowerBound - 1)..<range.upperBound])
-            if let gone = refs.firstIndex(where: { !isLoaded[$0.document] }) {
+            if let gone = refs.firstIndex(where: { !corpus.isLoaded[$0.document] }) {
                 throw GlossError(
-                    "result #\(range.lowerBound + gone) is in \(documents[refs[gone].document].id), which is no longer loaded (its load was undone)",
+                    "result #\(range.lowerBound + gone) is in \(corpus.documents[refs[gone].document].id), which is no longer loaded (its load was undone)",
                     column: column)
             }
             resolution.usesListing = true
@@ -120,7 +121,7 @@ extension Workspace {
             let document: Int
             do throws(GlossError) {
                 if let documentID {
-                    document = try self.document(id: documentID)
+                    document = try self.corpus.document(id: documentID)
                 } else {
                     document = try defaultDocument()
                     resolution.usesCurrentDocument = true
@@ -165,7 +166,7 @@ extension Workspace {
                 noteOrphan(ref, in: &transaction)
                 resolution.items.append(.init(typed: .element(ref), resolved: nil))
             case .none:
-                guard exists(ref) else {
+                guard corpus.exists(ref) else {
                     // Not anchored and not in the new text: validate to get the usual error.
                     return try elements(pattern, in: document, column: column)
                 }
@@ -183,7 +184,7 @@ extension Workspace {
         var seen = Set<ElementRef>()
         var result: [ElementRef] = []
         viewUnits.forEach { id in
-            let unit = units[Int(id)]
+            let unit = corpus.units[Int(id)]
             guard unit.kind != .heading && unit.kind != .title else { return }
             if seen.insert(unit.ref).inserted { result.append(unit.ref) }
         }
@@ -191,7 +192,7 @@ extension Workspace {
     }
 
     private func elements(_ pattern: ElementPattern, in index: Int, column: Int) throws(GlossError) -> [ElementRef] {
-        let document = documents[index]
+        let document = corpus.documents[index]
         let id = document.id
         func refs(_ range: ClosedRange<Int>, _ make: (Int) -> ElementAddress) -> [ElementRef] {
             range.map { ElementRef(document: index, address: make($0)) }

@@ -15,7 +15,7 @@ enum CodingCommands {
         guard !targets.isEmpty || !invocation.transaction.orphans.isEmpty else {
             guard word.text == "@" else { throw GlossError("no targets", column: word.column) }
             if let scope = invocation.context.script.viewDocumentScope, !workspace.viewElements().isEmpty {
-                let ids = scope.sorted().prefix(6).map { workspace.documents[$0].id }.joined(separator: ", ")
+                let ids = scope.sorted().prefix(6).map { workspace.corpus.documents[$0].id }.joined(separator: ", ")
                 throw GlossError(
                     "@ inside a replay keeps to the documents the replay loaded (\(ids)\(scope.count > 6 ? ", …" : "")), "
                         + "and the view holds none of their passages", column: word.column)
@@ -55,7 +55,7 @@ enum CodingCommands {
 
     static func describe(_ target: CodingTarget, in workspace: Workspace) -> String {
         switch target {
-        case .element(let ref): return workspace.label(ref)
+        case .element(let ref): return workspace.corpus.label(ref)
         case .mark(let id): return "m\(id)"
         }
     }
@@ -567,7 +567,7 @@ enum CodingCommands {
             _ = workspace.addNote(note, about: [.mark(id)], in: &invocation.transaction)
         }
         let mark = workspace.annotations.marks[id]!
-        var line = StyledText("m\(id)", .address) + StyledText(" in \(workspace.label(mark.element)): ", .faint)
+        var line = StyledText("m\(id)", .address) + StyledText(" in \(workspace.corpus.label(mark.element)): ", .faint)
         line.append("“" + mark.quote + "”", .mark(nil))
         line.append(ElementRenderer.tagList(mark.tags.compactMap { workspace.annotations.tags[$0] }))
         invocation.status(line)
@@ -608,9 +608,10 @@ enum CodingCommands {
         examples: [.init("marks", "every mark"), .init("marks s3", "marks in section 3")]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        var selected = workspace.annotations.marks.values.filter { workspace.isLoaded[$0.element.document] }.sorted {
-            $0.id < $1.id
-        }
+        var selected = workspace.annotations.marks.values.filter { workspace.corpus.isLoaded[$0.element.document] }
+            .sorted {
+                $0.id < $1.id
+            }
         if let word = invocation.word("TARGETS") {
             let refs = Set(try invocation.targets(word))
             selected = selected.filter { NoteListing.target(.mark($0.id), liesWithin: refs, in: workspace) }
@@ -621,7 +622,7 @@ enum CodingCommands {
                     selected.map { mark in
                         .object([
                             ("id", .string("m\(mark.id)")),
-                            ("document", .string(workspace.documents[mark.element.document].id)),
+                            ("document", .string(workspace.corpus.documents[mark.element.document].id)),
                             ("address", .string("\(mark.element.address)")), ("quote", .string(mark.quote)),
                             ("start", .int(mark.start)), ("end", .int(mark.end)),
                             (
@@ -638,7 +639,8 @@ enum CodingCommands {
             return
         }
         for mark in selected {
-            var line = StyledText("m\(mark.id)", .address) + StyledText("  \(workspace.label(mark.element))  ", .faint)
+            var line =
+                StyledText("m\(mark.id)", .address) + StyledText("  \(workspace.corpus.label(mark.element))  ", .faint)
             line.append("“" + mark.quote + "”", .mark(nil))
             line.append(ElementRenderer.tagList(mark.tags.compactMap { workspace.annotations.tags[$0] }))
             invocation.line(line, hangingIndent: 4)

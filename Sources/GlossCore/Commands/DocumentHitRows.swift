@@ -35,7 +35,7 @@ struct DocumentHitRows: ListingRest {
         node: QueryNode, units: UnitSet, order: String, limit: Int?, into invocation: inout CommandInvocation
     ) throws(GlossError) {
         let workspace = invocation.workspace
-        let scores = Ranker(workspace: workspace).scores(units, query: node)
+        let scores = Ranker(corpus: workspace.corpus).scores(units, query: node)
         var rows: [Row] = []
         var resultTotal = 0
         var element: (ref: ElementRef, units: [Int32], score: Double)?
@@ -64,7 +64,7 @@ struct DocumentHitRows: ListingRest {
             }
         }
         units.forEach { id in
-            let ref = workspace.units[Int(id)].ref
+            let ref = workspace.corpus.units[Int(id)].ref
             if element?.ref != ref {
                 finishElement()
                 element = (ref, [], 0)
@@ -84,7 +84,7 @@ struct DocumentHitRows: ListingRest {
             workspace.perform(.startListing(shown.map(\.best)))
             var items: [JSONValue] = []
             for (offset, row) in shown.enumerated() {
-                let document = workspace.documents[row.document]
+                let document = workspace.corpus.documents[row.document]
                 items.append(
                     .object(
                         [
@@ -102,7 +102,7 @@ struct DocumentHitRows: ListingRest {
                                             "address",
                                             .string(row.best.address == .document ? "" : "\(row.best.address)")
                                         ),
-                                        ("text", .string(workspace.text(of: row.best))),
+                                        ("text", .string(workspace.corpus.text(of: row.best))),
                                     ]
                                         + DocumentJSON.pageMember(of: document, row.best.address))
                             ),
@@ -127,12 +127,12 @@ struct DocumentHitRows: ListingRest {
                 .map(\.element)
         case "title":
             let keys = rows.map { row in
-                let document = workspace.documents[row.document]
+                let document = workspace.corpus.documents[row.document]
                 return ((document.title ?? document.id).lowercased(), document.id)
             }
             rows = rows.indices.sorted { (keys[$0].0, keys[$0].1, $0) < (keys[$1].0, keys[$1].1, $1) }.map { rows[$0] }
         case "id":
-            rows.sort { workspace.documents[$0.document].id < workspace.documents[$1.document].id }
+            rows.sort { workspace.corpus.documents[$0.document].id < workspace.corpus.documents[$1.document].id }
         default:
             rows = rows.enumerated().sorted { ($0.element.results, -$0.offset) > ($1.element.results, -$1.offset) }.map(
                 \.element)
@@ -155,7 +155,7 @@ struct DocumentHitRows: ListingRest {
         var output = invocation.output
         for (offset, row) in page.enumerated() {
             try invocation.context.cancel.check()
-            let document = workspace.documents[row.document]
+            let document = workspace.corpus.documents[row.document]
             var header = StyledText(DisplayWidth.padLeft("#\(shown + offset + 1)", to: width), .faint)
             header.append("  ")
             header.append(document.id, .address)
@@ -174,7 +174,8 @@ struct DocumentHitRows: ListingRest {
                 let ranges = try SearchCommands.ranges(
                     highlighter, ofUnit: unit, in: workspace, queryColumn: queryColumn)
                 output.line(
-                    Snippet.make(workspace.text(ofUnit: unit), ranges: ranges, context: snippet), indent: width + 4,
+                    Snippet.make(workspace.corpus.text(ofUnit: unit), ranges: ranges, context: snippet),
+                    indent: width + 4,
                     hangingIndent: width + 4)
             }
         }
@@ -186,7 +187,7 @@ struct DocumentHitRows: ListingRest {
             footer +=
                 " · "
                 + Counted.phrase(
-                    MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units), "match",
+                    MatchCounter(corpus: workspace.corpus, highlighter: highlighter).count(in: units), "match",
                     plural: "matches")
         }
         if withinView { footer += " · within the view" }

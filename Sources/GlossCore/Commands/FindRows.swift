@@ -48,7 +48,7 @@ struct FindRows: ListingRest {
         var done = false
         units.forEach { id in
             guard !done else { return }
-            let ref = workspace.units[Int(id)].ref
+            let ref = workspace.corpus.units[Int(id)].ref
             if ref != previous {
                 row += 1
                 previous = ref
@@ -76,11 +76,11 @@ struct FindRows: ListingRest {
                     number: shown + offset + 1, width: width, ref: row.ref, context: context, in: workspace),
                 hangingIndent: width + 2)
             for unit in row.units {
-                let text = workspace.text(ofUnit: unit)
+                let text = workspace.corpus.text(ofUnit: unit)
                 let ranges = try SearchCommands.ranges(
                     highlighter, ofUnit: unit, in: workspace, queryColumn: queryColumn)
                 matchesShown += ranges.count
-                let kind = workspace.units[Int(unit)].kind
+                let kind = workspace.corpus.units[Int(unit)].kind
                 let prefix =
                     kind == .question
                     ? StyledText("Q: ", .faint) : kind == .answer ? StyledText("A: ", .faint) : StyledText()
@@ -103,7 +103,7 @@ struct FindRows: ListingRest {
             if matchTotal == nil {
                 matchTotal =
                     total == shown
-                    ? matchesShown : MatchCounter(workspace: workspace, highlighter: highlighter).count(in: units)
+                    ? matchesShown : MatchCounter(corpus: workspace.corpus, highlighter: highlighter).count(in: units)
             }
             summary += " · " + Counted.phrase(matchTotal!, "match", plural: "matches")
         }

@@ -28,10 +28,10 @@ struct KwicRows: ListingRest {
         self.lines = lines
         self.unitCount = unitCount
         self.titles = titles
-        qualified = workspace.loadedDocumentCount > 1
+        qualified = workspace.corpus.loadedDocumentCount > 1
         numberWidth = ListingRow.numberWidth(upTo: lines.count)
         let qualified = qualified
-        labelWidth = lines.map { DisplayWidth.of(workspace.label($0.ref, qualified: qualified)) }.max() ?? 0
+        labelWidth = lines.map { DisplayWidth.of(workspace.corpus.label($0.ref, qualified: qualified)) }.max() ?? 0
         titleWidth =
             titles ? min(30, lines.map { DisplayWidth.of(Self.title(of: $0.ref, in: workspace)) }.max() ?? 0) : 0
         matchWidth = min(30, lines.map { DisplayWidth.of(TerminalSafe.escape($0.match)) }.max() ?? 0)
@@ -50,7 +50,8 @@ struct KwicRows: ListingRest {
             let left = DisplayWidth.suffix(TerminalSafe.escape(line.left), fitting: context)
             let right = DisplayWidth.prefix(TerminalSafe.escape(line.right), fitting: context)
             var styled = StyledText(DisplayWidth.padLeft("#\(shown + offset + 1)", to: numberWidth) + "  ", .faint)
-            styled.append(DisplayWidth.pad(workspace.label(line.ref, qualified: qualified), to: labelWidth), .address)
+            styled.append(
+                DisplayWidth.pad(workspace.corpus.label(line.ref, qualified: qualified), to: labelWidth), .address)
             if titles {
                 let title = DisplayWidth.prefix(Self.title(of: line.ref, in: workspace), fitting: titleWidth)
                 styled.append("  " + DisplayWidth.pad(title, to: titleWidth), .faint)
@@ -72,7 +73,7 @@ struct KwicRows: ListingRest {
 
     /// The document's title on one line, escaped for the terminal (its id when it has none).
     static func title(of ref: ElementRef, in workspace: Workspace) -> String {
-        let document = workspace.documents[ref.document]
+        let document = workspace.corpus.documents[ref.document]
         return TerminalSafe.escape(ListingRow.oneLine(document.title ?? document.id))
     }
 }

@@ -17,7 +17,7 @@ enum ListingRow {
     {
         var header = StyledText(DisplayWidth.padLeft("#\(number)", to: width), .faint)
         header.append("  ")
-        header.append(workspace.label(ref, qualified: true), .address)
+        header.append(workspace.corpus.label(ref, qualified: true), .address)
         header.append(context)
         header.append(ElementRenderer.tagText(ref, in: workspace))
         return header
@@ -26,11 +26,11 @@ enum ListingRow {
     /// What a row is in: its section's heading, or the document's title before the first heading
     /// (nothing for a heading or a title, which are their own context).
     static func context(ofRowAt unit: Int32, in workspace: Workspace) -> StyledText {
-        let kind = workspace.units[Int(unit)].kind
+        let kind = workspace.corpus.units[Int(unit)].kind
         guard kind != .heading, kind != .title else { return StyledText() }
         let heading =
-            workspace.sectionHeading(ofUnit: unit)
-            ?? workspace.documents[Int(workspace.units[Int(unit)].document)].title
+            workspace.corpus.sectionHeading(ofUnit: unit)
+            ?? workspace.corpus.documents[Int(workspace.corpus.units[Int(unit)].document)].title
         return heading.map { StyledText("  " + oneLine($0), .faint) } ?? StyledText()
     }
 

@@ -75,7 +75,7 @@ enum ReadingCommands {
                 invocation.warnings += loaded.warnings
                 fetched = loaded.fetched
                 added = workspace.add(loaded.documents, in: &invocation.transaction)
-                copies = workspace.skippedCopies
+                copies = workspace.corpus.skippedCopies
             } else {
                 (candidates, skippedFiles) = try DocumentLoader.expansion(
                     for: paths, baseDirectory: session.baseDirectory, readers: session.readers,
@@ -88,8 +88,8 @@ enum ReadingCommands {
                 }
                 try session.checkReads(candidates)
                 var toRead = candidates
-                if workspace.loadedDocumentCount > 0 {
-                    let loaded = workspace.loadedDocumentsBySourcePath()
+                if workspace.corpus.loadedDocumentCount > 0 {
+                    let loaded = workspace.corpus.loadedDocumentsBySourcePath()
                     toRead.removeAll { candidate in
                         guard let document = loaded[DocumentLoader.sourcePath(of: candidate)] else { return false }
                         alreadyLoaded.append((candidate.displayName, document))
@@ -108,7 +108,7 @@ enum ReadingCommands {
                     }
                     invocation.warnings += outcome.warnings
                     added = workspace.add(outcome.documents, in: &invocation.transaction)
-                    copies = workspace.skippedCopies
+                    copies = workspace.corpus.skippedCopies
                 } else {
                     guard invocation.option("sha256") == nil else {
                         throw GlossError("--sha256 applies to a single file")
@@ -117,12 +117,12 @@ enum ReadingCommands {
                     session.loadProgressObserver?.loadStarted(progress)
                     defer { session.loadProgressObserver?.loadFinished(progress) }
                     var (parts, warnings) = try DocumentLoader.loadParts(
-                        toRead, into: Workspace.IndexedPart.self, readers: session.readers,
+                        toRead, into: Corpus.IndexedPart.self, readers: session.readers,
                         maximumFileSize: session.settings.maxFileSize, progress: progress)
                     try session.cancel.check()
                     invocation.warnings += warnings
                     added = workspace.add(&parts, in: &invocation.transaction)
-                    copies = workspace.skippedCopies
+                    copies = workspace.corpus.skippedCopies
                 }
             }
         } catch {
@@ -134,19 +134,20 @@ enum ReadingCommands {
             throw located
         }
         if let expected = invocation.option("sha256"), let document = added.first {
-            let changed = workspace.documents[document].sha256 != expected.lowercased()
+            let changed = workspace.corpus.documents[document].sha256 != expected.lowercased()
             workspace.perform(.checkedHash(document: document, changed: changed))
             if changed {
                 invocation.warnings.append(
-                    "\(workspace.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text"
+                    "\(workspace.corpus.documents[document].path): changed since the session was saved (SHA-256 differs); annotations are re-anchored by their text"
                 )
             }
         }
         // ${doc}: the document this load ended with, new or already loaded, for scripts that code it.
-        let lastDocument = added.last { workspace.isLoaded[$0] } ?? copies.last?.of ?? alreadyLoaded.last?.document
-        if let lastDocument { session.variables["doc"] = workspace.documents[lastDocument].id }
+        let lastDocument =
+            added.last { workspace.corpus.isLoaded[$0] } ?? copies.last?.of ?? alreadyLoaded.last?.document
+        if let lastDocument { session.variables["doc"] = workspace.corpus.documents[lastDocument].id }
         session.script.noteLoaded(
-            added.filter { workspace.isLoaded[$0] } + copies.map(\.of) + alreadyLoaded.map(\.document))
+            added.filter { workspace.corpus.isLoaded[$0] } + copies.map(\.of) + alreadyLoaded.map(\.document))
         let comments = workspace.addSourceComments(of: added, in: &invocation.transaction)
         var output = invocation.output
         if candidates.contains(where: { !$0.explicit }) {
@@ -156,7 +157,7 @@ enum ReadingCommands {
                     skipped: alreadyLoaded.count + copies.count, in: workspace))
         } else {
             for document in added.prefix(20) {
-                let loaded = workspace.documents[document]
+                let loaded = workspace.corpus.documents[document]
                 var line = StyledText("loaded ", .faint)
                 line.append(loaded.id, .address)
                 line.append("  " + DocumentSummary.counts(loaded), .faint)
@@ -168,9 +169,9 @@ enum ReadingCommands {
             }
         }
         let skipped =
-            alreadyLoaded.map { "skipped \($0.shown): already loaded as \(workspace.documents[$0.document].id)" }
+            alreadyLoaded.map { "skipped \($0.shown): already loaded as \(workspace.corpus.documents[$0.document].id)" }
             + copies.map {
-                "skipped \(workspace.documents[$0.copy].path): the same text as \(workspace.documents[$0.of].id) (SHA-256)"
+                "skipped \(workspace.corpus.documents[$0.copy].path): the same text as \(workspace.corpus.documents[$0.of].id) (SHA-256)"
             }
         for note in skipped.prefix(10) { output.status(StyledText(note, .faint)) }
         if skipped.count > 10 {
@@ -192,7 +193,7 @@ enum ReadingCommands {
         }
         invocation.output = output
         invocation.canonicalLine = LoadCanonicalizer.line(
-            for: candidates, documents: { added.map { workspace.documents[$0] } }, typed: paths,
+            for: candidates, documents: { added.map { workspace.corpus.documents[$0] } }, typed: paths,
             base: session.baseDirectory,
             hidden: invocation.flag("hidden"))
     }
@@ -218,7 +219,7 @@ enum ReadingCommands {
             var matched = workspace.documentIndices(matching: pattern)
             if matched.isEmpty {
                 do throws(GlossError) {
-                    matched = [try workspace.document(id: pattern)]
+                    matched = [try workspace.corpus.document(id: pattern)]
                 } catch {
                     throw GlossError(
                         DocumentLoader.containsGlob(pattern) ? "no document matches '\(pattern)'" : error.message,
@@ -227,7 +228,7 @@ enum ReadingCommands {
             }
             unloaded += matched.filter { !unloaded.contains($0) }
         }
-        let ids = unloaded.map { workspace.documents[$0].id }
+        let ids = unloaded.map { workspace.corpus.documents[$0].id }
         let summary = workspace.unload(unloaded, in: &invocation.transaction)
         var line = StyledText("unloaded ", .faint)
         line.append(ids.count <= 6 ? ids.joined(separator: ", ") : Counted.phrase(ids.count, "document"), .address)
@@ -244,7 +245,7 @@ enum ReadingCommands {
     static func loadSummary(_ added: [Int], from paths: [String], warnings: Int, skipped: Int, in workspace: Workspace)
         -> StyledText
     {
-        let passages = added.reduce(0) { $0 + workspace.documents[$1].passageCount }
+        let passages = added.reduce(0) { $0 + workspace.corpus.documents[$1].passageCount }
         let sources =
             paths.count <= 3
             ? paths.joined(separator: ", ") : paths.prefix(2).joined(separator: ", ") + " and \(paths.count - 2) more"
@@ -276,19 +277,20 @@ enum ReadingCommands {
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        var loaded = workspace.loadedDocumentIndices
+        var loaded = workspace.corpus.loadedDocumentIndices
         var matchedOf: Int?
-        if workspace.loadedDocumentCount > 0,
-            let (_, units, _) = try SearchCommands.evaluate(invocation, required: false, within: workspace.liveUnits)
+        if workspace.corpus.loadedDocumentCount > 0,
+            let (_, units, _) = try SearchCommands.evaluate(
+                invocation, required: false, within: workspace.corpus.liveUnits)
         {
             var matching = Set<Int>()
-            units.forEach { matching.insert(Int(workspace.units[Int($0)].document)) }
+            units.forEach { matching.insert(Int(workspace.corpus.units[Int($0)].document)) }
             matchedOf = loaded.count
             loaded = loaded.filter(matching.contains)
         }
         if invocation.flag("json") {
             let items: [JSONValue] = loaded.map { index in
-                let document = workspace.documents[index]
+                let document = workspace.corpus.documents[index]
                 return .object([
                     ("id", .string(document.id)), ("path", .string(document.path)), ("title", .string(document.title)),
                     ("format", .string(document.format.rawValue)), ("sha256", .string(document.sha256)),
@@ -308,9 +310,9 @@ enum ReadingCommands {
                         ?? "no documents loaded (use load FILE)", .faint))
             return
         }
-        let width = loaded.map { DisplayWidth.of(workspace.documents[$0].id) }.max() ?? 0
+        let width = loaded.map { DisplayWidth.of(workspace.corpus.documents[$0].id) }.max() ?? 0
         for index in loaded {
-            let document = workspace.documents[index]
+            let document = workspace.corpus.documents[index]
             var line = StyledText(index == workspace.view.currentDocument ? "* " : "  ", .strong)
             line.append(DisplayWidth.pad(document.id, to: width), .address)
             line.append(
@@ -335,7 +337,7 @@ enum ReadingCommands {
         let id = word.text.hasSuffix(":") ? String(word.text.dropLast()) : word.text
         let document: Int
         do throws(GlossError) {
-            document = try invocation.workspace.document(id: id)
+            document = try invocation.workspace.corpus.document(id: id)
         } catch {
             throw GlossError(error.message, column: word.column)
         }
@@ -366,11 +368,12 @@ enum ReadingCommands {
         let workspace = invocation.workspace
         let documents: [Int]
         if invocation.flag("all") {
-            documents = workspace.loadedDocumentIndices
+            documents = workspace.corpus.loadedDocumentIndices
         } else if let word = invocation.word("DOC") {
             do throws(GlossError) {
                 documents = [
-                    try workspace.document(id: word.text.hasSuffix(":") ? String(word.text.dropLast()) : word.text)
+                    try workspace.corpus.document(
+                        id: word.text.hasSuffix(":") ? String(word.text.dropLast()) : word.text)
                 ]
             } catch {
                 throw GlossError(error.message, column: word.column)

@@ -27,7 +27,9 @@ enum SearchCommands {
             throw error.shifted(by: queryColumn(invocation) - 1)
         }
         let workspace = invocation.workspace
-        guard workspace.loadedDocumentCount > 0 else { throw GlossError("no documents are loaded (use load FILE)") }
+        guard workspace.corpus.loadedDocumentCount > 0 else {
+            throw GlossError("no documents are loaded (use load FILE)")
+        }
         let evaluator = QueryEvaluator(workspace: workspace, cancel: invocation.context.cancel)
         do throws(GlossError) {
             return (node, try evaluator.evaluate(node, within: universe ?? workspace.viewUnits), query)
@@ -57,7 +59,8 @@ enum SearchCommands {
     {
         do throws(GlossError) {
             return try highlighter.ranges(
-                in: workspace.text(ofUnit: id), at: workspace.label(workspace.units[Int(id)].ref, qualified: true))
+                in: workspace.corpus.text(ofUnit: id),
+                at: workspace.corpus.label(workspace.corpus.units[Int(id)].ref, qualified: true))
         } catch {
             guard let queryColumn else {
                 var unplaced = error
@@ -134,7 +137,7 @@ enum SearchCommands {
         let keepAll = invocation.flag("rank") || (json && limit == nil)
         let keepCount = json ? limit ?? 0 : 0
         units.forEach { id in
-            let ref = workspace.units[Int(id)].ref
+            let ref = workspace.corpus.units[Int(id)].ref
             if ref != previous {
                 total += 1
                 if ref.document != previous?.document { documentTotal += 1 }
@@ -145,7 +148,7 @@ enum SearchCommands {
             unitsOf[ref, default: []].append(id)
         }
         if invocation.flag("rank") {
-            let scores = Ranker(workspace: workspace).scores(units, query: node)
+            let scores = Ranker(corpus: workspace.corpus).scores(units, query: node)
             let score = Dictionary(
                 uniqueKeysWithValues: refs.map { ref in (ref, unitsOf[ref]!.reduce(0) { $0 + (scores[$1] ?? 0) }) })
             refs = refs.enumerated().sorted { (score[$0.element]!, -$0.offset) > (score[$1.element]!, -$1.offset) }.map(
@@ -163,15 +166,15 @@ enum SearchCommands {
                     .object(
                         [
                             ("number", .int(offset + 1)),
-                            ("document", .string(workspace.documents[ref.document].id)),
-                            ("title", .string(workspace.documents[ref.document].title)),
+                            ("document", .string(workspace.corpus.documents[ref.document].id)),
+                            ("title", .string(workspace.corpus.documents[ref.document].title)),
                             ("address", .string(ref.address == .document ? "" : "\(ref.address)")),
-                            ("kind", .string(workspace.units[Int(unitsOf[ref]![0])].kind.name)),
-                            ("section", .string(workspace.sectionHeading(ofUnit: unitsOf[ref]![0]))),
-                            ("text", .string(workspace.text(of: ref))),
+                            ("kind", .string(workspace.corpus.units[Int(unitsOf[ref]![0])].kind.name)),
+                            ("section", .string(workspace.corpus.sectionHeading(ofUnit: unitsOf[ref]![0]))),
+                            ("text", .string(workspace.corpus.text(of: ref))),
                             ("matches", .int(matches)),
-                        ] + DocumentJSON.pageMember(of: workspace.documents[ref.document], ref.address)
-                            + DocumentJSON.metadataMember(of: workspace.documents[ref.document])))
+                        ] + DocumentJSON.pageMember(of: workspace.corpus.documents[ref.document], ref.address)
+                            + DocumentJSON.metadataMember(of: workspace.corpus.documents[ref.document])))
             }
             invocation.output.raw(
                 JSONValue.object([
@@ -228,10 +231,10 @@ enum SearchCommands {
 
     static func viewSummary(_ workspace: Workspace) -> StyledText {
         if workspace.view.filters.isEmpty {
-            return StyledText("view: everything (\(Counted.phrase(workspace.liveUnits.count, "unit")))", .faint)
+            return StyledText("view: everything (\(Counted.phrase(workspace.corpus.liveUnits.count, "unit")))", .faint)
         }
         return StyledText(
-            "view: \(Counted.number(workspace.viewUnits.count)) of \(Counted.phrase(workspace.liveUnits.count, "unit"))",
+            "view: \(Counted.number(workspace.viewUnits.count)) of \(Counted.phrase(workspace.corpus.liveUnits.count, "unit"))",
             .faint)
     }
 
@@ -295,7 +298,7 @@ enum SearchCommands {
         let keyWindow = 2_048
         for id in units.ids {
             try invocation.context.cancel.check()
-            let text = workspace.text(ofUnit: id).replacingOccurrences(of: "\n", with: " ")
+            let text = workspace.corpus.text(ofUnit: id).replacingOccurrences(of: "\n", with: " ")
             let utf8 = Array(text.utf8)
             for range in StyledText.mergedRanges(try ranges(highlighter, ofUnit: id, in: invocation), limit: utf8.count)
             {
@@ -306,7 +309,7 @@ enum SearchCommands {
                     min(range.upperBound, range.lowerBound + window), in: utf8, forward: false)
                 lines.append(
                     Line(
-                        ref: workspace.units[Int(id)].ref,
+                        ref: workspace.corpus.units[Int(id)].ref,
                         left: String(decoding: utf8[leftStart..<range.lowerBound], as: UTF8.self),
                         match: String(
                             decoding: utf8[range.lowerBound..<max(range.lowerBound, matchEnd)], as: UTF8.self),
@@ -347,15 +350,16 @@ enum SearchCommands {
                         .object(
                             [
                                 ("number", .int(offset + 1)),
-                                ("document", .string(workspace.documents[line.ref.document].id)),
-                                ("title", .string(workspace.documents[line.ref.document].title)),
+                                ("document", .string(workspace.corpus.documents[line.ref.document].id)),
+                                ("title", .string(workspace.corpus.documents[line.ref.document].title)),
                                 ("address", .string("\(line.ref.address)")),
                                 ("left", .string(DisplayWidth.suffix(line.left, fitting: rows.context))),
                                 ("match", .string(line.match)),
                                 ("right", .string(DisplayWidth.prefix(line.right, fitting: rows.context))),
                             ]
-                                + DocumentJSON.pageMember(of: workspace.documents[line.ref.document], line.ref.address)
-                                + DocumentJSON.metadataMember(of: workspace.documents[line.ref.document]))
+                                + DocumentJSON.pageMember(
+                                    of: workspace.corpus.documents[line.ref.document], line.ref.address)
+                                + DocumentJSON.metadataMember(of: workspace.corpus.documents[line.ref.document]))
                     }
                 ).serialized())
             return
@@ -427,14 +431,14 @@ enum SearchCommands {
                 failure = .interrupted
                 return
             }
-            let unit = workspace.units[Int(id)]
+            let unit = workspace.corpus.units[Int(id)]
             perDocument[Int(unit.document), default: 0] += 1
             perSection[ElementRef(document: Int(unit.document), address: .section(Int(unit.section))), default: 0] += 1
             if let highlighter {
                 do throws(GlossError) {
                     // The regex is a filter's, not in this command line: no column to point at.
                     matches[Int(unit.document), default: 0] += try highlighter.ranges(
-                        in: workspace.text(ofUnit: id), at: workspace.label(unit.ref, qualified: true)
+                        in: workspace.corpus.text(ofUnit: id), at: workspace.corpus.label(unit.ref, qualified: true)
                     ).count
                 } catch {
                     failure = GlossError("in filter: " + error.message)
@@ -443,7 +447,7 @@ enum SearchCommands {
         }
         if let failure { throw failure }
         // Counted from the index rather than by reading every text in view (a corpus is 100 MB).
-        for (word, count) in workspace.index.wordFrequencies(in: view)
+        for (word, count) in workspace.corpus.index.wordFrequencies(in: view)
         where (includeStopWords || !StopWords.english.contains(word)) && !word.allSatisfy(\.isNumber) {
             frequencies[word] = count
         }
@@ -474,7 +478,7 @@ enum SearchCommands {
                         .array(
                             perDocument.keys.sorted().map { document in
                                 .object([
-                                    ("id", .string(workspace.documents[document].id)),
+                                    ("id", .string(workspace.corpus.documents[document].id)),
                                     ("units", .int(perDocument[document]!)),
                                     ("matches", .int(matches[document] ?? 0)),
                                 ])
@@ -485,11 +489,13 @@ enum SearchCommands {
                         .array(
                             perSection.keys.sorted().map { ref in
                                 .object([
-                                    ("document", .string(workspace.documents[ref.document].id)),
+                                    ("document", .string(workspace.corpus.documents[ref.document].id)),
                                     ("address", .string("\(ref.address)")),
                                     (
                                         "heading",
-                                        .string(workspace.documents[ref.document].sections[sectionIndex(ref)].heading)
+                                        .string(
+                                            workspace.corpus.documents[ref.document].sections[sectionIndex(ref)].heading
+                                        )
                                     ),
                                     ("units", .int(perSection[ref]!)),
                                 ])
@@ -521,15 +527,15 @@ enum SearchCommands {
         // Sections grouped by document once: looking them up per document was quadratic on a corpus.
         let sectionsByDocument = Dictionary(grouping: perSection.keys.sorted(), by: \.document)
         for document in perDocument.keys.sorted() {
-            var line = StyledText(workspace.documents[document].id, .address)
-            if let title = workspace.documents[document].title {
+            var line = StyledText(workspace.corpus.documents[document].id, .address)
+            if let title = workspace.corpus.documents[document].title {
                 line.append("  " + ListingRow.oneLine(title), .strong)
             }
             line.append("  " + Counted.phrase(perDocument[document]!, "unit"))
             if highlighter != nil { line.append(" · " + Counted.phrase(matches[document] ?? 0, "match")) }
             output.line(line, indent: 2)
             for ref in sectionsByDocument[document] ?? [] {
-                let heading = workspace.documents[document].sections[sectionIndex(ref)].heading ?? "(lead)"
+                let heading = workspace.corpus.documents[document].sections[sectionIndex(ref)].heading ?? "(lead)"
                 output.line(
                     StyledText("\(ref.address)", .address) + StyledText("  \(heading)  ")
                         + StyledText("\(perSection[ref]!)", .faint), indent: 4)

@@ -472,7 +472,7 @@ enum SessionCommands {
             throw GlossError("orphan takes one DOC:ADDR of an element", column: word.column)
         }
         let document: Int
-        do throws(GlossError) { document = try workspace.document(id: documentID) } catch {
+        do throws(GlossError) { document = try workspace.corpus.document(id: documentID) } catch {
             throw GlossError(error.message, column: word.column)
         }
         let typed = ElementRef(document: document, address: address)
@@ -482,7 +482,7 @@ enum SessionCommands {
             ? nil : Anchor(hash: hash, head: invocation.word("HEAD")!.text, tail: invocation.word("TAIL")!.text)
         let command = invocation.word("COMMAND")!.text
         let kept = Orphan(
-            document: workspace.documents[document].id, address: "\(address)",
+            document: workspace.corpus.documents[document].id, address: "\(address)",
             text: anchor.map { $0.head + ($0.tail.isEmpty ? "" : " … " + $0.tail) } ?? "",
             command: command, anchor: anchor)
         let parser = CommandParser(registry: session.registry)
@@ -503,7 +503,7 @@ enum SessionCommands {
             guard part.text.lowercased() == word.text.lowercased() else { return text }
             var characters = Array(text)
             characters.replaceSubrange(
-                (part.column - 1)..<(part.endColumn - 1), with: workspace.label(moved, qualified: true))
+                (part.column - 1)..<(part.endColumn - 1), with: workspace.corpus.label(moved, qualified: true))
             return String(characters)
         }
         var inner = CommandInvocation(spec: spec, context: session, output: invocation.output)
@@ -535,7 +535,8 @@ enum SessionCommands {
             invocation.recordedLine = inner.canonicalLine ?? Session.canonicalLine(spec, typed: rewritten)
             invocation.recordedOrphans = []
             invocation.status(
-                StyledText("re-attached the orphan \(word.text) at \(workspace.label(moved, qualified: true))", .faint))
+                StyledText(
+                    "re-attached the orphan \(word.text) at \(workspace.corpus.label(moved, qualified: true))", .faint))
         }
     }
 
@@ -567,7 +568,7 @@ enum SessionCommands {
         }
         let document: Int
         if let documentID {
-            document = try workspace.document(id: documentID)
+            document = try workspace.corpus.document(id: documentID)
         } else {
             document = try workspace.defaultDocument()
         }
@@ -579,7 +580,7 @@ enum SessionCommands {
             tail: invocation.word("TAIL")?.text ?? "")
         if workspace.registerAnchor(ElementRef(document: document, address: address), anchor) {
             invocation.warnings.append(
-                "\(workspace.documents[document].path): changed since the session was saved (an anchored text differs); annotations are re-anchored by their text"
+                "\(workspace.corpus.documents[document].path): changed since the session was saved (an anchored text differs); annotations are re-anchored by their text"
             )
         }
     }

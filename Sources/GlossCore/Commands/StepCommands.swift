@@ -72,7 +72,7 @@ enum StepCommands {
         let unit = invocation.word("UNIT").map { $0.text.lowercased() } ?? "passage"
         let reading = ReadingOrder(workspace: workspace)
         let cursor = workspace.view.readingCursor.flatMap {
-            workspace.isLoaded[$0.document] && workspace.exists($0) ? $0 : nil
+            workspace.corpus.isLoaded[$0.document] && workspace.corpus.exists($0) ? $0 : nil
         }
         let from: ReadingOrder.Position
         if let cursor { from = .at(cursor) } else { from = .start(of: try workspace.defaultDocument()) }
@@ -88,8 +88,8 @@ enum StepCommands {
         guard let target else {
             let place: String
             switch from {
-            case .at(let ref): place = workspace.label(ref, qualified: true)
-            case .start(let document): place = "the start of " + workspace.documents[document].id
+            case .at(let ref): place = workspace.corpus.label(ref, qualified: true)
+            case .start(let document): place = "the start of " + workspace.corpus.documents[document].id
             }
             throw GlossError(
                 forward
@@ -115,7 +115,7 @@ enum StepCommands {
             } else {
                 sameSection = false
             }
-            if !sameSection, let heading = workspace.documents[target.document].sections[section].heading {
+            if !sameSection, let heading = workspace.corpus.documents[target.document].sections[section].heading {
                 output.line(
                     StyledText(
                         renderer.label(ElementRef(document: target.document, address: .section(section))), .address)
@@ -129,8 +129,8 @@ enum StepCommands {
 
     /// `politics/001:  Budget talks stall` when a step enters a document.
     private static func documentHeader(_ document: Int, in workspace: Workspace, into output: inout OutputBuilder) {
-        var header = StyledText(workspace.documents[document].id + ":", .address)
-        if let title = workspace.documents[document].title { header.append("  " + title, .heading) }
+        var header = StyledText(workspace.corpus.documents[document].id + ":", .address)
+        if let title = workspace.corpus.documents[document].title { header.append("  " + title, .heading) }
         output.line(header)
     }
 }

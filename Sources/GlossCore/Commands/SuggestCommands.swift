@@ -38,7 +38,9 @@ enum SuggestCommands {
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        guard workspace.loadedDocumentCount > 0 else { throw GlossError("no documents are loaded (use load FILE)") }
+        guard workspace.corpus.loadedDocumentCount > 0 else {
+            throw GlossError("no documents are loaded (use load FILE)")
+        }
         let tagWord = invocation.word("TAG")
         let all = invocation.flag("all")
         if all, let tagWord { throw GlossError("give a TAG or --all, not both", column: tagWord.column) }
@@ -143,7 +145,7 @@ enum SuggestCommands {
                             rows.enumerated().map { offset, row in
                                 var fields: [(String, JSONValue)] = [
                                     ("number", .int(offset + 1)),
-                                    ("document", .string(workspace.documents[row.ref.document].id)),
+                                    ("document", .string(workspace.corpus.documents[row.ref.document].id)),
                                     ("address", .string(row.ref.address == .document ? "" : "\(row.ref.address)")),
                                 ]
                                 if let tag = row.tag { fields.append(("tag", .string(tag))) }
@@ -161,11 +163,11 @@ enum SuggestCommands {
             try invocation.context.cancel.check()
             var header = StyledText(DisplayWidth.padLeft("#\(offset + 1)", to: numberWidth), .faint)
             header.append("  ")
-            header.append(workspace.label(row.ref, qualified: true), .address)
+            header.append(workspace.corpus.label(row.ref, qualified: true), .address)
             let context =
                 row.ref.address == .document
-                ? workspace.documents[row.ref.document].title
-                : workspace.sectionHeading(ofUnit: workspace.units(of: row.ref)[0])
+                ? workspace.corpus.documents[row.ref.document].title
+                : workspace.corpus.sectionHeading(ofUnit: workspace.corpus.units(of: row.ref)[0])
             if let context { header.append("  " + context, .faint) }
             if showTag, let tag = row.tag { header.append("  [" + tag + "]", .tag) }
             header.append("  " + String(format: "%.2f", row.score), .strong)
@@ -178,7 +180,8 @@ enum SuggestCommands {
                     StyledText(prefix, .faint)
                         + Snippet.make(
                             text,
-                            ranges: try highlighter.ranges(in: text, at: workspace.label(row.ref, qualified: true)),
+                            ranges: try highlighter.ranges(
+                                in: text, at: workspace.corpus.label(row.ref, qualified: true)),
                             context: invocation.context.settings.snippet),
                     indent: numberWidth + 2, hangingIndent: numberWidth + 2)
             }
@@ -192,18 +195,20 @@ enum SuggestCommands {
     private static func snippetTexts(_ ref: ElementRef, highlighter: Highlighter, in workspace: Workspace) -> [(
         String, String
     )] {
-        let units = workspace.units(of: ref).filter { workspace.units[Int($0)].kind != .title }
+        let units = workspace.corpus.units(of: ref).filter { workspace.corpus.units[Int($0)].kind != .title }
         if ref.address == .document {
-            let body = units.filter { workspace.units[Int($0)].kind != .heading }
+            let body = units.filter { workspace.corpus.units[Int($0)].kind != .heading }
             // The reasons are plain words: no regex, nothing that can fail to match.
             let chosen =
-                body.first { (try? highlighter.ranges(in: workspace.text(ofUnit: $0), at: ""))?.isEmpty == false }
+                body.first {
+                    (try? highlighter.ranges(in: workspace.corpus.text(ofUnit: $0), at: ""))?.isEmpty == false
+                }
                 ?? body.first
-            return chosen.map { [("", workspace.text(ofUnit: $0))] } ?? []
+            return chosen.map { [("", workspace.corpus.text(ofUnit: $0))] } ?? []
         }
         return units.map { unit in
-            let kind = workspace.units[Int(unit)].kind
-            return (kind == .question ? "Q: " : kind == .answer ? "A: " : "", workspace.text(ofUnit: unit))
+            let kind = workspace.corpus.units[Int(unit)].kind
+            return (kind == .question ? "Q: " : kind == .answer ? "A: " : "", workspace.corpus.text(ofUnit: unit))
         }
     }
 

@@ -135,12 +135,14 @@ public struct CompletionEngine {
         let lowered = prefix.lowercased()
         var folders: [String: Int] = [:]
         var result: [Candidate] = []
-        for index in workspace.loadedDocumentIndices where workspace.documents[index].id.hasPrefix(lowered) {
-            let id = workspace.documents[index].id
+        for index in workspace.corpus.loadedDocumentIndices
+        where workspace.corpus.documents[index].id.hasPrefix(lowered) {
+            let id = workspace.corpus.documents[index].id
             if let slash = id.dropFirst(lowered.count).firstIndex(of: "/") {
                 folders[String(id[...slash]), default: 0] += 1
             } else {
-                result.append(Candidate(id + ending, hint: workspace.documents[index].title, appendSpace: appendSpace))
+                result.append(
+                    Candidate(id + ending, hint: workspace.corpus.documents[index].title, appendSpace: appendSpace))
             }
         }
         for (folder, count) in folders {
@@ -186,7 +188,7 @@ public struct CompletionEngine {
         var document: Int?
         if let colon = item.firstIndex(of: ":") {
             documentPrefix = String(item[...colon])
-            document = workspace.documentIndex(id: String(item[..<colon]))
+            document = workspace.corpus.documentIndex(id: String(item[..<colon]))
             item = String(item[item.index(after: colon)...])
             guard document != nil else { return [] }
         } else {
@@ -199,9 +201,9 @@ public struct CompletionEngine {
             }
             for (offset, ref) in workspace.view.lastListing.prefix(50).enumerated()
             where "#\(offset + 1)".hasPrefix(item) && !item.isEmpty {
-                result.append(Candidate("#\(offset + 1)", hint: workspace.text(of: ref)))
+                result.append(Candidate("#\(offset + 1)", hint: workspace.corpus.text(of: ref)))
             }
-            if document == nil || workspace.loadedDocumentCount > 1 {
+            if document == nil || workspace.corpus.loadedDocumentCount > 1 {
                 result += documents(prefix: item, ending: ":", appendSpace: false).prefix(200)
             }
             for mark in workspace.annotations.marks.values.sorted(by: { $0.id < $1.id })
@@ -215,10 +217,10 @@ public struct CompletionEngine {
                 guard address.hasPrefix(item) else { continue }
                 // Passages are offered once their section is typed (`s3.` or `s3.p`), to keep lists short.
                 if case .passage(let s, _) = ref.address, !item.hasPrefix("s\(s).") { continue }
-                let hint = workspace.text(of: ref).replacingOccurrences(of: "\n", with: " ")
+                let hint = workspace.corpus.text(of: ref).replacingOccurrences(of: "\n", with: " ")
                 result.append(Candidate(listPrefix + documentPrefix + address, hint: hint))
             }
-            if workspace.documents[document].hasLead, "s0".hasPrefix(item) {
+            if workspace.corpus.documents[document].hasLead, "s0".hasPrefix(item) {
                 result.append(Candidate(listPrefix + documentPrefix + "s0", hint: "(lead)"))
             }
         }
@@ -248,8 +250,8 @@ public struct CompletionEngine {
             case "path":
                 // The folders the documents were read from, as globs.
                 var folders = Set<String>()
-                for index in workspace.loadedDocumentIndices.prefix(5_000) {
-                    let path = workspace.documents[index].path
+                for index in workspace.corpus.loadedDocumentIndices.prefix(5_000) {
+                    let path = workspace.corpus.documents[index].path
                     guard let slash = path.lastIndex(of: "/") else { continue }
                     let folder = path[..<slash].split(separator: "/").last.map(String.init) ?? ""
                     if !folder.isEmpty, folder.lowercased().hasPrefix(value.lowercased()) {
@@ -263,8 +265,8 @@ public struct CompletionEngine {
                 let key: MetadataKey = field == "author" ? .author : field == "site" ? .site : .language
                 let typed = value.lowercased()
                 var values = Set<String>()
-                for index in workspace.loadedDocumentIndices.prefix(1_000) {
-                    for value in workspace.documents[index].metadataValues(key) {
+                for index in workspace.corpus.loadedDocumentIndices.prefix(1_000) {
+                    for value in workspace.corpus.documents[index].metadataValues(key) {
                         let words = key == .language ? [value.lowercased()] : MetadataMatch.words(value)
                         for word in words where word.hasPrefix(typed) { values.insert(word) }
                     }
@@ -272,8 +274,8 @@ public struct CompletionEngine {
                 return values.sorted().prefix(200).map { Candidate(field + ":" + $0) }
             case "section":
                 var words = Set<String>()
-                for index in workspace.loadedDocumentIndices.prefix(1_000) {
-                    for heading in workspace.documents[index].sections.compactMap(\.heading) {
+                for index in workspace.corpus.loadedDocumentIndices.prefix(1_000) {
+                    for heading in workspace.corpus.documents[index].sections.compactMap(\.heading) {
                         words.formUnion(Tokenizer().foldedWords(heading).filter { $0.hasPrefix(value.lowercased()) })
                     }
                 }

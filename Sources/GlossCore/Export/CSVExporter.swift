@@ -24,7 +24,7 @@ enum CSVExporter: WorkspaceExporter {
         var metadataCache: [Int: [String]] = [:]
         func metadata(of document: Int) -> [String] {
             if let cached = metadataCache[document] { return cached }
-            let known = workspace.documents[document].knownMetadata
+            let known = workspace.corpus.documents[document].knownMetadata
             let values = metadataKeys.map { key in known.first { $0.key == key }?.value ?? "" }
             metadataCache[document] = values
             return values
@@ -33,11 +33,11 @@ enum CSVExporter: WorkspaceExporter {
         for (ref, tags) in (context.codedElements + noted).sorted(by: { $0.ref < $1.ref }) {
             rows.append(
                 [
-                    workspace.documents[ref.document].id,
+                    workspace.corpus.documents[ref.document].id,
                     ref.address == .document ? "" : "\(ref.address)",
                     kind(of: ref, in: workspace),
                     sectionHeading(of: ref, in: workspace),
-                    workspace.text(of: ref),
+                    workspace.corpus.text(of: ref),
                     tags.map(\.path).joined(separator: "; "),
                     notes(.element(ref)),
                 ] + metadata(of: ref.document) + [page(of: ref, in: workspace)])
@@ -45,7 +45,7 @@ enum CSVExporter: WorkspaceExporter {
         for mark in context.marks {
             rows.append(
                 [
-                    workspace.documents[mark.element.document].id,
+                    workspace.corpus.documents[mark.element.document].id,
                     "\(mark.element.address) m\(mark.id)",
                     "mark",
                     sectionHeading(of: mark.element, in: workspace),
@@ -62,7 +62,7 @@ enum CSVExporter: WorkspaceExporter {
         let workspace = context.workspace
         var rows = [codingHeader]
         func row(_ ref: ElementRef, address: String, kind: String, tag: String, text: String) -> [String] {
-            let document = workspace.documents[ref.document]
+            let document = workspace.corpus.documents[ref.document]
             return [
                 document.id, document.title ?? "", document.path, address, kind, tag, text,
                 page(of: ref, in: workspace),
@@ -70,7 +70,7 @@ enum CSVExporter: WorkspaceExporter {
         }
         for (ref, tags) in context.codedElements {
             let kind = kind(of: ref, in: workspace)
-            let text = workspace.text(of: ref)
+            let text = workspace.corpus.text(of: ref)
             for tag in tags {
                 rows.append(
                     row(
@@ -96,7 +96,7 @@ enum CSVExporter: WorkspaceExporter {
 
     /// The page an element starts on, for a document read from pages; empty otherwise.
     static func page(of ref: ElementRef, in workspace: Workspace) -> String {
-        workspace.documents[ref.document].page(of: ref.address).map(String.init) ?? ""
+        workspace.corpus.documents[ref.document].page(of: ref.address).map(String.init) ?? ""
     }
 
     static func field(_ value: String) -> String {
@@ -106,11 +106,11 @@ enum CSVExporter: WorkspaceExporter {
 
     static func kind(of ref: ElementRef, in workspace: Workspace) -> String {
         guard case .passage(let s, let p) = ref.address else { return ref.address.elementKind }
-        return workspace.documents[ref.document].sections[s].passages[p - 1].kind.rawValue
+        return workspace.corpus.documents[ref.document].sections[s].passages[p - 1].kind.rawValue
     }
 
     static func sectionHeading(of ref: ElementRef, in workspace: Workspace) -> String {
-        let document = workspace.documents[ref.document]
+        let document = workspace.corpus.documents[ref.document]
         switch ref.address {
         case .document, .title: return ""
         case .section(let s), .passage(let s, _): return document.sections[s].heading ?? ""

@@ -1,7 +1,7 @@
 /// The structure of documents as JSON, shared by `outline --json`, `show --json` and `export json`.
 public enum DocumentJSON {
     public static func document(_ index: Int, in workspace: Workspace, includeText: Bool = true) -> JSONValue {
-        let document = workspace.documents[index]
+        let document = workspace.corpus.documents[index]
         var sections: [JSONValue] = []
         for s in document.sections.indices where s > 0 || document.hasLead {
             sections.append(self.section(s, of: index, in: workspace))
@@ -21,7 +21,7 @@ public enum DocumentJSON {
 
     /// A document's title as an element of its own (`DOC:title`).
     public static func title(of index: Int, in workspace: Workspace) -> JSONValue {
-        let document = workspace.documents[index]
+        let document = workspace.corpus.documents[index]
         return .object(
             [
                 ("address", .string("title")),
@@ -31,7 +31,7 @@ public enum DocumentJSON {
     }
 
     public static func section(_ s: Int, of index: Int, in workspace: Workspace) -> JSONValue {
-        let section = workspace.documents[index].sections[s]
+        let section = workspace.corpus.documents[index].sections[s]
         return .object(
             [
                 ("address", .string("s\(s)")),
@@ -39,24 +39,24 @@ public enum DocumentJSON {
                 ("level", .int(section.level)),
                 ("role", .string(section.role.rawValue)),
                 ("lines", lines(section.headingLines)),
-            ] + pageMember(of: workspace.documents[index], .section(s)) + [
+            ] + pageMember(of: workspace.corpus.documents[index], .section(s)) + [
                 ("passages", .array(section.passages.indices.map { passage(s, $0 + 1, of: index, in: workspace) }))
             ])
     }
 
     public static func passage(_ s: Int, _ p: Int, of index: Int, in workspace: Workspace) -> JSONValue {
-        let passage = workspace.documents[index].sections[s].passages[p - 1]
+        let passage = workspace.corpus.documents[index].sections[s].passages[p - 1]
         return .object(
             [
                 ("address", .string("s\(s).p\(p)")),
                 ("kind", .string(passage.kind.rawValue)),
                 ("text", .string(passage.text)),
                 ("lines", lines(passage.lines)),
-            ] + pageMember(of: workspace.documents[index], .passage(section: s, number: p)))
+            ] + pageMember(of: workspace.corpus.documents[index], .passage(section: s, number: p)))
     }
 
     public static func faq(_ q: Int, of index: Int, in workspace: Workspace) -> JSONValue {
-        let entry = workspace.documents[index].faq[q - 1]
+        let entry = workspace.corpus.documents[index].faq[q - 1]
         return .object(
             [
                 ("address", .string("q\(q)")),
@@ -64,11 +64,11 @@ public enum DocumentJSON {
                 ("answer", .string(entry.answer)),
                 ("section", .string("s\(entry.section)")),
                 ("lines", lines(entry.lines)),
-            ] + pageMember(of: workspace.documents[index], .faq(q)))
+            ] + pageMember(of: workspace.corpus.documents[index], .faq(q)))
     }
 
     public static func keyPoint(_ k: Int, of index: Int, in workspace: Workspace) -> JSONValue {
-        let point = workspace.documents[index].keyPoints[k - 1]
+        let point = workspace.corpus.documents[index].keyPoints[k - 1]
         return .object(
             [
                 ("address", .string("kp\(k)")),
@@ -76,7 +76,7 @@ public enum DocumentJSON {
                 ("detail", .string(point.detail)),
                 ("section", .string("s\(point.section)")),
                 ("lines", lines(point.lines)),
-            ] + pageMember(of: workspace.documents[index], .keyPoint(k)))
+            ] + pageMember(of: workspace.corpus.documents[index], .keyPoint(k)))
     }
 
     /// One element, for `show --json`.
@@ -91,7 +91,7 @@ public enum DocumentJSON {
         case .keyPoint(let k): value = keyPoint(k, of: ref.document, in: workspace)
         }
         guard case .object(var members) = value else { return value }
-        members.insert(("document", .string(workspace.documents[ref.document].id)), at: 0)
+        members.insert(("document", .string(workspace.corpus.documents[ref.document].id)), at: 0)
         let annotations = workspace.annotations
         let tags = (annotations.elementTags[ref] ?? []).compactMap { annotations.tags[$0]?.path }.sorted()
         members.append(("tags", .array(tags.map { .string($0) })))

@@ -28,18 +28,18 @@ public struct ExportContext {
 
     /// Loaded documents, in load order (with --view, those with something in the view).
     public var documents: [Int] {
-        let loaded = workspace.loadedDocumentIndices
+        let loaded = workspace.corpus.loadedDocumentIndices
         guard viewOnly else { return loaded }
         let view = workspace.viewUnits
-        return loaded.filter { workspace.documentUnits[$0].contains { view.contains($0) } }
+        return loaded.filter { workspace.corpus.documentUnits[$0].contains { view.contains($0) } }
     }
 
     /// Whether an element is exported: always, or with --view when one of its units is in the view.
     public func includes(_ ref: ElementRef) -> Bool {
-        guard workspace.isLoaded[ref.document], workspace.exists(ref) else { return false }
+        guard workspace.corpus.isLoaded[ref.document], workspace.corpus.exists(ref) else { return false }
         guard viewOnly else { return true }
         let view = workspace.viewUnits
-        return workspace.units(of: ref).contains { view.contains($0) }
+        return workspace.corpus.units(of: ref).contains { view.contains($0) }
     }
 
     public func includes(_ mark: Mark) -> Bool {

@@ -134,7 +134,7 @@ private struct HTMLPage {
             html += "<h3>\(swatch(tag.key))\(escape(tag.path)) <small>\(codings.count(of: tag.key))</small></h3>\n"
             if let description = tag.description { html += "<p class=\"meta\">\(escape(description))</p>\n" }
             for ref in codings.elements[tag.key] ?? [] {
-                let document = workspace.documents[ref.document]
+                let document = workspace.corpus.documents[ref.document]
                 var body: String
                 switch ref.address {
                 case .document:
@@ -159,7 +159,7 @@ private struct HTMLPage {
                     "<div class=\"note\">n\($0.id): \(escape($0.text))</div>"
                 }.joined()
                 html +=
-                    "<div class=\"segment\"><div class=\"source\">\(escape(workspace.label(mark.element, qualified: true))) · m\(mark.id)\(pageNote(mark.element))</div>\(quote)\(notes)</div>\n"
+                    "<div class=\"segment\"><div class=\"source\">\(escape(workspace.corpus.label(mark.element, qualified: true))) · m\(mark.id)\(pageNote(mark.element))</div>\(quote)\(notes)</div>\n"
             }
         }
         html += "</section>\n"
@@ -167,19 +167,19 @@ private struct HTMLPage {
 
     /// One coded element under its tag: document and address, its text, the notes about it.
     func segment(_ ref: ElementRef, body: String) -> String {
-        let document = workspace.documents[ref.document]
+        let document = workspace.corpus.documents[ref.document]
         let title = document.title.map { " — " + escape($0) } ?? ""
         let notes = workspace.annotations.notes(about: .element(ref)).map {
             "<div class=\"note\">n\($0.id): \(escape($0.text))</div>"
         }.joined()
         return
-            "<div class=\"segment\"><div class=\"source\">\(escape(workspace.label(ref, qualified: true)))\(pageNote(ref))\(title)</div>\(body)\(notes)</div>\n"
+            "<div class=\"segment\"><div class=\"source\">\(escape(workspace.corpus.label(ref, qualified: true)))\(pageNote(ref))\(title)</div>\(body)\(notes)</div>\n"
     }
 
     // MARK: - Documents
 
     mutating func document(_ index: Int) {
-        let document = workspace.documents[index]
+        let document = workspace.corpus.documents[index]
         let subtitle = document.title == nil ? "" : " <small>\(escape(document.id))</small>"
         html += "<article class=\"document\"><h2>\(escape(document.title ?? document.id))\(subtitle)</h2>\n"
         html += row(ElementRef(document: index, address: .document), body: "", kind: "document")
@@ -203,7 +203,7 @@ private struct HTMLPage {
 
     /// The HTML of an element's text, marks highlighted.
     func body(of ref: ElementRef) -> String {
-        let document = workspace.documents[ref.document]
+        let document = workspace.corpus.documents[ref.document]
         switch ref.address {
         case .passage(let s, let p):
             let passage = document.sections[s].passages[p - 1]
@@ -223,7 +223,7 @@ private struct HTMLPage {
         case .keyPoint(let k):
             let point = document.keyPoints[k - 1]
             return
-                "<p class=\"keypoint\">\(highlighted(ref, part: .keyPoint, text: workspace.text(of: ref)).replacingOccurrences(of: escape(point.label), with: "<b>\(escape(point.label))</b>", options: .anchored))</p>"
+                "<p class=\"keypoint\">\(highlighted(ref, part: .keyPoint, text: workspace.corpus.text(of: ref)).replacingOccurrences(of: escape(point.label), with: "<b>\(escape(point.label))</b>", options: .anchored))</p>"
         default:
             return ""
         }
@@ -231,7 +231,7 @@ private struct HTMLPage {
 
     /// "p. 12" under an element's address, for a document read from pages (a PDF).
     func pageNote(_ ref: ElementRef) -> String {
-        guard ref.address != .document, let page = workspace.documents[ref.document].page(of: ref.address) else {
+        guard ref.address != .document, let page = workspace.corpus.documents[ref.document].page(of: ref.address) else {
             return ""
         }
         return "<span class=\"page\">p. \(page)</span>"

@@ -21,7 +21,8 @@ enum MarkdownReportExporter: WorkspaceExporter {
         lines.append(
             "Documents: "
                 + documents.map {
-                    "`\(workspace.documents[$0].id)`" + (workspace.documents[$0].title.map { " (\(inline($0)))" } ?? "")
+                    "`\(workspace.corpus.documents[$0].id)`"
+                        + (workspace.corpus.documents[$0].title.map { " (\(inline($0)))" } ?? "")
                 }.joined(separator: ", "))
         lines.append("")
         lines.append("## Codebook")
@@ -57,7 +58,8 @@ enum MarkdownReportExporter: WorkspaceExporter {
             }
             for mark in marks {
                 lines.append(
-                    "- **\(workspace.label(mark.element, qualified: true))** m\(mark.id): “\(inline(mark.quote))”")
+                    "- **\(workspace.corpus.label(mark.element, qualified: true))** m\(mark.id): “\(inline(mark.quote))”"
+                )
                 for note in annotations.notes(about: .mark(mark.id)) {
                     lines.append("  - Note n\(note.id): \(inline(note.text))")
                 }
@@ -82,7 +84,7 @@ enum MarkdownReportExporter: WorkspaceExporter {
         for document in documents {
             guard let notes = notesByDocument[document] else { continue }
             lines.append("")
-            lines.append("### \(workspace.documents[document].id)")
+            lines.append("### \(workspace.corpus.documents[document].id)")
             lines.append("")
             for note in notes {
                 lines.append(
@@ -121,30 +123,30 @@ enum MarkdownReportExporter: WorkspaceExporter {
     /// and everything in it; a whole document by its title only) and the notes about it.
     private static func entry(_ ref: ElementRef, in context: ExportContext) -> [String] {
         let workspace = context.workspace
-        let document = workspace.documents[ref.document]
+        let document = workspace.corpus.documents[ref.document]
         let page = ref.address == .document ? nil : document.page(of: ref.address).map { " (p. \($0))" }
         var lines: [String] = []
         switch ref.address {
         case .document:
             lines.append(
-                "- **\(workspace.label(ref, qualified: true))** whole document\(document.title.map { " — \(inline($0))" } ?? "")"
+                "- **\(workspace.corpus.label(ref, qualified: true))** whole document\(document.title.map { " — \(inline($0))" } ?? "")"
             )
         case .section(let s):
             lines.append(
-                "- **\(workspace.label(ref, qualified: true))**\(page ?? "") — \(inline(document.sections[s].heading ?? "(lead)"))"
+                "- **\(workspace.corpus.label(ref, qualified: true))**\(page ?? "") — \(inline(document.sections[s].heading ?? "(lead)"))"
             )
             lines.append("")
             for (index, part) in CodingsByTag.parts(of: ref, in: context).enumerated() {
                 if index > 0 { lines.append("  >") }
-                lines.append("  > `\(part.address)` " + inline(workspace.text(of: part)))
+                lines.append("  > `\(part.address)` " + inline(workspace.corpus.text(of: part)))
             }
         default:
             let section = CSVExporter.sectionHeading(of: ref, in: workspace)
             lines.append(
-                "- **\(workspace.label(ref, qualified: true))**\(page ?? "")\(section.isEmpty ? "" : " — \(inline(section))")"
+                "- **\(workspace.corpus.label(ref, qualified: true))**\(page ?? "")\(section.isEmpty ? "" : " — \(inline(section))")"
             )
             lines.append("")
-            for paragraph in workspace.text(of: ref).split(separator: "\n") {
+            for paragraph in workspace.corpus.text(of: ref).split(separator: "\n") {
                 lines.append("  > " + inline(String(paragraph)))
             }
         }
@@ -158,7 +160,7 @@ enum MarkdownReportExporter: WorkspaceExporter {
     /// A document in full for `--all`: headings, then each element's address, tags and text.
     private static func documentText(_ index: Int, in context: ExportContext) -> [String] {
         let workspace = context.workspace
-        let document = workspace.documents[index]
+        let document = workspace.corpus.documents[index]
         let annotations = workspace.annotations
         func tags(_ ref: ElementRef) -> String {
             let paths = (annotations.elementTags[ref] ?? []).compactMap { annotations.tags[$0]?.path }.sorted()
@@ -180,7 +182,7 @@ enum MarkdownReportExporter: WorkspaceExporter {
                 lines += ["", "_Lead_ (`s\(s)`)\(tags(section))"]
             }
             for child in children {
-                lines += ["", "`\(child.address)`\(tags(child)) " + inline(workspace.text(of: child))]
+                lines += ["", "`\(child.address)`\(tags(child)) " + inline(workspace.corpus.text(of: child))]
             }
         }
         return lines

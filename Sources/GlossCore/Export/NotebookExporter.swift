@@ -9,7 +9,8 @@ enum NotebookExporter: WorkspaceExporter {
     static func export(_ context: ExportContext) throws(GlossError) -> [UInt8] {
         let session = context.session
         var lines = ["# gloss notebook", ""]
-        let documents = context.documents.map { "`\(session.workspace.documents[$0].id)`" }.joined(separator: ", ")
+        let documents = context.documents.map { "`\(session.workspace.corpus.documents[$0].id)`" }.joined(
+            separator: ", ")
         lines.append(
             "gloss \(GlossVersion.current) · \(ISO8601DateFormatter().string(from: context.date))\(documents.isEmpty ? "" : " · " + documents)"
         )

@@ -78,7 +78,7 @@ struct REFIProject {
 
         // Document metadata (author, published, site…) as text variables, one per field in use.
         let metadata = Dictionary(
-            uniqueKeysWithValues: context.documents.map { ($0, workspace.documents[$0].knownMetadata) })
+            uniqueKeysWithValues: context.documents.map { ($0, workspace.corpus.documents[$0].knownMetadata) })
         let variables = MetadataKey.allCases.filter { key in metadata.values.contains { $0.contains { $0.key == key } }
         }
         if !variables.isEmpty {
@@ -97,7 +97,7 @@ struct REFIProject {
         if !context.documents.isEmpty {
             xml.start("Sources")
             for index in context.documents {
-                let document = workspace.documents[index]
+                let document = workspace.corpus.documents[index]
                 let plain = SourcePlainText(document: index, in: workspace)
                 let source = REFIGUIDs.source(document)
                 var selections: [Selection] = []
@@ -114,7 +114,7 @@ struct REFIProject {
                     selections.append(
                         Selection(
                             guid: REFIGUIDs.selection(source: source, element: ref.address),
-                            name: workspace.label(ref, qualified: true), range: range, tagKeys: keys,
+                            name: workspace.corpus.label(ref, qualified: true), range: range, tagKeys: keys,
                             noteGUIDs: notesHere))
                 }
                 for mark in marks[index] ?? [] {

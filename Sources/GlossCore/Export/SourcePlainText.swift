@@ -18,12 +18,12 @@ struct SourcePlainText {
         var text = ""
         var ranges: [Int32: Range<Int>] = [:]
         var offset = 0
-        for unit in workspace.documentUnits[document] {
+        for unit in workspace.corpus.documentUnits[document] {
             if !ranges.isEmpty {
                 text += Self.separator
                 offset += Self.separator.unicodeScalars.count
             }
-            let unitText = workspace.text(ofUnit: unit)
+            let unitText = workspace.corpus.text(ofUnit: unit)
             let length = unitText.unicodeScalars.count
             text += unitText
             ranges[unit] = offset..<(offset + length)
@@ -39,7 +39,7 @@ struct SourcePlainText {
     /// the element has no text (an empty lead).
     func range(of ref: ElementRef, in workspace: Workspace) -> Range<Int>? {
         if ref.address == .document { return 0..<scalarCount }
-        let ranges = workspace.units(of: ref).compactMap { unitRanges[$0] }
+        let ranges = workspace.corpus.units(of: ref).compactMap { unitRanges[$0] }
         guard let start = ranges.map(\.lowerBound).min(), let end = ranges.map(\.upperBound).max() else { return nil }
         return start..<end
     }

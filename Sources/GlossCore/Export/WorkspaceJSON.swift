@@ -12,17 +12,17 @@ public enum WorkspaceJSON {
         -> JSONValue
     {
         let annotations = workspace.annotations
-        let loaded = workspace.loadedDocumentIndices
+        let loaded = workspace.corpus.loadedDocumentIndices
         func label(_ ref: ElementRef) -> JSONValue {
             .object([
-                ("document", .string(workspace.documents[ref.document].id)),
+                ("document", .string(workspace.corpus.documents[ref.document].id)),
                 ("address", .string(ref.address == .document ? "" : "\(ref.address)")),
             ])
         }
         let tags = annotations.tags.values.sorted { $0.path.lowercased() < $1.path.lowercased() }
         var codings: [JSONValue] = []
         for (ref, keys) in annotations.elementTags.sorted(by: { $0.key < $1.key })
-        where workspace.isLoaded[ref.document] {
+        where workspace.corpus.isLoaded[ref.document] {
             for key in keys.sorted() {
                 guard case .object(var members) = label(ref) else { continue }
                 members.append(("tag", .string(annotations.tags[key]?.path ?? key)))
@@ -30,7 +30,7 @@ public enum WorkspaceJSON {
             }
         }
         let marks: [JSONValue] = annotations.marks.values.sorted { $0.id < $1.id }.filter {
-            workspace.isLoaded[$0.element.document]
+            workspace.corpus.isLoaded[$0.element.document]
         }.map { mark in
             guard case .object(var members) = label(mark.element) else { return .null }
             members.insert(("id", .string("m\(mark.id)")), at: 0)
@@ -67,7 +67,7 @@ public enum WorkspaceJSON {
                 "files",
                 .array(
                     loaded.map { index in
-                        let document = workspace.documents[index]
+                        let document = workspace.corpus.documents[index]
                         return .object([
                             ("document", .string(document.id)),
                             ("path", .string(SessionScript.relative(document.sourcePath, to: pathBase))),

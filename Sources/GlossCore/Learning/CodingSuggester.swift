@@ -164,12 +164,15 @@ struct CodingSuggester {
         let grain: CodingGrain = ref.address == .document ? .document : .element
         let context = workspace.learningContext(grain)
         let matrix = context.matrix
-        let own = Set(context.items.items(of: UnitSet(capacity: workspace.units.count, workspace.units(of: ref))))
+        let own = Set(
+            context.items.items(of: UnitSet(capacity: workspace.corpus.units.count, workspace.corpus.units(of: ref))))
         var query: [(Int32, Float)]
         if text == nil, own.count == 1, let item = own.first {
             query = matrix.row(Int(item)).map { (matrix.columns[$0], matrix.values[$0]) }
         } else {
-            let joined = text ?? workspace.units(of: ref).map { workspace.text(ofUnit: $0) }.joined(separator: "\n")
+            let joined =
+                text
+                ?? workspace.corpus.units(of: ref).map { workspace.corpus.text(ofUnit: $0) }.joined(separator: "\n")
             query = matrix.vector(ofText: joined, vocabulary: context.vocabulary)
         }
         var dense = [Float](repeating: 0, count: matrix.columnCount)
@@ -201,7 +204,7 @@ struct CodingSuggester {
         var others = 0
         let annotations = workspace.annotations
         for key in keys {
-            for ref in annotations.tagElements[key] ?? [] where workspace.isLoaded[ref.document] {
+            for ref in annotations.tagElements[key] ?? [] where workspace.corpus.isLoaded[ref.document] {
                 if ref.address == .document { documents += 1 } else { others += 1 }
             }
         }
@@ -218,17 +221,17 @@ struct CodingSuggester {
             var units: [Int32] = []
             for key in keys {
                 for ref in workspace.annotations.tagElements[key] ?? []
-                where ref.address == .document && workspace.isLoaded[ref.document] {
-                    if let first = workspace.documentUnits[ref.document].first { units.append(first) }
+                where ref.address == .document && workspace.corpus.isLoaded[ref.document] {
+                    if let first = workspace.corpus.documentUnits[ref.document].first { units.append(first) }
                 }
             }
-            return context.items.items(of: UnitSet(capacity: workspace.units.count, units))
+            return context.items.items(of: UnitSet(capacity: workspace.corpus.units.count, units))
         case .element:
-            var units = UnitSet(capacity: workspace.units.count)
+            var units = UnitSet(capacity: workspace.corpus.units.count)
             for key in keys {
                 if let covered = try? workspace.units(taggedWith: key) { units.formUnion(covered) }
             }
-            return context.items.items(of: units.intersection(workspace.liveUnits))
+            return context.items.items(of: units.intersection(workspace.corpus.liveUnits))
         }
     }
 

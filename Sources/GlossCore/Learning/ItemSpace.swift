@@ -18,10 +18,10 @@ struct ItemSpace {
 
     init(_ workspace: Workspace, grain: CodingGrain) {
         self.grain = grain
-        var itemOfUnit = [Int32](repeating: -1, count: workspace.units.count)
+        var itemOfUnit = [Int32](repeating: -1, count: workspace.corpus.units.count)
         var refs: [ElementRef] = []
-        for document in workspace.documents.indices where workspace.isLoaded[document] {
-            let range = workspace.documentUnits[document]
+        for document in workspace.corpus.documents.indices where workspace.corpus.isLoaded[document] {
+            let range = workspace.corpus.documentUnits[document]
             switch grain {
             case .document:
                 refs.append(ElementRef(document: document, address: .document))
@@ -30,9 +30,9 @@ struct ItemSpace {
                 // The units of one element are adjacent (a FAQ entry's question and answer).
                 var previous: ElementRef?
                 for unit in range {
-                    let kind = workspace.units[Int(unit)].kind
+                    let kind = workspace.corpus.units[Int(unit)].kind
                     guard kind != .title && kind != .heading else { continue }
-                    let ref = workspace.units[Int(unit)].ref
+                    let ref = workspace.corpus.units[Int(unit)].ref
                     if ref != previous {
                         refs.append(ref)
                         previous = ref

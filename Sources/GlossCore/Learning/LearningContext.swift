@@ -12,20 +12,21 @@ struct LearningContext {
 
 extension Workspace {
     func learningContext(_ grain: CodingGrain) -> LearningContext {
-        if let cached = caches.learning, cached.grain == grain, cached.unitCount == units.count,
-            cached.liveVersion == liveVersion
+        if let cached = caches.learning, cached.grain == grain, cached.unitCount == corpus.units.count,
+            cached.liveVersion == corpus.liveVersion
         {
             return cached
         }
         // The vocabulary depends on the index only, which grows with the units.
         let vocabulary =
-            caches.learning.flatMap { $0.unitCount == units.count ? $0.vocabulary : nil }
-            ?? GlobalVocabulary(index.shards)
+            caches.learning.flatMap { $0.unitCount == corpus.units.count ? $0.vocabulary : nil }
+            ?? GlobalVocabulary(corpus.index.shards)
         caches.learning = nil  // frees the old rows before the new ones are made
         let items = ItemSpace(self, grain: grain)
         let context = LearningContext(
-            grain: grain, unitCount: units.count, liveVersion: liveVersion, vocabulary: vocabulary, items: items,
-            matrix: TermMatrix(index: index, vocabulary: vocabulary, items: items))
+            grain: grain, unitCount: corpus.units.count, liveVersion: corpus.liveVersion, vocabulary: vocabulary,
+            items: items,
+            matrix: TermMatrix(index: corpus.index, vocabulary: vocabulary, items: items))
         caches.learning = context
         return context
     }

@@ -1,6 +1,6 @@
 /// Documents read, parsed and indexed by one load worker: the query side's part of a parallel load
-/// (`DocumentLoader.loadParts`), which the workspace adds as a shard of the index.
-extension Workspace {
+/// (`DocumentLoader.loadParts`), which the corpus adds as a shard of the index.
+extension Corpus {
     struct IndexedPart: DocumentLoader.LoadPart {
         var documents: [Document] = []
         /// Units of each document, in order; `units` holds them all, one after another.
@@ -28,7 +28,7 @@ extension Workspace {
         mutating func append(_ document: Document, texts: inout [StoredText]) {
             var document = document
             // The id its path gives, worked out here on the load's cores; `register` makes it unique.
-            if document.id.isEmpty { document.id = Workspace.baseDocumentID(for: document.path) }
+            if document.id.isEmpty { document.id = Corpus.baseDocumentID(for: document.path) }
             let first = units.count
             DocumentUnits.forEachUnit(of: document, index: 0) { unit, text in
                 units.append(unit)

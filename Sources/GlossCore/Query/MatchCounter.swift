@@ -5,22 +5,22 @@
 /// A word is counted once per occurrence whichever matcher takes it (a word of the query, a possessive
 /// of one, a prefix); each phrase adds its occurrences, each regex its matches.
 struct MatchCounter {
-    let workspace: Workspace
+    let corpus: Corpus
     let highlighter: Highlighter
 
     func count(in units: UnitSet) -> Int {
         guard !units.isEmpty else { return 0 }
         var total = 0
         if !highlighter.words.isEmpty || !highlighter.prefixes.isEmpty || !highlighter.stemmed.isEmpty {
-            for (stemmer, _) in highlighter.stemmed { workspace.index.prepareStems(in: stemmer.language) }
-            for shard in workspace.index.shards { total += wordCount(in: shard, units: units) }
+            for (stemmer, _) in highlighter.stemmed { corpus.index.prepareStems(in: stemmer.language) }
+            for shard in corpus.index.shards { total += wordCount(in: shard, units: units) }
         }
         for phrase in highlighter.phrases {
-            for shard in workspace.index.shards { total += phraseCount(phrase, in: shard, units: units) }
+            for shard in corpus.index.shards { total += phraseCount(phrase, in: shard, units: units) }
         }
         if !highlighter.regexes.isEmpty {
             units.forEach { unit in
-                let text = workspace.text(ofUnit: unit)
+                let text = corpus.text(ofUnit: unit)
                 for regex in highlighter.regexes {
                     total += (try? regex.matcher.matchRanges(text, scratch: regex.scratch))?.count ?? 0
                 }

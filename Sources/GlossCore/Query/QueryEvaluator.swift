@@ -1,17 +1,20 @@
 import Foundation
 
-/// Evaluates a query to the set of units it matches, using the index wherever it can.
+/// Evaluates a query to the set of units it matches, using the index wherever it can. It reads the
+/// corpus, and asks `coding` for what tags and notes cover.
 struct QueryEvaluator {
-    let workspace: Workspace
+    let corpus: Corpus
+    let coding: any CodedUnitLookup
     var cancel: CancellationFlag?
 
-    init(workspace: Workspace, cancel: CancellationFlag? = nil) {
-        self.workspace = workspace
+    init(corpus: Corpus, coding: any CodedUnitLookup, cancel: CancellationFlag? = nil) {
+        self.corpus = corpus
+        self.coding = coding
         self.cancel = cancel
     }
 
-    private var capacity: Int { workspace.units.count }
-    private var index: SearchIndex { workspace.index }
+    private var capacity: Int { corpus.units.count }
+    private var index: SearchIndex { corpus.index }
 
     /// Units of `universe` that match.
     func evaluate(_ node: QueryNode, within universe: UnitSet) throws(GlossError) -> UnitSet {
@@ -45,28 +48,28 @@ struct QueryEvaluator {
             return sectionUnits(words)
         case .document(let glob):
             var set = UnitSet(capacity: capacity)
-            for document in workspace.loadedDocumentIndices
-            where fnmatch(glob, workspace.documents[document].id, 0) == 0 {
-                for unit in workspace.documentUnits[document] { set.insert(unit) }
+            for document in corpus.loadedDocumentIndices
+            where fnmatch(glob, corpus.documents[document].id, 0) == 0 {
+                for unit in corpus.documentUnits[document] { set.insert(unit) }
             }
             return set
         case .metadata, .language, .published, .path:
             var set = UnitSet(capacity: capacity)
-            for document in workspace.loadedDocumentIndices
-            where MetadataMatch.matches(node, workspace.documents[document]) {
-                for unit in workspace.documentUnits[document] { set.insert(unit) }
+            for document in corpus.loadedDocumentIndices
+            where MetadataMatch.matches(node, corpus.documents[document]) {
+                for unit in corpus.documentUnits[document] { set.insert(unit) }
             }
             return set
         case .tag(let name):
-            return try workspace.units(taggedWith: name)
+            return try coding.units(taggedWith: name)
         case .note(let words):
-            return workspace.unitsWithNotes(containing: words)
+            return coding.unitsWithNotes(containing: words)
         case .hasTag:
-            return workspace.unitsWithAnyTag()
+            return coding.unitsWithAnyTag()
         case .hasNote:
-            return workspace.unitsWithNotes(containing: nil)
+            return coding.unitsWithNotes(containing: nil)
         case .untagged:
-            return universe.subtracting(workspace.unitsWithAnyTag())
+            return universe.subtracting(coding.unitsWithAnyTag())
         case .and(let nodes):
             var result = universe
             // Cheap, selective operands first; NOT last, against what is left.
@@ -208,7 +211,7 @@ struct QueryEvaluator {
         let chunks = stride(from: 0, to: ids.count, by: max(1, chunkSize)).map {
             Array(ids[$0..<min(ids.count, $0 + chunkSize)])
         }
-        let reader = workspace.unitTextReader
+        let reader = corpus.unitTextReader
         let cancel = self.cancel
         typealias Scan = (hits: [Int32], failure: (unit: Int32, RegexMatcher.MatchFailure)?)
         let matched = ParallelMap.map(chunks) { chunk -> Scan in
@@ -233,7 +236,7 @@ struct QueryEvaluator {
         }
         try cancel?.check()
         if let (unit, failure) = matched.lazy.compactMap({ (scan: Scan) in scan.failure }).first {
-            throw failure.error(at: workspace.label(workspace.units[Int(unit)].ref, qualified: true), column: column)
+            throw failure.error(at: corpus.label(corpus.units[Int(unit)].ref, qualified: true), column: column)
         }
         return UnitSet(capacity: capacity, matched.map { (scan: Scan) in scan.hits }.joined())
     }
@@ -258,16 +261,16 @@ struct QueryEvaluator {
     // MARK: - Structure
 
     func kindSet(_ kind: QueryNode.KindFilter) -> UnitSet {
-        if let cached = workspace.caches.kindSets[kind] { return cached }
+        if let cached = corpus.kindSets[kind] { return cached }
         var set = UnitSet(capacity: capacity)
-        for (id, unit) in workspace.units.enumerated() where Self.unit(unit, is: kind, in: workspace) {
+        for (id, unit) in corpus.units.enumerated() where Self.unit(unit, is: kind, in: corpus) {
             set.insert(Int32(id))
         }
-        workspace.caches.kindSets[kind] = set
+        corpus.kindSets[kind] = set
         return set
     }
 
-    private static func unit(_ unit: Unit, is kind: QueryNode.KindFilter, in workspace: Workspace) -> Bool {
+    private static func unit(_ unit: Unit, is kind: QueryNode.KindFilter, in corpus: Corpus) -> Bool {
         switch kind {
         case .paragraph: return unit.kind == .paragraph
         case .list: return unit.kind == .list
@@ -284,7 +287,7 @@ struct QueryEvaluator {
         case .keyPoint: return unit.kind == .keyPoint
         case .lead: return unit.section == 0 && unit.kind != .title
         case .summary:
-            return workspace.documents[Int(unit.document)].sections[Int(unit.section)].role == .summary
+            return corpus.documents[Int(unit.document)].sections[Int(unit.section)].role == .summary
                 && unit.kind != .heading
         }
     }
@@ -295,9 +298,8 @@ struct QueryEvaluator {
         for word in words { headings.formIntersection(index.units(withTerm: word, capacity: capacity)) }
         var set = UnitSet(capacity: capacity)
         headings.forEach { heading in
-            let unit = workspace.units[Int(heading)]
-            for id in workspace.documentUnits[Int(unit.document)] where workspace.units[Int(id)].section == unit.section
-            {
+            let unit = corpus.units[Int(heading)]
+            for id in corpus.documentUnits[Int(unit.document)] where corpus.units[Int(id)].section == unit.section {
                 set.insert(id)
             }
         }

@@ -2,13 +2,13 @@ import Foundation
 
 /// BM25 relevance of matching units, for `find --rank`.
 struct Ranker {
-    let workspace: Workspace
+    let corpus: Corpus
     static let k1 = 1.2
     static let b = 0.75
 
     /// Scores of `units` for the query's positive words (prefixes expanded; phrase and NEAR words count).
     func scores(_ units: UnitSet, query: QueryNode) -> [Int32: Double] {
-        let index = workspace.index
+        let index = corpus.index
         var terms: [[PostingList]] = []
         for matcher in query.positiveMatchers {
             switch matcher {
@@ -23,7 +23,7 @@ struct Ranker {
             default: break
             }
         }
-        let total = Double(max(1, workspace.liveUnits.count))
+        let total = Double(max(1, corpus.liveUnits.count))
         let average = max(1, index.averageUnitLength)
         var scores: [Int32: Double] = [:]
         for lists in terms {

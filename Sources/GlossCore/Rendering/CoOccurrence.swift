@@ -7,7 +7,7 @@ enum CoOccurrence {
         var elements = Set<ElementRef>()
         for key in keys { elements.formUnion(annotations.tagElements[key] ?? []) }
         for mark in annotations.marks.values where !keys.isDisjoint(with: mark.tags) { elements.insert(mark.element) }
-        return elements.filter { workspace.isLoaded[$0.document] }
+        return elements.filter { workspace.corpus.isLoaded[$0.document] }
     }
 
     /// A square table with tag names down the side and numbered columns.

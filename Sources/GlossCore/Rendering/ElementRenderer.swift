@@ -12,11 +12,11 @@ struct ElementRenderer {
         self.workspace = workspace
         self.view = view
         self.cancel = cancel
-        qualified = workspace.loadedDocumentCount > 1
+        qualified = workspace.corpus.loadedDocumentCount > 1
     }
 
     func show(_ ref: ElementRef, into output: inout OutputBuilder) throws(GlossError) {
-        let document = workspace.documents[ref.document]
+        let document = workspace.corpus.documents[ref.document]
         switch ref.address {
         case .document:
             var header = StyledText(document.id + ":", .address)
@@ -46,7 +46,7 @@ struct ElementRenderer {
     {
         try cancel?.check()
         let ref = ElementRef(document: document, address: .section(s))
-        let section = workspace.documents[document].sections[s]
+        let section = workspace.corpus.documents[document].sections[s]
         let level = layout.depth(ofSection: s)
         var header = StyledText(label(ref), .address)
         header.append(pageText(ref), .faint)
@@ -79,12 +79,12 @@ struct ElementRenderer {
     }
 
     func layout(of document: Int) -> DocumentLayout {
-        let model = workspace.documents[document]
+        let model = workspace.corpus.documents[document]
         var children = [[ElementRef]](repeating: [], count: model.sections.count)
         var seen = Set<ElementAddress>()
         var visible: Set<ElementAddress>? = view == nil ? nil : []
-        for id in workspace.documentUnits[document] {
-            let unit = workspace.units[Int(id)]
+        for id in workspace.corpus.documentUnits[document] {
+            let unit = workspace.corpus.units[Int(id)]
             guard unit.kind != .title else { continue }
             if let view, view.contains(id) {
                 visible?.insert(unit.element)
@@ -101,7 +101,7 @@ struct ElementRenderer {
 
     /// An element on its own: address and tags, then its text indented under it.
     func showInline(_ ref: ElementRef, indent: Int, into output: inout OutputBuilder) {
-        let document = workspace.documents[ref.document]
+        let document = workspace.corpus.documents[ref.document]
         var header = StyledText(label(ref), .address)
         header.append(pageText(ref), .faint)
         let bodyIndent = indent + 4
@@ -133,7 +133,7 @@ struct ElementRenderer {
             header.append(tagText(ref))
             output.line(header, indent: indent)
             // The key-point unit's text is "label — detail"; the label is in the header already.
-            let text = workspace.text(of: ref)
+            let text = workspace.corpus.text(of: ref)
             let styled = markedText(ref, part: .keyPoint, text: text)
             output.line(
                 Self.dropping(prefix: point.detail.isEmpty ? 0 : point.label.count + 3, from: styled),
@@ -161,11 +161,11 @@ struct ElementRenderer {
 
     /// "  p. 12" after an element's address, for a document read from pages (a PDF).
     func pageText(_ ref: ElementRef) -> String {
-        workspace.documents[ref.document].page(of: ref.address).map { "  p. \($0)" } ?? ""
+        workspace.corpus.documents[ref.document].page(of: ref.address).map { "  p. \($0)" } ?? ""
     }
 
     func label(_ ref: ElementRef) -> String {
-        workspace.label(ref, qualified: qualified)
+        workspace.corpus.label(ref, qualified: qualified)
     }
 
     /// `  [tag] [other/tag]` in the tags' colours.

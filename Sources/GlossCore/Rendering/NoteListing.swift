@@ -2,7 +2,7 @@
 enum NoteListing {
     static func describe(_ target: NoteTarget, in workspace: Workspace, qualified: Bool? = nil) -> String {
         switch target {
-        case .element(let ref): return workspace.label(ref, qualified: qualified)
+        case .element(let ref): return workspace.corpus.label(ref, qualified: qualified)
         case .mark(let id): return "m\(id)"
         case .tag(let key): return "tag:" + (workspace.annotations.tags[key]?.path ?? key)
         }
@@ -25,9 +25,9 @@ enum NoteListing {
             switch (container.address, ref.address) {
             case (.document, _): return true
             case (.section(let s), .passage(let section, _)): return s == section
-            case (.section(let s), .faq(let q)): return workspace.documents[ref.document].faq[q - 1].section == s
+            case (.section(let s), .faq(let q)): return workspace.corpus.documents[ref.document].faq[q - 1].section == s
             case (.section(let s), .keyPoint(let k)):
-                return workspace.documents[ref.document].keyPoints[k - 1].section == s
+                return workspace.corpus.documents[ref.document].keyPoints[k - 1].section == s
             default: return false
             }
         }

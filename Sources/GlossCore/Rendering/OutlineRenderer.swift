@@ -8,7 +8,7 @@ struct OutlineRenderer {
     var cancel: CancellationFlag?
 
     func render(_ index: Int, into output: inout OutputBuilder) throws(GlossError) {
-        let document = workspace.documents[index]
+        let document = workspace.corpus.documents[index]
         let elements = ElementRenderer(workspace: workspace, view: view)
         let layout = elements.layout(of: index)
         var header = StyledText(document.id, .address)
@@ -17,8 +17,8 @@ struct OutlineRenderer {
         output.line(header)
         var summary = DocumentSummary.counts(document) + " · " + document.format.rawValue
         if let view {
-            let inView = workspace.documentUnits[index].filter { view.contains($0) }.count
-            summary += " · \(inView)/\(workspace.documentUnits[index].count) in view"
+            let inView = workspace.corpus.documentUnits[index].filter { view.contains($0) }.count
+            summary += " · \(inView)/\(workspace.corpus.documentUnits[index].count) in view"
         }
         output.line(StyledText(summary, .faint), indent: 2)
         for (s, section) in document.sections.enumerated() where s > 0 || document.hasLead {
@@ -64,13 +64,13 @@ struct OutlineRenderer {
 
     /// `s1.p2  First words of the passage…  [tags]`, cut to one line.
     private func entry(_ ref: ElementRef, width: Int) -> StyledText {
-        let document = workspace.documents[ref.document]
+        let document = workspace.corpus.documents[ref.document]
         let address = "\(ref.address)"
         var text: String
         switch ref.address {
         case .faq(let q): text = document.faq[q - 1].question
         case .keyPoint(let k): text = document.keyPoints[k - 1].label + " — " + document.keyPoints[k - 1].detail
-        default: text = workspace.text(of: ref)
+        default: text = workspace.corpus.text(of: ref)
         }
         // Only the first words are shown: cut before escaping, so a huge passage costs nothing extra.
         text = TerminalSafe.escape(String(text.prefix(max(16, width))).replacingOccurrences(of: "\n", with: " "))

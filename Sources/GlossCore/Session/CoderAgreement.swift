@@ -54,8 +54,8 @@ public struct CoderAgreement {
 
     /// Compares this workspace with another on the documents both have loaded.
     public init(mine: Workspace, theirs: Workspace, tag: String?) throws(GlossError) {
-        let shared = mine.loadedDocumentIndices.compactMap { index -> (Int, Int)? in
-            theirs.documentIndex(id: mine.documents[index].id).map { (index, $0) }
+        let shared = mine.corpus.loadedDocumentIndices.compactMap { index -> (Int, Int)? in
+            theirs.corpus.documentIndex(id: mine.corpus.documents[index].id).map { (index, $0) }
         }
         guard !shared.isEmpty else {
             throw GlossError("the two sessions have no document in common (documents are matched by id)")
@@ -90,11 +90,11 @@ public struct CoderAgreement {
                     case (true, false):
                         tables[index].mineOnly += 1
                         disagreementsByTag[index].append(
-                            Disagreement(unit: mine.label(ref, qualified: true), tag: paths[index], mine: true))
+                            Disagreement(unit: mine.corpus.label(ref, qualified: true), tag: paths[index], mine: true))
                     case (false, true):
                         tables[index].theirsOnly += 1
                         disagreementsByTag[index].append(
-                            Disagreement(unit: mine.label(ref, qualified: true), tag: paths[index], mine: false))
+                            Disagreement(unit: mine.corpus.label(ref, qualified: true), tag: paths[index], mine: false))
                     case (false, false): tables[index].neither += 1
                     }
                 }

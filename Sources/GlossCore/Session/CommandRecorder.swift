@@ -62,13 +62,13 @@ struct CommandRecorder {
     }
 
     private func orphan(for pending: PendingOrphan, resolutions: [TargetResolution]) -> Orphan {
-        let label = workspace.label(pending.typed, qualified: true)
+        let label = workspace.corpus.label(pending.typed, qualified: true)
         let holder = resolutions.first { $0.items.contains { $0.typed == .element(pending.typed) } }.flatMap {
             word(at: $0.column)
         }
         let restricted = holder.map { canonical(rewriting: [($0, label)]) } ?? canonical(rewriting: [])
         return Orphan(
-            document: workspace.documents[pending.typed.document].id, address: "\(pending.typed.address)",
+            document: workspace.corpus.documents[pending.typed.document].id, address: "\(pending.typed.address)",
             text: pending.anchor.map { $0.head + ($0.tail.isEmpty ? "" : " … " + $0.tail) } ?? "",
             command: restricted, reason: pending.reason, anchor: pending.anchor)
     }

@@ -56,14 +56,15 @@ public enum SessionScript {
         for mark in annotations.marks.values { refs.insert(mark.element) }
         for entry in entries { refs.formUnion(entry.touched) }
         return refs.filter {
-            session.workspace.exists($0) && session.workspace.isLoaded[$0.document] && $0.address != .document
+            session.workspace.corpus.exists($0) && session.workspace.corpus.isLoaded[$0.document]
+                && $0.address != .document
         }
     }
 
     static func anchorLine(_ ref: ElementRef, in workspace: Workspace) -> String {
-        let anchor = Anchor(text: workspace.text(of: ref))
+        let anchor = Anchor(text: workspace.corpus.text(of: ref))
         var line =
-            "anchor \(workspace.label(ref, qualified: true)) \(anchor.hash) \(CommandLineTokenizer.quote(anchor.head))"
+            "anchor \(workspace.corpus.label(ref, qualified: true)) \(anchor.hash) \(CommandLineTokenizer.quote(anchor.head))"
         if !anchor.tail.isEmpty { line += " " + CommandLineTokenizer.quote(anchor.tail) }
         return line
     }
@@ -95,8 +96,8 @@ public enum SessionScript {
             }
         }
         var unclaimed: [String: [Int]] = [:]
-        for document in workspace.loadedDocumentIndices where !claimed.contains(document) {
-            unclaimed[workspace.documents[document].sourcePath, default: []].append(document)
+        for document in workspace.corpus.loadedDocumentIndices where !claimed.contains(document) {
+            unclaimed[workspace.corpus.documents[document].sourcePath, default: []].append(document)
         }
         var result: [Int] = []
         for path in paths {

@@ -93,6 +93,6 @@ enum WebLoad {
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
         let parts = rest.prefix { $0 != "?" && $0 != "#" }.split(separator: "/")
         let name = parts.count > 1 ? parts[parts.count - 1] : parts.first ?? "page"
-        return Workspace.baseDocumentID(for: "/" + name)
+        return Corpus.baseDocumentID(for: "/" + name)
     }
 }

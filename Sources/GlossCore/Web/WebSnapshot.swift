@@ -100,8 +100,9 @@ struct WebSnapshot: Codable, Equatable {
         let workspace = session.workspace
         let folder = (script as NSString).deletingLastPathComponent + "/sources"
         let sources = folders(for: session)
-        for index in workspace.loadedDocumentIndices where WebFetcher.isURL(workspace.documents[index].sourcePath) {
-            let document = workspace.documents[index]
+        for index in workspace.corpus.loadedDocumentIndices
+        where WebFetcher.isURL(workspace.corpus.documents[index].sourcePath) {
+            let document = workspace.corpus.documents[index]
             guard !FileManager.default.fileExists(atPath: folder + "/" + document.sha256 + ".page"),
                 let (snapshot, bytes) = find(url: document.sourcePath, sha256: document.sha256, in: sources)
             else { continue }

@@ -32,14 +32,14 @@ struct ReadingOrder {
         switch ref.address {
         case .document, .title: return 0
         case .section(let s), .passage(let s, _): return s
-        case .faq(let q): return workspace.documents[ref.document].faq[q - 1].section
-        case .keyPoint(let k): return workspace.documents[ref.document].keyPoints[k - 1].section
+        case .faq(let q): return workspace.corpus.documents[ref.document].faq[q - 1].section
+        case .keyPoint(let k): return workspace.corpus.documents[ref.document].keyPoints[k - 1].section
         }
     }
 
     /// The next (or previous) loaded document in load order.
     func document(besides document: Int, forward: Bool) -> Int? {
-        let loaded = workspace.loadedDocumentIndices
+        let loaded = workspace.corpus.loadedDocumentIndices
         guard let position = loaded.firstIndex(of: document) else { return loaded.first }
         let other = position + (forward ? 1 : -1)
         return loaded.indices.contains(other) ? loaded[other] : nil
@@ -101,6 +101,8 @@ struct ReadingOrder {
 
     /// The sections one can show: the lead when it has passages, then every headed section.
     private func readableSections(of document: Int) -> [Int] {
-        workspace.documents[document].sections.indices.filter { $0 > 0 || workspace.documents[document].hasLead }
+        workspace.corpus.documents[document].sections.indices.filter {
+            $0 > 0 || workspace.corpus.documents[document].hasLead
+        }
     }
 }

@@ -255,13 +255,14 @@ extension Workspace {
         case .document:
             throw GlossError("a mark goes inside one passage, FAQ entry, key point or heading, not a whole document")
         case .section:
-            unitIDs = units(of: ref).filter { units[Int($0)].kind == .heading }  // a section's own text is its heading
+            // A section's own text is its heading.
+            unitIDs = corpus.units(of: ref).filter { corpus.units[Int($0)].kind == .heading }
         default:
-            unitIDs = units(of: ref)
+            unitIDs = corpus.units(of: ref)
         }
-        let parts = unitIDs.map { (kind: units[Int($0)].kind, text: text(ofUnit: $0)) }
+        let parts = unitIDs.map { (kind: corpus.units[Int($0)].kind, text: corpus.text(ofUnit: $0)) }
         guard !parts.isEmpty else {
-            throw GlossError("\(label(ref)) has no text of its own to mark (the lead has no heading)")
+            throw GlossError("\(corpus.label(ref)) has no text of its own to mark (the lead has no heading)")
         }
         let needle = Self.foldQuotes(quote)
         guard !needle.isEmpty else { throw GlossError("the quote is empty") }
@@ -274,20 +275,21 @@ extension Workspace {
         }
         guard !occurrences.isEmpty else {
             throw GlossError(
-                "quote not found in \(label(ref)) (quotes and apostrophes may be straight or curly; everything else must match exactly)",
+                "quote not found in \(corpus.label(ref)) (quotes and apostrophes may be straight or curly; everything else must match exactly)",
                 detail: parts.map(\.text).joined(separator: "\n"))
         }
         let chosen: (kind: UnitKind, text: String, start: Int)
         if let nth {
             guard (1...occurrences.count).contains(nth) else {
                 throw GlossError(
-                    "--nth \(nth): the quote occurs \(Counted.phrase(occurrences.count, "time")) in \(label(ref))")
+                    "--nth \(nth): the quote occurs \(Counted.phrase(occurrences.count, "time")) in \(corpus.label(ref))"
+                )
             }
             chosen = occurrences[nth - 1]
         } else {
             guard occurrences.count == 1 else {
                 throw GlossError(
-                    "the quote occurs \(occurrences.count) times in \(label(ref)); choose one with --nth 1…\(occurrences.count)"
+                    "the quote occurs \(occurrences.count) times in \(corpus.label(ref)); choose one with --nth 1…\(occurrences.count)"
                 )
             }
             chosen = occurrences[0]

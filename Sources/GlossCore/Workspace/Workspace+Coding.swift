@@ -1,5 +1,5 @@
 /// How annotations map onto units, for `tag:`, `has:` and `note:` queries.
-extension Workspace {
+extension Workspace: CodedUnitLookup {
     /// Units covered by a tag or its children: tagged elements (a section or document covers all its
     /// units) and the units holding tagged marks.
     func units(taggedWith name: String) throws(GlossError) -> UnitSet {
@@ -9,14 +9,14 @@ extension Workspace {
             throw GlossError("no tag '\(name)' in the codebook\(suggestion)")
         }
         if let cached = caches.taggedUnits[key], cached.version == caches.annotationVersion,
-            cached.units.capacity == units.count
+            cached.units.capacity == corpus.units.count
         {
             return cached.units
         }
         let keys = Set(annotations.subtree(key))
         var ids: [Int32] = []
         defer {
-            caches.taggedUnits[key] = (caches.annotationVersion, UnitSet(capacity: units.count, ids))
+            caches.taggedUnits[key] = (caches.annotationVersion, UnitSet(capacity: corpus.units.count, ids))
         }
         for key in keys {
             for ref in annotations.tagElements[key] ?? [] { appendUnits(of: ref, to: &ids) }
@@ -25,7 +25,7 @@ extension Workspace {
             if let unit = unit(of: mark) { ids.append(unit) }
         }
         // Collected in any order, sorted once: inserting one by one into a sorted set is quadratic.
-        return UnitSet(capacity: units.count, ids)
+        return UnitSet(capacity: corpus.units.count, ids)
     }
 
     func unitsWithAnyTag() -> UnitSet {
@@ -34,10 +34,9 @@ extension Workspace {
         for mark in annotations.marks.values where !mark.tags.isEmpty {
             if let unit = unit(of: mark) { ids.append(unit) }
         }
-        return UnitSet(capacity: units.count, ids)
+        return UnitSet(capacity: corpus.units.count, ids)
     }
 
-    /// Units with a note (whose text has all `words`, when given) on them, their element or their marks.
     func unitsWithNotes(containing words: [String]?) -> UnitSet {
         var ids: [Int32] = []
         let tokenizer = Tokenizer()
@@ -55,17 +54,24 @@ extension Workspace {
                 }
             }
         }
-        return UnitSet(capacity: units.count, ids)
+        return UnitSet(capacity: corpus.units.count, ids)
     }
 
     private func appendUnits(of ref: ElementRef, to ids: inout [Int32]) {
-        guard exists(ref) else { return }
-        ids.append(contentsOf: units(of: ref))
+        guard corpus.exists(ref) else { return }
+        ids.append(contentsOf: corpus.units(of: ref))
     }
 
     /// The unit a mark's span lies in.
     public func unit(of mark: Mark) -> Int32? {
-        guard exists(mark.element) else { return nil }
-        return units(of: mark.element).first { units[Int($0)].kind == mark.part }
+        guard corpus.exists(mark.element) else { return nil }
+        return corpus.units(of: mark.element).first { corpus.units[Int($0)].kind == mark.part }
+    }
+}
+
+extension QueryEvaluator {
+    /// An evaluator over the workspace's corpus and annotations.
+    init(workspace: Workspace, cancel: CancellationFlag? = nil) {
+        self.init(corpus: workspace.corpus, coding: workspace, cancel: cancel)
     }
 }

@@ -14,7 +14,7 @@ extension Workspace {
         }
         var detectedChange = false
         if !drift.drifted.contains(ref.document), !drift.hashChecked.contains(ref.document) {
-            guard !exists(ref) || Anchor.hash(of: text(of: ref)) != anchor.hash else { return false }
+            guard !corpus.exists(ref) || Anchor.hash(of: corpus.text(of: ref)) != anchor.hash else { return false }
             drift.drifted.insert(ref.document)
             detectedChange = true
         }
@@ -29,13 +29,13 @@ extension Workspace {
     }
 
     private func relocate(_ ref: ElementRef, _ anchor: Anchor) -> ElementAddress? {
-        if exists(ref), Anchor.hash(of: text(of: ref)) == anchor.hash { return ref.address }
+        if corpus.exists(ref), Anchor.hash(of: corpus.text(of: ref)) == anchor.hash { return ref.address }
         let candidates = elements(ofDocument: ref.document).filter { Self.sameCategory($0.address, ref.address) }
-        let exact = candidates.filter { Anchor.hash(of: text(of: $0)) == anchor.hash }
+        let exact = candidates.filter { Anchor.hash(of: corpus.text(of: $0)) == anchor.hash }
         if let nearest = exact.min(by: { distance($0.address, ref.address) < distance($1.address, ref.address) }) {
             return nearest.address
         }
-        let scored = candidates.map { ($0, anchor.similarity(to: text(of: $0))) }.filter { $0.1 >= 0.5 }
+        let scored = candidates.map { ($0, anchor.similarity(to: corpus.text(of: $0))) }.filter { $0.1 >= 0.5 }
         guard let best = scored.max(by: { $0.1 < $1.1 }) else { return nil }
         // Two equally good matches are a guess, not a re-anchoring.
         if scored.filter({ $0.1 == best.1 }).count > 1 { return nil }
@@ -66,7 +66,7 @@ extension Workspace {
 
     /// Every element of a document: sections, passages, FAQ entries, key points.
     public func elements(ofDocument index: Int) -> [ElementRef] {
-        let document = documents[index]
+        let document = corpus.documents[index]
         var result: [ElementRef] = []
         for (s, section) in document.sections.enumerated() {
             if s > 0 { result.append(ElementRef(document: index, address: .section(s))) }
@@ -124,7 +124,7 @@ extension Workspace {
                     "not found again: \(shown)\(lost.count > 8 ? ", …" : "") (their annotations are orphans: see orphans)"
                 )
             }
-            reports.append("\(documents[document].id): " + parts.joined(separator: "; "))
+            reports.append("\(corpus.documents[document].id): " + parts.joined(separator: "; "))
         }
         return reports
     }

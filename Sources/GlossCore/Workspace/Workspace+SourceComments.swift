@@ -6,7 +6,7 @@ extension Workspace {
     func addSourceComments(of added: [Int], in transaction: inout CommandTransaction) -> Int {
         var count = 0
         for index in added {
-            for comment in documents[index].comments {
+            for comment in corpus.documents[index].comments {
                 let ref = ElementRef(document: index, address: comment.element)
                 var target = NoteTarget.element(ref)
                 if let quote = comment.quote,

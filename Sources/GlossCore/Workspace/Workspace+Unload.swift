@@ -43,7 +43,7 @@ extension Workspace {
             perform(.removeMark(mark.id), in: &transaction)
             summary.marks += 1
         }
-        for document in unloaded.sorted() where isLoaded[document] {
+        for document in unloaded.sorted() where corpus.isLoaded[document] {
             perform(.setLoaded(documents: document..<(document + 1), false), in: &transaction)
             summary.documents += 1
         }
@@ -53,8 +53,8 @@ extension Workspace {
     /// Loaded documents whose id matches a glob (`politics/*`) or is the word itself.
     public func documentIndices(matching pattern: String) -> [Int] {
         let lowered = pattern.lowercased()
-        if let exact = documentIndex(id: lowered) { return [exact] }
+        if let exact = corpus.documentIndex(id: lowered) { return [exact] }
         guard DocumentLoader.containsGlob(lowered) else { return [] }
-        return loadedDocumentIndices.filter { fnmatch(lowered, documents[$0].id, 0) == 0 }
+        return corpus.loadedDocumentIndices.filter { fnmatch(lowered, corpus.documents[$0].id, 0) == 0 }
     }
 }

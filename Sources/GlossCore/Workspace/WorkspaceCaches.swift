@@ -5,8 +5,6 @@ struct WorkspaceCaches {
     var annotationVersion = 0
     /// Units covered by each tag (with its children) at some annotation version.
     var taggedUnits: [String: (version: Int, units: UnitSet)] = [:]
-    /// Unit sets per `kind:` value; emptied when units are added.
-    var kindSets: [QueryNode.KindFilter: UnitSet] = [:]
     /// The TF-IDF rows of the last grain `suggest` or `similar` asked for (see `learningContext`).
     var learning: LearningContext?
 }

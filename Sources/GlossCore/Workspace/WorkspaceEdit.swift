@@ -25,8 +25,8 @@ extension Workspace {
             var start = range.lowerBound
             while start < range.upperBound {
                 var end = start + 1
-                while end < range.upperBound, isLoaded[end] == isLoaded[start] { end += 1 }
-                transaction.inverses.append(.setLoaded(documents: start..<end, isLoaded[start]))
+                while end < range.upperBound, corpus.isLoaded[end] == corpus.isLoaded[start] { end += 1 }
+                transaction.inverses.append(.setLoaded(documents: start..<end, corpus.isLoaded[start]))
                 start = end
             }
             let current = view.currentDocument

@@ -1,7 +1,7 @@
 /// Document ids: the file name's stem when no other loaded document has it, else the shortest suffix
 /// of the path that tells the document apart (`politics/001`, `sig-node/2033-userns/readme`). An id
 /// never changes once given, so an earlier document keeps its id when a later load brings a namesake.
-extension Workspace {
+extension Corpus {
     /// Gives every collided document of a load its id. `collided` are new documents whose stem id was
     /// taken (by an earlier document or one of this load); ids of documents loaded before stay.
     func resolveIDCollisions(_ collided: [Int], firstNew: Int) {
@@ -15,11 +15,11 @@ extension Workspace {
         for base in order {
             var members = groups[base]!
             // The document that took the stem id: if it is new too, it is told apart like the others.
-            if let holder = documentIndexByID[base] {
-                if holder >= firstNew { documentIndexByID[base] = nil }
+            if let holder = lookup.byID[base] {
+                if holder >= firstNew { lookup.byID[base] = nil }
                 members.append(holder)
             }
-            members += (namesakes[base] ?? []).filter { isLoaded[$0] && $0 < firstNew }
+            members += (lookup.namesakes[base] ?? []).filter { isLoaded[$0] && $0 < firstNew }
             members = Array(Set(members)).sorted()
             assignSuffixIDs(base: base, members: members, firstNew: firstNew)
         }
@@ -59,7 +59,7 @@ extension Workspace {
             var next: [Int] = []
             for member in unresolved {
                 if let suffix = suffixes[member] {
-                    if counts[suffix] == 1, documentIndexByID[suffix] == nil {
+                    if counts[suffix] == 1, lookup.byID[suffix] == nil {
                         give(member, suffix, base: base)
                     } else {
                         next.append(member)
@@ -69,7 +69,7 @@ extension Workspace {
                     // a.txt): numbered, as no folder tells them apart.
                     var number = 2
                     var candidate = "\(bases[member]!)-\(number)"
-                    while documentIndexByID[candidate] != nil {
+                    while lookup.byID[candidate] != nil {
                         number += 1
                         candidate = "\(bases[member]!)-\(number)"
                     }
@@ -83,8 +83,8 @@ extension Workspace {
 
     private func give(_ document: Int, _ id: String, base: String) {
         documents[document].id = id
-        documentIndexByID[id] = document
-        if id != base { namesakes[base, default: []].append(document) }
+        lookup.byID[id] = document
+        if id != base { lookup.namesakes[base, default: []].append(document) }
     }
 
     /// `politics/001` for depth 1: the stem id after `depth` folder ids, nearest last.
