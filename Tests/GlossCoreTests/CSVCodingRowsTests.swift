@@ -42,6 +42,12 @@ final class CSVCodingRowsTests: XCTestCase {
         XCTAssertEqual(rows.last?.dropFirst(6).first, "fleet objected")
     }
 
+    func testChoiceValuesAreReadAsTheParserAcceptsThem() throws {
+        // The parser accepts a choice in any case; the body once compared it as typed and gave element rows.
+        let output = try TestSession.run("export csv - --rows CODING", in: try session())
+        XCTAssertEqual(rows(output).first, CSVExporter.codingHeader)
+    }
+
     func testElementRowsIncludeNotedUncodedElements() throws {
         let rows = rows(try TestSession.run("export csv -", in: try session()))
         let noted = try XCTUnwrap(rows.first { $0.count > 6 && $0[0] == "one" && $0[1] == "s0.p2" }, "\(rows)")

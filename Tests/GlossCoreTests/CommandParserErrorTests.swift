@@ -31,6 +31,8 @@ final class CommandParserErrorTests: XCTestCase {
             ("find barrier --limit 0", "--limit takes a number from 1 to 1000000, not '0'", 22),
             ("find barrier --limit=many", "--limit takes a number from 1 to 1000000, not 'many'", 22),
             ("kwic council --sort middle", "--sort takes left, right, doc, not 'middle'", 21),
+            ("suggest --limit 0", "--limit takes a number from 1 to 1000000, not '0'", 17),
+            ("export csv - --rows tags", "--rows takes elements, coding, not 'tags'", 21),
             ("kwic council --width 1000", "--width takes a number from 5 to 500, not '1000'", 22),
             ("mark s1.p1 \"council\" x --nth 0", "--nth takes a number from 1 to 100000, not '0'", 30),
             ("undo 0", "N takes a number from 1 to 100000, not '0'", 6),

@@ -536,7 +536,7 @@ enum CodingCommands {
         guard refs.count == 1 else {
             throw GlossError("mark takes one element, not \(refs.count)", column: address.column)
         }
-        let nth = try invocation.integer("nth", in: 1...100_000)
+        let nth = invocation.integer("nth")
         let id: Int
         do throws(GlossError) {
             id = try workspace.addMark(

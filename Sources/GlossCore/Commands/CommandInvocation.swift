@@ -61,24 +61,20 @@ public struct CommandInvocation {
         return options[name]
     }
 
-    /// An integer option within bounds, with an error pointing at the value.
-    public func integer(_ name: String, in range: ClosedRange<Int>) throws(GlossError) -> Int? {
+    /// A whole-number option. The parser has checked it against the range the spec declares, so the
+    /// body reads it without checking again (and cannot check it differently).
+    public func integer(_ name: String) -> Int? {
         guard let word = optionWord(name) else { return nil }
-        guard let value = Int(word.text), range.contains(value) else {
-            throw GlossError(
-                "--\(name) takes a number from \(range.lowerBound) to \(range.upperBound), not '\(word.text)'",
-                column: word.column)
-        }
-        return value
+        assert(spec.option(named: name)?.range != nil, "\(spec.name) declares no range for --\(name)")
+        return Int(word.text)
     }
 
-    /// One of a fixed set of option values.
-    public func choice(_ name: String, among choices: [String]) throws(GlossError) -> String? {
+    /// One of the values a `.choice` option declares (checked by the parser), lowercased.
+    public func choice(_ name: String) -> String? {
         guard let word = optionWord(name) else { return nil }
-        guard choices.contains(word.text.lowercased()) else {
-            throw GlossError(
-                "--\(name) takes \(choices.joined(separator: ", ")), not '\(word.text)'\(Suggestion.phrase(for: word.text, among: choices))",
-                column: word.column)
+        if case .choice = spec.option(named: name)?.kind {
+        } else {
+            assertionFailure("\(spec.name) declares no choices for --\(name)")
         }
         return word.text.lowercased()
     }

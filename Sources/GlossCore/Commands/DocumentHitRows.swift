@@ -3,7 +3,7 @@
 ///
 /// A row's `#n` is its best passage, not the document: `show #2` then `next` reads on from it, and
 /// `tag #2 x` codes that passage (the whole document stays `tag DOC: x`).
-struct DocumentHitRows: ListingRest {
+struct DocumentHitRows: PagedListing {
     /// Orders of `--sort`: most results first, best passage's score first, by title, by id.
     static let orders = ["hits", "score", "title", "id"]
 
@@ -29,6 +29,7 @@ struct DocumentHitRows: ListingRest {
     var pageSize: Int { paging.size }
     private var shown: Int { paging.shown }
 
+    var rowCount: Int { rows.count }
     var remaining: Int { rows.count - shown }
 
     static func list(
@@ -75,48 +76,38 @@ struct DocumentHitRows: ListingRest {
         finishElement()
         sort(&rows, by: order, in: workspace)
 
-        var listing = DocumentHitRows(
+        let listing = DocumentHitRows(
             rows: rows, units: units, highlighter: Highlighter(node), resultTotal: resultTotal,
             withinView: !workspace.view.filters.isEmpty, snippet: invocation.context.settings.snippet,
             queryColumn: SearchCommands.queryColumn(invocation))
-        if invocation.flag("json") {
-            let shown = rows.prefix(limit ?? rows.count)
-            workspace.perform(.startListing(shown.map(\.best)))
-            var items: [JSONValue] = []
-            for (offset, row) in shown.enumerated() {
-                let document = workspace.corpus.documents[row.document]
-                items.append(
-                    .object(
-                        [
-                            ("number", .int(offset + 1)),
-                            ("document", .string(document.id)),
-                            ("title", .string(document.title)),
-                            ("path", .string(document.path)),
-                            ("results", .int(row.results)),
-                            ("matches", .int(try listing.matches(in: row, workspace: workspace))),
-                            (
-                                "best",
-                                .object(
-                                    [
-                                        (
-                                            "address",
-                                            .string(row.best.address == .document ? "" : "\(row.best.address)")
-                                        ),
-                                        ("text", .string(workspace.corpus.text(of: row.best))),
-                                    ]
-                                        + DocumentJSON.pageMember(of: document, row.best.address))
-                            ),
-                        ] + DocumentJSON.metadataMember(of: document)))
-            }
-            invocation.output.raw(
-                JSONValue.object([
-                    ("total", .int(rows.count)), ("results", .int(resultTotal)), ("documents", .array(items)),
-                ]).serialized())
-            return
+        try invocation.present(listing, limit: limit)
+    }
+
+    func json(upTo count: Int, in workspace: Workspace) throws(GlossError) -> (json: JSONValue, refs: [ElementRef]) {
+        let shown = rows.prefix(count)
+        var items: [JSONValue] = []
+        for (offset, row) in shown.enumerated() {
+            let document = workspace.corpus.documents[row.document]
+            let best: [(String, JSONValue)] = [
+                ("address", .string(row.best.address == .document ? "" : "\(row.best.address)")),
+                ("text", .string(workspace.corpus.text(of: row.best))),
+            ]
+            items.append(
+                .object(
+                    [
+                        ("number", .int(offset + 1)),
+                        ("document", .string(document.id)),
+                        ("title", .string(document.title)),
+                        ("path", .string(document.path)),
+                        ("results", .int(row.results)),
+                        ("matches", .int(try matches(in: row, workspace: workspace))),
+                        ("best", .object(best + DocumentJSON.pageMember(of: document, row.best.address))),
+                    ] + DocumentJSON.metadataMember(of: document)))
         }
-        workspace.perform(.startListing([]))
-        try listing.showNext(limit ?? rows.count, into: &invocation)
-        workspace.perform(.keepListingRest(listing))
+        let json = JSONValue.object([
+            ("total", .int(rows.count)), ("results", .int(resultTotal)), ("documents", .array(items)),
+        ])
+        return (json, shown.map(\.best))
     }
 
     private static func sort(_ rows: inout [Row], by order: String, in workspace: Workspace) {

@@ -53,7 +53,7 @@ enum ExportCommands {
         let path = SessionScript.absolute(target, base: session.baseDirectory)
         let directory =
             target == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
-        let rows = invocation.option("rows")
+        let rows = invocation.choice("rows")
         if rows != nil, format != CSVExporter.name {
             throw GlossError("--rows applies to csv only", column: invocation.word("FORMAT")!.column)
         }

@@ -1,5 +1,5 @@
 /// The rows of `find`: each element with its snippets, numbered; what --limit left out stays for `more`.
-struct FindRows: ListingRest {
+struct FindRows: PagedListing {
     /// Every unit the query matched.
     let units: UnitSet
     let highlighter: Highlighter
@@ -33,6 +33,7 @@ struct FindRows: ListingRest {
         self.queryColumn = queryColumn
     }
 
+    var rowCount: Int { total }
     var remaining: Int { total - shown }
 
     /// Rows `start..<start + count`: each element and its units in the result.
@@ -94,6 +95,38 @@ struct FindRows: ListingRest {
         output.line(StyledText(footer(in: workspace), .faint))
         invocation.output = output
         queryColumn = nil
+    }
+
+    func json(upTo count: Int, in workspace: Workspace) throws(GlossError) -> (json: JSONValue, refs: [ElementRef]) {
+        let corpus = workspace.corpus
+        let rows = rows(from: 0, count: count, in: workspace)
+        var items: [JSONValue] = []
+        for (offset, row) in rows.enumerated() {
+            var matches = 0
+            for unit in row.units {
+                matches += try SearchCommands.ranges(highlighter, ofUnit: unit, in: workspace, queryColumn: queryColumn)
+                    .count
+            }
+            let document = corpus.documents[row.ref.document]
+            items.append(
+                .object(
+                    [
+                        ("number", .int(offset + 1)),
+                        ("document", .string(document.id)),
+                        ("title", .string(document.title)),
+                        ("address", .string(row.ref.address == .document ? "" : "\(row.ref.address)")),
+                        ("kind", .string(corpus.units[Int(row.units[0])].kind.name)),
+                        ("section", .string(corpus.sectionHeading(ofUnit: row.units[0]))),
+                        ("text", .string(corpus.text(of: row.ref))),
+                        ("matches", .int(matches)),
+                    ] + DocumentJSON.pageMember(of: document, row.ref.address)
+                        + DocumentJSON.metadataMember(of: document)
+                ))
+        }
+        let json = JSONValue.object([
+            ("total", .int(total)), ("documents", .int(documentTotal)), ("results", .array(items)),
+        ])
+        return (json, rows.map(\.ref))
     }
 
     /// `150 results (showing 5) · 249 matches · 63 documents`: totals over every result.

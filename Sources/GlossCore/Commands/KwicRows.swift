@@ -1,6 +1,6 @@
 /// The rows of `kwic`: one per match, aligned on the match, numbered like find's; what --limit left
 /// out stays for `more`. The columns are sized over every row, so later pages line up with the first.
-struct KwicRows: ListingRest {
+struct KwicRows: PagedListing {
     struct Line {
         var ref: ElementRef
         var left: String
@@ -39,6 +39,7 @@ struct KwicRows: ListingRest {
         context = width ?? max(10, available / 2)
     }
 
+    var rowCount: Int { lines.count }
     var remaining: Int { lines.count - shown }
 
     mutating func showNext(_ count: Int, into invocation: inout CommandInvocation) throws(GlossError) {
@@ -69,6 +70,26 @@ struct KwicRows: ListingRest {
             + paging.showing(of: lines.count)
         output.line(StyledText(footer, .faint))
         invocation.output = output
+    }
+
+    func json(upTo count: Int, in workspace: Workspace) throws(GlossError) -> (json: JSONValue, refs: [ElementRef]) {
+        let shown = lines.prefix(count)
+        let json = JSONValue.array(
+            shown.enumerated().map { offset, line in
+                let document = workspace.corpus.documents[line.ref.document]
+                return .object(
+                    [
+                        ("number", .int(offset + 1)),
+                        ("document", .string(document.id)),
+                        ("title", .string(document.title)),
+                        ("address", .string("\(line.ref.address)")),
+                        ("left", .string(DisplayWidth.suffix(line.left, fitting: context))),
+                        ("match", .string(line.match)),
+                        ("right", .string(DisplayWidth.prefix(line.right, fitting: context))),
+                    ] + DocumentJSON.pageMember(of: document, line.ref.address)
+                        + DocumentJSON.metadataMember(of: document))
+            })
+        return (json, shown.map(\.ref))
     }
 
     /// The document's title on one line, escaped for the terminal (its id when it has none).

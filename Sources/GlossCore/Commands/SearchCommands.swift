@@ -106,8 +106,8 @@ enum SearchCommands {
             .init("find budget --by doc --sort title", "the documents that mention budget, by title"),
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
-        let sort = try invocation.choice("sort", among: DocumentHitRows.orders)
-        let byDocument = try invocation.choice("by", among: ["doc"]) != nil
+        let sort = invocation.choice("sort")
+        let byDocument = invocation.choice("by") != nil
         if sort != nil, !byDocument {
             throw GlossError(
                 "--sort orders the rows of --by doc (find orders passages with --rank)",
@@ -119,23 +119,21 @@ enum SearchCommands {
         }
         let (node, units, _) = try evaluate(invocation)!
         let workspace = invocation.workspace
-        let limit = try invocation.integer("limit", in: 1...1_000_000)
+        let limit = invocation.integer("limit")
         if byDocument {
             try DocumentHitRows.list(node: node, units: units, order: sort ?? "hits", limit: limit, into: &invocation)
             return
         }
         // Units of one element are adjacent (a FAQ's question and answer), so results group in one
-        // pass; only --rank and --json build rows here (the JSON ones up to --limit), the rest are
-        // counted, and FindRows finds the rows it prints page by page.
+        // pass; only --rank builds rows here, the rest are counted, and FindRows finds the rows it
+        // shows page by page.
         var refs: [ElementRef] = []
         var unitsOf: [ElementRef: [Int32]] = [:]
         var total = 0
         // Units come in document order, so documents are counted as they change.
         var documentTotal = 0
         var previous: ElementRef?
-        let json = invocation.flag("json")
-        let keepAll = invocation.flag("rank") || (json && limit == nil)
-        let keepCount = json ? limit ?? 0 : 0
+        let ranked = invocation.flag("rank")
         units.forEach { id in
             let ref = workspace.corpus.units[Int(id)].ref
             if ref != previous {
@@ -143,52 +141,22 @@ enum SearchCommands {
                 if ref.document != previous?.document { documentTotal += 1 }
                 previous = ref
             }
-            guard keepAll || refs.count < keepCount || unitsOf[ref] != nil else { return }
+            guard ranked else { return }
             if unitsOf[ref] == nil { refs.append(ref) }
             unitsOf[ref, default: []].append(id)
         }
-        if invocation.flag("rank") {
+        if ranked {
             let scores = Ranker(corpus: workspace.corpus).scores(units, query: node)
             let score = Dictionary(
                 uniqueKeysWithValues: refs.map { ref in (ref, unitsOf[ref]!.reduce(0) { $0 + (scores[$1] ?? 0) }) })
             refs = refs.enumerated().sorted { (score[$0.element]!, -$0.offset) > (score[$1.element]!, -$1.offset) }.map(
                 \.element)
         }
-        let highlighter = Highlighter(node)
-        if json {
-            if let limit { refs = Array(refs.prefix(limit)) }
-            workspace.perform(.startListing(refs))
-            var items: [JSONValue] = []
-            for (offset, ref) in refs.enumerated() {
-                var matches = 0
-                for unit in unitsOf[ref]! { matches += try ranges(highlighter, ofUnit: unit, in: invocation).count }
-                items.append(
-                    .object(
-                        [
-                            ("number", .int(offset + 1)),
-                            ("document", .string(workspace.corpus.documents[ref.document].id)),
-                            ("title", .string(workspace.corpus.documents[ref.document].title)),
-                            ("address", .string(ref.address == .document ? "" : "\(ref.address)")),
-                            ("kind", .string(workspace.corpus.units[Int(unitsOf[ref]![0])].kind.name)),
-                            ("section", .string(workspace.corpus.sectionHeading(ofUnit: unitsOf[ref]![0]))),
-                            ("text", .string(workspace.corpus.text(of: ref))),
-                            ("matches", .int(matches)),
-                        ] + DocumentJSON.pageMember(of: workspace.corpus.documents[ref.document], ref.address)
-                            + DocumentJSON.metadataMember(of: workspace.corpus.documents[ref.document])))
-            }
-            invocation.output.raw(
-                JSONValue.object([
-                    ("total", .int(total)), ("documents", .int(documentTotal)), ("results", .array(items)),
-                ]).serialized())
-            return
-        }
-        var rows = FindRows(
-            units: units, highlighter: highlighter, ranked: invocation.flag("rank") ? (refs, unitsOf) : nil,
+        let rows = FindRows(
+            units: units, highlighter: Highlighter(node), ranked: ranked ? (refs, unitsOf) : nil,
             total: total, documentTotal: documentTotal, withinView: !workspace.view.filters.isEmpty,
             snippet: invocation.context.settings.snippet, queryColumn: queryColumn(invocation))
-        workspace.perform(.startListing([]))
-        try rows.showNext(limit ?? total, into: &invocation)
-        workspace.perform(.keepListingRest(rows))
+        try invocation.present(rows, limit: limit)
     }
 
     static let filter = CommandSpec(
@@ -281,7 +249,7 @@ enum SearchCommands {
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let (node, units, _) = try evaluate(invocation)!
         let workspace = invocation.workspace
-        let sort = try invocation.choice("sort", among: ["left", "right", "doc"]) ?? "doc"
+        let sort = invocation.choice("sort") ?? "doc"
         let highlighter = Highlighter(node)
         guard !highlighter.isEmpty else {
             throw GlossError("kwic needs words, phrases or a regex to align on (fields alone match no text)")
@@ -289,7 +257,7 @@ enum SearchCommands {
         typealias Line = KwicRows.Line
         var lines: [Line] = []
         var keys: [[String]] = []
-        let explicitWidth = try invocation.integer("width", in: 5...500)
+        let explicitWidth = invocation.integer("width")
         // What a line keeps of its match and context is what it can show (--width, else at most half
         // the screen), at a generous four bytes a column: with 2 KB a side whatever the width, the
         // matches of a 110 MB file took 7.9 GB. A sort key is read from the words near the match
@@ -337,37 +305,10 @@ enum SearchCommands {
             }
             lines = order.map { lines[$0] }
         }
-        let limit = try invocation.integer("limit", in: 1...1_000_000)
         let rows = KwicRows(
             lines: lines, unitCount: units.count, titles: invocation.flag("titles"), width: explicitWidth,
             screenWidth: invocation.output.width, in: workspace)
-        if invocation.flag("json") {
-            let shown = lines.prefix(limit ?? lines.count)
-            workspace.perform(.startListing(shown.map(\.ref)))
-            invocation.output.raw(
-                JSONValue.array(
-                    shown.enumerated().map { offset, line in
-                        .object(
-                            [
-                                ("number", .int(offset + 1)),
-                                ("document", .string(workspace.corpus.documents[line.ref.document].id)),
-                                ("title", .string(workspace.corpus.documents[line.ref.document].title)),
-                                ("address", .string("\(line.ref.address)")),
-                                ("left", .string(DisplayWidth.suffix(line.left, fitting: rows.context))),
-                                ("match", .string(line.match)),
-                                ("right", .string(DisplayWidth.prefix(line.right, fitting: rows.context))),
-                            ]
-                                + DocumentJSON.pageMember(
-                                    of: workspace.corpus.documents[line.ref.document], line.ref.address)
-                                + DocumentJSON.metadataMember(of: workspace.corpus.documents[line.ref.document]))
-                    }
-                ).serialized())
-            return
-        }
-        var listing = rows
-        workspace.perform(.startListing([]))
-        try listing.showNext(limit ?? lines.count, into: &invocation)
-        workspace.perform(.keepListingRest(listing))
+        try invocation.present(rows, limit: invocation.integer("limit"))
     }
 
     /// Words of context a kwic sort compares, nearest first: concordancers sort on the first few.
@@ -413,7 +354,7 @@ enum SearchCommands {
         ]
     ) { (invocation: inout CommandInvocation) throws(GlossError) in
         let workspace = invocation.workspace
-        let top = try invocation.integer("top", in: 1...100_000) ?? 20
+        let top = invocation.integer("top") ?? 20
         let includeStopWords = invocation.flag("stopwords")
         let view = workspace.viewUnits
         var frequencies: [String: Int] = [:]
@@ -457,99 +398,25 @@ enum SearchCommands {
             (frequencies, otherForms) = stemFrequencies(frequencies, language: invocation.context.settings.stemLanguage)
         }
         let words = frequencies.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(top)
-        let tagCounts = tagCounts(in: view, workspace: workspace)
-        if invocation.flag("json") {
-            invocation.output.raw(
-                JSONValue.object([
-                    ("units", .int(view.count)),
-                    (
-                        "words",
-                        .array(
-                            words.map { word in
-                                .object(
-                                    [("word", .string(word.key)), ("count", .int(word.value))]
-                                        + (otherForms[word.key].map {
-                                            [("forms", .array(([word.key] + $0).map { .string($0) }))]
-                                        } ?? []))
-                            })
-                    ),
-                    (
-                        "documents",
-                        .array(
-                            perDocument.keys.sorted().map { document in
-                                .object([
-                                    ("id", .string(workspace.corpus.documents[document].id)),
-                                    ("units", .int(perDocument[document]!)),
-                                    ("matches", .int(matches[document] ?? 0)),
-                                ])
-                            })
-                    ),
-                    (
-                        "sections",
-                        .array(
-                            perSection.keys.sorted().map { ref in
-                                .object([
-                                    ("document", .string(workspace.corpus.documents[ref.document].id)),
-                                    ("address", .string("\(ref.address)")),
-                                    (
-                                        "heading",
-                                        .string(
-                                            workspace.corpus.documents[ref.document].sections[sectionIndex(ref)].heading
-                                        )
-                                    ),
-                                    ("units", .int(perSection[ref]!)),
-                                ])
-                            })
-                    ),
-                    ("tags", .array(tagCounts.map { .object([("tag", .string($0.0)), ("count", .int($0.1))]) })),
-                ]).serialized())
-            return
-        }
-        var output = invocation.output
-        output.line(StyledText("\(Counted.phrase(view.count, "unit")) in view", .heading))
-        output.line()
-        output.line(
-            StyledText(
-                (invocation.flag("stems") ? "Words by stem" : "Words")
-                    + (includeStopWords ? "" : " (stop words left out)"), .heading))
-        let wordWidth = words.map { DisplayWidth.of($0.key) }.max() ?? 0
-        let countWidth = String(words.first?.value ?? 0).count
-        for (word, count) in words {
-            var line = StyledText(
-                DisplayWidth.pad(word, to: wordWidth) + "  " + DisplayWidth.padLeft(String(count), to: countWidth))
-            if let others = otherForms[word], !others.isEmpty {
-                line.append("  " + others.joined(separator: ", "), .faint)
-            }
-            output.line(line, indent: 2)
-        }
-        output.line()
-        output.line(StyledText("Documents and sections", .heading))
         // Sections grouped by document once: looking them up per document was quadratic on a corpus.
         let sectionsByDocument = Dictionary(grouping: perSection.keys.sorted(), by: \.document)
-        for document in perDocument.keys.sorted() {
-            var line = StyledText(workspace.corpus.documents[document].id, .address)
-            if let title = workspace.corpus.documents[document].title {
-                line.append("  " + ListingRow.oneLine(title), .strong)
-            }
-            line.append("  " + Counted.phrase(perDocument[document]!, "unit"))
-            if highlighter != nil { line.append(" · " + Counted.phrase(matches[document] ?? 0, "match")) }
-            output.line(line, indent: 2)
-            for ref in sectionsByDocument[document] ?? [] {
-                let heading = workspace.corpus.documents[document].sections[sectionIndex(ref)].heading ?? "(lead)"
-                output.line(
-                    StyledText("\(ref.address)", .address) + StyledText("  \(heading)  ")
-                        + StyledText("\(perSection[ref]!)", .faint), indent: 4)
-            }
+        let documents = perDocument.keys.sorted().map { document in
+            StatsResult.DocumentCounts(
+                id: workspace.corpus.documents[document].id, title: workspace.corpus.documents[document].title,
+                units: perDocument[document]!, matches: matches[document] ?? 0,
+                sections: (sectionsByDocument[document] ?? []).map { ref in
+                    StatsResult.Section(
+                        address: ref.address,
+                        heading: workspace.corpus.documents[document].sections[sectionIndex(ref)].heading,
+                        units: perSection[ref]!)
+                })
         }
-        if !tagCounts.isEmpty {
-            output.line()
-            output.line(StyledText("Tags in view", .heading))
-            let width = tagCounts.map { DisplayWidth.of($0.0) }.max() ?? 0
-            for (tag, count) in tagCounts {
-                output.line(StyledText(DisplayWidth.pad(tag, to: width), .tag) + StyledText("  \(count)"), indent: 2)
-            }
-        }
-        invocation.output = output
+        invocation.present(
+            StatsResult(
+                unitCount: view.count, byStem: invocation.flag("stems"), includesStopWords: includeStopWords,
+                countsMatches: highlighter != nil,
+                words: words.map { StatsResult.Word(word: $0.key, count: $0.value, otherForms: otherForms[$0.key]) },
+                documents: documents, tags: tagCounts(in: view, workspace: workspace)))
     }
 
     /// Word counts summed by stem, each keyed by its most frequent form, with the other forms (most

@@ -23,7 +23,9 @@ enum SuggestCommands {
             OptionSpec("all", help: "every uncoded document or element with its best tag"),
             OptionSpec("min", value: "SCORE", kind: .number, help: "keep rows whose score is at least SCORE (0–1)"),
             OptionSpec("in", value: "QUERY", kind: .query, help: "rank only what matches QUERY (quoted) in the view"),
-            OptionSpec("limit", value: "N", kind: .number, help: "show at most N rows (default 20; --all: every row)"),
+            OptionSpec(
+                "limit", value: "N", kind: .number, range: 1...1_000_000,
+                help: "show at most N rows (default 20; --all: every row)"),
             OptionSpec("json", help: "print JSON"),
         ],
         examples: [
@@ -50,7 +52,7 @@ enum SuggestCommands {
         let minimum = try score(invocation, "min") ?? 0
         let candidates = try candidateUnits(invocation)
         let suggester = CodingSuggester(workspace: workspace)
-        let limit = try invocation.integer("limit", in: 1...1_000_000) ?? (all ? Int.max : 20)
+        let limit = invocation.integer("limit") ?? (all ? Int.max : 20)
         let listing: CodingSuggester.Listing
         if let tagWord {
             do throws(GlossError) {
@@ -76,7 +78,8 @@ enum SuggestCommands {
             """,
         arguments: [ArgumentSpec("TARGET", .targets, help: "one document (DOC:), element or mark (m2), or #n")],
         options: [
-            OptionSpec("limit", value: "N", kind: .number, help: "show at most N rows (default 10)"),
+            OptionSpec(
+                "limit", value: "N", kind: .number, range: 1...1_000_000, help: "show at most N rows (default 10)"),
             OptionSpec("json", help: "print JSON"),
         ],
         examples: [
@@ -92,7 +95,7 @@ enum SuggestCommands {
             throw GlossError(
                 "similar compares with one document, element or mark, not \(targets.count)", column: word.column)
         }
-        let limit = try invocation.integer("limit", in: 1...1_000_000) ?? 10
+        let limit = invocation.integer("limit") ?? 10
         let listing = CodingSuggester(workspace: workspace).similar(
             to: targets[0], within: workspace.viewUnits, limit: limit)
         try present(listing, limit: limit, showTag: false, into: &invocation)

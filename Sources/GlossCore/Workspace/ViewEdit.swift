@@ -10,7 +10,7 @@ enum ViewEdit {
     /// Rows a listing shows after its first ones (a page of `more`) are numbered on after them.
     case extendListing([ElementRef])
     /// Keeps what is left of the listing as it now stands, for `more` (none when nothing is left).
-    case keepListingRest((any ListingRest)?)
+    case keepListingRest((any PagedListing)?)
     case moveReadingCursor(ElementRef?)
     /// `use DOC`: addresses without `DOC:` mean it, and `next` starts from its beginning.
     case use(document: Int)

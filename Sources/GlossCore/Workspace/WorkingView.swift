@@ -12,10 +12,10 @@ public struct WorkingView {
     /// Counts changes of `lastListing`: a kept rest continues only the listing it was kept with.
     private(set) var listingVersion = 0
     /// The rows of the last listing not shown yet, for `more`, with the listing version they follow.
-    var listingRest: (rest: any ListingRest, version: Int)?
+    var listingRest: (rest: any PagedListing, version: Int)?
 
     /// What is left of the last listing, if it is still the last.
-    var currentListingRest: (any ListingRest)? {
+    var currentListingRest: (any PagedListing)? {
         guard let listingRest, listingRest.version == listingVersion else { return nil }
         return listingRest.rest
     }

@@ -1,12 +1,18 @@
-/// The rows of a numbered listing (find, kwic, find --by doc) that --limit left out, kept for `more`.
-/// Rows go on being numbered after those shown, and join the listing that `#n` refers to.
-protocol ListingRest {
+/// A numbered listing as a value (find, kwic, find --by doc): `CommandInvocation.present` prints its
+/// first page as text and keeps the rest for `more`, or writes its rows as JSON; either way `#n` then
+/// names its rows. Rows `more` shows go on being numbered after those shown.
+protocol PagedListing {
+    /// Every row, shown or not.
+    var rowCount: Int { get }
     /// Rows not shown yet.
     var remaining: Int { get }
     /// Rows shown by the last page, the size `more` repeats.
     var pageSize: Int { get }
     /// Prints the next `count` rows, numbered after the listing's, adds them to it, and a footer.
     mutating func showNext(_ count: Int, into invocation: inout CommandInvocation) throws(GlossError)
+    /// The first `count` rows as JSON, with the listing's totals, and the rows' elements (what `#n`
+    /// names after the JSON).
+    func json(upTo count: Int, in workspace: Workspace) throws(GlossError) -> (json: JSONValue, refs: [ElementRef])
 }
 
 /// Parts of numbered rows shared by the listings.
