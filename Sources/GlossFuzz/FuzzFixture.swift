@@ -134,7 +134,7 @@ enum FuzzFixture {
         let session = Session(registry: registry, baseDirectory: directory)
         session.isScript = true
         session.sandbox = ScriptSandbox(writableRoots: [], readableRoots: [directory], strict: true)
-        session.terminalWidth = 80
+        session.frontEnd.terminalWidth = 80
         session.workspace.add(documents)
         return session
     }

@@ -95,9 +95,9 @@ extension GlossCommand {
         func run() throws {
             // The session polls the flag the SIGINT handler raises.
             let session = Session(readers: GlossCommand.readers, cancel: Interrupts.flag)
-            session.terminalColor = Terminal.colorAllowed(noColorFlag: display.noColor)
-            session.terminalWidth = display.width ?? Terminal.width
-            session.loadProgressObserver = ProgressBar.forTerminal()
+            session.frontEnd.terminalColor = Terminal.colorAllowed(noColorFlag: display.noColor)
+            session.frontEnd.terminalWidth = display.width ?? Terminal.width
+            session.frontEnd.loadProgressObserver = ProgressBar.forTerminal()
             if let width = display.width { session.settings.width = width }
             Interrupts.install()
             let interactive = Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal
@@ -119,7 +119,7 @@ extension GlossCommand {
             guard scripts.count <= 1 else { throw ValidationError("open one saved session at a time") }
 
             if !interactive {
-                session.terminalColor = false
+                session.frontEnd.terminalColor = false
                 session.isScript = true
                 let folder = session.baseDirectory
                 session.sandbox = ScriptSandbox(
@@ -230,9 +230,9 @@ extension GlossCommand {
 
         func run() throws {
             let session = Session(readers: GlossCommand.readers, cancel: Interrupts.flag)
-            session.terminalColor = Terminal.colorAllowed(noColorFlag: display.noColor)
-            session.terminalWidth = display.width ?? (Terminal.stdoutIsTerminal ? Terminal.width : 80)
-            session.loadProgressObserver = ProgressBar.forTerminal()
+            session.frontEnd.terminalColor = Terminal.colorAllowed(noColorFlag: display.noColor)
+            session.frontEnd.terminalWidth = display.width ?? (Terminal.stdoutIsTerminal ? Terminal.width : 80)
+            session.frontEnd.loadProgressObserver = ProgressBar.forTerminal()
             Interrupts.install()
             for assignment in assignments {
                 let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -13,8 +13,8 @@ final class InteractiveLoop {
         self.usePager = usePager
         editor = LineEditor(programName: "gloss", historyFile: HistoryFile.standard())
         editor.completer = { [session] line in CompletionEngine(session: session).complete(line) }
-        session.isInteractive = true
-        session.confirm = { [weak self] question in self?.ask(question) ?? false }
+        session.frontEnd.isInteractive = true
+        session.frontEnd.confirm = { [weak self] question in self?.ask(question) ?? false }
     }
 
     /// Runs until quit or end of input; returns the exit status.
@@ -80,7 +80,7 @@ final class InteractiveLoop {
     /// Executes one line and shows its output, warnings and error.
     @discardableResult
     func execute(_ line: String) -> ExecutionResult {
-        session.terminalWidth = Terminal.width
+        session.frontEnd.terminalWidth = Terminal.width
         let result = session.execute(line)
         Interrupts.flag.reset()
         for warning in result.warnings {

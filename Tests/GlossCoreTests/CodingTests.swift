@@ -123,14 +123,14 @@ final class CodingTests: XCTestCase {
 
     func testDeleteAsksOnATerminal() throws {
         try run("tag s0.p1 theme")
-        session.isInteractive = true
+        session.frontEnd.isInteractive = true
         var asked: [String] = []
-        session.confirm = { question in
+        session.frontEnd.confirm = { question in
             asked.append(question)
             return false
         }
         XCTAssertEqual(TestSession.failure("tags delete theme", in: session)?.message, "not deleted")
-        session.confirm = { question in
+        session.frontEnd.confirm = { question in
             asked.append(question)
             return true
         }

@@ -13,7 +13,7 @@ final class HelpSnapshotTests: XCTestCase {
 
     func testHelpOfEveryCommandMatchesItsSnapshot() throws {
         let session = Session()
-        session.terminalWidth = 100
+        session.frontEnd.terminalWidth = 100
         var text = "$ help\n" + (try TestSession.run("help", in: session))
         for spec in CommandRegistry.standard.commands {
             text += "\n$ help \(spec.name)\n" + (try TestSession.run("help \(spec.name)", in: session))

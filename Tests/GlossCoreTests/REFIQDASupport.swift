@@ -79,7 +79,7 @@ enum REFIQDASupport {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let session = Session(baseDirectory: base.path)
-        session.terminalWidth = 100
+        session.frontEnd.terminalWidth = 100
         try TestSession.run(
             "replay \(CommandLineTokenizer.quote(repository.appendingPathComponent("sessions/code-harbor.gloss").path)) --quiet",
             in: session)

@@ -26,42 +26,42 @@ final class TagViewTests: XCTestCase {
 
     func testTagAllOfMoreThanFiveHundredElementsAsksAtATerminal() throws {
         let session = session(paragraphs: CodingCommands.confirmedViewSize + 1)
-        session.isInteractive = true
+        session.frontEnd.isInteractive = true
         var asked: [String] = []
-        session.confirm = { question in
+        session.frontEnd.confirm = { question in
             asked.append(question)
             return false
         }
         XCTAssertEqual(TestSession.failure("tag @ budget", in: session)?.message, "nothing tagged")
         XCTAssertTrue(session.workspace.annotations.elementTags.isEmpty)
         XCTAssertEqual(asked, ["Tag all 501 elements in the view with [budget]?"])
-        session.confirm = { question in
+        session.frontEnd.confirm = { question in
             asked.append(question)
             return true
         }
         try TestSession.run("tag @ budget", in: session)
         XCTAssertEqual(session.workspace.annotations.elementTags.count, 501)
         // untag @ asks in its own words, and a no keeps every tag.
-        session.confirm = { question in
+        session.frontEnd.confirm = { question in
             asked.append(question)
             return false
         }
         XCTAssertEqual(TestSession.failure("untag @ budget", in: session)?.message, "nothing untagged")
         XCTAssertEqual(asked.last, "Remove [budget] from all 501 elements in the view?")
         XCTAssertEqual(session.workspace.annotations.elementTags.count, 501)
-        session.confirm = { question in
+        session.frontEnd.confirm = { question in
             asked.append(question)
             return true
         }
         // Not at a terminal (a script, a pipe): no question.
-        session.isInteractive = false
+        session.frontEnd.isInteractive = false
         let questions = asked.count
         try TestSession.run("tag @ other", in: session)
         XCTAssertEqual(asked.count, questions)
         // Up to 500 elements: no question either.
         let small = self.session(paragraphs: CodingCommands.confirmedViewSize)
-        small.isInteractive = true
-        small.confirm = { _ in
+        small.frontEnd.isInteractive = true
+        small.frontEnd.confirm = { _ in
             XCTFail("asked")
             return false
         }

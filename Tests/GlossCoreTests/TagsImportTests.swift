@@ -22,7 +22,7 @@ final class TagsImportTests: XCTestCase {
         let file = try REFIQDASupport.export("qdc", to: "book.qdc", in: directory, session: source)
 
         let fresh = TestSession.make([])
-        fresh.terminalWidth = 1000  // no wrapping of the long temporary path
+        fresh.frontEnd.terminalWidth = 1000  // no wrapping of the long temporary path
         let output = try TestSession.run("tags import \(file.path)", in: fresh)
         XCTAssertEqual(output, "imported 14 codes from \(file.path): 14 new\n")
         let expected = codebook(of: source)
@@ -64,7 +64,7 @@ final class TagsImportTests: XCTestCase {
         </CodeBook>
         """.write(to: file, atomically: true, encoding: .utf8)
         let session = TestSession.make([("a.txt", "One passage.\n")])
-        session.terminalWidth = 1000  // no wrapping of the long temporary path
+        session.frontEnd.terminalWidth = 1000  // no wrapping of the long temporary path
         try TestSession.run("tag s0.p1 actor/council", in: session)
         try TestSession.run("tags describe actor \"Our definition\"", in: session)
         let output = try TestSession.run("tags import \(file.path)", in: session)

@@ -7,7 +7,7 @@ enum TestSession {
     /// A session with the given articles loaded (name → text); `.md` names are read as Markdown.
     static func make(_ articles: [(name: String, text: String)]) -> Session {
         let session = Session(baseDirectory: FileManager.default.temporaryDirectory.path)
-        session.terminalWidth = 100
+        session.frontEnd.terminalWidth = 100
         var documents: [Document] = []
         for article in articles {
             var document = DocumentLoader.parse(article.text, pathExtension: DocumentLoader.pathExtension(article.name))

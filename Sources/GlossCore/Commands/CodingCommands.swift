@@ -40,8 +40,8 @@ enum CodingCommands {
         _ targets: [CodingTarget], word: CommandWord, untagging: Bool, of invocation: CommandInvocation
     ) throws(GlossError) {
         let session = invocation.context
-        guard word.text == "@", targets.count > confirmedViewSize, session.isInteractive, !session.isScript,
-            let confirm = session.confirm
+        guard word.text == "@", targets.count > confirmedViewSize, session.frontEnd.isInteractive, !session.isScript,
+            let confirm = session.frontEnd.confirm
         else { return }
         let tags = invocation.words("TAG").map { "[\($0.text)]" }.joined(separator: " ")
         let question =
@@ -92,7 +92,7 @@ enum CodingCommands {
         let targetWord = invocation.word("TARGETS")!
         let targets = try targets(targetWord, of: &invocation)
         guard !targets.isEmpty else {
-            invocation.orphanedWhole = true
+            invocation.recording.orphanedWhole = true
             return
         }
         try confirmLargeView(targets, word: targetWord, untagging: false, of: invocation)
@@ -123,7 +123,7 @@ enum CodingCommands {
         let targetWord = invocation.word("TARGETS")!
         let targets = try targets(targetWord, of: &invocation)
         guard !targets.isEmpty else {
-            invocation.orphanedWhole = true
+            invocation.recording.orphanedWhole = true
             return
         }
         try confirmLargeView(targets, word: targetWord, untagging: true, of: invocation)
@@ -245,12 +245,12 @@ enum CodingCommands {
         if usage > 0 && !invocation.flag("force") {
             let what =
                 "[\(tag.path)]\(children > 0 ? " and \(Counted.phrase(children, "tag")) below it" : "") \(children > 0 ? "are" : "is") used \(Counted.phrase(usage, "time"))"
-            guard let confirm = invocation.context.confirm, invocation.context.isInteractive else {
+            guard let confirm = invocation.context.frontEnd.confirm, invocation.context.frontEnd.isInteractive else {
                 throw GlossError("\(what); add --force to delete anyway")
             }
             guard confirm("\(what). Delete?") else { throw GlossError("not deleted") }
             // The saved session must replay without asking.
-            invocation.canonicalLine = "tags delete \(CommandLineTokenizer.quote(tag.path)) --force"
+            invocation.recording.canonicalLine = "tags delete \(CommandLineTokenizer.quote(tag.path)) --force"
         }
         let (codings, notes) = try workspace.deleteTag(tag.path, in: &invocation.transaction)
         var message = "deleted [\(tag.path)]"
@@ -387,7 +387,7 @@ enum CodingCommands {
             let resolved = try targets(
                 CommandWord(text: rest, column: word.column, endColumn: word.endColumn, quoted: false), of: &invocation)
             if resolved.isEmpty && noteTargets.isEmpty {
-                invocation.orphanedWhole = true
+                invocation.recording.orphanedWhole = true
                 return
             }
             noteTargets += resolved.map { target -> NoteTarget in
@@ -530,7 +530,7 @@ enum CodingCommands {
         let address = invocation.word("ADDR")!
         let refs = try invocation.targets(address)
         if refs.isEmpty && !invocation.transaction.orphans.isEmpty {
-            invocation.orphanedWhole = true  // the element is gone from the changed document
+            invocation.recording.orphanedWhole = true  // the element is gone from the changed document
             return
         }
         guard refs.count == 1 else {
@@ -552,7 +552,7 @@ enum CodingCommands {
                 case .element(let typed)? = invocation.transaction.resolutions.last?.items.first?.typed
             {
                 workspace.noteOrphan(typed, reason: .quoteGone, in: &invocation.transaction)
-                invocation.orphanedWhole = true
+                invocation.recording.orphanedWhole = true
                 return
             }
             var located = error

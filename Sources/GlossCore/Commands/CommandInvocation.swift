@@ -10,20 +10,12 @@ public struct CommandInvocation {
     public internal(set) var options: [String: CommandWord] = [:]
     /// The free text of a `.rest` argument, with the column where it starts; options are blanked out.
     public internal(set) var rest: (text: String, column: Int)?
-    /// Set by commands whose saved form differs from what was typed (`load` adds `--sha256`).
-    public var canonicalLine: String?
+    /// How the command goes into history and saved sessions, when not as typed (see `RecordedForm`).
+    public var recording = RecordedForm()
     /// Warnings to show on standard error (a file read as Windows-1252, …).
     public var warnings: [String] = []
     /// Set by `quit`.
     public var quitRequested = false
-    /// Set by `more`, whose rows continue the last listing: a saved session keeps that listing too.
-    var continuesListing = false
-    /// Set when every annotation the command would have made was orphaned by a changed document: only
-    /// its `orphan` lines are recorded.
-    var orphanedWhole = false
-    /// Set by `orphan`, which records either itself or the command it re-attached.
-    var recordedLine: String?
-    var recordedOrphans: [Orphan]?
     /// What the command changes and names as it runs (see `CommandTransaction`).
     var transaction = CommandTransaction()
 

@@ -37,7 +37,8 @@ enum ImportCommands {
             throw GlossError("\(word.text): \(error.message)")
         }
         // Saved with the absolute path: a journal or script replays it from any folder.
-        invocation.canonicalLine = "tags import \(CommandLineTokenizer.quote(path))" + (overwrite ? " --overwrite" : "")
+        invocation.recording.canonicalLine =
+            "tags import \(CommandLineTokenizer.quote(path))" + (overwrite ? " --overwrite" : "")
         let total = summary.codes
         var parts = ["\(summary.added) new"]
         if summary.updated > 0 { parts.append("\(summary.updated) given a description or colour") }

@@ -114,8 +114,8 @@ enum ReadingCommands {
                         throw GlossError("--sha256 applies to a single file")
                     }
                     let progress = LoadProgress(total: toRead.count)
-                    session.loadProgressObserver?.loadStarted(progress)
-                    defer { session.loadProgressObserver?.loadFinished(progress) }
+                    session.frontEnd.loadProgressObserver?.loadStarted(progress)
+                    defer { session.frontEnd.loadProgressObserver?.loadFinished(progress) }
                     var (parts, warnings) = try DocumentLoader.loadParts(
                         toRead, into: Corpus.IndexedPart.self, readers: session.readers,
                         maximumFileSize: session.settings.maxFileSize, progress: progress)
@@ -192,7 +192,7 @@ enum ReadingCommands {
             output.status(StyledText("\(Counted.phrase(comments, "comment")) from the documents kept as notes", .faint))
         }
         invocation.output = output
-        invocation.canonicalLine = LoadCanonicalizer.line(
+        invocation.recording.canonicalLine = LoadCanonicalizer.line(
             for: candidates, documents: { added.map { workspace.corpus.documents[$0] } }, typed: paths,
             base: session.baseDirectory,
             hidden: invocation.flag("hidden"))

@@ -115,7 +115,7 @@ enum SessionCommands {
                 )
             }
             overwrite = true
-            if session.isInteractive {
+            if session.frontEnd.isInteractive {
                 let added = session.history[min(origin.historyCount, session.history.count)...].filter {
                     $0.isSaved(stateOnly: invocation.flag("state-only"))
                 }
@@ -319,7 +319,7 @@ enum SessionCommands {
             }
             let question =
                 "Discard the session from \(JournalStore.readable(chosen.started)) (\(Counted.phrase(chosen.commandCount, "command"))) for good?"
-            if session.isInteractive, session.confirm?(question) != true {
+            if session.frontEnd.isInteractive, session.frontEnd.confirm?(question) != true {
                 invocation.status(StyledText("kept", .faint))
                 return
             }
@@ -337,8 +337,8 @@ enum SessionCommands {
         }
         let report = try session.restore(chosen) { stop in
             if invocation.flag("partial") { return true }
-            guard session.isInteractive, stop.restored > 0 else { return false }
-            return session.confirm?(
+            guard session.frontEnd.isInteractive, stop.restored > 0 else { return false }
+            return session.frontEnd.confirm?(
                 "Resuming stopped at line \(stop.line) (\(stop.error.message)). Keep the \(Counted.phrase(stop.restored, "command")) restored before it? The journal is kept either way."
             ) == true
         }
@@ -494,8 +494,8 @@ enum SessionCommands {
         }
         // Found again: the command runs where the text is now, in this version's addresses.
         guard let anchor, let found = workspace.locate(anchor, near: typed) else {
-            invocation.recordedLine = kept.scriptLine
-            invocation.recordedOrphans = [kept]
+            invocation.recording.presetLine = kept.scriptLine
+            invocation.recording.presetOrphans = [kept]
             return
         }
         let moved = ElementRef(document: document, address: found)
@@ -522,18 +522,19 @@ enum SessionCommands {
         try spec.run(&inner)
         invocation.output = inner.output
         invocation.warnings += inner.warnings
-        let stillOrphaned = !inner.transaction.orphans.isEmpty || inner.orphanedWhole
+        let stillOrphaned = !inner.transaction.orphans.isEmpty || inner.recording.orphanedWhole
         inner.transaction.forgetResolutions()
         if stillOrphaned {
-            invocation.recordedLine = kept.scriptLine
-            invocation.recordedOrphans = [
+            invocation.recording.presetLine = kept.scriptLine
+            invocation.recording.presetOrphans = [
                 Orphan(
                     document: kept.document, address: kept.address, text: kept.text,
                     command: command, reason: .quoteGone, anchor: anchor)
             ]
         } else {
-            invocation.recordedLine = inner.canonicalLine ?? Session.canonicalLine(spec, typed: rewritten)
-            invocation.recordedOrphans = []
+            invocation.recording.presetLine =
+                inner.recording.canonicalLine ?? Session.canonicalLine(spec, typed: rewritten)
+            invocation.recording.presetOrphans = []
             invocation.status(
                 StyledText(
                     "re-attached the orphan \(word.text) at \(workspace.corpus.label(moved, qualified: true))", .faint))

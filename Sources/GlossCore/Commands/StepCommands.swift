@@ -64,7 +64,7 @@ enum StepCommands {
         let count = invocation.word("N").flatMap { Int($0.text) } ?? rest.pageSize
         try rest.showNext(count, into: &invocation)
         workspace.perform(.keepListingRest(rest))
-        invocation.continuesListing = true
+        invocation.recording.continuesListing = true
     }
 
     private static func step(_ invocation: inout CommandInvocation, forward: Bool) throws(GlossError) {

@@ -8,7 +8,8 @@ enum IndexedWords {
         text.withUTF8 { bytes in
             Tokenizer.scan(bytes, scratch: &scratch) { word, _, _ in
                 body(word)
-                if word.count > 2, word[word.count - 2] == 0x27, word[word.count - 1] == 0x73 {
+                if word.count > 2, word[word.count - 2] == UInt8(ascii: "'"), word[word.count - 1] == UInt8(ascii: "s")
+                {
                     body(UnsafeBufferPointer(rebasing: word[..<(word.count - 2)]))
                 }
             }

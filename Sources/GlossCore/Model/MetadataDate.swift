@@ -19,7 +19,7 @@ public enum MetadataDate {
             guard start + count <= bytes.count else { return nil }
             var value = 0
             for byte in bytes[start..<(start + count)] {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
                 value = value * 10 + Int(byte - 0x30)
             }
             return value

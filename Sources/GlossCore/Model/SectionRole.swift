@@ -42,14 +42,16 @@ public enum SectionRole: String, Sendable, Codable {
             var pendingSpace = false
             for byte in heading {
                 if byte >= 0x80 { return nil }
-                let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x26
+                let isLetter =
+                    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "&")
                 if isLetter {
                     if pendingSpace && count > 0 {
                         normalized[count] = 0x20
                         count += 1
                     }
                     pendingSpace = false
-                    normalized[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    normalized[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
                     count += 1
                 } else {
                     pendingSpace = true
@@ -74,11 +76,13 @@ public enum SectionRole: String, Sendable, Codable {
             if byte >= 0x80 {
                 return heading.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "&" }).joined(separator: " ")
             }
-            let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x26
+            let isLetter =
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "&")
             if isLetter {
                 if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
                 pendingSpace = false
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
             } else {
                 pendingSpace = true
             }

@@ -46,7 +46,9 @@ final class IndexShard: @unchecked Sendable {
                     let unitAndPosition = unit << 32 | UInt64(UInt32(position))
                     batch.record(dictionary.insert(word), unitAndPosition)
                     // A possessive is also found under its base word: "Zelensky’s" matches `zelensky`.
-                    if word.count > 2, word[word.count - 2] == 0x27, word[word.count - 1] == 0x73 {
+                    if word.count > 2, word[word.count - 2] == UInt8(ascii: "'"),
+                        word[word.count - 1] == UInt8(ascii: "s")
+                    {
                         batch.record(
                             dictionary.insert(UnsafeBufferPointer(rebasing: word[..<(word.count - 2)])), unitAndPosition
                         )

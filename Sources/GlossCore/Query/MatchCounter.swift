@@ -67,7 +67,8 @@ struct MatchCounter {
 
     /// A term without its possessive ending ("port" of "port's"), or the term.
     private static func base(of term: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        guard term.count > 2, term[term.count - 2] == 0x27, term[term.count - 1] == 0x73 else { return term }
+        guard term.count > 2, term[term.count - 2] == UInt8(ascii: "'"), term[term.count - 1] == UInt8(ascii: "s")
+        else { return term }
         return UnsafeBufferPointer(rebasing: term[..<(term.count - 2)])
     }
 

@@ -115,20 +115,21 @@ public struct Tokenizer: Sendable {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if isASCIIWordByte(byte) {
-                        scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                        lastWasDigit = byte >= 0x30 && byte <= 0x39
+                        scratch.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+                        lastWasDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
                         index += 1
                         continue
                     }
                     // `'` between letters; `.` or `,` between digits.
                     if index + 1 < count {
-                        if byte == 0x27, !lastWasDigit, startsWordLetter(bytes, at: index + 1) {
+                        if byte == UInt8(ascii: "'"), !lastWasDigit, startsWordLetter(bytes, at: index + 1) {
                             scratch.append(0x27)
                             index += 1
                             continue
                         }
-                        if byte == 0x2E || byte == 0x2C, lastWasDigit, bytes[index + 1] >= 0x30,
-                            bytes[index + 1] <= 0x39
+                        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","), lastWasDigit,
+                            bytes[index + 1] >= UInt8(ascii: "0"),
+                            bytes[index + 1] <= UInt8(ascii: "9")
                         {
                             scratch.append(byte)
                             index += 1
@@ -199,11 +200,13 @@ public struct Tokenizer: Sendable {
                     continue
                 }
                 if index + 1 < count {
-                    if byte == 0x27, !lastWasDigit, startsWordLetter(bytes, at: index + 1) {
+                    if byte == UInt8(ascii: "'"), !lastWasDigit, startsWordLetter(bytes, at: index + 1) {
                         index += 1
                         continue
                     }
-                    if byte == 0x2E || byte == 0x2C, lastWasDigit, bytes[index + 1] &- 0x30 < 10 {
+                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","), lastWasDigit,
+                        bytes[index + 1] &- 0x30 < 10
+                    {
                         index += 1
                         continue
                     }
@@ -245,7 +248,8 @@ public struct Tokenizer: Sendable {
     private static func startsWordLetter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
         if byte < 0x80 {
-            return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
         }
         let scalar = UTF8Scalar.decode(bytes, at: index).0
         // An ideograph is a word of its own, so an apostrophe before one ends the word instead.

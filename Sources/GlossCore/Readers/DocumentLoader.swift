@@ -268,7 +268,7 @@ public enum DocumentLoader {
         // Checked on bytes: String.contains(String) goes through Foundation, once per file of a load.
         var previous: UInt8 = 0
         for byte in candidate.path.utf8 {
-            if previous == 0x2F, byte == 0x2E || byte == 0x2F {
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") {
                 return URL(fileURLWithPath: candidate.path).standardizedFileURL.path
             }
             previous = byte

@@ -44,7 +44,7 @@ public enum HeadingRule {
         var count = 0
         var inWord = false
         for byte in bytes {
-            let isSpace = byte == 0x20 || byte == 0x09
+            let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
             if !isSpace && !inWord {
                 count += 1
                 if count > maximumWords { return nil }
@@ -85,11 +85,12 @@ public enum HeadingRule {
         -> Bool
     where Bytes.Element == UInt8, Bytes.Index == Int {
         guard let first = bytes.first, bytes.count <= maximumCharacters else { return false }
-        let isQuote = first == 0x22 || first == 0x27
+        let isQuote = first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")
         guard isUppercase(first) || isDigit(first) || isQuote else { return false }
         if isQuote, bytes.count > 1, isLowercase(bytes[1]) { return false }
         if wordCount <= 6, wordCount > 1, bytes.starts(with: [0x42, 0x79, 0x20]),
-            let next = bytes.dropFirst(3).first(where: { $0 != 0x20 && $0 != 0x09 }), isUppercase(next)
+            let next = bytes.dropFirst(3).first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+            isUppercase(next)
         {
             return false
         }
@@ -97,7 +98,7 @@ public enum HeadingRule {
         while end > 0, asciiClosingMarks.contains(bytes[end - 1]) { end -= 1 }
         guard end > 0 else { return false }
         let last = bytes[end - 1]
-        if last == 0x2E {
+        if last == UInt8(ascii: ".") {
             let lastWord = bytes[..<end].split(separator: 0x20).last ?? []
             return isAbbreviation(Substring(decoding: lastWord, as: UTF8.self)) && isTitleCased(text)
         }
@@ -128,13 +129,16 @@ public enum HeadingRule {
         var sawSignificant = false
         var start = 0
         while start < bytes.count {
-            guard isLetter(bytes[start]) || bytes[start] == 0x2D || bytes[start] == 0x27 else {
+            guard isLetter(bytes[start]) || bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "'")
+            else {
                 start += 1
                 continue
             }
             var end = start
             var letters = 0
-            while end < bytes.count, isLetter(bytes[end]) || bytes[end] == 0x2D || bytes[end] == 0x27 {
+            while end < bytes.count,
+                isLetter(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "'")
+            {
                 if isLetter(bytes[end]) { letters += 1 }
                 end += 1
             }
@@ -303,7 +307,8 @@ extension Substring {
 
     @inline(__always)
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: "\r") || byte == 0x0B || byte == 0x0C
     }
 
     /// Characters, counted without grapheme breaking when every character is one scalar that never

@@ -83,7 +83,7 @@ enum MarkdownNesting {
         }
 
         private static func isBlank(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 0x0D
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
         }
 
         var atBlank: Bool { Self.isBlank(bytes[position]) }

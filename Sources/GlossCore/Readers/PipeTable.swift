@@ -15,7 +15,7 @@ struct PipeTable {
 
     /// A table row's first byte after any indentation is `|`.
     static func isTableLine(utf8 bytes: some Sequence<UInt8>) -> Bool {
-        bytes.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "|")
+        bytes.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } == UInt8(ascii: "|")
     }
 
     init(lines: [PlainTextReader.Line]) {

@@ -333,8 +333,9 @@ public struct PlainTextReader: TextDocumentReader {
     /// False when the line's first byte after indentation starts none of the markers of
     /// `bulletItemText` (most lines start with a letter); the same first test, on bytes.
     static func mayStartBullet(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let byte = line.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return true }
-        return byte >= 0x80 || byte == 0x2D || byte == 0x2A || byte == 0x2B || (0x30...0x39).contains(byte)
+        guard let byte = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return true }
+        return byte >= 0x80 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+")
+            || (0x30...0x39).contains(byte)
     }
 
     /// `- item`, `* item`, `• item`, `+ item`, `1. item`, `1) item`.

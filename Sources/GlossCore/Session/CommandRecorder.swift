@@ -13,25 +13,25 @@ struct CommandRecorder {
     func record() -> RecordedCommand {
         let resolutions = invocation.transaction.resolutions
         var command = RecordedCommand()
-        command.usesListing = resolutions.contains(where: \.usesListing) || invocation.continuesListing
+        command.usesListing = resolutions.contains(where: \.usesListing) || invocation.recording.continuesListing
         command.usesView = resolutions.contains(where: \.usesView)
         command.usesCurrentDocument = resolutions.contains(where: \.usesCurrentDocument)
 
         let relocations = resolutions.filter(\.relocated).compactMap { resolution -> (CommandWord, String)? in
             word(at: resolution.column).map { ($0, replacement(for: $0, targets: resolution.resolvedTargets)) }
         }
-        let dropsCommand = invocation.orphanedWhole || relocations.contains { $0.1.isEmpty }
+        let dropsCommand = invocation.recording.orphanedWhole || relocations.contains { $0.1.isEmpty }
         var main: String
-        if let preset = invocation.recordedLine {
+        if let preset = invocation.recording.presetLine {
             main = preset
         } else if dropsCommand {
             main = ""
-        } else if relocations.isEmpty, let canonical = invocation.canonicalLine {
+        } else if relocations.isEmpty, let canonical = invocation.recording.canonicalLine {
             main = canonical
         } else {
             main = canonical(rewriting: relocations)
         }
-        if !dropsCommand, invocation.recordedLine == nil, resolutions.contains(where: \.dependsOnContext) {
+        if !dropsCommand, invocation.recording.presetLine == nil, resolutions.contains(where: \.dependsOnContext) {
             let explicit = resolutions.compactMap { resolution -> (CommandWord, String)? in
                 word(at: resolution.column).map { ($0, replacement(for: $0, targets: resolution.resolvedTargets)) }
             }
@@ -44,13 +44,13 @@ struct CommandRecorder {
         }
 
         if invocation.spec.effect == .mutating {
-            if let preset = invocation.recordedOrphans {
+            if let preset = invocation.recording.presetOrphans {
                 command.orphans = preset
             } else {
                 command.orphans = invocation.transaction.orphans.map { orphan(for: $0, resolutions: resolutions) }
             }
         }
-        if invocation.recordedLine == nil {
+        if invocation.recording.presetLine == nil {
             let orphanLines = command.orphans.map(\.scriptLine)
             main = ([main].filter { !$0.isEmpty } + orphanLines).joined(separator: "\n")
             if let explicit = command.explicitLine {

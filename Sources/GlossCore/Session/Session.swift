@@ -12,15 +12,8 @@ public final class Session {
     public internal(set) var log = SessionHistory()
     public var script: ScriptContext
     public var journaling = SessionJournal()
-    /// True when a person is at a terminal: commands may ask for confirmation through `confirm`.
-    public var isInteractive = false
-    /// Asks the user a yes/no question (set by the terminal front end only).
-    public var confirm: ((String) -> Bool)?
-    /// Told when a big load starts and ends, to draw its progress (set by the front end).
-    public var loadProgressObserver: LoadProgressObserver?
-    /// Width and colour used for output when the front end does not say otherwise.
-    public var terminalWidth = 80
-    public var terminalColor = false
+    /// What the front end says of the person and the terminal (see `FrontEnd`).
+    public var frontEnd = FrontEnd()
 
     public init(
         workspace: Workspace = Workspace(), registry: CommandRegistry = .standard,
@@ -36,8 +29,8 @@ public final class Session {
     }
 
     public var history: [HistoryEntry] { log.entries }
-    public var outputWidth: Int { settings.width ?? terminalWidth }
-    public var outputColor: Bool { settings.color ?? terminalColor }
+    public var outputWidth: Int { settings.width ?? frontEnd.terminalWidth }
+    public var outputColor: Bool { settings.color ?? frontEnd.terminalColor }
 
     // The script context's fields, as commands and front ends read them.
     public var baseDirectory: String {
@@ -264,7 +257,7 @@ public final class Session {
             guard sandboxApplies, let sandbox, !sandbox.allowsWrite(intoFolder: realFolder) else { return }
             let question =
                 "A replayed script wants to write \(shown) in \(realFolder), outside \(sandbox.writableRoots.joined(separator: ", ")). Allow writes there for this replay?"
-            if isInteractive, !isScript, confirm?(question) == true {
+            if frontEnd.isInteractive, !isScript, frontEnd.confirm?(question) == true {
                 self.sandbox?.approvedFolders.insert(realFolder)
                 return
             }

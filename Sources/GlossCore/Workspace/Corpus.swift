@@ -59,10 +59,10 @@ public final class Corpus {
     /// The file name's bytes without its extension; a hidden file's name (".notes.txt") is kept whole.
     private static func stemRange(_ path: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var nameStart = path.count
-        while nameStart > 0, path[nameStart - 1] != 0x2F { nameStart -= 1 }
-        guard nameStart < path.count, path[nameStart] != 0x2E else { return nameStart..<path.count }
+        while nameStart > 0, path[nameStart - 1] != UInt8(ascii: "/") { nameStart -= 1 }
+        guard nameStart < path.count, path[nameStart] != UInt8(ascii: ".") else { return nameStart..<path.count }
         var dot = path.count
-        while dot > nameStart, path[dot - 1] != 0x2E { dot -= 1 }
+        while dot > nameStart, path[dot - 1] != UInt8(ascii: ".") { dot -= 1 }
         return nameStart..<(dot > nameStart ? dot - 1 : path.count)
     }
 
@@ -90,8 +90,10 @@ public final class Corpus {
         var pendingDash = false
         for byte in stem {
             if byte >= 0x80 { return nil }
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+                || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
+            {
                 if pendingDash && !id.isEmpty { id.append(0x2D) }
                 pendingDash = false
                 id.append(lower)

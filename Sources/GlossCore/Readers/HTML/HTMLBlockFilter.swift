@@ -162,9 +162,11 @@ struct HTMLBlockFilter {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                if value >= 0x41 && value <= 0x5A {
+                if value >= UInt8(ascii: "A") && value <= UInt8(ascii: "Z") {
                     result.append(Unicode.Scalar(value | 0x20)!)
-                } else if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) || value == 0x20 {
+                } else if (value >= UInt8(ascii: "a") && value <= UInt8(ascii: "z"))
+                    || (value >= UInt8(ascii: "0") && value <= UInt8(ascii: "9")) || value == UInt8(ascii: " ")
+                {
                     result.append(scalar)
                 }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {

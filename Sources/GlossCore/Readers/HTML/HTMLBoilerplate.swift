@@ -140,8 +140,11 @@ enum HTMLBoilerplate {
     static func hidesByStyle(_ style: String) -> Bool {
         var compact: [UInt8] = []
         compact.reserveCapacity(style.utf8.count)
-        for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        for byte in style.utf8
+        where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n")
+            && byte != UInt8(ascii: "\r")
+        {
+            compact.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
         return compact.firstRange(of: Array("display:none".utf8)) != nil
             || compact.firstRange(of: Array("visibility:hidden".utf8)) != nil
@@ -245,9 +248,9 @@ enum HTMLBoilerplate {
             current.removeAll(keepingCapacity: true)
         }
         for byte in value.utf8 {
-            let isUpper = byte >= 0x41 && byte <= 0x5A
-            let isLower = byte >= 0x61 && byte <= 0x7A
-            let isDigit = byte >= 0x30 && byte <= 0x39
+            let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+            let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
             guard isUpper || isLower || isDigit || byte >= 0x80 else {
                 finish()
                 previousWasLower = false

@@ -158,13 +158,15 @@ enum HTMLCharset {
             { index += 1 }
             let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
             while index < end,
-                bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+                bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")
+                    || bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r")
             { index += 1 }
             var value = ""
             if index < end, bytes[index] == UInt8(ascii: "=") {
                 index += 1
                 while index < end,
-                    bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+                    bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")
+                        || bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r")
                 { index += 1 }
                 if index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
                     let quote = bytes[index]
@@ -185,7 +187,8 @@ enum HTMLCharset {
     }
 
     private static func isSpaceOrSlash(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D || byte == UInt8(ascii: "/")
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == 0x0C
+            || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "/")
     }
 
     /// Whether the bytes at `index` are `text`, ASCII case ignored.

@@ -184,7 +184,9 @@ struct HTMLLayout {
                 var position = 0
                 while position < bytes.count {
                     let byte = bytes[position]
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+                        || byte == UInt8(ascii: "\r") || byte == 0x0C
+                    {
                         pendingSpace = true
                         position += 1
                         continue

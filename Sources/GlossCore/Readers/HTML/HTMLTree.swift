@@ -141,7 +141,9 @@ struct HTMLTree {
     func appendCollapsedText(of node: Int32, to bytes: inout [UInt8], pendingSpace: inout Bool) {
         withTextBytes(of: node) { text in
             for byte in text {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+                    || byte == UInt8(ascii: "\r") || byte == 0x0C
+                {
                     pendingSpace = true
                 } else {
                     if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }

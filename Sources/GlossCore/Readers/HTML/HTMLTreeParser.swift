@@ -139,7 +139,7 @@ final class HTMLTreeParser {
         guard skippedDepth == 0, count > 0 else { return }
         let parent = open.last!
         let text = UnsafeBufferPointer(start: bytes, count: Int(count))
-        let newlines = text.reduce(into: Int32(0)) { if $1 == 0x0A { $0 += 1 } }
+        let newlines = text.reduce(into: Int32(0)) { if $1 == UInt8(ascii: "\n") { $0 += 1 } }
         let endLine = line
         let last = tree.nodes[Int(parent)].lastChild
         if last >= 0, tree.nodes[Int(last)].isText,

@@ -57,7 +57,7 @@ enum ODTParagraph {
     private static func appendCollapsing(_ string: String, to text: inout ParagraphText) {
         for byte in string.utf8 {
             if ParagraphText.isWhitespace(byte) {
-                if text.bytes.last != 0x20 { text.append(byte: 0x20) }
+                if text.bytes.last != UInt8(ascii: " ") { text.append(byte: 0x20) }
             } else {
                 text.append(byte: byte)
             }

@@ -71,7 +71,7 @@ struct ParagraphText {
         var landing: [Int] = comments.isEmpty ? [] : Array(repeating: 0, count: bytes.count + 1)
         for index in start..<end {
             if !landing.isEmpty { landing[index] = kept.count }
-            if bytes[index] == 0x20, kept.last == 0x20 { continue }
+            if bytes[index] == UInt8(ascii: " "), kept.last == UInt8(ascii: " ") { continue }
             kept.append(bytes[index])
         }
         if !landing.isEmpty {
@@ -87,6 +87,7 @@ struct ParagraphText {
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: "\r")
     }
 }

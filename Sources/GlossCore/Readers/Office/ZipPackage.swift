@@ -267,7 +267,8 @@ struct ZipPackage {
 extension ZipPackage {
     /// Whether the first bytes of a file are a ZIP archive's (a local file header).
     static func isArchive(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
-        head.count >= 30 && head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04
+        head.count >= 30 && head[0] == UInt8(ascii: "P") && head[1] == UInt8(ascii: "K") && head[2] == 0x03
+            && head[3] == 0x04
     }
 
     /// The media type an ODF or EPUB package stores, uncompressed, as its first entry `mimetype`.
