@@ -34,6 +34,25 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(words("set color "), ["on", "off", "auto"])
     }
 
+    /// Every setting's values come from the one settings table; an alias completes like its setting.
+    func testSettingValuesFromTheTable() throws {
+        XCTAssertEqual(words("set stem "), ["on", "off"])
+        XCTAssertEqual(words("set strict o"), ["on", "off"])
+        XCTAssertEqual(words("set colour a"), ["auto"])
+        XCTAssertTrue(words("set stem-language ger").contains("german"), "\(words("set stem-language ger"))")
+        XCTAssertEqual(words("set st"), ["strict", "stem", "stem-language"])
+        for spec in Settings.specs {
+            // What completion offers, `set` accepts.
+            for value in spec.values {
+                var settings = Settings()
+                XCTAssertNoThrow(try settings.set(spec.name, value), spec.name + " " + value)
+                XCTAssertEqual(settings.value(of: spec.name).lowercased(), value.lowercased(), spec.name)
+            }
+        }
+        _ = try TestSession.run("set colour on", in: session)
+        XCTAssertEqual(try TestSession.run("set colour", in: session), "on\n")
+    }
+
     func testAddressesWithHints() {
         let result = CompletionEngine(session: session).complete("show s1")
         XCTAssertEqual(result.candidates.map(\.word), ["s1"])

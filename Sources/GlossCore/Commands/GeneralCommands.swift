@@ -36,17 +36,9 @@ enum GeneralCommands {
         "set", group: .general, effect: .view,
         summary:
             "Show or change settings (width, color, pager, snippet, strict, max-file-size, stem…) and script variables",
-        discussion: """
-            `set` alone lists settings and variables. Settings: width (columns or auto), color (on, off, \
-            auto), pager (on, off), snippet (characters of context in find results), strict (on, off: \
-            scripts replayed here read only in their folder, the current folder and their FILE \
-            arguments; a script cannot turn it off), max-file-size (the biggest file load reads: 256M \
-            unless set, as 500K, 64M, 2G…), stem (on, off: query words match every form of the word, \
-            as ~word always does; "quoted" words stay exact), stem-language (the Snowball stemmer: \
-            english unless set; german, french, spanish, russian and more: a name it does not know lists \
-            them all). Any other NAME defines a variable used as ${NAME} in later \
-            commands ($$ is a literal $).
-            """,
+        discussion: "`set` alone lists settings and variables. Settings: "
+            + Settings.specs.map { "\($0.name) (\($0.help))" }.joined(separator: ", ")
+            + ". Any other NAME defines a variable used as ${NAME} in later commands ($$ is a literal $).",
         arguments: [
             ArgumentSpec("NAME", .setting, .optional, help: "a setting or variable name"),
             ArgumentSpec("VALUE", .word, .optional, help: "the new value"),
@@ -75,8 +67,8 @@ enum GeneralCommands {
             return
         }
         guard let value = invocation.word("VALUE") else {
-            if Settings.names.contains(name.text.lowercased()) {
-                invocation.line(session.settings.value(of: name.text.lowercased()))
+            if Settings.spec(named: name.text) != nil {
+                invocation.line(session.settings.value(of: name.text))
             } else if let value = session.variables[name.text] {
                 invocation.line(value)
             } else {
@@ -91,7 +83,7 @@ enum GeneralCommands {
             throw GlossError("a script cannot turn strict off", column: value.column)
         }
         if key == "strict", session.sandboxApplies, value.text.lowercased() == "on" { session.sandbox?.strict = true }
-        if Settings.names.contains(key) || key == "colour" {
+        if Settings.spec(named: key) != nil {
             do throws(GlossError) {
                 try session.settings.set(key, value.text)
             } catch {

@@ -59,13 +59,8 @@ public struct CompletionEngine {
             )
         }
         if spec.name == "set", argumentWords.count == 1 {
-            let values = [
-                "color": ["on", "off", "auto"], "pager": ["on", "off"], "width": ["auto", "80", "100", "120"],
-            ]
-            return (
-                start,
-                (values[argumentWords[0].text.lowercased()] ?? []).filter { $0.hasPrefix(word) }.map { Candidate($0) }
-            )
+            let values = Settings.spec(named: argumentWords[0].text)?.values ?? []
+            return (start, values.filter { $0.hasPrefix(word.lowercased()) }.map { Candidate($0) })
         }
         let kind = expectedKind(spec, after: argumentWords)
         return (start, candidates(for: kind, word: word))

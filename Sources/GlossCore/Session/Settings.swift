@@ -19,81 +19,99 @@ public struct Settings: Sendable, Equatable {
 
     public init() {}
 
-    public static let names = [
-        "width", "color", "pager", "snippet", "strict", "max-file-size", "stem", "stem-language",
-    ]
-
     /// How queries read their words under these settings.
     public var queryOptions: QueryParser.Options {
         QueryParser.Options(stemsWords: stem, stemLanguage: stemLanguage)
     }
 
+    /// Every setting, in the order `set` lists them.
+    public static let specs: [SettingSpec] = [
+        SettingSpec(
+            "width", help: "columns or auto", values: ["auto", "80", "100", "120"],
+            read: { $0.width.map(String.init) ?? "auto" },
+            write: { (settings: inout Settings, value: String) throws(GlossError) in
+                if value.lowercased() == "auto" {
+                    settings.width = nil
+                    return
+                }
+                guard let number = Int(value), (20...1000).contains(number) else {
+                    throw GlossError("width takes a number from 20 to 1000, or 'auto'")
+                }
+                settings.width = number
+            }),
+        SettingSpec(
+            "color", aliases: ["colour"], help: "on, off, auto", values: ["on", "off", "auto"],
+            read: { $0.color.map { $0 ? "on" : "off" } ?? "auto" },
+            write: { (settings: inout Settings, value: String) throws(GlossError) in
+                switch value.lowercased() {
+                case "auto": settings.color = nil
+                case "on", "yes", "true", "always": settings.color = true
+                case "off", "no", "false", "never": settings.color = false
+                default: throw GlossError("color takes on, off or auto")
+                }
+            }),
+        .onOff("pager", help: "on, off", \.pager),
+        SettingSpec(
+            "snippet", help: "characters of context in find results", values: ["60", "120"],
+            read: { String($0.snippet) },
+            write: { (settings: inout Settings, value: String) throws(GlossError) in
+                guard let number = Int(value), (10...1000).contains(number) else {
+                    throw GlossError("snippet takes a number of characters from 10 to 1000")
+                }
+                settings.snippet = number
+            }),
+        .onOff(
+            "strict",
+            help: "on, off: scripts replayed here read only in their folder, the current folder and their FILE "
+                + "arguments; a script cannot turn it off", \.strict),
+        SettingSpec(
+            "max-file-size",
+            help: "the biggest file load reads: 256M unless set, as 500K, 64M, 2G…", values: ["256M", "1G", "2G"],
+            read: { ByteSize.setting($0.maxFileSize) },
+            write: { (settings: inout Settings, value: String) throws(GlossError) in
+                guard let size = ByteSize.parse(value), (1 << 10...1 << 40).contains(size) else {
+                    throw GlossError("max-file-size takes a size from 1K to 1T, such as 500K, 256M or 2G")
+                }
+                settings.maxFileSize = size
+            }),
+        .onOff(
+            "stem",
+            help: "on, off: query words match every form of the word, as ~word always does; \"quoted\" words "
+                + "stay exact", \.stem),
+        SettingSpec(
+            "stem-language",
+            help: "the Snowball stemmer: english unless set; german, french, spanish, russian and more: a name it "
+                + "does not know lists them all", values: Stemmer.languages,
+            read: { $0.stemLanguage },
+            write: { (settings: inout Settings, value: String) throws(GlossError) in
+                let lowered = value.lowercased()
+                guard Stemmer(language: lowered) != nil else {
+                    let suggestion =
+                        Suggestion.closest(to: lowered, among: Stemmer.languages).map { "; did you mean '\($0)'?" }
+                        ?? ""
+                    throw GlossError(
+                        "no stemmer for '\(value)' (languages: \(Stemmer.languages.joined(separator: ", ")))\(suggestion)"
+                    )
+                }
+                settings.stemLanguage = lowered
+            }),
+    ]
+
+    public static var names: [String] { specs.map(\.name) }
+
+    /// The setting a name (or alias) means, in any case.
+    public static func spec(named name: String) -> SettingSpec? {
+        let name = name.lowercased()
+        return specs.first { $0.name == name || $0.aliases.contains(name) }
+    }
+
     public mutating func set(_ name: String, _ value: String) throws(GlossError) {
-        let lowered = value.lowercased()
-        switch name {
-        case "width":
-            if lowered == "auto" {
-                width = nil
-                return
-            }
-            guard let number = Int(value), (20...1000).contains(number) else {
-                throw GlossError("width takes a number from 20 to 1000, or 'auto'")
-            }
-            width = number
-        case "color", "colour":
-            switch lowered {
-            case "auto": color = nil
-            case "on", "yes", "true", "always": color = true
-            case "off", "no", "false", "never": color = false
-            default: throw GlossError("color takes on, off or auto")
-            }
-        case "pager":
-            pager = try Self.onOrOff(name, lowered)
-        case "strict":
-            strict = try Self.onOrOff(name, lowered)
-        case "stem":
-            stem = try Self.onOrOff(name, lowered)
-        case "stem-language":
-            guard Stemmer(language: lowered) != nil else {
-                let suggestion =
-                    Suggestion.closest(to: lowered, among: Stemmer.languages).map { "; did you mean '\($0)'?" } ?? ""
-                throw GlossError(
-                    "no stemmer for '\(value)' (languages: \(Stemmer.languages.joined(separator: ", ")))\(suggestion)")
-            }
-            stemLanguage = lowered
-        case "snippet":
-            guard let number = Int(value), (10...1000).contains(number) else {
-                throw GlossError("snippet takes a number of characters from 10 to 1000")
-            }
-            snippet = number
-        case "max-file-size":
-            guard let size = ByteSize.parse(value), (1 << 10...1 << 40).contains(size) else {
-                throw GlossError("max-file-size takes a size from 1K to 1T, such as 500K, 256M or 2G")
-            }
-            maxFileSize = size
-        default:
-            throw GlossError("unknown setting '\(name)'")
-        }
+        guard let spec = Self.spec(named: name) else { throw GlossError("unknown setting '\(name)'") }
+        try spec.write(&self, value)
     }
 
-    private static func onOrOff(_ name: String, _ value: String) throws(GlossError) -> Bool {
-        switch value {
-        case "on", "yes", "true": return true
-        case "off", "no", "false": return false
-        default: throw GlossError("\(name) takes on or off")
-        }
-    }
-
+    /// A setting's value as `set` shows it.
     public func value(of name: String) -> String {
-        switch name {
-        case "width": return width.map(String.init) ?? "auto"
-        case "color": return color.map { $0 ? "on" : "off" } ?? "auto"
-        case "pager": return pager ? "on" : "off"
-        case "strict": return strict ? "on" : "off"
-        case "max-file-size": return ByteSize.setting(maxFileSize)
-        case "stem": return stem ? "on" : "off"
-        case "stem-language": return stemLanguage
-        default: return String(snippet)
-        }
+        Self.spec(named: name)?.read(self) ?? ""
     }
 }
