@@ -147,7 +147,7 @@ final class RegexMatcher: @unchecked Sendable {
                     let matchEnd = vector[1]
                     if matchEnd > matchStart { ranges.append(matchStart..<matchEnd) }
                     start = matchEnd > matchStart ? matchEnd : matchEnd + 1
-                    while start < bytes.count, bytes[start] & 0xC0 == 0x80 { start += 1 }
+                    while start < bytes.count, UTF8Scalar.isContinuation(bytes[start]) { start += 1 }
                 }
                 return ranges
             }

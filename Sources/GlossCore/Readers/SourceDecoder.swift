@@ -30,7 +30,7 @@ public enum SourceDecoder {
         if let text = String(validating: body, as: UTF8.self) {
             return Decoded(text: normalizeLineEndings(text))
         }
-        if let badOffset = firstInvalidUTF8Offset(body) {
+        if let badOffset = UTF8Scalar.firstInvalidUTF8Offset(body) {
             let offset = badOffset + (body.startIndex)
             let text = String(body.map { windows1252[Int($0)] })
             return Decoded(
@@ -79,45 +79,6 @@ public enum SourceDecoder {
             throw GlossError("\(name): binary file (NUL character in \(encoding) text)")
         }
         return normalizeLineEndings(text)
-    }
-
-    /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
-    static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.startIndex
-        let end = bytes.endIndex
-        while index < end {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var minimum: UInt32
-            switch lead {
-            case 0xC2...0xDF:
-                length = 2
-                minimum = 0x80
-            case 0xE0...0xEF:
-                length = 3
-                minimum = 0x800
-            case 0xF0...0xF4:
-                length = 4
-                minimum = 0x10000
-            default: return index - bytes.startIndex
-            }
-            guard index + length <= end else { return index - bytes.startIndex }
-            var scalar = UInt32(lead) & (0xFF >> (length + 1))
-            for offset in 1..<length {
-                let byte = bytes[index + offset]
-                guard byte & 0xC0 == 0x80 else { return index - bytes.startIndex }
-                scalar = scalar << 6 | UInt32(byte & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-                return index - bytes.startIndex
-            }
-            index += length
-        }
-        return nil
     }
 
     /// Bytes read as Windows-1252, as UTF-8.

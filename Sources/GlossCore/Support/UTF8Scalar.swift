@@ -1,5 +1,5 @@
-/// Reading one Unicode scalar from UTF-8 bytes, for the scans that walk text byte by byte (tokenizing,
-/// JSON escaping, heading rules) without making a String.
+/// UTF-8 at the byte level, for the scans that walk text byte by byte (tokenizing, JSON escaping,
+/// heading rules, decoding a file) without making a String: the one place that knows its bit patterns.
 enum UTF8Scalar {
     /// The scalar starting at `index` and its length in bytes; U+FFFD and 1 for a malformed sequence.
     @inline(__always)
@@ -30,5 +30,48 @@ enum UTF8Scalar {
             break
         }
         return ("\u{FFFD}", 1)
+    }
+
+    /// Whether a byte continues a multi-byte sequence (10xxxxxx) rather than starting a character.
+    @inline(__always)
+    static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
+    static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var minimum: UInt32
+            switch lead {
+            case 0xC2...0xDF:
+                length = 2
+                minimum = 0x80
+            case 0xE0...0xEF:
+                length = 3
+                minimum = 0x800
+            case 0xF0...0xF4:
+                length = 4
+                minimum = 0x10000
+            default: return index - bytes.startIndex
+            }
+            guard index + length <= end else { return index - bytes.startIndex }
+            var scalar = UInt32(lead) & (0xFF >> (length + 1))
+            for offset in 1..<length {
+                let byte = bytes[index + offset]
+                guard isContinuation(byte) else { return index - bytes.startIndex }
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+                return index - bytes.startIndex
+            }
+            index += length
+        }
+        return nil
     }
 }

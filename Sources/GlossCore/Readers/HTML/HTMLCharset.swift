@@ -36,7 +36,7 @@ enum HTMLCharset {
     /// UTF-8 as it is when valid; else Windows-1252, with the warning plain text gives.
     private static func utf8(_ bytes: [UInt8], name: String, declared: String?) -> Decoded {
         if String(validating: bytes, as: UTF8.self) != nil { return Decoded(bytes: bytes) }
-        let offset = SourceDecoder.firstInvalidUTF8Offset(bytes[...]) ?? 0
+        let offset = UTF8Scalar.firstInvalidUTF8Offset(bytes[...]) ?? 0
         return Decoded(
             bytes: SourceDecoder.windows1252UTF8(bytes),
             warning: "\(name): not valid UTF-8 (first bad byte at offset \(offset)); read as Windows-1252")

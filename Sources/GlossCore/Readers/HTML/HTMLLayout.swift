@@ -179,7 +179,7 @@ struct HTMLLayout {
                 if pendingSpace && !buffer.isEmpty { buffer.append(0x20) }
                 pendingSpace = false
                 buffer.append(contentsOf: bytes)
-                added = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                added = bytes.reduce(0) { $0 + (UTF8Scalar.isContinuation($1) ? 0 : 1) }
             } else {
                 var position = 0
                 while position < bytes.count {
@@ -211,7 +211,7 @@ struct HTMLLayout {
                     pendingSpace = false
                     afterBreak = false
                     buffer.append(byte)
-                    if byte & 0xC0 != 0x80 { added += 1 }
+                    if !UTF8Scalar.isContinuation(byte) { added += 1 }
                     position += 1
                 }
             }

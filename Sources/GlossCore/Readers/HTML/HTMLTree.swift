@@ -130,7 +130,7 @@ struct HTMLTree {
         if bytes.count > limit {
             // Cut at a character boundary.
             var end = limit
-            while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            while end > 0, UTF8Scalar.isContinuation(bytes[end]) { end -= 1 }
             bytes.removeSubrange(end...)
         }
         return String(decoding: bytes, as: UTF8.self)

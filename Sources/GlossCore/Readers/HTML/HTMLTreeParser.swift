@@ -174,7 +174,7 @@ final class HTMLTreeParser {
         let length = strnlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self), 4_097)
         guard length > 4_096 else { return String(cString: value) }
         var end = 4_096
-        while end > 0, value[end] & 0xC0 == 0x80 { end -= 1 }
+        while end > 0, UTF8Scalar.isContinuation(value[end]) { end -= 1 }
         return String(decoding: UnsafeBufferPointer(start: value, count: end), as: UTF8.self)
     }
 
