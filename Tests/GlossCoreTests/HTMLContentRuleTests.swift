@@ -117,4 +117,46 @@ final class HTMLContentRuleTests: XCTestCase {
         XCTAssertTrue(HTMLBlockFilter.isCommentsHeading("No comments yet."))
         XCTAssertFalse(HTMLBlockFilter.isCommentsHeading("Responses to the flood"))
     }
+
+    func testCommentsOpenedByAShortLineRatherThanAHeadingAreLeftOut() {
+        // An old news page: the story's paragraphs and the readers' comments share one class and one
+        // container; only a "Comments" line (a div, not a heading) tells them apart.
+        let comment = "What a marvellous opportunity for the town, I hope they build it quickly this time."
+        let page = """
+            <html><body><div class="story">
+            <p class="story">\(Self.first)</p><p class="story">\(Self.second)</p>
+            <a name="comments"></a><div class="yvhd">Comments</div>
+            <p class="story">\(comment)</p>
+            <p class="story">Posted by Sam on January 10, 2008 5:15 PM Report this comment</p>
+            </div></body></html>
+            """
+        XCTAssertEqual(texts(page), [Self.first, Self.second])
+        // Before the article begins, such a line opens nothing (a comment count under the headline).
+        let counted = """
+            <html><body><div class="story"><div>12 comments</div>
+            <p>\(Self.first)</p><p>\(Self.second)</p></div></body></html>
+            """
+        XCTAssertEqual(texts(counted), [Self.first, Self.second])
+    }
+
+    func testATableOfLinksIsNavigationNotArticle() {
+        // A portal's section menu laid out as a table inside the story's cell.
+        let menu = ["Local News", "Sports", "Money", "Obituaries", "Editorials"].map {
+            "<tr><td></td><td> | <a href=\"/\($0)\">\($0)</a></td></tr>"
+        }.joined()
+        let page = """
+            <html><body><div class="story"><p>\(Self.first)</p><p>\(Self.second)</p><p>\(Self.third)</p>
+            <table>\(menu)</table></div></body></html>
+            """
+        XCTAssertEqual(texts(page), [Self.first, Self.second, Self.third])
+        // A data table whose cells hold a link or two stays.
+        let data = """
+            <html><body><div class="story"><p>\(Self.first)</p><p>\(Self.second)</p>
+            <table><tr><th>Pier</th><th>Cost</th></tr>
+            <tr><td><a href="/a">Old pier</a></td><td>4.1 million pounds in 1998</td></tr>
+            <tr><td><a href="/b">New pier</a></td><td>12 million pounds, estimated</td></tr>
+            <tr><td>Ferry slip</td><td>2 million pounds, repairs only</td></tr></table></div></body></html>
+            """
+        XCTAssertEqual(texts(data).count, 6, "\(texts(data))")
+    }
 }

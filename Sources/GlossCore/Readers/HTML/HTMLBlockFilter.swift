@@ -17,6 +17,14 @@ struct HTMLBlockFilter {
             linkItems[block.group, default: (0, 0)].items += 1
             if block.linkDensity > 0.7 { linkItems[block.group, default: (0, 0)].links += 1 }
         }
+        // Tables most of whose rows are links are navigation laid out as a table (old portal pages);
+        // a row's separators (" | ") count against its links, hence the lower bar.
+        var linkRows: [Int32: (links: Int, rows: Int)] = [:]
+        for block in blocks where block.group >= 0 {
+            guard case .tableRow = block.kind else { continue }
+            linkRows[block.group, default: (0, 0)].rows += 1
+            if block.linkDensity > 0.5 { linkRows[block.group, default: (0, 0)].links += 1 }
+        }
         // Paragraphs a pull quote may repeat, worked out only when there are quotes.
         let paragraphs =
             blocks.contains { $0.kind == .quote }
@@ -39,6 +47,13 @@ struct HTMLBlockFilter {
                 if let opened = commentsLevel, level <= opened { commentsLevel = nil }
             }
             if commentsLevel != nil { continue }
+            // The same opening written as a short line rather than a heading ("Comments", "Comments are
+            // now closed for this story"): once the article has begun, it opens the comments (any heading
+            // ends them); before, it is a count under the headline, left out alone.
+            if block.kind == .paragraph, block.characters <= 60, block.linkDensity < 0.5, Self.isCommentsHeading(text) {
+                if keptParagraph { commentsLevel = 6 }
+                continue
+            }
             switch block.kind {
             case .heading(let level):
                 // The headline, kept as the title; another h1 before the article starts is its kicker.
@@ -54,7 +69,13 @@ struct HTMLBlockFilter {
                 // A pull quote repeats a paragraph of the body.
                 let quote = Self.normalized(text)
                 if quote.count >= 20, paragraphs.contains(where: { $0 != quote && $0.contains(quote) }) { continue }
-            case .tableRow, .code:
+            case .tableRow:
+                if let counts = linkRows[block.group], counts.rows >= 3, counts.links * 2 >= counts.rows,
+                    block.linkDensity > 0.3
+                {
+                    continue
+                }
+            case .code:
                 break
             case .paragraph, .caption:
                 if block.linkDensity > 0.5 && block.characters < 300 || block.linkDensity > 0.8,

@@ -30,7 +30,9 @@ struct HTMLLayout {
     private var blockStack: [Int32] = []
     /// The data table being read (one never holds another): its node, the row being filled, and
     /// whether that row is a header row (in `thead`, or all `th`) and a cell is open.
-    private var table: (node: Int32, cells: [String], header: Bool, allHeaderCells: Bool, inCell: Bool)?
+    /// The data table being read: its row's cells so far (and how much of them is link text).
+    private var table:
+        (node: Int32, cells: [String], linkCharacters: Int, header: Bool, allHeaderCells: Bool, inCell: Bool)?
     private var isDataTable: [Int32: Bool] = [:]
 
     init(tree: HTMLTree, skipped: [Bool]) {
@@ -106,6 +108,7 @@ struct HTMLLayout {
             switch tag {
             case .tr:
                 table!.cells = []
+                table!.linkCharacters = 0
                 table!.header = isInside(.thead, from: index)
                 table!.allHeaderCells = true
             case .td, .th:
@@ -122,7 +125,7 @@ struct HTMLLayout {
         }
         flush()
         if tag == .table, dataTable(index) {
-            table = (index, [], false, true, false)
+            table = (index, [], 0, false, true, false)
         } else {
             blockStack.append(index)
         }
@@ -143,22 +146,25 @@ struct HTMLLayout {
                 table = nil
             case .td, .th:
                 if current.inCell {
+                    table!.linkCharacters += linkCharacters
                     table!.cells.append(cellText())
                     table!.inCell = false
                 }
             case .tr:
                 if !current.cells.isEmpty {
                     let header = current.header || current.allHeaderCells
+                    let characters = current.cells.reduce(0) { $0 + $1.count }
                     blocks.append(
                         HTMLBlock(
                             kind: .tableRow(current.cells, header: header),
                             text: current.cells.joined(separator: " | "),
                             lines: LineRange(Int(tree[index].line), Int(tree[index].endLine)), node: index,
                             group: current.node, firstText: index,
-                            characters: current.cells.reduce(0) { $0 + $1.count },
-                            linkCharacters: 0, timeCharacters: 0))
+                            characters: characters,
+                            linkCharacters: min(characters, current.linkCharacters), timeCharacters: 0))
                 }
                 table!.cells = []
+                table!.linkCharacters = 0
             case .caption:
                 flush()
                 if blockStack.last == index { blockStack.removeLast() }
