@@ -159,4 +159,27 @@ final class HTMLContentRuleTests: XCTestCase {
             """
         XCTAssertEqual(texts(data).count, 6, "\(texts(data))")
     }
+
+    func testABoxOfOtherStoriesAfterTheArticleIsLeftOutWhole() {
+        // "More" heads a box of teasers (headline links with their summaries) in its own container
+        // inside the story's: the heading alone went before, the summaries stayed.
+        let teasers = (1...3).map {
+            "<p><a href=\"/\($0)\">Council backs new ferry timetable</a> The council voted on Monday to run the ferry "
+                + "every hour from May, after a year of complaints from the island's residents (\($0)).</p>"
+        }.joined()
+        let fourth =
+            "Islanders have asked for a pier that can take the larger ferries now on the route, and for "
+            + "a waiting room that stays open in winter."
+        let page = """
+            <html><body><div class="story"><p>\(Self.first)</p><p>\(Self.second)</p><p>\(Self.third)</p>
+            <p>\(fourth)</p><div class="box"><h3>More</h3>\(teasers)</div></div></body></html>
+            """
+        XCTAssertEqual(texts(page), [Self.first, Self.second, Self.third, fourth])
+        // The same heading before the article has begun, or over prose of its own, leaves the box.
+        let early = """
+            <html><body><div class="story"><p>Monday 14 January</p><div class="box"><h3>More</h3>
+            <p>\(Self.first)</p><p>\(Self.second)</p></div></div></body></html>
+            """
+        XCTAssertEqual(texts(early), ["Monday 14 January", Self.first, Self.second])
+    }
 }

@@ -37,8 +37,19 @@ struct HTMLBlockFilter {
         // The level of a heading that opened the comments (a flat blog page runs them on under the post):
         // what follows is left out up to a heading of that level or above.
         var commentsLevel: Int?
+        // A box of teasers, links or listings under a boilerplate heading ("More", "Also in Sport",
+        // "External links") in a container of its own after the article: left out whole.
+        var skippedBox: Int32?
         for (position, block) in blocks.enumerated() {
             let text = block.text
+            if let box = skippedBox {
+                if tree.isInside(block.node, box) { continue }
+                skippedBox = nil
+            }
+            if keptParagraph, block.characters <= 80, let box = boilerplateBox(at: position, in: blocks, after: kept) {
+                skippedBox = box
+                continue
+            }
             if case .heading(let level) = block.kind, block.characters <= 80 {
                 if Self.isCommentsHeading(text) {
                     commentsLevel = min(level, commentsLevel ?? level)
@@ -109,6 +120,49 @@ struct HTMLBlockFilter {
         }
         return withoutEmptyHeadings(kept)
     }
+
+    /// The container of a boilerplate heading at `position` that holds none of the blocks kept before
+    /// it, when it holds more than the heading and nothing that reads like the article's own prose.
+    private func boilerplateBox(at position: Int, in blocks: [HTMLBlock], after kept: [HTMLBlock]) -> Int32? {
+        let block = blocks[position]
+        switch block.kind {
+        case .heading: break
+        case .paragraph where block.characters <= 50: break
+        default: return nil
+        }
+        // The article must have begun in earnest (some sixty words): a date line or a standfirst kept
+        // is not enough.
+        guard Self.isBoilerplateHeading(block.text) || Self.isBoxHeading(block.text),
+            kept.reduce(0, { $0 + ($1.kind == .paragraph ? $1.characters : 0) }) >= 300,
+            let lastKept = kept.map(\.node).max()
+        else { return nil }
+        var box = block.node
+        while box != HTMLTree.root {
+            let parent = tree[box].parent
+            if parent < 0 || tree.isInside(lastKept, parent) { break }
+            box = parent
+        }
+        guard box != block.node else { return nil }
+        let inside = blocks[(position + 1)...].prefix { tree.isInside($0.node, box) }
+        guard !inside.isEmpty, !inside.contains(where: { $0.characters >= 400 && $0.linkDensity < 0.1 }) else {
+            return nil
+        }
+        return box
+    }
+
+    /// Headings of boxes of other stories that `isBoilerplateHeading` leaves to their context.
+    static func isBoxHeading(_ text: String) -> Bool {
+        let words = normalized(text)
+        guard words.count <= 60 else { return false }
+        return boxHeadings.contains(words) || boxHeadingPrefixes.contains { words.hasPrefix($0) }
+    }
+
+    private static let boxHeadings: Set<String> = [
+        "external links", "more headlines", "top headlines", "headlines", "featured jobs", "jobs", "related links",
+        "related videos", "related video", "more video", "more videos", "other news", "in other news",
+    ]
+
+    private static let boxHeadingPrefixes = ["also in ", "more headlines from ", "latest from ", "other stories "]
 
     /// A standfirst (dek) above the article: the first paragraph, alone in its container, followed by
     /// the article's paragraphs in another, that repeats the page's description or sits right under
