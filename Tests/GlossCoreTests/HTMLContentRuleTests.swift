@@ -115,6 +115,8 @@ final class HTMLContentRuleTests: XCTestCase {
         XCTAssertEqual(texts(section), [Self.first, Self.second])
         XCTAssertTrue(HTMLBlockFilter.isCommentsHeading("One thought on “The pier”"))
         XCTAssertTrue(HTMLBlockFilter.isCommentsHeading("No comments yet."))
+        XCTAssertTrue(HTMLBlockFilter.isCommentsHeading("Comments are now closed for this story"))
+        XCTAssertFalse(HTMLBlockFilter.isCommentsHeading("Comments closed the hearing on the harbour bridge plan"))
         XCTAssertFalse(HTMLBlockFilter.isCommentsHeading("Responses to the flood"))
     }
 

@@ -263,6 +263,8 @@ struct HTMLBlockFilter {
         if words.count == 2, ["reader", "readers", "your", "user", "all"].contains(first) {
             return commentsWords.contains(String(words[1]))
         }
+        // "Comments are now closed for this story", "Commenting is closed".
+        if first.hasPrefix("comment"), words.count <= 8, words.contains("closed") { return true }
         // "12 Responses to …", "One thought on …", "Comments on this entry".
         if ["to", "on", "for"].contains(words[1]) {
             return counted
